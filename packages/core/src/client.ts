@@ -1,0 +1,242 @@
+import type { z } from 'zod/mini';
+import {
+  caseListSchema,
+  caseSchema,
+  errorBodySchema,
+  fieldErrors,
+  healthSchema,
+  petitionSchema,
+  signatureResponseSchema,
+  type Case,
+  type Petition,
+  type SignatureRequest,
+  type SignatureResponse,
+} from './contract.js';
+import { AgirError } from './errors.js';
+
+export interface ClientOptions {
+  /** Base URL of the endpoint, e.g. `https://api.example.org/agir/v1`. */
+  endpoint: string;
+  /** A fetch implementation (defaults to the global one). */
+  fetch?: typeof fetch;
+  /** Time allowed for one attempt, in ms (default 10 000). */
+  timeoutMs?: number;
+  /** How many times a safe request is retried after the first attempt (default 3). */
+  retries?: number;
+  /** First backoff delay in ms (default 400); doubles each retry, with full jitter. */
+  backoffMs?: number;
+  /** Longest wait between attempts, `Retry-After` included, in ms (default 30 000). */
+  maxDelayMs?: number;
+  /** Test seams. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface SignResult extends SignatureResponse {
+  /** HTTP status: 201 for a new signature, 200 for a duplicate. */
+  status: number;
+}
+
+/** The client interface elements talk to: any object with these methods can stand in for a backend. */
+export interface AgirClient {
+  readonly endpoint: string;
+  getPetition(id: string, options?: RequestOptions): Promise<Petition>;
+  sign(petitionId: string, request: SignatureRequest, options?: RequestOptions): Promise<SignResult>;
+  getCase(id: string, options?: RequestOptions & { locale?: string }): Promise<Case>;
+  listCases(query?: { tag?: string; locale?: string }, options?: RequestOptions): Promise<Case[]>;
+  health(options?: RequestOptions): Promise<boolean>;
+  /** URL of the petition's server-sent event stream. */
+  streamUrl(petitionId: string): string;
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+function abortError(signal?: AbortSignal): AgirError {
+  return new AgirError('aborted', 'The request was aborted by the page.', { cause: signal?.reason });
+}
+
+/** Parses `Retry-After` (seconds or an HTTP date) into ms, or undefined. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Normalises an endpoint: absolute URL, no trailing slash. Throws a config error a page author can act on. */
+export function normaliseEndpoint(endpoint: string, base?: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint, base);
+  } catch (cause) {
+    throw new AgirError('config', `Agir: endpoint "${endpoint}" is not a valid URL. Set it to the API base, e.g. "https://example.org/api/v1".`, { cause });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new AgirError('config', `Agir: endpoint "${endpoint}" must be an http(s) URL.`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * Creates a client for an Agir endpoint. Every response is validated against the contract; errors are
+ * `AgirError`s. GETs, and POSTs carrying an idempotency key, are retried with exponential backoff and full
+ * jitter on network errors, timeouts, 408, 429 and 5xx, honouring `Retry-After`.
+ */
+export function createClient(options: ClientOptions): AgirClient {
+  const base = typeof location === 'undefined' ? undefined : location.href;
+  const endpoint = normaliseEndpoint(options.endpoint, base);
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const retries = options.retries ?? 3;
+  const backoffMs = options.backoffMs ?? 400;
+  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+
+  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
+    if (signal?.aborted) throw abortError(signal);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await doFetch(url, { ...init, signal: controller.signal });
+    } catch (cause) {
+      if (signal?.aborted) throw abortError(signal);
+      if (timedOut) {
+        throw new AgirError('timeout', `Agir: ${init.method ?? 'GET'} ${url} took longer than ${timeoutMs} ms. Check that the endpoint is up and reachable.`, { url, cause });
+      }
+      throw new AgirError('network', `Agir: could not reach ${url} (${describe(cause)}). Check the endpoint URL and that the server allows this page's origin (CORS).`, { url, cause });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.core.$ZodType<T>,
+    { body, idempotent, signal }: { body?: unknown; idempotent: boolean; signal?: AbortSignal | undefined },
+  ): Promise<{ data: T; status: number }> {
+    const url = endpoint + path;
+    const init: RequestInit = {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      credentials: 'omit',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    };
+    let lastError: AgirError | undefined;
+    for (let tryIndex = 0; tryIndex <= retries; tryIndex++) {
+      if (tryIndex > 0 && lastError) {
+        const backoff = Math.min(maxDelayMs, backoffMs * 2 ** (tryIndex - 1)) * random();
+        const wait = lastError.retryAfterMs === undefined ? backoff : Math.max(backoff, lastError.retryAfterMs);
+        if (wait > maxDelayMs) throw lastError;
+        await sleep(wait, signal);
+      }
+      try {
+        const response = await attempt(url, init, signal);
+        return { data: await readResponse(response, url, schema), status: response.status };
+      } catch (error) {
+        if (!(error instanceof AgirError)) throw error;
+        if (!error.transient || !idempotent) throw error;
+        lastError = error;
+      }
+    }
+    throw lastError ?? new AgirError('network', `Agir: ${url} failed.`);
+  }
+
+  return {
+    endpoint,
+    getPetition: async (id, opts = {}) =>
+      (await request('GET', `/petitions/${encodeURIComponent(id)}`, petitionSchema, { idempotent: true, signal: opts.signal })).data,
+    sign: async (petitionId, body, opts = {}) => {
+      const { data, status } = await request('POST', `/petitions/${encodeURIComponent(petitionId)}/signatures`, signatureResponseSchema, {
+        body,
+        idempotent: typeof body.idempotencyKey === 'string' && body.idempotencyKey.length > 0,
+        signal: opts.signal,
+      });
+      return { ...data, status };
+    },
+    getCase: async (id, opts = {}) =>
+      (await request('GET', `/cases/${encodeURIComponent(id)}${opts.locale ? `?locale=${encodeURIComponent(opts.locale)}` : ''}`, caseSchema, { idempotent: true, signal: opts.signal })).data,
+    listCases: async (query = {}, opts = {}) => {
+      const params = new URLSearchParams();
+      if (query.tag) params.set('tag', query.tag);
+      if (query.locale) params.set('locale', query.locale);
+      const qs = params.toString();
+      return (await request('GET', `/cases${qs ? `?${qs}` : ''}`, caseListSchema, { idempotent: true, signal: opts.signal })).data.items;
+    },
+    health: async (opts = {}) => (await request('GET', '/health', healthSchema, { idempotent: true, signal: opts.signal })).data.ok,
+    streamUrl: (petitionId) => `${endpoint}/petitions/${encodeURIComponent(petitionId)}/stream`,
+  };
+}
+
+async function readResponse<T>(response: Response, url: string, schema: z.core.$ZodType<T>): Promise<T> {
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  let payload: unknown;
+  const raw = await response.text().catch(() => '');
+  try {
+    payload = raw === '' ? undefined : JSON.parse(raw);
+  } catch {
+    payload = undefined;
+    if (response.ok) {
+      throw new AgirError('schema', `Agir: ${url} answered ${response.status} with a body that is not JSON. Is the endpoint URL pointing at the API (it usually ends in /api/v1)?`, { status: response.status, url });
+    }
+  }
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(payload);
+    const code = parsed.success ? parsed.data.error.code : undefined;
+    const serverMessage = parsed.success ? `: ${parsed.data.error.message}` : '';
+    throw new AgirError('http', `Agir: ${url} answered HTTP ${response.status}${code ? ` (${code})` : ''}${serverMessage}`, {
+      status: response.status,
+      ...(code === undefined ? {} : { code }),
+      ...(parsed.success && parsed.data.error.fields ? { fields: parsed.data.error.fields } : {}),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      url,
+    });
+  }
+  const result = (schema as unknown as { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }).safeParse(payload);
+  if (!result.success) {
+    const fields = fieldErrors(result.error.issues);
+    const detail = Object.entries(fields)
+      .slice(0, 5)
+      .map(([path, message]) => `${path}: ${message}`)
+      .join('; ');
+    throw new AgirError('schema', `Agir: ${url} answered with data that does not match the Agir contract (${detail}). Check that the backend implements the contract in docs/contract.md.`, {
+      status: response.status,
+      fields,
+      url,
+    });
+  }
+  return result.data;
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

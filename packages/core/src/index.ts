@@ -1,0 +1,5 @@
+export * from './contract.js';
+export * from './errors.js';
+export * from './client.js';
+export * from './config.js';
+export * from './locale.js';

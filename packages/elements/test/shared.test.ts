@@ -1,0 +1,74 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement, html as litHtml } from 'lit';
+import { createCatalog, resetMissingKeyWarnings } from '@agir/core';
+import { LocaleController } from '../src/shared/locale-controller.js';
+
+const en = { greeting: 'Hello', onlyEnglish: 'Only in English' };
+const catalog = createCatalog('test-greeter', {
+  en,
+  fr: async () => ({ default: { greeting: 'Bonjour' } }),
+  es: async () => ({ default: { greeting: 'Hola', onlyEnglish: 'Solo' } }),
+  ar: async () => ({ default: { greeting: 'مرحبا', onlyEnglish: 'فقط' } }),
+});
+
+class TestGreeter extends LitElement {
+  locale = new LocaleController<typeof en>(this, catalog);
+  override render() {
+    return litHtml`<p dir=${this.locale.dir}>${this.locale.t('greeting')}</p>`;
+  }
+}
+customElements.define('test-greeter', TestGreeter);
+
+async function settled(el: TestGreeter): Promise<void> {
+  await el.locale.loaded;
+  await el.updateComplete;
+}
+
+describe('shared: LocaleController', () => {
+  it('resolves two languages on one page separately', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div>
+      <div lang="es"><test-greeter></test-greeter></div>
+      <div lang="fr"><test-greeter></test-greeter></div>
+    </div>`);
+    const [es, fr] = Array.from(root.querySelectorAll<TestGreeter>('test-greeter'));
+    await settled(es!);
+    await settled(fr!);
+    expect(es!.shadowRoot!.textContent).to.contain('Hola');
+    expect(fr!.shadowRoot!.textContent).to.contain('Bonjour');
+  });
+
+  it('follows its own lang over the ancestor, and resolves ar to rtl', async () => {
+    const el = await fixture<TestGreeter>(html`<test-greeter lang="ar"></test-greeter>`);
+    await settled(el);
+    expect(el.locale.dir).to.equal('rtl');
+    expect(el.shadowRoot!.querySelector('p')!.getAttribute('dir')).to.equal('rtl');
+    expect(el.shadowRoot!.textContent).to.contain('مرحبا');
+  });
+
+  it('re-renders when an ancestor lang changes', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><test-greeter></test-greeter></div>`);
+    const el = wrapper.querySelector<TestGreeter>('test-greeter')!;
+    await settled(el);
+    expect(el.shadowRoot!.textContent).to.contain('Bonjour');
+    wrapper.setAttribute('lang', 'es');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled(el);
+    expect(el.shadowRoot!.textContent).to.contain('Hola');
+  });
+
+  it('falls back to English for a missing key and warns once', async () => {
+    resetMissingKeyWarnings();
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const el = await fixture<TestGreeter>(html`<test-greeter lang="fr"></test-greeter>`);
+      await settled(el);
+      expect(el.locale.t('onlyEnglish')).to.equal('Only in English');
+      expect(el.locale.t('onlyEnglish')).to.equal('Only in English');
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.filter((w) => w.includes('onlyEnglish'))).to.have.length(1);
+  });
+});

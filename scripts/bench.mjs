@@ -1,0 +1,55 @@
+// `pnpm bench`: bundle bytes per element (gzip), then every bench/*.mjs (render cost, server load…).
+// Figures are printed and written into docs/benchmarks.md between marker comments.
+//   node scripts/bench.mjs [--sizes] [name…]
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureChromium, ensureInstalled, log, root, run } from './lib.mjs';
+import { entrySizes, sizesTable } from './sizes.mjs';
+
+const args = process.argv.slice(2);
+const sizesOnly = args.includes('--sizes');
+const only = args.filter((a) => !a.startsWith('--'));
+
+ensureInstalled();
+ensureChromium();
+run('pnpm', ['run', 'build']);
+
+const docFile = path.join(root, 'docs/benchmarks.md');
+function writeSection(name, body) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  let doc = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '# Benchmarks\n\nRun `pnpm bench` to reproduce every figure here (2-core machine, Node 20, Debian Chromium).\n';
+  const block = `${start}\n${body.trim()}\n${end}`;
+  doc = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${doc.trimEnd()}\n\n${block}\n`;
+  writeFileSync(docFile, doc);
+}
+
+const rows = entrySizes();
+const table = sizesTable(rows);
+console.log(table);
+writeSection('sizes', `## Bundle sizes (gzip, bytes)\n\nWhat a page with only that element downloads from the CDN build: the entry, its static imports (Lit and @agir/core included) and the largest language catalog it may load. Budgets are in bytes (1 kB = 1000 B).\n\n${table}`);
+let failed = rows.some((row) => row.budget && row.totalGzip > row.budget);
+
+if (!sizesOnly) {
+  const benchDir = path.join(root, 'bench');
+  const files = existsSync(benchDir) ? readdirSync(benchDir).filter((f) => f.endsWith('.mjs')).sort() : [];
+  for (const file of files) {
+    const name = path.basename(file, '.mjs');
+    if (only.length && !only.includes(name)) continue;
+    log(`bench ${name}`);
+    try {
+      const module = await import(pathToFileURL(path.join(benchDir, file)).href);
+      const results = await module.default();
+      if (Array.isArray(results) && results.length) {
+        const lines = ['| measure | value | unit |', '|---|---:|---|', ...results.map((r) => `| ${r.name} | ${r.value} | ${r.unit} |`)];
+        console.log(lines.join('\n'));
+        if (!module.writesOwnSection) writeSection(`bench-${name}`, `## ${module.title ?? name}\n\n${module.description ?? ''}\n\n${lines.join('\n')}`);
+      }
+    } catch (error) {
+      failed = true;
+      console.error(`[agir] bench ${name} failed:`, error);
+    }
+  }
+}
+process.exit(failed ? 1 : 0);

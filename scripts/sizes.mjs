@@ -1,0 +1,64 @@
+// Bundle sizes of the CDN build: for each entry, the gzip bytes a page with only that element downloads
+// (the entry, its static imports — Lit and core included — and the largest language catalog it may load).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { root } from './lib.mjs';
+
+export const cdnDir = path.join(root, 'packages/elements/dist/cdn');
+
+/** Budgets in bytes (1 kB = 1000 bytes), from the issues. */
+export const budgets = {
+  agir: 2000,
+  'signature-counter': 10000,
+  'petition-form': 18000,
+  'case-card': 12000,
+  'donation-calculator': 13000,
+};
+
+const gzipCache = new Map();
+export function gzipBytes(file) {
+  if (!gzipCache.has(file)) gzipCache.set(file, gzipSync(readFileSync(path.join(cdnDir, file)), { level: 9 }).length);
+  return gzipCache.get(file);
+}
+
+export function readManifest() {
+  const file = path.join(cdnDir, '.vite/manifest.json');
+  if (!existsSync(file)) throw new Error(`No CDN build at ${cdnDir}: run \`pnpm build\` first.`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Sizes of every CDN entry: { name, file, files, staticGzip, catalogGzip, totalGzip, budget }. */
+export function entrySizes() {
+  const manifest = readManifest();
+  const rows = [];
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (!chunk.isEntry) continue;
+    const files = new Set();
+    const visit = (k) => {
+      const c = manifest[k];
+      if (!c || files.has(c.file)) return;
+      files.add(c.file);
+      for (const imported of c.imports ?? []) visit(imported);
+    };
+    visit(key);
+    const staticGzip = [...files].reduce((sum, file) => sum + gzipBytes(file), 0);
+    const catalogs = (chunk.dynamicImports ?? [])
+      .map((k) => manifest[k])
+      .filter((c) => c && /messages/.test(c.src ?? c.file))
+      .map((c) => gzipBytes(c.file));
+    const catalogGzip = catalogs.length ? Math.max(...catalogs) : 0;
+    const name = chunk.name ?? path.basename(chunk.file, '.js');
+    rows.push({ name, file: chunk.file, files: [...files], staticGzip, catalogGzip, totalGzip: staticGzip + catalogGzip, budget: budgets[name] });
+  }
+  return rows.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function sizesTable(rows) {
+  const lines = ['| CDN entry | files | static gzip | + largest catalog | total gzip | budget |', '|---|---:|---:|---:|---:|---:|'];
+  for (const row of rows) {
+    const budget = row.budget ? `${row.budget} ${row.totalGzip <= row.budget ? '✓' : '✗ OVER'}` : '—';
+    lines.push(`| ${row.name} | ${row.files.length} | ${row.staticGzip} | ${row.catalogGzip} | ${row.totalGzip} | ${budget} |`);
+  }
+  return lines.join('\n');
+}

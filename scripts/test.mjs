@@ -1,0 +1,100 @@
+// `npm test` / `pnpm test`: installs what is missing, builds, runs every suite, and ends with one line
+// `N passed, N failed` summing them all. Exits non-zero on any failure, a file that fails to import included.
+//   node scripts/test.mjs [suite…]   suites: core server browser e2e meta (default: all)
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureChromium, ensureInstalled, log, root, run, runCapture } from './lib.mjs';
+
+const wanted = new Set(process.argv.slice(2));
+const want = (name) => wanted.size === 0 || wanted.has(name);
+
+ensureInstalled();
+ensureChromium();
+process.env.TZ = 'UTC';
+process.env.LANG = 'C.UTF-8';
+
+if (want('browser') || want('e2e') || want('meta')) run('pnpm', ['run', 'build']);
+
+const files = (dir, suffix = '.test.ts') => {
+  const full = path.join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full)
+    .filter((name) => name.endsWith(suffix))
+    .sort()
+    .map((name) => path.join(dir, name));
+};
+
+/** Reads node:test's closing counts (spec or TAP reporter). */
+function nodeCounts({ code, output }) {
+  const pick = (label) => {
+    const matches = [...output.matchAll(new RegExp(`^(?:#|ℹ) ${label} (\\d+)$`, 'gm'))];
+    return matches.length ? Number(matches.at(-1)[1]) : 0;
+  };
+  const passed = pick('pass');
+  let failed = pick('fail') + pick('cancelled');
+  if (code !== 0 && failed === 0) failed = 1; // a crash or a file that failed to load
+  return { passed, failed };
+}
+
+async function nodeSuite(name, testFiles, { coverage, env = {} } = {}) {
+  if (testFiles.length === 0) return { passed: 0, failed: 0 };
+  const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles];
+  const command = coverage
+    ? ['pnpm', ['exec', 'c8', '--check-coverage', '--lines', String(coverage.lines), '--reporter=text-summary', ...coverage.include.flatMap((glob) => ['--include', glob]), 'node', ...args]]
+    : ['node', args];
+  log(`suite ${name}: ${testFiles.length} file(s)`);
+  const result = await runCapture(command[0], command[1], { env: { ...process.env, ...env } });
+  const counts = nodeCounts(result);
+  if (coverage && /ERROR: Coverage for lines/.test(result.output)) counts.failed += 1;
+  return counts;
+}
+
+async function browserSuite() {
+  const summary = path.join(root, '.wtr-summary.json');
+  rmSync(summary, { force: true });
+  log('suite browser: web-test-runner');
+  const result = await runCapture('pnpm', ['exec', 'wtr', '--config', 'web-test-runner.config.mjs'], { env: { ...process.env, AGIR_WTR_SUMMARY: summary } });
+  if (!existsSync(summary)) return { passed: 0, failed: 1 };
+  const counts = JSON.parse(readFileSync(summary, 'utf8'));
+  if (result.code !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+const totals = { passed: 0, failed: 0 };
+const table = [];
+async function suite(name, runSuite) {
+  if (!want(name)) return;
+  let counts;
+  try {
+    counts = await runSuite();
+  } catch (error) {
+    console.error(`[agir] suite ${name} crashed:`, error);
+    counts = { passed: 0, failed: 1 };
+  }
+  table.push(`${name}: ${counts.passed} passed, ${counts.failed} failed`);
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+}
+
+await suite('core', () => nodeSuite('core', files('packages/core/test'), { coverage: { lines: 90, include: ['packages/core/src/**'] } }));
+await suite('server', async () => {
+  const serverFiles = files('packages/server/test');
+  if (serverFiles.length === 0) return { passed: 0, failed: 0 };
+  const postgresScript = path.join(root, 'scripts/postgres.mjs');
+  if (!existsSync(postgresScript)) return nodeSuite('server', serverFiles);
+  const { startPostgres } = await import(postgresScript);
+  const postgres = await startPostgres();
+  try {
+    return await nodeSuite('server', serverFiles, { env: { AGIR_TEST_DATABASE_URL: postgres.url } });
+  } finally {
+    await postgres.stop();
+  }
+});
+await suite('meta', () => nodeSuite('meta', files('scripts/test')));
+await suite('browser', browserSuite);
+await suite('e2e', () => nodeSuite('e2e', files('demo/e2e')));
+
+log('summary by suite:');
+for (const line of table) log(`  ${line}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
