@@ -1,0 +1,110 @@
+/**
+ * Writes docs/contract/openapi.json: the endpoint contract as an OpenAPI 3.1 document whose schemas are
+ * generated from @agir/core's zod schemas (never written by hand). `pnpm schema` runs it; a test fails
+ * when the committed document is stale.
+ *   tsx packages/core/scripts/write-schema.ts [--check]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toJSONSchema } from 'zod/v4/core';
+import { contractSchemas } from '../src/contract.js';
+
+export const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/contract/openapi.json');
+
+const ref = (name: keyof typeof contractSchemas) => ({ $ref: `#/components/schemas/${name}` });
+const jsonBody = (name: keyof typeof contractSchemas, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const errorResponse = (description: string) => jsonBody('Error', description);
+const idParam = (description: string) => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' } });
+
+export function buildDocument(): Record<string, unknown> {
+  const schemas: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(contractSchemas)) {
+    const json = toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    delete json.$schema;
+    schemas[name] = json;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Agir endpoint contract',
+      version: '1.0.0',
+      description: 'What every Agir element expects of its endpoint. Generated from the zod schemas of @agir/core by `pnpm schema`; do not edit by hand.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: 'http://localhost:8787/api/v1', description: 'The reference server (pnpm start)' }],
+    paths: {
+      '/petitions/{id}': {
+        get: {
+          summary: 'A petition and its live count',
+          parameters: [idParam('Petition id')],
+          responses: {
+            200: { ...jsonBody('Petition', 'The petition. Cacheable: `Cache-Control: public, max-age=5, stale-while-revalidate=30` and an `ETag`.') },
+            304: { description: 'Not modified (If-None-Match matched the ETag)' },
+            404: errorResponse('No such petition'),
+          },
+        },
+      },
+      '/petitions/{id}/stream': {
+        get: {
+          summary: 'Server-sent events: `count` events carrying a CountEvent, at most one a second. Optional for a backend.',
+          parameters: [idParam('Petition id')],
+          responses: { 200: { description: 'text/event-stream of `count` events', content: { 'text/event-stream': { schema: ref('CountEvent') } } }, 404: errorResponse('No stream (elements fall back to polling)') },
+        },
+      },
+      '/petitions/{id}/signatures': {
+        post: {
+          summary: 'Sign a petition (idempotent on idempotencyKey)',
+          parameters: [idParam('Petition id')],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('SignatureRequest') } } },
+          responses: {
+            201: jsonBody('SignatureResponse', 'A new signature'),
+            200: jsonBody('SignatureResponse', 'Already counted (same key or same email): duplicate is true'),
+            409: errorResponse('The petition is closed'),
+            413: errorResponse('The body is too large'),
+            422: errorResponse('Validation failed; `fields` names each path'),
+            429: errorResponse('Too many requests; see Retry-After'),
+          },
+        },
+      },
+      '/cases/{id}': {
+        get: {
+          summary: 'A person or group at risk',
+          parameters: [idParam('Case id'), { name: 'locale', in: 'query', required: false, schema: { type: 'string' } }],
+          responses: { 200: jsonBody('Case', 'The case'), 404: errorResponse('No such case') },
+        },
+      },
+      '/cases': {
+        get: {
+          summary: 'Cases, filtered by tag and locale',
+          parameters: [
+            { name: 'tag', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'locale', in: 'query', required: false, schema: { type: 'string' } },
+          ],
+          responses: { 200: jsonBody('CaseList', 'The cases') },
+        },
+      },
+      '/health': { get: { summary: 'For load balancers and scripts', responses: { 200: jsonBody('Health', 'The server is up') } } },
+    },
+    components: { schemas },
+  };
+}
+
+export function renderDocument(): string {
+  return `${JSON.stringify(buildDocument(), null, 2)}\n`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const text = renderDocument();
+  if (process.argv.includes('--check')) {
+    const current = readFileSync(schemaFile, 'utf8');
+    if (current !== text) {
+      console.error(`${schemaFile} is stale: run \`pnpm schema\`.`);
+      process.exit(1);
+    }
+  } else {
+    mkdirSync(path.dirname(schemaFile), { recursive: true });
+    writeFileSync(schemaFile, text);
+    console.log(`wrote ${path.relative(process.cwd(), schemaFile)}`);
+  }
+}

@@ -1,0 +1,183 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  canonicalLocale,
+  catalogLanguage,
+  countryCodes,
+  countryName,
+  countryOptions,
+  createCatalog,
+  defaultCountry,
+  directionOf,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  languageOf,
+  plural,
+  pluralCategory,
+  resetMissingKeyWarnings,
+  type LangNode,
+} from '../src/locale.js';
+
+/** A minimal DOM stand-in: a chain of nodes with lang attributes. */
+function node(lang: string | null, parent?: LangNode, documentLang: string | null = null): LangNode {
+  return {
+    getAttribute: (name) => (name === 'lang' ? lang : null),
+    closest: (selector) => {
+      assert.equal(selector, '[lang]');
+      if (lang !== null) return { getAttribute: () => lang };
+      return parent ? parent.closest(selector) : null;
+    },
+    ownerDocument: { documentElement: { getAttribute: () => documentLang } },
+  };
+}
+
+describe('language resolution', () => {
+  test('own lang, else nearest ancestor, else document, else browser, else en', () => {
+    const root = node(null, undefined, 'de');
+    const es = node('es', root);
+    const fr = node('fr', root);
+    assert.equal(languageOf(node(null, es), 'it'), 'es');
+    assert.equal(languageOf(node(null, fr), 'it'), 'fr');
+    assert.equal(languageOf(node('ar', fr), 'it'), 'ar');
+    assert.equal(languageOf(node(null, root, 'de'), 'it'), 'de');
+    assert.equal(languageOf(node(null, undefined, null), 'it'), 'it');
+    assert.equal(languageOf(node(null, undefined, null), ''), 'en');
+  });
+  test('invalid tags are skipped', () => {
+    assert.equal(languageOf(node('not a tag!', undefined, 'fr'), 'en'), 'fr');
+    assert.equal(canonicalLocale('FR-fr'), 'fr-FR');
+    assert.equal(canonicalLocale('%%'), undefined);
+    assert.equal(canonicalLocale(undefined), undefined);
+  });
+  test('direction', () => {
+    assert.equal(directionOf('ar'), 'rtl');
+    assert.equal(directionOf('ar-EG'), 'rtl');
+    assert.equal(directionOf('he'), 'rtl');
+    assert.equal(directionOf('fa-IR'), 'rtl');
+    assert.equal(directionOf('fr'), 'ltr');
+    assert.equal(directionOf('az-Arab'), 'rtl');
+    assert.equal(directionOf('ku-Latn'), 'ltr');
+    assert.equal(directionOf('???'), 'ltr');
+  });
+  test('catalog language', () => {
+    assert.equal(catalogLanguage('fr-CA'), 'fr');
+    assert.equal(catalogLanguage('pt-BR'), 'en');
+    assert.equal(catalogLanguage(undefined), 'en');
+    assert.equal(catalogLanguage('ar-MA'), 'ar');
+  });
+});
+
+describe('Intl helpers', () => {
+  test('fr formats 323832 as "323 832" with a narrow no-break space', () => {
+    assert.equal(formatNumber('fr', 323832), '323\u202f832');
+    assert.equal(formatNumber('en', 323832), '323,832');
+    assert.equal(formatNumber('ar', 323832), new Intl.NumberFormat('ar').format(323832));
+  });
+  test('money from minor units', () => {
+    assert.equal(formatMoney('fr', 510, 'EUR'), '5,10\u00a0€');
+    assert.equal(formatMoney('en-GB', 1250, 'GBP'), '£12.50');
+    assert.equal(formatMoney('fr', 163200, 'EUR'), '1\u202f632,00\u00a0€');
+  });
+  test('percent', () => {
+    assert.equal(formatPercent('fr', 0.66), '66\u00a0%');
+    assert.equal(formatPercent('en', 0.66), '66%');
+  });
+  test('plurals', () => {
+    assert.equal(pluralCategory('fr', 1), 'one');
+    assert.equal(pluralCategory('fr', 0), 'one');
+    assert.equal(pluralCategory('en', 0), 'other');
+    assert.equal(pluralCategory('ar', 3), 'few');
+    assert.equal(plural('en', 1, { one: 'signature', other: 'signatures' }), 'signature');
+    assert.equal(plural('en', 2, { one: 'signature', other: 'signatures' }), 'signatures');
+    assert.equal(plural('ar', 3, { other: 'x' }), 'x');
+  });
+  test('dates of three precisions', () => {
+    assert.equal(formatDate('fr', '2018'), '2018');
+    assert.equal(formatDate('fr', '2018-03'), 'mars 2018');
+    assert.equal(formatDate('fr', '2018-03-01'), '1 mars 2018');
+    assert.equal(formatDate('fr', 'garbage'), 'garbage');
+  });
+  test('country names come from Intl.DisplayNames', () => {
+    assert.equal(countryName('fr', 'CN'), 'Chine');
+    assert.equal(countryName('en', 'cn'), 'China');
+    assert.equal(countryName('de', 'FR'), 'Frankreich');
+    assert.equal(countryName('%%', 'FR'), 'FR');
+  });
+  test('every country, and no pseudo-regions', () => {
+    const codes = countryCodes();
+    assert.ok(codes.length >= 240 && codes.length <= 260, `got ${codes.length}`);
+    for (const code of ['FR', 'CN', 'SN', 'PS', 'TW', 'XK']) assert.ok(codes.includes(code), code);
+    for (const code of ['EU', 'UN', 'ZZ', 'QO']) assert.ok(!codes.includes(code), code);
+    assert.equal(countryCodes(), codes, 'cached');
+    const options = countryOptions('fr');
+    assert.equal(options.length, codes.length);
+    const names = options.map((o) => o.name);
+    assert.ok(names.indexOf('Afghanistan') < names.indexOf('Zimbabwe'));
+  });
+  test('default country from the locale', () => {
+    assert.equal(defaultCountry('fr-BE'), 'BE');
+    assert.equal(defaultCountry('fr'), 'FR');
+    assert.equal(defaultCountry('de'), 'DE');
+    assert.equal(defaultCountry('ar'), 'EG');
+    assert.equal(defaultCountry('%%'), undefined);
+  });
+});
+
+describe('message catalogs', () => {
+  const en = { hello: 'Hello {name}', count: (p: Record<string, unknown>, locale: string) => `${formatNumber(locale, Number(p.n))} signatures`, onlyEn: 'English only' };
+  const catalog = createCatalog('test', {
+    en,
+    fr: async () => ({ default: { hello: 'Bonjour {name}', count: (p: Record<string, unknown>, locale: string) => `${formatNumber(locale, Number(p.n))} signatures` } }),
+    de: async () => {
+      throw new Error('chunk failed to load');
+    },
+  });
+
+  test('loads a language on demand and interpolates', async () => {
+    const t = await catalog.load('fr-FR');
+    assert.equal(t('hello', { name: 'Amina' }), 'Bonjour Amina');
+    assert.equal(t('count', { n: 323832 }), '323\u202f832 signatures');
+    assert.equal(t('hello'), 'Bonjour {name}');
+  });
+
+  test('a missing key falls back to English and logs once', async () => {
+    resetMissingKeyWarnings();
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const t = await catalog.load('fr');
+      assert.equal(t('onlyEn'), 'English only');
+      assert.equal(t('onlyEn'), 'English only');
+    } finally {
+      console.warn = original;
+    }
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /"fr" catalog of test has no message "onlyEn"/);
+  });
+
+  test('unsupported languages and a language without a loader get English', async () => {
+    assert.equal((await catalog.load('pt-BR'))('hello', { name: 'A' }), 'Hello A');
+    assert.equal((await catalog.load('es'))('hello', { name: 'A' }), 'Hello A');
+    assert.equal(catalog.english('onlyEn'), 'English only');
+  });
+
+  test('a catalog that fails to load falls back to English with an error', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      assert.equal((await catalog.load('de'))('hello', { name: 'A' }), 'Hello A');
+    } finally {
+      console.error = original;
+    }
+    assert.equal(errors.length, 1);
+  });
+
+  test('an unknown key returns the key itself', async () => {
+    const t = await catalog.load('en');
+    assert.equal(t('nope' as never), 'nope');
+  });
+});
