@@ -91,8 +91,7 @@ export function parseReliefInput(input: unknown): CalcInput {
 
 /** The gift date must fall in the tax year (GB: 6 April of taxYear to 5 April of the next year). */
 function checkGiftDate(country: string, taxYear: number, giftDate: string): void {
-  const [from, to] =
-    country === 'GB' ? [`${taxYear}-04-06`, `${taxYear + 1}-04-05`] : [`${taxYear}-01-01`, `${taxYear}-12-31`];
+  const [from, to] = country === 'GB' ? [`${taxYear}-04-06`, `${taxYear + 1}-04-05`] : [`${taxYear}-01-01`, `${taxYear}-12-31`];
   if (giftDate < from || giftDate > to) {
     throw new ReliefInputError([`giftDate: ${giftDate} is outside tax year ${taxYear} (${from} to ${to})`]);
   }
@@ -108,8 +107,12 @@ function unavailable(
   return missing ? { ok: false, reason, message, country, taxYear, missing } : { ok: false, reason, message, country, taxYear };
 }
 
-function findModule(modules: CountryModule<never> | readonly CountryModule<never>[], country: string) {
-  const list: readonly CountryModule<never>[] = Array.isArray(modules) ? modules : [modules as CountryModule<never>];
+function isModuleList(m: CountryModule | readonly CountryModule[]): m is readonly CountryModule[] {
+  return Array.isArray(m);
+}
+
+function findModule(modules: CountryModule | readonly CountryModule[], country: string) {
+  const list: readonly CountryModule[] = isModuleList(modules) ? modules : [modules];
   return list.find((m) => m.country === country);
 }
 
@@ -119,12 +122,8 @@ function findModule(modules: CountryModule<never> | readonly CountryModule<never
  * @param country ISO alpha-2 code (case-insensitive)
  * @param taxYear calendar year (GB: the tax year starting in April)
  */
-export function ruleForWith<T>(
-  modules: CountryModule<T> | readonly CountryModule<T>[],
-  country: string,
-  taxYear: number,
-): T | undefined {
-  const mod = findModule(modules as readonly CountryModule<never>[], country.toUpperCase()) as CountryModule<T> | undefined;
+export function ruleForWith<T>(modules: CountryModule<T> | readonly CountryModule<T>[], country: string, taxYear: number): T | undefined {
+  const mod = findModule(modules as readonly CountryModule[], country.toUpperCase()) as CountryModule<T> | undefined;
   return mod && Object.hasOwn(mod.years, taxYear) ? mod.years[taxYear] : undefined;
 }
 
@@ -147,7 +146,7 @@ function mapFigures<A, B>(f: ReliefFigures<A>, fn: (v: A) => B): ReliefFigures<B
  * @throws {ReliefInputError} when the input is invalid
  */
 export function computeReliefWith(
-  modules: CountryModule<never> | readonly CountryModule<never>[],
+  modules: CountryModule | readonly CountryModule[],
   input: unknown,
   options: ComputeOptions = {},
 ): ReliefResult {
@@ -182,7 +181,7 @@ export function computeReliefWith(
       if (!missing.includes(key)) missing.push(key);
     },
   };
-  const outcome = mod.compute(ctx, mod.years[taxYear] as never);
+  const outcome = mod.compute(ctx, mod.years[taxYear]);
   if (!outcome.ok) return unavailable(outcome.reason, outcome.message, country, taxYear);
 
   const { figures, rule } = outcome;
@@ -200,13 +199,7 @@ export function computeReliefWith(
   };
   const complete = relief !== null && figures.provincialCredit !== null;
   if (!complete && options.allowPartial === false) {
-    return unavailable(
-      'missing-profile',
-      `The relief cannot be estimated without: ${missing.join(', ')}.`,
-      country,
-      taxYear,
-      [...missing],
-    );
+    return unavailable('missing-profile', `The relief cannot be estimated without: ${missing.join(', ')}.`, country, taxYear, [...missing]);
   }
   const estimate: ReliefEstimate = {
     ok: true,

@@ -15,8 +15,7 @@ export function unsupported(reason: UnsupportedReason, message: string): Country
 export function unsupportedScheme(ctx: CalcContext, accepted: readonly string[]): CountryOutcome {
   return unsupported(
     'unsupported-scheme',
-    `Scheme "${ctx.scheme}" is not modelled for ${ctx.country} (${ctx.donor}, ${ctx.taxYear}). ` +
-      `Accepted: ${accepted.join(', ')}.`,
+    `Scheme "${ctx.scheme}" is not modelled for ${ctx.country} (${ctx.donor}, ${ctx.taxYear}). ` + `Accepted: ${accepted.join(', ')}.`,
   );
 }
 

@@ -3,22 +3,23 @@
  * @module
  */
 
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Largest accepted amount or income, in major units (keeps every product exact). */
 export const MAX_MAJOR = 1_000_000_000;
 
 const money = (what: string) =>
-  z.number({ error: `${what} must be a finite number` }).check(
-    z.minimum(0, { error: `${what} must be ≥ 0` }),
-    z.maximum(MAX_MAJOR, { error: `${what} must be ≤ ${MAX_MAJOR}` }),
-  );
+  z
+    .number({ error: `${what} must be a finite number` })
+    .check(z.minimum(0, { error: `${what} must be ≥ 0` }), z.maximum(MAX_MAJOR, { error: `${what} must be ≤ ${MAX_MAJOR}` }));
 
 const rate = (what: string) =>
-  z.number({ error: `${what} must be a number between 0 and 1` }).check(
-    z.minimum(0, { error: `${what} must be between 0 and 1 (e.g. 0.41 for 41 %)` }),
-    z.maximum(1, { error: `${what} must be between 0 and 1 (e.g. 0.41 for 41 %)` }),
-  );
+  z
+    .number({ error: `${what} must be a number between 0 and 1` })
+    .check(
+      z.minimum(0, { error: `${what} must be between 0 and 1 (e.g. 0.41 for 41 %)` }),
+      z.maximum(1, { error: `${what} must be between 0 and 1 (e.g. 0.41 for 41 %)` }),
+    );
 
 const bool = (what: string) => z.boolean({ error: `${what} must be true or false` });
 
@@ -47,9 +48,7 @@ export const reliefProfileSchema = z.strictObject(
     /** ES: gifts to the same charity in each of the 2 previous years of at least the same amount. */
     recurring: z.optional(bool('profile.recurring')),
     /** IT: `detrazione` (30 %/35 % credit) or `deduzione` (deduction). */
-    option: z.optional(
-      z.enum(['detrazione', 'deduzione'], { error: 'profile.option must be "detrazione" or "deduzione"' }),
-    ),
+    option: z.optional(z.enum(['detrazione', 'deduzione'], { error: 'profile.option must be "detrazione" or "deduzione"' })),
     /** IT: reddito complessivo. */
     income: z.optional(money('profile.income')),
     /** NL: drempelinkomen. */
@@ -60,18 +59,16 @@ export const reliefProfileSchema = z.strictObject(
     otherSpecialExpenses: z.optional(money('profile.otherSpecialExpenses')),
     /** CA: province or territory, two letters (e.g. ON). */
     province: z.optional(
-      z.string({ error: 'profile.province must be a string' }).check(
-        z.regex(/^[A-Za-z]{2}$/, { error: 'profile.province must be two letters, e.g. "ON"' }),
-      ),
+      z
+        .string({ error: 'profile.province must be a string' })
+        .check(z.regex(/^[A-Za-z]{2}$/, { error: 'profile.province must be two letters, e.g. "ON"' })),
     ),
     /** CA: compute the federal credit only. */
     federalOnly: z.optional(bool('profile.federalOnly')),
     /** US: itemizes deductions. */
     itemizes: z.optional(bool('profile.itemizes')),
     /** US (and DE joint allowance): `single` or `married-joint`. */
-    filing: z.optional(
-      z.enum(['single', 'married-joint'], { error: 'profile.filing must be "single" or "married-joint"' }),
-    ),
+    filing: z.optional(z.enum(['single', 'married-joint'], { error: 'profile.filing must be "single" or "married-joint"' })),
     /** US: adjusted gross income. */
     agi: z.optional(money('profile.agi')),
     /** PT: coleta (tax assessed). */
@@ -88,18 +85,15 @@ export const reliefProfileSchema = z.strictObject(
 export const reliefInputSchema = z.strictObject(
   {
     /** ISO 3166-1 alpha-2; case-insensitive. */
-    country: z.string({ error: 'country must be a string' }).check(
-      z.regex(/^[A-Za-z]{2}$/, { error: 'country must be an ISO 3166-1 alpha-2 code, e.g. "FR"' }),
-    ),
+    country: z
+      .string({ error: 'country must be a string' })
+      .check(z.regex(/^[A-Za-z]{2}$/, { error: 'country must be an ISO 3166-1 alpha-2 code, e.g. "FR"' })),
     /** Calendar year of the gift (GB: the tax year starting in April of that year). */
-    taxYear: z.int({ error: 'taxYear must be an integer year' }).check(
-      z.minimum(1900, { error: 'taxYear must be a 4-digit year' }),
-      z.maximum(2999, { error: 'taxYear must be a 4-digit year' }),
-    ),
+    taxYear: z
+      .int({ error: 'taxYear must be an integer year' })
+      .check(z.minimum(1900, { error: 'taxYear must be a 4-digit year' }), z.maximum(2999, { error: 'taxYear must be a 4-digit year' })),
     /** ISO date (YYYY-MM-DD) of the gift, where a rule changes within a year. */
-    giftDate: z.optional(
-      z.iso.date({ error: 'giftDate must be an ISO date YYYY-MM-DD' }),
-    ),
+    giftDate: z.optional(z.iso.date({ error: 'giftDate must be an ISO date YYYY-MM-DD' })),
     donor: z.enum(['individual', 'company'], { error: 'donor must be "individual" or "company"' }),
     /** The gift per period, in major units (may be decimal, e.g. 42.5). */
     amount: money('amount'),
@@ -108,9 +102,9 @@ export const reliefInputSchema = z.strictObject(
     }),
     /** `general` by default. */
     scheme: z.optional(
-      z.string({ error: 'scheme must be a string' }).check(
-        z.regex(/^[a-z][a-z0-9-]*$/, { error: 'scheme must be a lower-case id, e.g. "general"' }),
-      ),
+      z
+        .string({ error: 'scheme must be a string' })
+        .check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'scheme must be a lower-case id, e.g. "general"' })),
     ),
     profile: z.optional(reliefProfileSchema),
   },

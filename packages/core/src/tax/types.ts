@@ -13,21 +13,7 @@ import type { ReliefInput } from './schema.js';
 export type { ReliefInput, ReliefProfile } from './schema.js';
 
 /** ISO 3166-1 alpha-2 codes of the countries that have a rules module. */
-export type CountryCode =
-  | 'FR'
-  | 'GB'
-  | 'IE'
-  | 'BE'
-  | 'ES'
-  | 'IT'
-  | 'NL'
-  | 'DE'
-  | 'CH'
-  | 'CA'
-  | 'US'
-  | 'PT'
-  | 'LU'
-  | 'AT';
+export type CountryCode = 'FR' | 'GB' | 'IE' | 'BE' | 'ES' | 'IT' | 'NL' | 'DE' | 'CH' | 'CA' | 'US' | 'PT' | 'LU' | 'AT';
 
 /** ISO 4217 currencies used by the supported countries (all have 2 decimals). */
 export type Currency = 'EUR' | 'GBP' | 'CHF' | 'CAD' | 'USD';
@@ -56,12 +42,7 @@ export type ReliefKind = 'reduction' | 'credit' | 'deduction' | 'gift-aid' | 'ch
 
 /** Why an estimate cannot be given. */
 export type UnsupportedReason =
-  | 'unsupported-country'
-  | 'unsupported-year'
-  | 'unsupported-scheme'
-  | 'unsupported-donor'
-  | 'unsupported-region'
-  | 'missing-profile';
+  'unsupported-country' | 'unsupported-year' | 'unsupported-scheme' | 'unsupported-donor' | 'unsupported-region' | 'missing-profile';
 
 /** A machine code plus its English explanation. */
 export interface Note {
