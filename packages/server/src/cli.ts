@@ -1,0 +1,398 @@
+/**
+ * `agir-server`: run the server and operate it.
+ *   agir-server start [options]                      serve the API, the demo and the CDN build
+ *   agir-server migrate                              apply the database migrations
+ *   agir-server petition create --id ID --title T [--goal N] [--locale fr] [--cors-origins LIST]
+ *                                [--baseline-signatures N] [--baseline-countries N]
+ *   agir-server petition close ID
+ *   agir-server petition list
+ *   agir-server cases import FILE                    a JSON array of cases (all or nothing)
+ *   agir-server signatures export --petition ID [--bom]   CSV to stdout
+ *   agir-server person erase --email EMAIL           GDPR erasure on every petition
+ * Every command takes --data-dir DIR (PGlite) or --database-url URL / DATABASE_URL (PostgreSQL).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { idSchema, localeSchema } from '@agir/core';
+import { checkCases } from './cases.js';
+import { defaults, type ServerOptions } from './config.js';
+import { csvRow } from './csv.js';
+import { openDatabase } from './db.js';
+import { migrate } from './migrate.js';
+import { normaliseOrigin } from './security.js';
+import { startServer } from './server.js';
+import { Store } from './store.js';
+
+export interface CliIo {
+  /** Standard output (results: CSV, tables). May return a promise to apply backpressure. */
+  out(text: string): void | Promise<void>;
+  /** Standard error (messages for the operator). */
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Resolves when the server should stop (SIGTERM/SIGINT for the real process). */
+  waitForStop?: () => Promise<unknown>;
+}
+
+class UsageError extends Error {}
+
+const USAGE = `Usage: agir-server <command> [options]
+
+Commands:
+  start                      Serve the API (/api/v1), the demo (/) and the CDN build (/cdn/)
+      --port N               (env PORT, default 8787; 0 = any free port)
+      --host HOST            (default 127.0.0.1; 0.0.0.0 to listen on every interface)
+      --seed                 load the seed campaign when the database has no petition
+      --cors-origins LIST    comma-separated origins allowed to call the API, or * (env AGIR_CORS_ORIGINS)
+      --redirect-origins LIST  extra origins the form route may redirect to (env AGIR_REDIRECT_ORIGINS)
+      --rate-limit N|off     POSTs per minute per client address, burst N (env AGIR_RATE_LIMIT, default 30)
+      --min-fill-ms N        faster form fills are judged automated (env AGIR_MIN_FILL_MS, default 3000)
+      --trust-proxy          take the client address from X-Forwarded-For (env AGIR_TRUST_PROXY=1)
+      --demo-dir DIR         folder served at / (default <repo>/demo); --no-demo serves none
+      --cdn-dir DIR          folder served at /cdn/ (default <repo>/packages/elements/dist/cdn)
+      --csp POLICY|off       Content-Security-Policy of the demo pages (env AGIR_DEMO_CSP)
+      --quiet                no request log
+  migrate                    Apply the database migrations
+  petition create --id ID --title TITLE [--goal N] [--locale fr] [--cors-origins LIST]
+                  [--baseline-signatures N] [--baseline-countries N]
+  petition close ID          Close a petition (signatures then get 409 closed)
+  petition list              List petitions with their counts
+  cases import FILE          Import a JSON array of cases (checked; one bad record imports nothing)
+  signatures export --petition ID [--bom]   Signatures with their consents, as CSV on stdout
+  person erase --email EMAIL Delete a person's signatures and consents on every petition
+
+Database (every command): --data-dir DIR (PGlite, default .data/pglite; env AGIR_DATA_DIR)
+                          or --database-url URL (PostgreSQL; env DATABASE_URL)
+`;
+
+const databaseOptions = {
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+type Values = Record<string, string | boolean | undefined>;
+
+function parse(args: string[], options: ParseArgsConfig['options'], allowPositionals = 0): { values: Values; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...databaseOptions, ...options },
+      allowPositionals: allowPositionals > 0,
+      strict: true,
+    });
+    if (positionals.length > allowPositionals) throw new UsageError(`unexpected argument "${positionals[allowPositionals]}"`);
+    return { values: values as Values, positionals };
+  } catch (error) {
+    throw error instanceof UsageError ? error : new UsageError((error as Error).message);
+  }
+}
+
+const str = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function integer(value: string | undefined, name: string, min = 0): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value)))
+    throw new UsageError(`${name} must be a whole number >= ${min}, got "${value}"`);
+  return Number(value);
+}
+
+function origins(value: string | undefined, name: string): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const origin = normaliseOrigin(item);
+      if (!origin) throw new UsageError(`${name}: "${item}" is not an http(s) origin such as https://example.org`);
+      return origin;
+    });
+}
+
+function database(values: Values, io: CliIo): { databaseUrl?: string; dataDir: string } {
+  const databaseUrl = str(values['database-url']) ?? io.env.DATABASE_URL;
+  const dataDir = path.resolve(io.cwd, str(values['data-dir']) ?? io.env.AGIR_DATA_DIR ?? defaults.dataDir);
+  return databaseUrl ? { databaseUrl, dataDir } : { dataDir };
+}
+
+async function withStore<T>(values: Values, io: CliIo, work: (store: Store) => Promise<T>): Promise<T> {
+  const db = await openDatabase(database(values, io));
+  try {
+    await migrate(db);
+    return await work(new Store(db));
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs the CLI; resolves with the exit code (0 ok, 1 failed, 2 usage). */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return await start(rest, io);
+      case 'migrate': {
+        const { values } = parse(rest, {});
+        const db = await openDatabase(database(values, io));
+        try {
+          const applied = await migrate(db);
+          io.err(applied.length ? `applied ${applied.join(', ')}\n` : 'the database is up to date\n');
+        } finally {
+          await db.close();
+        }
+        return 0;
+      }
+      case 'petition':
+        return await petition(rest, io);
+      case 'cases':
+        return await cases(rest, io);
+      case 'signatures':
+        return await signatures(rest, io);
+      case 'person':
+        return await person(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.err(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`agir-server: ${error.message}\nRun "agir-server help" for the commands and options.\n`);
+      return 2;
+    }
+    io.err(`agir-server: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function start(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    seed: { type: 'boolean' },
+    'cors-origins': { type: 'string' },
+    'redirect-origins': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    'min-fill-ms': { type: 'string' },
+    'trust-proxy': { type: 'boolean' },
+    'demo-dir': { type: 'string' },
+    'no-demo': { type: 'boolean' },
+    'cdn-dir': { type: 'string' },
+    csp: { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
+  const corsValue = str(values['cors-origins']) ?? io.env.AGIR_CORS_ORIGINS;
+  const rateValue = str(values['rate-limit']) ?? io.env.AGIR_RATE_LIMIT;
+  const perMinute = rateValue === undefined || rateValue === 'off' ? undefined : integer(rateValue, '--rate-limit', 0);
+  const csp = str(values.csp) ?? io.env.AGIR_DEMO_CSP;
+  const demoDir = str(values['demo-dir']);
+  const cdnDir = str(values['cdn-dir']);
+  const options: ServerOptions = {
+    ...database(values, io),
+    port: integer(str(values.port) ?? io.env.PORT, '--port') ?? defaults.port,
+    host: str(values.host) ?? defaults.host,
+    seed: values.seed === true,
+    corsOrigins: corsValue?.trim() === '*' ? '*' : (origins(corsValue, '--cors-origins') ?? []),
+    redirectOrigins: origins(str(values['redirect-origins']) ?? io.env.AGIR_REDIRECT_ORIGINS, '--redirect-origins') ?? [],
+    rateLimit:
+      rateValue === 'off' || perMinute === 0
+        ? false
+        : perMinute === undefined
+          ? defaults.rateLimit
+          : { capacity: perMinute, refillPerSecond: perMinute / 60 },
+    minFillMs: integer(str(values['min-fill-ms']) ?? io.env.AGIR_MIN_FILL_MS, '--min-fill-ms') ?? defaults.minFillMs,
+    trustProxy: values['trust-proxy'] === true || io.env.AGIR_TRUST_PROXY === '1',
+    staticDirs: {
+      demo: values['no-demo'] === true ? null : demoDir ? path.resolve(io.cwd, demoDir) : defaults.demoDir,
+      cdn: cdnDir ? path.resolve(io.cwd, cdnDir) : defaults.cdnDir,
+    },
+    ...(csp === undefined ? {} : { demoCsp: csp === 'off' ? false : csp }),
+    ...(values.quiet === true ? { log: false as const } : {}),
+  };
+  const server = await startServer(options);
+  await io.out(`agir-server listening on ${server.url}\n`);
+  await (io.waitForStop?.() ?? new Promise(() => undefined));
+  await server.close();
+  return 0;
+}
+
+async function petition(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  switch (action) {
+    case 'create': {
+      const { values } = parse(rest, {
+        id: { type: 'string' },
+        title: { type: 'string' },
+        goal: { type: 'string' },
+        locale: { type: 'string' },
+        'cors-origins': { type: 'string' },
+        'baseline-signatures': { type: 'string' },
+        'baseline-countries': { type: 'string' },
+      });
+      const id = str(values.id);
+      const title = str(values.title)?.trim();
+      const locale = str(values.locale) ?? 'fr';
+      if (!id || !idSchema.safeParse(id).success) throw new UsageError('--id must be 1-64 letters, digits, "-" or "_"');
+      if (!title || title.length > 500) throw new UsageError('--title is required (at most 500 characters)');
+      if (!localeSchema.safeParse(locale).success) throw new UsageError(`--locale "${locale}" is not a language tag such as fr or pt-BR`);
+      const created = await withStore(values, io, (store) =>
+        store.createPetition({
+          id,
+          title,
+          locale,
+          goal: integer(str(values.goal), '--goal', 1) ?? null,
+          corsOrigins: origins(str(values['cors-origins']), '--cors-origins') ?? [],
+          baselineSignatures: integer(str(values['baseline-signatures']), '--baseline-signatures') ?? 0,
+          baselineCountries: integer(str(values['baseline-countries']), '--baseline-countries') ?? 0,
+        }),
+      );
+      if (!created) throw new Error(`a petition "${id}" already exists`);
+      io.err(`created petition ${id}\n`);
+      return 0;
+    }
+    case 'close': {
+      const { values, positionals } = parse(rest, { id: { type: 'string' } }, 1);
+      const id = str(values.id) ?? positionals[0];
+      if (!id) throw new UsageError('petition close needs the petition id');
+      const closed = await withStore(values, io, (store) => store.setPetitionStatus(id, 'closed'));
+      if (!closed) throw new Error(`no petition "${id}"`);
+      io.err(`closed petition ${id}\n`);
+      return 0;
+    }
+    case 'list': {
+      const { values } = parse(rest, {});
+      const list = await withStore(values, io, (store) => store.listPetitions());
+      await io.out(
+        [
+          'id\tstatus\tsignatures\tcountries\tgoal\ttitle\n',
+          ...list.map((p) => `${p.id}\t${p.status}\t${p.signatureCount}\t${p.countryCount}\t${p.goal ?? ''}\t${p.title}\n`),
+        ].join(''),
+      );
+      return 0;
+    }
+    default:
+      throw new UsageError(`petition: expected create, close or list${action ? `, got "${action}"` : ''}`);
+  }
+}
+
+async function cases(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'import') throw new UsageError(`cases: expected import${action ? `, got "${action}"` : ''}`);
+  const { values, positionals } = parse(rest, {}, 1);
+  const file = positionals[0];
+  if (!file) throw new UsageError('cases import needs a FILE');
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path.resolve(io.cwd, file), 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read ${file} as JSON: ${(error as Error).message}`);
+  }
+  const checked = checkCases(data);
+  if (!checked.ok) {
+    io.err(`${file}: nothing imported, ${checked.errors.length} problem(s):\n${checked.errors.map((line) => `  ${line}\n`).join('')}`);
+    return 1;
+  }
+  await withStore(values, io, (store) => store.upsertCases(checked.cases));
+  io.err(`imported ${checked.cases.length} case(s) from ${file}\n`);
+  return 0;
+}
+
+async function signatures(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'export') throw new UsageError(`signatures: expected export${action ? `, got "${action}"` : ''}`);
+  const { values } = parse(rest, { petition: { type: 'string' }, bom: { type: 'boolean' } });
+  const petitionId = str(values.petition);
+  if (!petitionId) throw new UsageError('signatures export needs --petition ID');
+  return withStore(values, io, async (store) => {
+    if (!(await store.getPetition(petitionId))) throw new Error(`no petition "${petitionId}"`);
+    const consentIds = await store.consentIds(petitionId);
+    const header = [
+      'signed_at',
+      'petition',
+      'given_name',
+      'family_name',
+      'email',
+      'country',
+      'postal_code',
+      'phone',
+      'comment',
+      'locale',
+      'source_url',
+      'source_referrer',
+      'source_embed',
+      'source_utm',
+      ...consentIds.flatMap((id) => [`consent_${id}_granted`, `consent_${id}_text`, `consent_${id}_version`]),
+    ];
+    let buffer = (values.bom === true ? '\uFEFF' : '') + csvRow(header);
+    let count = 0;
+    for await (const row of store.exportSignatures(petitionId)) {
+      const consents = new Map(row.consents.map((consent) => [consent.id, consent]));
+      buffer += csvRow([
+        row.createdAt.toISOString(),
+        row.petitionId,
+        row.givenName,
+        row.familyName,
+        row.email,
+        row.country,
+        row.postalCode,
+        row.phone,
+        row.comment,
+        row.locale,
+        row.sourceUrl,
+        row.sourceReferrer,
+        row.sourceEmbed,
+        row.sourceUtm ? JSON.stringify(row.sourceUtm) : null,
+        ...consentIds.flatMap((id) => {
+          const consent = consents.get(id);
+          return consent ? [String(consent.granted), consent.text, consent.version] : [null, null, null];
+        }),
+      ]);
+      count++;
+      if (buffer.length > 64 * 1024) {
+        await io.out(buffer);
+        buffer = '';
+      }
+    }
+    await io.out(buffer);
+    io.err(`exported ${count} signature(s) of ${petitionId}\n`);
+    return 0;
+  });
+}
+
+async function person(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'erase') throw new UsageError(`person: expected erase${action ? `, got "${action}"` : ''}`);
+  const { values } = parse(rest, { email: { type: 'string' } });
+  const email = str(values.email);
+  if (!email || !email.includes('@')) throw new UsageError('person erase needs --email EMAIL');
+  const report = await withStore(values, io, (store) => store.erasePerson(email));
+  io.err(
+    `erased ${report.signatures} signature(s)${report.petitions.length ? ` on ${report.petitions.join(', ')}` : ''} (their counts went down by as many)` +
+      ` and ${report.suspects} suspect record(s)\n`,
+  );
+  return 0;
+}
+
+/** The real process: stdout with backpressure, stderr, and SIGTERM/SIGINT as the stop signal. */
+export function processIo(): CliIo {
+  return {
+    out: (text) =>
+      new Promise<void>((resolve, reject) => {
+        process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+      }),
+    err: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    waitForStop: () =>
+      new Promise((resolve) => {
+        process.once('SIGTERM', resolve);
+        process.once('SIGINT', resolve);
+      }),
+  };
+}

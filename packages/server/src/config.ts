@@ -1,0 +1,79 @@
+/** The server's options, their defaults, and where the repository's static folders are. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is packages/server/src/config.ts). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface RateLimitOptions {
+  /** Bucket size: POSTs a client address may send in a burst. */
+  capacity: number;
+  /** Tokens added back per second. */
+  refillPerSecond: number;
+}
+
+export interface ServerOptions {
+  /** Port to listen on; 0 picks a free one (default 8787). */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** PostgreSQL URL; when set, PostgreSQL is used instead of PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder (default `.data/pglite` under the working directory). */
+  dataDir?: string | undefined;
+  /** Load the seed campaign (petition `xinjiang` and its cases) when the database has no petition. */
+  seed?: boolean;
+  /** Origins allowed to call the API from a browser, or '*' for any (default: none but same-origin). */
+  corsOrigins?: readonly string[] | '*';
+  /** Origins the form route may redirect to, on top of the server's own and the CORS allow-lists. */
+  redirectOrigins?: readonly string[];
+  /** Folders served at `/` (the demo) and `/cdn/` (the CDN build); null serves nothing there. */
+  staticDirs?: { demo?: string | null; cdn?: string | null };
+  /** Token bucket per client address for POSTs; false turns it off (default 30 a minute, burst 30). */
+  rateLimit?: RateLimitOptions | false;
+  /** Largest request body accepted, in bytes (default 16 kB). */
+  bodyLimitBytes?: number;
+  /** A signature filled faster than this (submittedAt - startedAt) is judged automated (default 3000 ms). */
+  minFillMs?: number;
+  /** Take the client address from the last X-Forwarded-For hop (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Content-Security-Policy of the demo pages; false sends none. */
+  demoCsp?: string | false;
+  /** How long a petition read is reused before asking the database again, in ms (default 1000). */
+  petitionCacheMs?: number;
+  sse?: {
+    /** Comment lines sent to keep idle connections open (default 15 000 ms). */
+    heartbeatMs?: number;
+    /** At most one `count` event per petition per this many ms (default 1000). */
+    minIntervalMs?: number;
+    /** PostgreSQL: how often each watched petition's counter row is read, to see other processes' writes (default 1000; false: never). */
+    pollMs?: number | false;
+  };
+  /** Request log sink (one JSON line per request: method, path, status, duration); false logs nothing. */
+  log?: ((line: string) => void) | false;
+}
+
+export const DEFAULT_DEMO_CSP = [
+  "default-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html agir',
+].join('; ');
+
+export const defaults = {
+  port: 8787,
+  host: '127.0.0.1',
+  dataDir: '.data/pglite',
+  rateLimit: { capacity: 30, refillPerSecond: 0.5 } satisfies RateLimitOptions,
+  bodyLimitBytes: 16 * 1024,
+  minFillMs: 3000,
+  petitionCacheMs: 1000,
+  heartbeatMs: 15_000,
+  minIntervalMs: 1000,
+  pollMs: 1000,
+  demoDir: path.join(repoRoot, 'demo'),
+  cdnDir: path.join(repoRoot, 'packages/elements/dist/cdn'),
+} as const;

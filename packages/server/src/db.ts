@@ -1,0 +1,180 @@
+/**
+ * One small driver interface over the two databases the server runs on: PGlite (PostgreSQL compiled to
+ * WASM, persisted in a folder; the default) and PostgreSQL (when a URL is given). The SQL is the same.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** Runs one parameterised statement ($1, $2…) and resolves with its rows. */
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements, without parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection URL; when set, PostgreSQL is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder (created when missing). */
+  dataDir?: string | undefined;
+  /** Connections in the PostgreSQL pool (default 10). */
+  poolSize?: number | undefined;
+  /** Where driver-level errors are reported (idle connection lost…). */
+  onError?: ((error: Error) => void) | undefined;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onError);
+  if (!options.dataDir) throw new Error('openDatabase: give a databaseUrl or a dataDir.');
+  return openPGlite(options.dataDir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+const INT8_OID = 20;
+/** bigint columns come back as numbers, as PGlite returns them (counts stay far below 2^53). */
+const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
+async function openPostgres(url: string, poolSize: number, onError?: (error: Error) => void): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'agir-server', types: { getTypeParser } });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', (error) => onError?.(error));
+  const client = await pool.connect(); // fail fast on a wrong URL
+  client.release();
+
+  const wrap = (runner: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+      return (await runner.query<T>(sql, params as unknown[])).rows;
+    },
+    async exec(sql: string) {
+      await runner.query(sql);
+    },
+  });
+
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const connection = await pool.connect();
+      try {
+        await connection.query('BEGIN');
+        const result = await fn(wrap(connection));
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PGlite
+
+async function openPGlite(dataDir: string): Promise<Database> {
+  const folder = path.resolve(dataDir);
+  mkdirSync(path.dirname(folder), { recursive: true });
+  const releaseLock = lockFolder(folder);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(folder);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+
+  // PGlite is one connection: a statement issued while a transaction runs would land inside it.
+  // Everything goes through one queue, so statements and transactions never interleave.
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  const direct: Queryable = {
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+      return (await db.query<T>(sql, params as unknown[])).rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+  };
+
+  return {
+    kind: 'pglite',
+    query: (sql, params) => exclusive(() => direct.query(sql, params)),
+    exec: (sql) => exclusive(() => direct.exec(sql)),
+    transaction: (fn) =>
+      exclusive(async () => {
+        await db.query('BEGIN');
+        try {
+          const result = await fn(direct);
+          await db.query('COMMIT');
+          return result;
+        } catch (error) {
+          await db.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      }),
+    close: () =>
+      exclusive(async () => {
+        try {
+          await db.close();
+        } finally {
+          releaseLock();
+        }
+      }),
+  };
+}
+
+/**
+ * PGlite has no locking of its own: two processes opening one folder would corrupt it. A lock file
+ * beside the folder holds the owner's pid; a lock left by a dead process (kill -9) is taken over.
+ */
+function lockFolder(folder: string): () => void {
+  const lockPath = `${folder}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockPath, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+        throw new Error(
+          `The data folder ${folder} is in use by process ${owner}${owner === process.pid ? ' (this one)' : ' (an agir-server?)'}. PGlite allows one user at a time: stop it first, or use PostgreSQL (DATABASE_URL).`,
+        );
+      }
+      rmSync(lockPath, { force: true }); // stale: its owner is gone
+    }
+  }
+  throw new Error(`Could not lock the data folder ${folder} (${lockPath}).`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * What protects the API: CORS allow-lists (global and per petition), a token bucket per client
+ * address for POSTs, and the security headers every response carries.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { RateLimitOptions } from './config.js';
+
+// ---------------------------------------------------------------------------------------------
+// CORS
+
+export interface CorsPolicy {
+  /** Allowed everywhere in the API: a list of origins, or '*'. */
+  global: readonly string[] | '*';
+  /** Extra origins allowed for one petition's routes (its `cors_origins`). */
+  petitionOrigins(petitionId: string): Promise<readonly string[]>;
+}
+
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'];
+const ALLOWED_HEADERS = 'Content-Type, Accept, If-None-Match, Last-Event-ID';
+const EXPOSED_HEADERS = 'ETag, Retry-After';
+const PETITION_PATH = /^\/api\/v1\/petitions\/([^/]+)/;
+
+/** Normalises an origin as browsers send it (`https://example.org`, no path, no trailing slash). */
+export function normaliseOrigin(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Is `origin` allowed for a request to `path`? */
+export async function originAllowed(policy: CorsPolicy, origin: string, path: string): Promise<boolean> {
+  if (policy.global === '*' || policy.global.includes(origin)) return true;
+  const match = PETITION_PATH.exec(path);
+  if (!match?.[1]) return false;
+  return (await policy.petitionOrigins(decodeURIComponent(match[1]))).includes(origin);
+}
+
+/**
+ * CORS for the API. An allowed preflight gets 204 with the allowed methods and headers; a refused one
+ * gets 204 with no `Access-Control-Allow-Origin`, which the browser treats as a refusal (the contract's
+ * error codes have no "forbidden", and a preflight's body is never shown to a page anyway).
+ */
+export function cors(policy: CorsPolicy): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const allowed = origin !== undefined && (await originAllowed(policy, origin, c.req.path));
+    const allowOrigin = policy.global === '*' ? '*' : (origin ?? '');
+    const requestedMethod = c.req.header('access-control-request-method');
+    if (c.req.method === 'OPTIONS' && requestedMethod !== undefined) {
+      c.header('Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
+      if (allowed && ALLOWED_METHODS.includes(requestedMethod.toUpperCase())) {
+        c.header('Access-Control-Allow-Origin', allowOrigin);
+        c.header('Access-Control-Allow-Methods', 'GET, POST');
+        c.header('Access-Control-Allow-Headers', ALLOWED_HEADERS);
+        c.header('Access-Control-Max-Age', '600');
+      }
+      return c.body(null, 204);
+    }
+    await next();
+    c.header('Vary', 'Origin', { append: true });
+    if (allowed) {
+      c.header('Access-Control-Allow-Origin', allowOrigin);
+      c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rate limit
+
+export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * One token bucket per key: `capacity` tokens, refilled at `refillPerSecond`; a request takes one.
+ * Memory is bounded: past `maxKeys`, full buckets (idle clients) are dropped, then the oldest.
+ */
+export class TokenBuckets {
+  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  readonly #options: RateLimitOptions;
+  readonly #maxKeys: number;
+  readonly #now: () => number;
+
+  constructor(options: RateLimitOptions, { maxKeys = 100_000, now = Date.now }: { maxKeys?: number; now?: () => number } = {}) {
+    if (!(options.capacity >= 1) || !(options.refillPerSecond > 0))
+      throw new RangeError('rate limit: capacity must be >= 1 and refillPerSecond > 0');
+    this.#options = options;
+    this.#maxKeys = maxKeys;
+    this.#now = now;
+  }
+
+  get size(): number {
+    return this.#buckets.size;
+  }
+
+  take(key: string): TakeResult {
+    const { capacity, refillPerSecond } = this.#options;
+    const now = this.#now();
+    let bucket = this.#buckets.get(key);
+    if (!bucket) {
+      if (this.#buckets.size >= this.#maxKeys) this.#prune(now);
+      bucket = { tokens: capacity, at: now };
+      this.#buckets.set(key, bucket);
+    }
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * refillPerSecond);
+    bucket.at = now;
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { ok: true };
+    }
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerSecond)) };
+  }
+
+  #prune(now: number): void {
+    const { capacity, refillPerSecond } = this.#options;
+    for (const [key, bucket] of this.#buckets) {
+      if (bucket.tokens + ((now - bucket.at) / 1000) * refillPerSecond >= capacity) this.#buckets.delete(key);
+    }
+    for (const key of this.#buckets.keys()) {
+      if (this.#buckets.size < this.#maxKeys) break;
+      this.#buckets.delete(key);
+    }
+  }
+}
+
+/**
+ * The rate-limit key of a client: its IPv4 address, or the /64 prefix of its IPv6 address (one host
+ * usually holds a whole /64). With `trustProxy`, the last X-Forwarded-For hop (added by your proxy).
+ */
+export function clientKey(c: Context, trustProxy: boolean): string {
+  let address: string | undefined;
+  if (trustProxy) address = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+  if (!address) {
+    try {
+      address = getConnInfo(c).remote.address;
+    } catch {
+      address = undefined; // not served by @hono/node-server (app.request in tests)
+    }
+  }
+  return address ? addressKey(address) : 'unknown';
+}
+
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headers
+
+/** Sent with every response. */
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+};
+
+/** API responses are data, never documents. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";

@@ -1,0 +1,20 @@
+/** The seed campaign: packages/server/seed/xinjiang.json, loaded by `start --seed` into an empty database. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkCases } from './cases.js';
+import type { NewPetition, Store } from './store.js';
+
+const seedFile = fileURLToPath(new URL('../seed/xinjiang.json', import.meta.url));
+
+interface SeedFile {
+  petition: NewPetition;
+  cases: Array<Record<string, unknown>>;
+}
+
+/** Seeds the database when it has no petition; true when it did. */
+export async function seedDatabase(store: Store, file = seedFile, now = new Date()): Promise<boolean> {
+  const seed = JSON.parse(readFileSync(file, 'utf8')) as SeedFile;
+  const checked = checkCases(seed.cases.map((item) => ({ updatedAt: now.toISOString(), ...item })));
+  if (!checked.ok) throw new Error(`The seed file ${file} has invalid cases:\n${checked.errors.join('\n')}`);
+  return store.seed(seed.petition, checked.cases);
+}

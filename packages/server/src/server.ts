@@ -1,0 +1,52 @@
+/** Starts the app on a port with @hono/node-server, and stops it cleanly. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, type AgirApp } from './app.js';
+import { defaults, type ServerOptions } from './config.js';
+
+export interface RunningServer {
+  /** `http://HOST:PORT`, no trailing slash. */
+  url: string;
+  port: number;
+  app: AgirApp;
+  /** Stops accepting, ends event streams, lets requests in flight finish (up to 5 s), closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const app = await createApp(options);
+  const host = options.host ?? defaults.host;
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const created = serve({ fetch: app.fetch, port: options.port ?? defaults.port, hostname: host }, () =>
+        resolve(created as Server),
+      ) as Server;
+      created.once('error', reject);
+    });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    app,
+    close() {
+      closing ??= (async () => {
+        // Stop accepting (idle keep-alive connections close now), end the event streams, let requests in
+        // flight finish, then close the database.
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        app.closeStreams();
+        const force = setTimeout(() => server.closeAllConnections(), 5000);
+        await stopped;
+        clearTimeout(force);
+        await app.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,407 @@
+/**
+ * Every query the server makes. The write path of a signature keeps the petition's counter columns
+ * right in the same transaction, so reading a count is one primary-key lookup, never a scan.
+ */
+import type { Case, CountEvent, SignatureRequest } from '@agir/core';
+import type { Database, Queryable } from './db.js';
+
+export type Counts = CountEvent;
+
+export interface PetitionRecord extends Counts {
+  id: string;
+  title: string;
+  status: 'open' | 'closed';
+  goal: number | null;
+  locale: string;
+  updatedAt: Date;
+  /** Origins allowed to embed this petition, on top of the global allow-list. */
+  corsOrigins: string[];
+}
+
+export interface NewPetition {
+  id: string;
+  title: string;
+  locale: string;
+  goal?: number | null | undefined;
+  corsOrigins?: string[] | undefined;
+  /** Signatures and countries collected before this server, added to the counts. */
+  baselineSignatures?: number | undefined;
+  baselineCountries?: number | undefined;
+}
+
+export type SignOutcome =
+  | { kind: 'not_found' }
+  | { kind: 'closed' }
+  | { kind: 'created'; counts: Counts }
+  /** `key`: a retry of an answered request (it gets the first answer's count); `email`: signed before. */
+  | { kind: 'duplicate'; signatureCount: number; reason: 'key' | 'email' }
+  /** Judged automated: stored apart, not counted; answered like a new signature. */
+  | { kind: 'suspect'; signatureCount: number };
+
+export interface ExportedSignature {
+  id: number;
+  petitionId: string;
+  createdAt: Date;
+  givenName: string;
+  familyName: string;
+  email: string;
+  country: string;
+  postalCode: string | null;
+  phone: string | null;
+  comment: string | null;
+  locale: string;
+  sourceUrl: string;
+  sourceReferrer: string | null;
+  sourceEmbed: string | null;
+  sourceUtm: Record<string, string> | null;
+  consents: Array<{ id: string; granted: boolean; text: string; version: string }>;
+}
+
+export interface ErasureReport {
+  signatures: number;
+  petitions: string[];
+  suspects: number;
+}
+
+/** The identity of a signer: one counted signature per (petition, normalised email). */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const COUNTS = 'baseline_signatures + signature_count AS signature_count, GREATEST(baseline_countries, country_count) AS country_count';
+const PETITION_COLUMNS = `id, title, status, goal, locale, updated_at, cors_origins, ${COUNTS}`;
+
+interface PetitionRow {
+  id: string;
+  title: string;
+  status: 'open' | 'closed';
+  goal: number | null;
+  locale: string;
+  updated_at: Date;
+  cors_origins: string[];
+  signature_count: number;
+  country_count: number;
+}
+
+const toPetition = (row: PetitionRow): PetitionRecord => ({
+  id: row.id,
+  title: row.title,
+  status: row.status,
+  goal: row.goal,
+  locale: row.locale,
+  updatedAt: row.updated_at,
+  corsOrigins: row.cors_origins,
+  signatureCount: row.signature_count,
+  countryCount: row.country_count,
+});
+
+/** `($1, $2, $3), ($4, $5, $6)…` for `rows` rows of `width` parameters, numbered from `start`. */
+function placeholders(rows: number, width: number, start = 1): string {
+  return Array.from(
+    { length: rows },
+    (_, row) => `(${Array.from({ length: width }, (_, col) => `$${start + row * width + col}`).join(', ')})`,
+  ).join(', ');
+}
+
+export class Store {
+  constructor(readonly db: Database) {}
+
+  // -- petitions ------------------------------------------------------------------------------
+
+  async getPetition(id: string): Promise<PetitionRecord | undefined> {
+    const [row] = await this.db.query<PetitionRow & Record<string, unknown>>(`SELECT ${PETITION_COLUMNS} FROM petitions WHERE id = $1`, [
+      id,
+    ]);
+    return row && toPetition(row);
+  }
+
+  async getCounts(id: string): Promise<Counts | undefined> {
+    const [row] = await this.db.query<{ signature_count: number; country_count: number }>(`SELECT ${COUNTS} FROM petitions WHERE id = $1`, [
+      id,
+    ]);
+    return row && { signatureCount: row.signature_count, countryCount: row.country_count };
+  }
+
+  async listPetitions(): Promise<PetitionRecord[]> {
+    return (
+      await this.db.query<PetitionRow & Record<string, unknown>>(`SELECT ${PETITION_COLUMNS} FROM petitions ORDER BY created_at, id`)
+    ).map(toPetition);
+  }
+
+  /** Creates a petition; false when the id is taken. */
+  async createPetition(petition: NewPetition, tx: Queryable = this.db): Promise<boolean> {
+    const rows = await tx.query(
+      `INSERT INTO petitions (id, title, locale, goal, cors_origins, baseline_signatures, baseline_countries)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [
+        petition.id,
+        petition.title,
+        petition.locale,
+        petition.goal ?? null,
+        petition.corsOrigins ?? [],
+        petition.baselineSignatures ?? 0,
+        petition.baselineCountries ?? 0,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** Opens or closes a petition; false when there is no such petition. */
+  async setPetitionStatus(id: string, status: 'open' | 'closed'): Promise<boolean> {
+    const rows = await this.db.query('UPDATE petitions SET status = $2, updated_at = now() WHERE id = $1 RETURNING id', [id, status]);
+    return rows.length === 1;
+  }
+
+  /** Creates the petition and cases of a seed, only when the database has no petition at all. */
+  async seed(petition: NewPetition, cases: readonly Case[]): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('LOCK TABLE petitions IN EXCLUSIVE MODE');
+      const [row] = await tx.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM petitions) AS any');
+      if (row?.any) return false;
+      await this.createPetition(petition, tx);
+      await this.upsertCases(cases, tx);
+      return true;
+    });
+  }
+
+  // -- signatures -----------------------------------------------------------------------------
+
+  /**
+   * Records a signature. Idempotent on (petition, idempotencyKey); one counted signature per
+   * (petition, normalised email). The petition row is locked for the transaction, which serialises
+   * signatures of one petition and keeps the counters exact.
+   */
+  async sign(petitionId: string, request: SignatureRequest): Promise<SignOutcome> {
+    return this.db.transaction(async (tx) => {
+      const [petition] = await tx.query<{ status: string; signature_count: number }>(
+        `SELECT status, ${COUNTS} FROM petitions WHERE id = $1 FOR UPDATE`,
+        [petitionId],
+      );
+      if (!petition) return { kind: 'not_found' };
+      const [replay] = await tx.query<{ response_count: number }>(
+        'SELECT response_count FROM signatures WHERE petition_id = $1 AND idempotency_key = $2',
+        [petitionId, request.idempotencyKey],
+      );
+      if (replay) return { kind: 'duplicate', signatureCount: replay.response_count, reason: 'key' };
+      if (petition.status !== 'open') return { kind: 'closed' };
+
+      const { person, source, client } = request;
+      const [inserted] = await tx.query<{ id: number }>(
+        `INSERT INTO signatures (petition_id, idempotency_key, email_normalised, email, given_name, family_name, country,
+           postal_code, phone, comment, locale, source_url, source_referrer, source_utm, source_embed, started_at, submitted_at, response_count)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [
+          petitionId,
+          request.idempotencyKey,
+          normaliseEmail(person.email),
+          person.email,
+          person.givenName,
+          person.familyName,
+          person.country,
+          person.postalCode || null,
+          person.phone || null,
+          request.comment || null,
+          request.locale,
+          source.url,
+          source.referrer ?? null,
+          source.utm ? JSON.stringify(source.utm) : null,
+          source.embed ?? null,
+          client.startedAt,
+          client.submittedAt,
+          petition.signature_count + 1,
+        ],
+      );
+      // The key was not seen (checked above, under the lock), so a conflict is the email.
+      if (!inserted) return { kind: 'duplicate', signatureCount: petition.signature_count, reason: 'email' };
+
+      const consents = uniqueConsents(request.consents);
+      if (consents.length > 0) {
+        await tx.query(
+          `INSERT INTO consents (signature_id, consent_id, granted, text, version) VALUES ${placeholders(consents.length, 5)}`,
+          consents.flatMap((consent) => [inserted.id, consent.id, consent.granted, consent.text, consent.version]),
+        );
+      }
+      const [country] = await tx.query<{ signatures: number }>(
+        `INSERT INTO petition_countries (petition_id, country, signatures) VALUES ($1, $2, 1)
+         ON CONFLICT (petition_id, country) DO UPDATE SET signatures = petition_countries.signatures + 1 RETURNING signatures`,
+        [petitionId, person.country],
+      );
+      const [counts] = await tx.query<{ signature_count: number; country_count: number }>(
+        `UPDATE petitions SET signature_count = signature_count + 1, country_count = country_count + $2, updated_at = now()
+         WHERE id = $1 RETURNING ${COUNTS}`,
+        [petitionId, country?.signatures === 1 ? 1 : 0],
+      );
+      if (!counts) throw new Error('petition row vanished while locked');
+      return { kind: 'created', counts: { signatureCount: counts.signature_count, countryCount: counts.country_count } };
+    });
+  }
+
+  /** Keeps a submission judged automated apart from the signatures; it is never counted. */
+  async recordSuspect(petitionId: string, request: SignatureRequest, reason: string): Promise<SignOutcome> {
+    return this.db.transaction(async (tx) => {
+      const [petition] = await tx.query<{ status: string; signature_count: number }>(
+        `SELECT status, ${COUNTS} FROM petitions WHERE id = $1`,
+        [petitionId],
+      );
+      if (!petition) return { kind: 'not_found' };
+      if (petition.status !== 'open') return { kind: 'closed' };
+      await tx.query(
+        `INSERT INTO suspect_signatures (petition_id, idempotency_key, email_normalised, reason, request)
+         VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING`,
+        [petitionId, request.idempotencyKey, normaliseEmail(request.person.email), reason, JSON.stringify(request)],
+      );
+      return { kind: 'suspect', signatureCount: petition.signature_count };
+    });
+  }
+
+  /** The signatures of a petition with their consents, oldest first, read in batches. */
+  async *exportSignatures(petitionId: string, batchSize = 1000): AsyncGenerator<ExportedSignature> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.query<{
+        id: number;
+        petition_id: string;
+        created_at: Date;
+        given_name: string;
+        family_name: string;
+        email: string;
+        country: string;
+        postal_code: string | null;
+        phone: string | null;
+        comment: string | null;
+        locale: string;
+        source_url: string;
+        source_referrer: string | null;
+        source_embed: string | null;
+        source_utm: Record<string, string> | null;
+        consents: ExportedSignature['consents'] | null;
+      }>(
+        `SELECT s.id, s.petition_id, s.created_at, s.given_name, s.family_name, s.email, s.country, s.postal_code, s.phone,
+                s.comment, s.locale, s.source_url, s.source_referrer, s.source_embed, s.source_utm,
+                (SELECT json_agg(json_build_object('id', c.consent_id, 'granted', c.granted, 'text', c.text, 'version', c.version) ORDER BY c.consent_id)
+                   FROM consents c WHERE c.signature_id = s.id) AS consents
+           FROM signatures s WHERE s.petition_id = $1 AND s.id > $2 ORDER BY s.id LIMIT $3`,
+        [petitionId, after, batchSize],
+      );
+      for (const row of rows) {
+        yield {
+          id: row.id,
+          petitionId: row.petition_id,
+          createdAt: row.created_at,
+          givenName: row.given_name,
+          familyName: row.family_name,
+          email: row.email,
+          country: row.country,
+          postalCode: row.postal_code,
+          phone: row.phone,
+          comment: row.comment,
+          locale: row.locale,
+          sourceUrl: row.source_url,
+          sourceReferrer: row.source_referrer,
+          sourceEmbed: row.source_embed,
+          sourceUtm: row.source_utm,
+          consents: row.consents ?? [],
+        };
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < batchSize) return;
+      after = last.id;
+    }
+  }
+
+  /** The consent ids used on a petition (the export's consent columns). */
+  async consentIds(petitionId: string): Promise<string[]> {
+    const rows = await this.db.query<{ consent_id: string }>(
+      'SELECT DISTINCT c.consent_id FROM consents c JOIN signatures s ON s.id = c.signature_id WHERE s.petition_id = $1 ORDER BY 1',
+      [petitionId],
+    );
+    return rows.map((row) => row.consent_id);
+  }
+
+  /**
+   * GDPR erasure: deletes every signature (with its consents) and suspect record of an email, on every
+   * petition, and takes the erased signatures off the counters (an operator act: the one way a count
+   * goes down).
+   */
+  async erasePerson(email: string): Promise<ErasureReport> {
+    const normalised = normaliseEmail(email);
+    return this.db.transaction(async (tx) => {
+      const signatures = await tx.query<{ id: number; petition_id: string; country: string }>(
+        'SELECT id, petition_id, country FROM signatures WHERE email_normalised = $1 ORDER BY petition_id',
+        [normalised],
+      );
+      const petitions = [...new Set(signatures.map((row) => row.petition_id))];
+      // Lock in a fixed order, as the write path does (one petition at a time): no deadlock.
+      for (const petitionId of petitions) await tx.query('SELECT 1 FROM petitions WHERE id = $1 FOR UPDATE', [petitionId]);
+      for (const signature of signatures) {
+        await tx.query('DELETE FROM signatures WHERE id = $1', [signature.id]);
+        const [country] = await tx.query<{ signatures: number }>(
+          'UPDATE petition_countries SET signatures = signatures - 1 WHERE petition_id = $1 AND country = $2 RETURNING signatures',
+          [signature.petition_id, signature.country],
+        );
+        const countryGone = country?.signatures === 0;
+        if (countryGone)
+          await tx.query('DELETE FROM petition_countries WHERE petition_id = $1 AND country = $2', [
+            signature.petition_id,
+            signature.country,
+          ]);
+        await tx.query(
+          'UPDATE petitions SET signature_count = signature_count - 1, country_count = country_count - $2, updated_at = now() WHERE id = $1',
+          [signature.petition_id, countryGone ? 1 : 0],
+        );
+      }
+      const suspects = await tx.query('DELETE FROM suspect_signatures WHERE email_normalised = $1 RETURNING id', [normalised]);
+      return { signatures: signatures.length, petitions, suspects: suspects.length };
+    });
+  }
+
+  // -- cases ----------------------------------------------------------------------------------
+
+  /** Inserts or replaces cases by (id, locale), in one transaction. */
+  async upsertCases(cases: readonly Case[], tx?: Queryable): Promise<void> {
+    const run = async (q: Queryable): Promise<void> => {
+      for (const [index, item] of cases.entries()) {
+        await q.query(
+          `INSERT INTO cases (id, locale, tags, position, data, updated_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+           ON CONFLICT (id, locale) DO UPDATE SET tags = excluded.tags, position = excluded.position, data = excluded.data, updated_at = excluded.updated_at`,
+          [item.id, item.locale, item.tags ?? [], index, JSON.stringify(item), item.updatedAt],
+        );
+      }
+    };
+    if (tx) await run(tx);
+    else await this.db.transaction(run);
+  }
+
+  /** A case in the locale asked for, else the same language, else any locale. */
+  async getCase(id: string, locale?: string): Promise<unknown> {
+    const [row] = await this.db.query<{ data: unknown }>(
+      `SELECT data FROM cases WHERE id = $1 ORDER BY ${LOCALE_RANK.replaceAll('$L', '$2')}, locale LIMIT 1`,
+      [id, locale ?? null],
+    );
+    return row?.data;
+  }
+
+  /** Cases with a tag (or all), one per id in the best locale, in import order. */
+  async listCases(query: { tag?: string | undefined; locale?: string | undefined }): Promise<unknown[]> {
+    const rows = await this.db.query<{ data: unknown }>(
+      `SELECT data FROM (
+         SELECT DISTINCT ON (id) id, position, data FROM cases
+          WHERE $1::text IS NULL OR $1::text = ANY (tags)
+          ORDER BY id, ${LOCALE_RANK.replaceAll('$L', '$2')}, locale
+       ) best ORDER BY position, id LIMIT 1000`,
+      [query.tag ?? null, query.locale ?? null],
+    );
+    return rows.map((row) => row.data);
+  }
+}
+
+/** 0 for the exact locale, 1 for the same language, 2 for any other. */
+const LOCALE_RANK = `CASE WHEN lower(locale) = lower($L::text) THEN 0
+  WHEN split_part(lower(locale), '-', 1) = split_part(lower($L::text), '-', 1) THEN 1 ELSE 2 END`;
+
+/** The first consent of each id: a request naming one consent twice is read by its first mention. */
+function uniqueConsents(consents: SignatureRequest['consents']): SignatureRequest['consents'] {
+  const seen = new Set<string>();
+  return consents.filter((consent) => !seen.has(consent.id) && seen.add(consent.id));
+}

@@ -1,0 +1,304 @@
+/**
+ * Shared test fixtures: the two databases every contract test runs against, servers on random ports,
+ * signature payloads, and a small server-sent-events reader.
+ */
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { after } from 'node:test';
+import { serve } from '@hono/node-server';
+import pg from 'pg';
+import type { SignatureRequest } from '@agir/core';
+import { startServer, type RunningServer, type ServerOptions } from '../src/index.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const serverBin = path.join(repoRoot, 'packages/server/bin/agir-server.mjs');
+
+// ---------------------------------------------------------------------------------------------
+// Databases
+
+export type BackendName = 'pglite' | 'postgres';
+export type DatabaseChoice = { dataDir: string } | { databaseUrl: string };
+
+export interface Backend {
+  name: BackendName;
+  /** A new, empty database of this kind. */
+  fresh(): Promise<DatabaseChoice>;
+}
+
+const cleanups: Array<() => unknown> = [];
+/** Runs when the test file ends, last registered first (servers close before their databases go). */
+export function onCleanup(cleanup: () => unknown): void {
+  cleanups.push(cleanup);
+}
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** A temporary folder removed when the test file ends. */
+export function tempDir(prefix = 'agir-test-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+let adminUrl: Promise<string> | undefined;
+
+/**
+ * The PostgreSQL cluster of this run: the one `pnpm test` started (AGIR_TEST_DATABASE_URL), else one
+ * started here through scripts/postgres.mjs (stopped and deleted when this process exits), so the
+ * PostgreSQL half of the tests always runs.
+ */
+function postgresAdminUrl(): Promise<string> {
+  adminUrl ??= (async () => {
+    const given = process.env.AGIR_TEST_DATABASE_URL;
+    if (given) return given;
+    const script = pathToFileURL(path.join(repoRoot, 'scripts/postgres.mjs')).href;
+    const { startPostgres } = (await import(script)) as { startPostgres(): Promise<{ url: string; stop(): Promise<void> }> };
+    const cluster = await startPostgres();
+    onCleanup(() => cluster.stop());
+    return cluster.url;
+  })();
+  return adminUrl;
+}
+
+/** A new database in the test cluster; its URL. */
+export async function freshPostgresDatabase(): Promise<string> {
+  const admin = await postgresAdminUrl();
+  const name = `agir_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+export const backends: Backend[] = [
+  { name: 'pglite', fresh: async () => ({ dataDir: path.join(tempDir('agir-pglite-'), 'db') }) },
+  { name: 'postgres', fresh: async () => ({ databaseUrl: await freshPostgresDatabase() }) },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Servers
+
+/** A server on a random loopback port, with no static folders and no request log unless asked; closed after the file. */
+export async function startTestServer(database: DatabaseChoice, options: ServerOptions = {}): Promise<RunningServer> {
+  const server = await startServer({ port: 0, log: false, staticDirs: { demo: null, cdn: null }, ...database, ...options });
+  onCleanup(() => server.close());
+  return server;
+}
+
+/** Serves an app built with buildApp() on a random loopback port; its base URL. */
+export async function serveApp(app: { fetch: Parameters<typeof serve>[0]['fetch'] }): Promise<string> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
+  await once(server, 'listening');
+  onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Creates an open petition straight in the store. */
+export async function createPetition(
+  server: RunningServer,
+  id: string,
+  extra: { corsOrigins?: string[]; baselineSignatures?: number } = {},
+): Promise<void> {
+  const created = await server.app.store.createPetition({ id, title: `Petition ${id}`, locale: 'fr', goal: 1000, ...extra });
+  if (!created) throw new Error(`petition ${id} exists`);
+}
+
+let signer = 0;
+
+/** A valid signature request; a new signer (email, key) each call unless overridden. */
+export function signature(
+  overrides: { person?: Partial<SignatureRequest['person']> } & Partial<Omit<SignatureRequest, 'person'>> = {},
+): SignatureRequest {
+  signer++;
+  const submittedAt = new Date();
+  const startedAt = new Date(submittedAt.getTime() - 20_000);
+  const { person, ...rest } = overrides;
+  return {
+    idempotencyKey: randomUUID(),
+    person: {
+      givenName: 'Ana',
+      familyName: `Signer${signer}`,
+      email: `signer${signer}.${randomUUID().slice(0, 8)}@example.org`,
+      country: 'FR',
+      ...person,
+    },
+    consents: [{ id: 'newsletter', granted: false, text: 'Je veux recevoir les nouvelles de la campagne.', version: '2026-11' }],
+    locale: 'fr',
+    source: { url: 'https://example.org/petition' },
+    client: { startedAt: startedAt.toISOString(), submittedAt: submittedAt.toISOString(), trap: '' },
+    ...rest,
+  };
+}
+
+export async function postSignature(
+  baseUrl: string,
+  petitionId: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const response = await fetch(`${baseUrl}/api/v1/petitions/${petitionId}/signatures`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const response = await fetch(url, { headers });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server-sent events
+
+export interface SseEvent {
+  event: string;
+  data: string;
+  at: number;
+}
+
+export interface SseClient {
+  readonly events: SseEvent[];
+  readonly comments: string[];
+  /** Resolves with the first event (already received or to come) matching `test`. */
+  waitFor(test: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
+  close(): void;
+  readonly closed: Promise<void>;
+}
+
+/** Opens an event stream with a plain HTTP request (one connection per client, as browsers do). */
+export function openSse(url: string): Promise<SseClient> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { accept: 'text/event-stream' }, agent: false }, (response) => {
+      if (response.statusCode !== 200) {
+        reject(new Error(`stream answered ${response.statusCode}`));
+        response.resume();
+        return;
+      }
+      const events: SseEvent[] = [];
+      const comments: string[] = [];
+      const waiters = new Set<{ test: (event: SseEvent) => boolean; resolve: (event: SseEvent) => void }>();
+      let buffer = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let event = 'message';
+          const data: string[] = [];
+          let isEvent = false;
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) comments.push(line.slice(1).trim());
+            else if (line.startsWith('event:')) {
+              event = line.slice(6).trim();
+              isEvent = true;
+            } else if (line.startsWith('data:')) {
+              data.push(line.slice(5).trim());
+              isEvent = true;
+            }
+          }
+          if (!isEvent) continue;
+          const received = { event, data: data.join('\n'), at: Date.now() };
+          events.push(received);
+          for (const waiter of waiters) {
+            if (waiter.test(received)) {
+              waiters.delete(waiter);
+              waiter.resolve(received);
+            }
+          }
+        }
+      });
+      const closed = new Promise<void>((done) => response.on('close', () => done()));
+      resolve({
+        events,
+        comments,
+        closed,
+        waitFor(test, timeoutMs = 5000) {
+          const found = events.find(test);
+          if (found) return Promise.resolve(found);
+          return new Promise((done, fail) => {
+            const waiter = {
+              test,
+              resolve: (event: SseEvent) => {
+                clearTimeout(timer);
+                done(event);
+              },
+            };
+            const timer = setTimeout(() => {
+              waiters.delete(waiter);
+              fail(new Error(`no matching event within ${timeoutMs} ms (got ${events.map((e) => e.data).join(' | ')})`));
+            }, timeoutMs);
+            waiters.add(waiter);
+          });
+        },
+        close: () => request.destroy(),
+      });
+    });
+    request.on('error', reject);
+  });
+}
+
+export const countOf = (event: SseEvent): number => (JSON.parse(event.data) as { signatureCount: number }).signatureCount;
+
+/** Polls `check` until it returns true (or throws after `timeoutMs`). */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) back into rows. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += char;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
