@@ -79,3 +79,27 @@ export function ensureChromium() {
   process.env.CHROME_PATH = found;
   return found;
 }
+
+/**
+ * The browser engines the browser suite runs in: Chromium always; Firefox ESR and WebKitGTK (with xvfb)
+ * when present or installable with apt. Returns { engines, missing }.
+ */
+export function ensureEngines() {
+  const need = [
+    { engine: 'firefox', binary: '/usr/bin/firefox-esr', packages: ['firefox-esr'] },
+    { engine: 'webkit', binary: '/usr/bin/WebKitWebDriver', packages: ['webkit2gtk-driver', 'xvfb', 'xauth'] },
+  ];
+  const engines = ['chromium'];
+  const missing = [];
+  for (const { engine, binary, packages } of need) {
+    const ready = () => existsSync(binary) && (engine !== 'webkit' || has('xvfb-run'));
+    if (!ready()) {
+      log(`${engine} is missing: installing Debian's ${packages.join(', ')}`);
+      aptInstall(packages);
+    }
+    if (ready()) engines.push(engine);
+    else missing.push(`${engine} (apt-get install ${packages.join(' ')})`);
+  }
+  if (missing.length) console.error(`[agir] Browser tests cannot run in ${missing.join(' and ')}: install the packages named (Debian/Ubuntu) and run again.`);
+  return { engines, missing };
+}

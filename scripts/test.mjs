@@ -3,7 +3,7 @@
 //   node scripts/test.mjs [suite…]   suites: core server browser e2e meta (default: all)
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ensureChromium, ensureInstalled, log, root, run, runCapture } from './lib.mjs';
+import { ensureChromium, ensureEngines, ensureInstalled, has, log, root, run, runCapture } from './lib.mjs';
 
 const wanted = new Set(process.argv.slice(2));
 const want = (name) => wanted.size === 0 || wanted.has(name);
@@ -52,11 +52,17 @@ async function nodeSuite(name, testFiles, { coverage, env = {} } = {}) {
 async function browserSuite() {
   const summary = path.join(root, '.wtr-summary.json');
   rmSync(summary, { force: true });
-  log('suite browser: web-test-runner');
-  const result = await runCapture('pnpm', ['exec', 'wtr', '--config', 'web-test-runner.config.mjs'], { env: { ...process.env, AGIR_WTR_SUMMARY: summary } });
+  const { engines, missing } = process.env.AGIR_BROWSERS ? { engines: process.env.AGIR_BROWSERS.split(','), missing: [] } : ensureEngines();
+  log(`suite browser: web-test-runner in ${engines.join(', ')}`);
+  const wtr = ['pnpm', 'exec', 'wtr', '--config', 'web-test-runner.config.mjs'];
+  // WebKitGTK needs a display: give it a virtual one when there is none.
+  const command = engines.includes('webkit') && !process.env.DISPLAY && has('xvfb-run') ? ['xvfb-run', '-a', ...wtr] : wtr;
+  const result = await runCapture(command[0], command.slice(1), { env: { ...process.env, AGIR_WTR_SUMMARY: summary, AGIR_BROWSERS: engines.join(',') } });
   if (!existsSync(summary)) return { passed: 0, failed: 1 };
   const counts = JSON.parse(readFileSync(summary, 'utf8'));
   if (result.code !== 0 && counts.failed === 0) counts.failed = 1;
+  // In CI every engine must run: a missing one is a failure, not a silent skip.
+  if (process.env.CI && missing.length) counts.failed += missing.length;
   return counts;
 }
 

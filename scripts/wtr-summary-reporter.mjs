@@ -6,6 +6,14 @@ import { writeFileSync } from 'node:fs';
 // Lit's informational dev-mode notices; any other "Lit …" warning fails the run.
 const LIT_NOTICE = /Lit is in dev mode|Multiple versions of Lit/;
 
+/** wtr labels WebKitGTK by its MiniBrowser shell; say which engine it is. */
+function engineName(label = 'browser') {
+  if (/minibrowser|webkit|safari/i.test(label)) return 'WebKit';
+  if (/firefox/i.test(label)) return 'Firefox';
+  if (/chrom/i.test(label)) return 'Chromium';
+  return label;
+}
+
 function walk(suite, counts) {
   if (!suite) return;
   for (const test of suite.tests ?? []) {
@@ -23,7 +31,7 @@ export function agirSummaryReporter({ file } = {}) {
       for (const session of sessions) {
         const counts = { passed: 0, failed: 0, skipped: 0 };
         walk(session.testResults, counts);
-        const browser = session.browser?.name ?? 'browser';
+        const browser = engineName(session.browser?.name);
         // A file that failed to import, or errored outside any test, reports no failing test by itself.
         if (!session.passed && counts.failed === 0) {
           counts.failed += 1;
