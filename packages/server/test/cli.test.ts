@@ -1,0 +1,239 @@
+// The operator CLI, on PGlite and on PostgreSQL: petitions, cases import (all or nothing, naming the bad
+// record and field), the CSV export (round trip, quoting, formula-injection safe) and GDPR erasure.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import type { SignatureRequest } from '@agir/core';
+import { main, type CliIo } from '../src/cli.js';
+import { openDatabase, Store } from '../src/index.js';
+import { backends, parseCsv, serverBin, signature, tempDir, type DatabaseChoice } from './helpers.js';
+
+/** Runs the CLI in-process against `database`; resolves with its exit code and output. */
+async function cli(database: DatabaseChoice, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env: {}, cwd: process.cwd() };
+  const dbArgs = 'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl];
+  const code = await main([...args, ...dbArgs], io);
+  return { code, out, err };
+}
+
+async function withStore<T>(database: DatabaseChoice, work: (store: Store) => Promise<T>): Promise<T> {
+  const db = await openDatabase(database);
+  try {
+    return await work(new Store(db));
+  } finally {
+    await db.close();
+  }
+}
+
+const validCase = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: id,
+  isGroup: false,
+  country: 'CN',
+  category: ['arbitrary-detention'],
+  status: { kind: 'detained' },
+  summary: `${id} is detained.`,
+  updatedAt: '2026-11-01T00:00:00Z',
+  locale: 'en',
+  ...extra,
+});
+
+for (const backend of backends) {
+  describe(`agir-server CLI (${backend.name})`, () => {
+    let database: DatabaseChoice;
+    let dir: string;
+
+    before(async () => {
+      database = await backend.fresh();
+      dir = tempDir('agir-cli-');
+      assert.equal((await cli(database, 'migrate')).code, 0);
+    });
+
+    test('petition create, list and close', async () => {
+      const created = await cli(
+        database,
+        'petition',
+        'create',
+        '--id',
+        'water',
+        '--title',
+        'Water, for all',
+        '--goal',
+        '1000',
+        '--locale',
+        'en',
+        '--cors-origins',
+        'https://a.example,https://b.example/',
+      );
+      assert.equal(created.code, 0, created.err);
+      assert.equal((await cli(database, 'petition', 'create', '--id', 'water', '--title', 'Again')).code, 1);
+      assert.equal((await cli(database, 'petition', 'create', '--id', 'bad id!', '--title', 'x')).code, 2);
+      assert.equal((await cli(database, 'petition', 'create', '--id', 'nogoal', '--title', 'x', '--goal', 'lots')).code, 2);
+
+      const listed = await cli(database, 'petition', 'list');
+      assert.match(listed.out, /^water\topen\t0\t0\t1000\tWater, for all$/m);
+      assert.equal((await cli(database, 'petition', 'close', 'water')).code, 0);
+      assert.match((await cli(database, 'petition', 'list')).out, /^water\tclosed\t/m);
+      assert.equal((await cli(database, 'petition', 'close', 'nope')).code, 1);
+      const petition = await withStore(database, (store) => store.getPetition('water'));
+      assert.deepEqual(petition?.corsOrigins, ['https://a.example', 'https://b.example']);
+    });
+
+    test('cases import: a malformed file is rejected naming the record and the field, and nothing is imported', async () => {
+      const bad = path.join(dir, 'bad-cases.json');
+      writeFileSync(
+        bad,
+        JSON.stringify([
+          validCase('first'),
+          validCase('second', { status: { kind: 'vanished' } }),
+          validCase('third', { photo: { src: 'javascript:alert(1)', alt: '', width: 1, height: 1 } }),
+        ]),
+      );
+      const rejected = await cli(database, 'cases', 'import', bad);
+      assert.equal(rejected.code, 1);
+      assert.match(rejected.err, /record 1 \(id "second"\): status\.kind: /);
+      assert.match(rejected.err, /record 2 \(id "third"\): photo\.src: expected an absolute http\(s\) URL/);
+      assert.match(rejected.err, /nothing imported/);
+      assert.equal(await withStore(database, async (store) => (await store.listCases({})).length), 0);
+
+      const notJson = path.join(dir, 'not-json.json');
+      writeFileSync(notJson, '[{"id": ');
+      assert.equal((await cli(database, 'cases', 'import', notJson)).code, 1);
+
+      const good = path.join(dir, 'cases.json');
+      writeFileSync(good, JSON.stringify([validCase('first', { tags: ['water'] }), validCase('second')]));
+      const imported = await cli(database, 'cases', 'import', good);
+      assert.equal(imported.code, 0, imported.err);
+      assert.match(imported.err, /imported 2 case/);
+      const cases = await withStore(database, (store) => store.listCases({ tag: 'water' }));
+      assert.deepEqual(
+        cases.map((item) => (item as { id: string }).id),
+        ['first'],
+      );
+    });
+
+    test('signatures export: CSV with consents that parses back to the same values, formula-injection safe', async () => {
+      assert.equal((await cli(database, 'petition', 'create', '--id', 'export-me', '--title', 'Export')).code, 0);
+      const tricky: SignatureRequest = signature({
+        person: {
+          givenName: '=HYPERLINK("http://evil.example","clic")',
+          familyName: 'O"Brien, Jr.',
+          email: 'tricky@example.org',
+          country: 'IE',
+          phone: '+353 1 234 5678',
+          postalCode: '-D02',
+        },
+        comment: 'Line one,\nline "two"\r\n@everyone',
+        consents: [
+          { id: 'newsletter', granted: true, text: 'Oui, « tenez-moi informé·e », merci.', version: '2026-11' },
+          { id: 'sms', granted: false, text: 'SMS', version: 'v1' },
+        ],
+        source: { url: 'https://example.org/p', referrer: 'https://news.example/', utm: { utm_source: 'mail' }, embed: 'partner-1' },
+      });
+      const plain = signature({ person: { givenName: 'Anne', familyName: 'Plain', email: 'plain@example.org' }, consents: [] });
+      await withStore(database, async (store) => {
+        assert.equal((await store.sign('export-me', tricky)).kind, 'created');
+        assert.equal((await store.sign('export-me', plain)).kind, 'created');
+      });
+
+      const exported = await cli(database, 'signatures', 'export', '--petition', 'export-me');
+      assert.equal(exported.code, 0, exported.err);
+      assert.ok(exported.out.endsWith('\r\n'));
+      const [header, ...rows] = parseCsv(exported.out);
+      const records = rows.map((row) => Object.fromEntries(header!.map((name, index) => [name, row[index]])));
+      assert.equal(records.length, 2);
+      const first = records[0]!;
+      assert.equal(first.given_name, `'${tricky.person.givenName}`);
+      assert.equal(first.family_name, 'O"Brien, Jr.');
+      assert.equal(first.phone, `'+353 1 234 5678`);
+      assert.equal(first.postal_code, `'-D02`);
+      assert.equal(first.comment, 'Line one,\nline "two"\r\n@everyone');
+      assert.equal(first.email, 'tricky@example.org');
+      assert.equal(first.country, 'IE');
+      assert.equal(first.source_referrer, 'https://news.example/');
+      assert.equal(first.source_embed, 'partner-1');
+      assert.deepEqual(JSON.parse(first.source_utm!), { utm_source: 'mail' });
+      assert.equal(first.consent_newsletter_granted, 'true');
+      assert.equal(first.consent_newsletter_text, 'Oui, « tenez-moi informé·e », merci.');
+      assert.equal(first.consent_newsletter_version, '2026-11');
+      assert.equal(first.consent_sms_granted, 'false');
+      assert.ok(!Number.isNaN(Date.parse(first.signed_at!)));
+      const second = records[1]!;
+      assert.deepEqual([second.given_name, second.consent_newsletter_granted, second.consent_newsletter_text], ['Anne', '', '']);
+      // No cell a spreadsheet would evaluate.
+      for (const row of rows) for (const cell of row) assert.ok(!/^[=+\-@]/.test(cell), cell);
+
+      assert.equal((await cli(database, 'signatures', 'export', '--petition', 'nope')).code, 1);
+      assert.ok((await cli(database, 'signatures', 'export', '--petition', 'export-me', '--bom')).out.startsWith('\uFEFFsigned_at,'));
+    });
+
+    test('person erase: deletes their signatures, consents and suspect records on every petition, and takes them off the counts', async () => {
+      assert.equal(
+        (
+          await cli(
+            database,
+            'petition',
+            'create',
+            '--id',
+            'erase-a',
+            '--title',
+            'A',
+            '--baseline-signatures',
+            '50',
+            '--baseline-countries',
+            '1',
+          )
+        ).code,
+        0,
+      );
+      assert.equal((await cli(database, 'petition', 'create', '--id', 'erase-b', '--title', 'B')).code, 0);
+      const email = `Gone.${randomUUID()}@Example.org`;
+      await withStore(database, async (store) => {
+        await store.sign('erase-a', signature({ person: { email, country: 'NO' } }));
+        await store.sign('erase-a', signature({ person: { country: 'FR' } }));
+        await store.sign('erase-b', signature({ person: { email: email.toLowerCase(), country: 'NO' } }));
+        await store.recordSuspect('erase-b', signature({ person: { email } }), 'trap');
+        const a = await store.getPetition('erase-a');
+        const b = await store.getPetition('erase-b');
+        assert.deepEqual([a?.signatureCount, b?.signatureCount, b?.countryCount], [52, 1, 1]);
+      });
+
+      const erased = await cli(database, 'person', 'erase', '--email', ` ${email.toUpperCase()} `);
+      assert.equal(erased.code, 0, erased.err);
+      assert.match(erased.err, /erased 2 signature\(s\) on erase-a, erase-b .* and 1 suspect record/);
+
+      await withStore(database, async (store) => {
+        const normalised = email.toLowerCase();
+        for (const table of ['signatures', 'suspect_signatures']) {
+          const rows = await store.db.query(`SELECT 1 FROM ${table} WHERE email_normalised = $1`, [normalised]);
+          assert.equal(rows.length, 0, table);
+        }
+        const orphans = await store.db.query('SELECT 1 FROM consents c LEFT JOIN signatures s ON s.id = c.signature_id WHERE s.id IS NULL');
+        assert.equal(orphans.length, 0);
+        const a = await store.getPetition('erase-a');
+        const b = await store.getPetition('erase-b');
+        assert.deepEqual([a?.signatureCount, b?.signatureCount, b?.countryCount], [51, 0, 0]);
+        const [countries] = await store.db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM petition_countries WHERE petition_id = 'erase-a'",
+        );
+        assert.equal(countries?.n, 1, 'NO is gone from erase-a, FR stays');
+      });
+      const again = await cli(database, 'person', 'erase', '--email', email);
+      assert.match(again.err, /erased 0 signature/);
+    });
+  });
+}
+
+test('the agir-server binary prints its usage and refuses unknown commands', () => {
+  const help = spawnSync(process.execPath, [serverBin, 'help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  assert.match(help.stderr, /agir-server <command>/);
+  const unknown = spawnSync(process.execPath, [serverBin, 'frobnicate'], { encoding: 'utf8' });
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown command "frobnicate"/);
+});

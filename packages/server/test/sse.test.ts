@@ -1,0 +1,98 @@
+// The live count stream, on PGlite and on PostgreSQL: 50 listeners share one change source and each
+// gets a new count within 2 s; events are coalesced to one a second; heartbeats; clean-up on
+// disconnect; and on PostgreSQL a second server process sees the first one's signatures.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { buildApp, type RunningServer } from '../src/index.js';
+import {
+  backends,
+  countOf,
+  createPetition,
+  eventually,
+  openSse,
+  postSignature,
+  serveApp,
+  signature,
+  startTestServer,
+  type DatabaseChoice,
+} from './helpers.js';
+
+for (const backend of backends) {
+  describe(`count stream (${backend.name})`, () => {
+    let database: DatabaseChoice;
+    let server: RunningServer;
+    const streamUrl = (base: string, id: string) => `${base}/api/v1/petitions/${id}/stream`;
+
+    before(async () => {
+      database = await backend.fresh();
+      server = await startTestServer(database, { rateLimit: false });
+      await createPetition(server, 'live', { baselineSignatures: 100 });
+      await createPetition(server, 'busy');
+      await createPetition(server, 'beats');
+      await createPetition(server, 'shared');
+    });
+
+    test('50 listeners on one petition use one change source; each gets the new count within 2 s of a signature; all is cleaned up on disconnect', async () => {
+      const clients = await Promise.all(Array.from({ length: 50 }, () => openSse(streamUrl(server.url, 'live'))));
+      for (const client of clients) assert.equal(countOf(await client.waitFor((event) => event.event === 'count')), 100);
+      assert.equal(server.app.stats.sseListeners, 50);
+      assert.equal(server.app.stats.changeSources, 1);
+
+      const signedAt = Date.now();
+      assert.equal((await postSignature(server.url, 'live', signature())).status, 201);
+      const received = await Promise.all(
+        clients.map((client) => client.waitFor((event) => event.event === 'count' && countOf(event) === 101, 2000)),
+      );
+      for (const event of received) assert.ok(event.at - signedAt <= 2000, `received after ${event.at - signedAt} ms`);
+      assert.equal(server.app.stats.changeSources, 1);
+
+      for (const client of clients) client.close();
+      await eventually(
+        () => server.app.stats.sseListeners === 0 && server.app.stats.changeSources === 0,
+        3000,
+        'listeners and change sources back to 0',
+      );
+    });
+
+    test('at most one event a second per petition: a burst of signatures is coalesced', async () => {
+      const client = await openSse(streamUrl(server.url, 'busy'));
+      await client.waitFor((event) => countOf(event) === 0);
+      const started = Date.now();
+      for (let i = 0; i < 12; i++) {
+        assert.equal((await postSignature(server.url, 'busy', signature())).status, 201);
+        await new Promise((resolve) => setTimeout(resolve, 150)); // 12 signatures over ~1.8 s
+      }
+      await client.waitFor((event) => countOf(event) === 12, 3000);
+      const counts = client.events.slice(1); // after the initial one
+      assert.ok(counts.length >= 2 && counts.length <= 3, `${counts.length} events for 12 signatures in ${Date.now() - started} ms`);
+      for (let i = 1; i < counts.length; i++) assert.ok(counts[i]!.at - counts[i - 1]!.at >= 900, 'events at least a second apart');
+      client.close();
+    });
+
+    test('heartbeat comments keep an idle stream open', async () => {
+      const app = buildApp(server.app.store, { log: false, staticDirs: { demo: null, cdn: null }, sse: { heartbeatMs: 100 } });
+      const base = await serveApp(app);
+      const client = await openSse(streamUrl(base, 'beats'));
+      await eventually(() => client.comments.filter((comment) => comment === 'heartbeat').length >= 2, 2000, 'two heartbeats');
+      client.close();
+      await eventually(() => app.stats.changeSources === 0, 2000, 'clean-up');
+      app.closeStreams();
+    });
+
+    if (backend.name === 'postgres') {
+      test('two server processes on one database: a listener on one sees signatures made on the other (one poller per petition)', async () => {
+        const other = await startTestServer(database, { rateLimit: false });
+        const clients = await Promise.all(Array.from({ length: 5 }, () => openSse(streamUrl(other.url, 'shared'))));
+        for (const client of clients) await client.waitFor((event) => countOf(event) === 0);
+        assert.equal(other.app.stats.changeSources, 1);
+        const signedAt = Date.now();
+        assert.equal((await postSignature(server.url, 'shared', signature())).status, 201);
+        for (const client of clients) {
+          const event = await client.waitFor((e) => countOf(e) === 1, 2500);
+          assert.ok(event.at - signedAt <= 2500);
+          client.close();
+        }
+      });
+    }
+  });
+}

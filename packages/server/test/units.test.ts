@@ -1,0 +1,186 @@
+// The small pieces on their own: token buckets, client keys, origins, CSV cells, redirects, ETags,
+// form decoding, the migration runner's checks.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { signatureRequestSchema } from '@agir/core';
+import { csvCell, csvRow } from '../src/csv.js';
+import { errorRedirect, formToRequest, safeRedirect } from '../src/form.js';
+import { migrate, readMigrations } from '../src/migrate.js';
+import { addressKey, normaliseOrigin, originAllowed, TokenBuckets } from '../src/security.js';
+import { etagMatches } from '../src/static.js';
+import { openDatabase } from '../src/index.js';
+import { tempDir } from './helpers.js';
+
+describe('TokenBuckets', () => {
+  test('allows a burst of `capacity`, then refills at `refillPerSecond`, with a Retry-After in whole seconds', () => {
+    let now = 0;
+    const buckets = new TokenBuckets({ capacity: 3, refillPerSecond: 0.5 }, { now: () => now });
+    for (let i = 0; i < 3; i++) assert.deepEqual(buckets.take('a'), { ok: true });
+    assert.deepEqual(buckets.take('a'), { ok: false, retryAfterSeconds: 2 });
+    assert.deepEqual(buckets.take('b'), { ok: true }, 'another client has its own bucket');
+    now = 1000;
+    assert.deepEqual(buckets.take('a'), { ok: false, retryAfterSeconds: 1 });
+    now = 2000;
+    assert.deepEqual(buckets.take('a'), { ok: true });
+    now = 60_000;
+    for (let i = 0; i < 3; i++) assert.deepEqual(buckets.take('a'), { ok: true }, 'never more than capacity');
+    assert.equal(buckets.take('a').ok, false);
+  });
+
+  test('keeps memory bounded: idle (full) buckets go first, then the oldest', () => {
+    let now = 0;
+    const buckets = new TokenBuckets({ capacity: 2, refillPerSecond: 1 }, { maxKeys: 3, now: () => now });
+    buckets.take('idle');
+    now = 5000; // 'idle' is full again
+    buckets.take('x');
+    buckets.take('y');
+    buckets.take('z');
+    assert.equal(buckets.size, 3);
+    for (let i = 0; i < 10; i++) buckets.take(`k${i}`);
+    assert.ok(buckets.size <= 3);
+  });
+
+  test('refuses nonsense settings', () => {
+    assert.throws(() => new TokenBuckets({ capacity: 0, refillPerSecond: 1 }), RangeError);
+    assert.throws(() => new TokenBuckets({ capacity: 1, refillPerSecond: 0 }), RangeError);
+  });
+});
+
+test('addressKey: IPv4 as is, IPv4-mapped IPv6 unwrapped, IPv6 by /64', () => {
+  assert.equal(addressKey('203.0.113.7'), '203.0.113.7');
+  assert.equal(addressKey('::ffff:203.0.113.7'), '203.0.113.7');
+  assert.equal(addressKey('2001:db8:85a3:8d3:1319:8a2e:370:7348'), '2001:db8:85a3:8d3::/64');
+  assert.equal(addressKey('2001:db8::1'), '2001:db8:0:0::/64');
+  assert.equal(addressKey('2001:db8::2'), addressKey('2001:db8:0:0:ffff::9'));
+  assert.equal(addressKey('::1'), '0:0:0:0::/64');
+  assert.equal(addressKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
+});
+
+test('origins: normalised, and allowed globally, per petition, or not', async () => {
+  assert.equal(normaliseOrigin('https://Example.org/path?q'), 'https://example.org');
+  assert.equal(normaliseOrigin('https://example.org:443'), 'https://example.org');
+  assert.equal(normaliseOrigin('ftp://example.org'), undefined);
+  assert.equal(normaliseOrigin('example.org'), undefined);
+  const policy = { global: ['https://a.example'], petitionOrigins: async (id: string) => (id === 'p' ? ['https://b.example'] : []) };
+  assert.equal(await originAllowed(policy, 'https://a.example', '/api/v1/cases'), true);
+  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/petitions/p/signatures'), true);
+  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/petitions/q'), false);
+  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/cases'), false);
+  assert.equal(await originAllowed({ ...policy, global: '*' }, 'https://any.example', '/api/v1/cases'), true);
+});
+
+test('CSV cells: quoted when needed, quotes doubled, formulas defused', () => {
+  assert.equal(csvCell('plain'), 'plain');
+  assert.equal(csvCell(null), '');
+  assert.equal(csvCell(42), '42');
+  assert.equal(csvCell('a,b'), '"a,b"');
+  assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+  assert.equal(csvCell('two\nlines'), '"two\nlines"');
+  assert.equal(csvCell('=1+1'), "'=1+1");
+  assert.equal(csvCell('+33 6'), "'+33 6");
+  assert.equal(csvCell('-2'), "'-2");
+  assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvCell('\t=1'), "'\t=1");
+  assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+  assert.equal(csvRow(['a', null, 'b,c']), 'a,,"b,c"\r\n');
+});
+
+test('safeRedirect: own origin and allowed origins only; errorRedirect adds the error and fields', () => {
+  const own = 'https://agir.example';
+  const allowed = new Set(['https://section.example']);
+  assert.equal(safeRedirect('/merci', own, allowed)?.href, 'https://agir.example/merci');
+  assert.equal(safeRedirect('https://section.example/ok?a=1', own, allowed)?.href, 'https://section.example/ok?a=1');
+  for (const bad of [
+    'https://evil.example/',
+    '//evil.example',
+    '/\\evil.example',
+    '\\\\evil.example',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'https://section.example@evil.example/',
+    'https://user:pw@section.example/',
+    'http://section.example/',
+  ]) {
+    assert.equal(safeRedirect(bad, own, allowed), undefined, bad);
+  }
+  const target = new URL('https://section.example/form?agir_error=old&field=x&keep=1');
+  const url = new URL(errorRedirect(target, 'validation', ['person.email', 'person.country']));
+  assert.equal(url.searchParams.get('agir_error'), 'validation');
+  assert.deepEqual(url.searchParams.getAll('field'), ['person.email', 'person.country']);
+  assert.equal(url.searchParams.get('keep'), '1');
+});
+
+test('formToRequest: the form fields become a contract SignatureRequest', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  const { request, judgeFillTime } = formToRequest(
+    {
+      givenName: 'Léa',
+      familyName: 'Martin',
+      email: 'lea@example.org',
+      country: 'fr',
+      postalCode: '',
+      comment: ' ',
+      consent_newsletter: 'on',
+      consent_newsletter_text: 'Oui',
+      consent_newsletter_version: 'v2',
+      consent_terms_of_use_text: 'Conditions',
+      consent_terms_of_use_version: 'v1',
+      trap: '',
+    },
+    { locale: 'fr', sourceUrl: 'https://section.example/p', now },
+  );
+  assert.equal(judgeFillTime, false, 'no startedAt: only the honeypot is judged');
+  const parsed = signatureRequestSchema.parse(request);
+  assert.equal(parsed.person.country, 'FR');
+  assert.equal(parsed.person.postalCode, undefined);
+  assert.equal(parsed.comment, undefined);
+  assert.deepEqual(parsed.consents, [
+    { id: 'newsletter', granted: true, text: 'Oui', version: 'v2' },
+    { id: 'terms_of_use', granted: false, text: 'Conditions', version: 'v1' },
+  ]);
+  assert.deepEqual(parsed.client, { startedAt: now.toISOString(), submittedAt: now.toISOString(), trap: '' });
+  assert.equal(formToRequest({ startedAt: '2026-11-23T09:59:00Z' }, { locale: 'fr', sourceUrl: 'x', now }).judgeFillTime, true);
+});
+
+test('etagMatches: weak comparison, lists and *', () => {
+  assert.equal(etagMatches('"abc"', '"abc"'), true);
+  assert.equal(etagMatches('W/"abc"', '"abc"'), true);
+  assert.equal(etagMatches('"x", "abc"', '"abc"'), true);
+  assert.equal(etagMatches('*', '"abc"'), true);
+  assert.equal(etagMatches('"abd"', '"abc"'), false);
+  assert.equal(etagMatches(undefined, '"abc"'), false);
+});
+
+test('migrations: applied once, in order, recorded; an edited applied migration is refused', async () => {
+  const dir = tempDir('agir-migrations-');
+  const folder = path.join(dir, 'migrations');
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, '001_first.sql'), 'CREATE TABLE first (id int);');
+  writeFileSync(path.join(folder, '002_second.sql'), 'CREATE TABLE second (id int); INSERT INTO second VALUES (1);');
+  writeFileSync(path.join(folder, 'README.md'), 'not a migration');
+  const db = await openDatabase({ dataDir: path.join(dir, 'db') });
+  try {
+    assert.deepEqual(await migrate(db, readMigrations(folder)), ['001_first', '002_second']);
+    assert.deepEqual(await migrate(db, readMigrations(folder)), []);
+    const versions = await db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
+    assert.deepEqual(
+      versions.map((row) => row.version),
+      ['001_first', '002_second'],
+    );
+    writeFileSync(path.join(folder, '002_second.sql'), 'CREATE TABLE second (id bigint);');
+    await assert.rejects(migrate(db, readMigrations(folder)), /002_second was changed after it was applied/);
+    writeFileSync(path.join(folder, '003_bad.sql'), 'CREATE TABLE third (id int); SELECT nope FROM nowhere;');
+    writeFileSync(path.join(folder, '002_second.sql'), 'CREATE TABLE second (id int); INSERT INTO second VALUES (1);');
+    await assert.rejects(migrate(db, readMigrations(folder)));
+    assert.deepEqual(
+      await db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'third'"),
+      [],
+      'a failed migration leaves nothing behind',
+    );
+    await assert.rejects(openDatabase({ dataDir: path.join(dir, 'db') }), /in use by process/, 'one PGlite user of a folder at a time');
+  } finally {
+    await db.close();
+  }
+});
