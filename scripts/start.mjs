@@ -1,8 +1,10 @@
-// `npm start` / `pnpm start`: installs what is missing, builds, and serves the demo with the reference server.
+// `npm start` / `pnpm start`: installs what is missing, builds, and serves the demo with the reference
+// server (PGlite in .data/, seeded with the campaign) on http://localhost:8787 (PORT to change).
+import path from 'node:path';
 import { ensureInstalled, log, root, run } from './lib.mjs';
 
 ensureInstalled();
 run('pnpm', ['run', 'build']);
 const port = process.env.PORT ?? '8787';
-log(`starting the reference server on http://localhost:${port}/ (demo at /, API at /api/v1, CDN at /cdn/)`);
-run('pnpm', ['--filter', '@agir/server', 'exec', 'node', 'bin/agir-server.mjs', 'start', '--seed'], { cwd: root });
+log(`starting the reference server: demo at http://localhost:${port}/, API at /api/v1, CDN files at /cdn/`);
+run(process.execPath, [path.join(root, 'packages/server/bin/agir-server.mjs'), 'start', '--seed', '--host', process.env.HOST ?? '0.0.0.0', '--port', port]);
