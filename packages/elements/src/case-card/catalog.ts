@@ -1,0 +1,11 @@
+import { createCatalog } from '@agir/core';
+import en, { type CaseCardMessages } from './messages/en.js';
+
+/** Messages of case-card and case-card-list: English bundled, other languages loaded when first used. */
+export const catalog = createCatalog<CaseCardMessages>('case-card', {
+  en,
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
+  de: () => import('./messages/de.js'),
+  ar: () => import('./messages/ar.js'),
+});

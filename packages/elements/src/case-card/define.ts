@@ -1,0 +1,5 @@
+import { CaseCard } from './case-card.js';
+import { CaseCardList } from './case-card-list.js';
+
+CaseCard.define();
+CaseCardList.define();

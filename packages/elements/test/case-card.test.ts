@@ -1,0 +1,1055 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { nothing, type LitElement } from 'lit';
+import '../src/case-card/define.js';
+import { formatDate } from '@agir/core';
+import { ActionEvent, CaseCard, CaseCardList } from '../src/case-card/index.js';
+import { fakeEndpoint, json, until, visibleText, type FakeEndpoint } from './helpers.js';
+
+// The workspace has no @types/mocha: the mocha globals this file uses (provided by web-test-runner).
+type Body = () => Promise<void> | void;
+declare function describe(name: string, body: () => void): void;
+declare function it(name: string, body: Body): void;
+declare function before(body: Body): void;
+declare function after(body: Body): void;
+declare function beforeEach(body: Body): void;
+declare function afterEach(body: Body): void;
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: real contract payloads. Photos point at a closed loopback port (no network at all: the
+// image simply fails), or at data:/blob: URLs when a test needs a real image.
+
+const offlinePhoto = 'http://127.0.0.1:9/akber.jpg';
+
+type Payload = Record<string, unknown>;
+
+const akber = (overrides: Payload = {}): Payload => ({
+  id: 'akber',
+  name: 'Akber',
+  isGroup: false,
+  photo: { src: offlinePhoto, alt: 'Portrait d’Akber', credit: '© Amnesty International', width: 800, height: 600 },
+  country: 'CN',
+  region: 'Xinjiang',
+  category: ['arbitrary-detention'],
+  status: { kind: 'detained', since: '2018' },
+  summary: 'Akber fait partie de ces milliers de personnes détenues dans la région autonome ouïghoure du Xinjiang.',
+  story: ['Akber a été arrêté en 2018 sans explication.', 'Sa famille n’a plus de nouvelles depuis.'],
+  quote: { text: 'Je ne serai plus jamais heureuse.', author: 'Adila, sa fille' },
+  action: { label: 'Agir', url: 'https://www.example.org/agir/akber' },
+  tags: ['xinjiang'],
+  updatedAt: '2026-11-01T10:00:00Z',
+  locale: 'fr',
+  ...overrides,
+});
+
+const numbered = (index: number): Payload =>
+  akber({
+    id: `case-${index}`,
+    name: `Personne ${index}`,
+    story: undefined,
+    quote: undefined,
+    action: { label: 'Agir', url: `https://www.example.org/agir/case-${index}` },
+  });
+
+let fake: FakeEndpoint;
+let errors: unknown[][];
+let originalError: typeof console.error;
+
+beforeEach(() => {
+  fake = fakeEndpoint();
+  errors = [];
+  originalError = console.error;
+  console.error = (...args: unknown[]) => {
+    errors.push(args);
+  };
+});
+
+afterEach(() => {
+  console.error = originalError;
+  fake.restore();
+});
+
+const root = (el: Element): ShadowRoot => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T | null => root(el).querySelector<T>(selector);
+const authorErrors = (): string[] => errors.map((args) => String(args[0])).filter((message) => message.startsWith('Agir <'));
+
+async function settled(el: Element, state = 'ready'): Promise<void> {
+  await until(() => el.matches(`:state(${state})`), 4000, `<${el.localName}> in state ${state}`);
+  await (el as LitElement).updateComplete;
+}
+
+async function remoteCard(lang: string, overrides: Payload = {}): Promise<CaseCard> {
+  fake.on('GET', '/cases/akber', () => json(akber(overrides)));
+  const div = await fixture<HTMLDivElement>(html`<div lang=${lang}><case-card case="akber" endpoint=${fake.endpoint}></case-card></div>`);
+  return div.querySelector('case-card')!;
+}
+
+function list(count: number): Payload[] {
+  return Array.from({ length: count }, (_, index) => numbered(index));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('case-card: accessibility in every state', () => {
+  for (const lang of ['fr', 'ar']) {
+    it(`loading (${lang})`, async () => {
+      fake.on('GET', '/cases/akber', () => new Promise<Response>(() => {}));
+      const el = await fixture<CaseCard>(html`<case-card lang=${lang} case="akber" endpoint=${fake.endpoint}></case-card>`);
+      await el.updateComplete;
+      expect(el.matches(':state(loading)')).to.equal(true);
+      expect($(el, '[part="card"]')!.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it(`ready (${lang})`, async () => {
+      const el = await remoteCard(lang);
+      await settled(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it(`expanded (${lang})`, async () => {
+      const el = await remoteCard(lang);
+      await settled(el);
+      $(el, '.more')!.click();
+      await el.updateComplete;
+      expect(el.matches(':state(expanded)')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it(`error (${lang})`, async () => {
+      const el = await fixture<CaseCard>(html`<case-card lang=${lang} case="nobody" endpoint=${fake.endpoint}></case-card>`);
+      await settled(el, 'error');
+      await expect(el).to.be.accessible();
+    });
+
+    it(`inline, written by the page author (${lang})`, async () => {
+      const el = await fixture<CaseCard>(html`<case-card lang=${lang} name="Mamat" country="CN" status="detained" status-since="2019" action-href="https://www.example.org/agir/mamat">
+        <p slot="summary">Mamat fait partie de ces milliers de personnes détenues.</p>
+        <p slot="story">Son histoire.</p>
+        <p slot="quote">Rendez-le-nous.</p>
+        <span slot="quote-author">Sa sœur</span>
+      </case-card>`);
+      await settled(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it(`list: loading, ready, empty and error (${lang})`, async () => {
+      let release: (value: Response) => void = () => {};
+      fake.on('GET', '/cases', (request) => (request.url.includes('tag=none') ? json({ items: [] }) : new Promise<Response>((resolve) => (release = resolve))));
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}>
+        <case-card-list tag="xinjiang" endpoint=${fake.endpoint}></case-card-list>
+        <case-card-list tag="none" endpoint=${fake.endpoint}></case-card-list>
+        <case-card-list tag="x" endpoint="ftp://agir.test/api"></case-card-list>
+      </div>`);
+      const [pending, empty, broken] = Array.from(wrapper.querySelectorAll('case-card-list'));
+      await until(() => fake.requests.length === 2, 2000, 'both list requests');
+      await pending!.updateComplete;
+      expect(pending!.matches(':state(loading)')).to.equal(true);
+      await settled(empty!, 'empty');
+      await settled(broken!, 'error');
+      await expect(wrapper).to.be.accessible();
+      release(json({ items: list(3) }));
+      await settled(pending!);
+      for (const card of Array.from(pending!.shadowRoot!.querySelectorAll('case-card'))) await settled(card);
+      await expect(wrapper).to.be.accessible();
+    });
+  }
+});
+
+describe('case-card: from an endpoint', () => {
+  it('fetches the case once, in the element’s language, and shows it', async () => {
+    const el = await remoteCard('fr');
+    await settled(el);
+    expect(fake.requests).to.have.length(1);
+    expect(fake.requests[0]!.url).to.equal(`${fake.endpoint}/cases/akber?locale=fr`);
+    const text = visibleText(el);
+    expect($(el, 'h3')!.textContent).to.equal('Akber');
+    expect(text).to.contain('Xinjiang, Chine');
+    expect($(el, '[part="status"]')!.textContent).to.equal('En détention depuis 2018');
+    expect(text).to.contain('Akber fait partie de ces milliers');
+    expect(text).to.contain('© Amnesty International');
+    expect(text).not.to.contain('© ©');
+    const quote = $(el, 'blockquote')!;
+    expect(quote.textContent!.trim()).to.equal('Je ne serai plus jamais heureuse.');
+    expect($(el, '.quote figcaption')!.textContent!.trim()).to.equal('Adila, sa fille');
+    const action = $<HTMLAnchorElement>(el, 'a[part="action"]')!;
+    expect(action.href).to.equal('https://www.example.org/agir/akber');
+    expect(action.textContent!.trim()).to.equal('Agir');
+    expect(action.getAttribute('aria-describedby')).to.equal('name');
+  });
+
+  it('renders the photo lazily, with its size and text alternative', async () => {
+    const el = await remoteCard('fr');
+    await settled(el);
+    const img = $<HTMLImageElement>(el, '[part="photo"] img')!;
+    expect(img.getAttribute('src')).to.equal(offlinePhoto);
+    expect(img.alt).to.equal('Portrait d’Akber');
+    expect(img.getAttribute('loading')).to.equal('lazy');
+    expect(img.getAttribute('decoding')).to.equal('async');
+    expect(img.getAttribute('width')).to.equal('800');
+    expect(img.getAttribute('height')).to.equal('600');
+    const frame = img.parentElement!;
+    expect(getComputedStyle(frame).aspectRatio).to.equal('800 / 600');
+  });
+
+  it('puts the story behind a "Lire la suite" disclosure button', async () => {
+    const el = await remoteCard('fr');
+    await settled(el);
+    const button = $<HTMLButtonElement>(el, 'button.more')!;
+    const story = $(el, `#${button.getAttribute('aria-controls')}`)!;
+    expect(button.textContent!.trim()).to.equal('Lire la suite');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(story.offsetHeight).to.equal(0);
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(button.textContent!.trim()).to.equal('Réduire');
+    expect(story.offsetHeight).to.be.greaterThan(0);
+    expect(story.textContent).to.contain('Sa famille n’a plus de nouvelles depuis.');
+    expect(el.expanded).to.equal(true);
+    expect(el.hasAttribute('expanded')).to.equal(true);
+    expect(el.matches(':state(expanded)')).to.equal(true);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.matches(':state(expanded)')).to.equal(false);
+  });
+
+  it('builds the status phrase from kind and date in each language, neutral in gender', async () => {
+    const expected: Record<string, string> = {
+      en: 'Detained since 2018',
+      fr: 'En détention depuis 2018',
+      es: 'Bajo detención desde 2018',
+      de: 'In Haft seit 2018',
+      // Arabic digits or Western digits, as the browser's Intl formats years in Arabic.
+      ar: `قيد الاحتجاز منذ ${formatDate('ar', '2018')}`,
+    };
+    for (const [lang, phrase] of Object.entries(expected)) {
+      const el = await fixture<CaseCard>(html`<case-card lang=${lang} name="Akber" status="detained" status-since="2018"></case-card>`);
+      await settled(el);
+      expect($(el, '[part="status"]')!.textContent, lang).to.equal(phrase);
+    }
+    const sentenced = await fixture<CaseCard>(html`<case-card lang="fr" name="Sadir Ali" status="sentenced" status-since="2018-03-01"></case-card>`);
+    await settled(sentenced);
+    expect($(sentenced, '[part="status"]')!.textContent).to.equal('Condamnation le 1 mars 2018');
+    const group = await fixture<CaseCard>(html`<case-card lang="fr" name="Les Ayup" .data=${akber({ isGroup: true, status: { kind: 'harassed', since: '2020-05' } }) as never}></case-card>`);
+    await settled(group);
+    expect($(group, '[part="status"]')!.textContent).to.equal('Victimes de harcèlement depuis mai 2020');
+  });
+
+  it('shows status.label as it is when given', async () => {
+    const el = await remoteCard('fr', { status: { kind: 'sentenced', since: '2018', label: 'Condamné à 20 ans' } });
+    await settled(el);
+    expect($(el, '[part="status"]')!.textContent).to.equal('Condamné à 20 ans');
+  });
+
+  it('localises the country name and the chrome in Arabic, right to left', async () => {
+    const el = await remoteCard('ar');
+    await settled(el);
+    expect(fake.requests[0]!.url).to.contain('locale=ar');
+    expect($(el, '.wrap')!.getAttribute('dir')).to.equal('rtl');
+    expect($(el, '.place')!.textContent).to.equal('Xinjiang، الصين');
+    expect($(el, 'button.more')!.textContent!.trim()).to.equal('اقرأ المزيد');
+    expect($(el, 'button.share')!.textContent!.trim()).to.equal('مشاركة');
+    // Content in another language than the reader's is marked as such.
+    expect($(el, 'h3')!.getAttribute('lang')).to.equal('fr');
+  });
+
+  it('refetches in the new language when lang changes', async () => {
+    const el = await remoteCard('fr');
+    await settled(el);
+    el.parentElement!.setAttribute('lang', 'es');
+    await until(() => fake.requests.length === 2, 2000, 'a second request');
+    await until(() => $(el, '[part="status"]')?.textContent === 'Bajo detención desde 2018', 2000, 'Spanish status');
+    expect(fake.requests[1]!.url).to.contain('locale=es');
+    expect($(el, 'button.more')!.textContent!.trim()).to.equal('Leer más');
+  });
+
+  it('heading-level sets the level of the name’s heading; a wrong value falls back to 3 with one author error', async () => {
+    const two = await fixture<CaseCard>(html`<case-card lang="fr" name="Akber" heading-level="2"></case-card>`);
+    await settled(two);
+    expect($(two, 'h2')!.textContent).to.equal('Akber');
+    expect($(two, 'h3')).to.equal(null);
+    const six = await fixture<CaseCard>(html`<case-card lang="fr" name="Akber" heading-level="6"></case-card>`);
+    await settled(six);
+    expect($(six, 'h6')!.id).to.equal('name');
+    const wrong = await fixture<CaseCard>(html`<case-card lang="fr" name="Akber" heading-level="9"></case-card>`);
+    await settled(wrong);
+    expect($(wrong, 'h3')!.textContent).to.equal('Akber');
+    expect(authorErrors().filter((message) => message.includes('heading-level'))).to.have.length(1);
+  });
+
+  it('shows a localised error, and one author error, when the case does not exist', async () => {
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" case="nobody" endpoint=${fake.endpoint}></case-card>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.equal('Ce cas est introuvable.');
+    expect(authorErrors()).to.have.length(1);
+    expect(authorErrors()[0]).to.contain('case-card').and.to.contain('nobody');
+  });
+
+  it('shows an error state and one author error for a payload that fails the schema', async () => {
+    fake.on('GET', '/cases/akber', () => json(akber({ name: '', status: { kind: 'jailed' } })));
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" case="akber" endpoint=${fake.endpoint}></case-card>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.equal('Ce cas ne peut pas être affiché.');
+    expect(authorErrors()).to.have.length(1);
+    expect(authorErrors()[0]).to.contain('contract');
+  });
+
+  it('offers to try again after a server failure, and recovers', async () => {
+    let fail = true;
+    fake.on('GET', '/cases/akber', () => (fail ? json({ error: { code: 'internal', message: 'boom' } }, 500) : json(akber())));
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" case="akber" endpoint=${fake.endpoint}></case-card>`);
+    await until(() => el.matches(':state(error)'), 8000, 'error after retries');
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('Ce cas n’a pas pu être chargé.');
+    fail = false;
+    const retry = $<HTMLButtonElement>(el, 'button.retry')!;
+    expect(retry.textContent!.trim()).to.equal('Réessayer');
+    retry.click();
+    await settled(el);
+    expect($(el, 'h3')!.textContent).to.equal('Akber');
+  });
+
+  it('tells the page author when a case has no endpoint', async () => {
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" case="akber"></case-card>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.equal('Ce cas ne peut pas être affiché.');
+    expect(authorErrors()).to.have.length(1);
+    expect(authorErrors()[0]).to.contain('endpoint');
+    expect(fake.requests).to.have.length(0);
+  });
+
+  it('takes the endpoint from <meta name="agir:endpoint">', async () => {
+    fake.on('GET', '/cases/akber', () => json(akber()));
+    const meta = document.createElement('meta');
+    meta.name = 'agir:endpoint';
+    meta.content = fake.endpoint;
+    document.head.append(meta);
+    try {
+      const el = await fixture<CaseCard>(html`<case-card lang="fr" case="akber"></case-card>`);
+      await settled(el);
+      expect(fake.requests).to.have.length(1);
+    } finally {
+      meta.remove();
+    }
+  });
+});
+
+describe('case-card: .data', () => {
+  it('renders a case object without any request', async () => {
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" .data=${akber({ name: 'Mamat' }) as never}></case-card>`);
+    await settled(el);
+    expect($(el, 'h3')!.textContent).to.equal('Mamat');
+    expect(fake.requests).to.have.length(0);
+  });
+
+  it('validates it: an invalid object shows the error state and one author error', async () => {
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" .data=${akber({ photo: { src: 'javascript:alert(1)', alt: '', width: 1, height: 1 } }) as never}></case-card>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.equal('Ce cas ne peut pas être affiché.');
+    expect(authorErrors()).to.have.length(1);
+    expect(authorErrors()[0]).to.contain('photo.src');
+    expect(root(el).querySelector('img')).to.equal(null);
+  });
+});
+
+describe('case-card: inline content, no endpoint', () => {
+  it('renders fully with no request at all', async () => {
+    const realFetch = window.fetch;
+    let calls = 0;
+    window.fetch = ((...args: Parameters<typeof fetch>) => {
+      calls += 1;
+      return realFetch(...args);
+    }) as typeof fetch;
+    try {
+      const el = await fixture<CaseCard>(html`<case-card
+        lang="fr"
+        name="Mamat"
+        country="CN"
+        region="Xinjiang"
+        status="detained"
+        status-since="2017-11"
+        photo-src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="
+        photo-alt="Portrait de Mamat"
+        photo-credit="Famille de Mamat"
+        photo-width="600"
+        photo-height="400"
+        action-href="/agir/mamat"
+        action-label="Agir pour Mamat"
+      >
+        <p slot="summary">Mamat fait partie de ces milliers de personnes détenues.</p>
+        <p slot="story">Il a disparu en 2017.</p>
+        <p slot="quote">Nous voulons le revoir.</p>
+        <span slot="quote-author">Son frère</span>
+      </case-card>`);
+      await settled(el);
+      const text = visibleText(el);
+      expect($(el, 'h3')!.textContent).to.equal('Mamat');
+      expect(text).to.contain('Xinjiang, Chine');
+      expect($(el, '[part="status"]')!.textContent).to.equal('En détention depuis novembre 2017');
+      expect(text).to.contain('Mamat fait partie de ces milliers');
+      expect(text).to.contain('© Famille de Mamat');
+      expect(text).to.contain('Nous voulons le revoir.');
+      expect(text).to.contain('Son frère');
+      const action = $<HTMLAnchorElement>(el, 'a[part="action"]')!;
+      expect(action.href).to.equal(new URL('/agir/mamat', location.href).href);
+      expect(action.textContent!.trim()).to.equal('Agir pour Mamat');
+      expect($<HTMLImageElement>(el, 'img')!.alt).to.equal('Portrait de Mamat');
+      expect(authorErrors()).to.have.length(0);
+      expect(calls).to.equal(0);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('shows the slotted text before the element is defined, and keeps it after the upgrade', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr">
+      <case-card-pre name="Akber" status="detained" status-since="2018">
+        <p slot="summary">Akber fait partie de ces milliers de personnes détenues.</p>
+        <p slot="story">Akber a été arrêté en 2018.</p>
+      </case-card-pre>
+    </div>`);
+    const el = wrapper.querySelector('case-card-pre') as CaseCard;
+    const summary = el.querySelector<HTMLElement>('[slot="summary"]')!;
+    expect(customElements.get('case-card-pre')).to.equal(undefined);
+    expect(summary.offsetHeight).to.be.greaterThan(0);
+    expect(el.innerText).to.contain('Akber fait partie de ces milliers de personnes détenues.');
+    CaseCard.define('case-card-pre');
+    expect(customElements.get('case-card-pre')).to.not.equal(undefined);
+    await settled(el);
+    expect(summary.assignedSlot).to.not.equal(null);
+    expect(summary.offsetHeight).to.be.greaterThan(0);
+    expect(visibleText(el)).to.contain('Akber fait partie de ces milliers de personnes détenues.');
+    // The story is slotted behind the disclosure.
+    expect(el.querySelector<HTMLElement>('[slot="story"]')!.offsetHeight).to.equal(0);
+    // Defining the same name again is harmless.
+    CaseCard.define('case-card-pre');
+    expect(authorErrors()).to.have.length(0);
+  });
+
+  it('lets attributes override what the endpoint says', async () => {
+    const el = await remoteCard('fr');
+    el.setAttribute('name', 'Akber Imin');
+    el.setAttribute('action-label', 'Signer');
+    el.setAttribute('status-label', 'Porté disparu');
+    await settled(el);
+    expect($(el, 'h3')!.textContent).to.equal('Akber Imin');
+    expect($(el, 'a[part="action"]')!.textContent!.trim()).to.equal('Signer');
+    expect($(el, '[part="status"]')!.textContent).to.equal('Porté disparu');
+    expect(visibleText(el)).to.contain('Akber fait partie de ces milliers');
+  });
+
+  it('reports each bad attribute once and leaves the bad part out', async () => {
+    const el = await fixture<CaseCard>(html`<case-card
+      lang="fr"
+      name="Akber"
+      country="China"
+      status="jailed"
+      status-since="last year"
+      photo-src="javascript:alert(1)"
+      action-href="javascript:alert(1)"
+      petition="not an id!"
+      layout="poster"
+    ></case-card>`);
+    await settled(el);
+    el.requestUpdate();
+    await el.updateComplete;
+    const messages = authorErrors();
+    for (const attribute of ['country=', 'status=', 'status-since=', 'photo-src=', 'action-href=', 'petition=', 'layout=']) {
+      expect(messages.filter((message) => message.includes(attribute)), attribute).to.have.length(1);
+    }
+    expect(root(el).querySelector('img')).to.equal(null);
+    expect($(el, '[part="action"]')).to.equal(null);
+    expect($(el, '[part="status"]')).to.equal(null);
+    expect($(el, 'h3')!.textContent).to.equal('Akber');
+  });
+
+  it('shows a localised message when there is nothing to show', async () => {
+    const el = await fixture<CaseCard>(html`<case-card lang="de"></case-card>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.equal('Dieser Fall kann nicht angezeigt werden.');
+    expect(authorErrors()).to.have.length(1);
+  });
+});
+
+describe('case-card: call to action', () => {
+  it('fires a cancelable agir-action from the link; canceling stops the navigation', async () => {
+    const el = await remoteCard('fr');
+    await settled(el);
+    const events: ActionEvent[] = [];
+    el.addEventListener('agir-action', (event) => {
+      events.push(event);
+      event.preventDefault();
+    });
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    $(el, 'a[part="action"]')!.dispatchEvent(click);
+    expect(events).to.have.length(1);
+    expect(events[0]).to.be.instanceOf(ActionEvent);
+    expect(events[0]!.caseId).to.equal('akber');
+    expect(events[0]!.href).to.equal('https://www.example.org/agir/akber');
+    expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
+    expect(click.defaultPrevented).to.equal(true);
+  });
+
+  it('lets the link navigate when the event is not canceled', async () => {
+    const el = await remoteCard('fr');
+    await settled(el);
+    let preventedByCard: boolean | undefined;
+    let heard = 0;
+    document.addEventListener('agir-action', () => (heard += 1), { once: true });
+    el.addEventListener('click', (event) => (preventedByCard = event.defaultPrevented), { once: true });
+    window.addEventListener('click', (event) => event.preventDefault(), { once: true });
+    $(el, 'a[part="action"]')!.click();
+    expect(heard).to.equal(1);
+    expect(preventedByCard).to.equal(false);
+  });
+
+  describe('with a petition', () => {
+    const original = CaseCard.loadPetitionForm;
+    afterEach(() => {
+      CaseCard.loadPetitionForm = original;
+    });
+
+    it('falls back to a link and a localised message when the petition form cannot load', async () => {
+      CaseCard.loadPetitionForm = () => Promise.reject(new Error('offline'));
+      const el = await fixture<CaseCard>(html`<case-card lang="fr" name="Akber" petition="xinjiang" action-href="https://www.example.org/petition"></case-card>`);
+      await settled(el);
+      const button = $<HTMLButtonElement>(el, 'button[part="action"]')!;
+      expect(button.textContent!.trim()).to.equal('Agir');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      button.click();
+      await until(() => $(el, '.petition .problem'), 2000, 'the failure message');
+      expect($(el, '.petition .problem')!.textContent).to.equal('Le formulaire de pétition n’a pas pu être chargé.');
+      expect($<HTMLAnchorElement>(el, '.petition a')!.href).to.equal('https://www.example.org/petition');
+      expect(authorErrors()).to.have.length(1);
+      expect(authorErrors()[0]).to.contain('petition');
+      await expect(el).to.be.accessible();
+    });
+
+    it('treats a module that does not define <petition-form> as a failure', async () => {
+      CaseCard.loadPetitionForm = () => Promise.resolve({});
+      const el = await fixture<CaseCard>(html`<case-card lang="fr" .data=${akber({ action: { label: 'Signer', petition: 'xinjiang' } }) as never}></case-card>`);
+      await settled(el);
+      $<HTMLButtonElement>(el, 'button[part="action"]')!.click();
+      await until(() => $(el, '.petition .problem'), 2000, 'the failure message');
+      expect($(el, '.petition a')).to.equal(null);
+      expect(authorErrors()).to.have.length(1);
+    });
+
+    it('does nothing when the host cancels agir-action', async () => {
+      let loads = 0;
+      CaseCard.loadPetitionForm = async () => {
+        loads += 1;
+      };
+      const el = await fixture<CaseCard>(html`<case-card lang="fr" name="Akber" petition="xinjiang"></case-card>`);
+      await settled(el);
+      el.addEventListener('agir-action', (event) => event.preventDefault());
+      $<HTMLButtonElement>(el, 'button[part="action"]')!.click();
+      await el.updateComplete;
+      expect(loads).to.equal(0);
+      expect($(el, 'button[part="action"]')!.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('opens the petition form inline, loaded on demand', async () => {
+      CaseCard.loadPetitionForm = async () => {
+        if (!customElements.get('petition-form')) customElements.define('petition-form', class extends HTMLElement {});
+      };
+      const el = await fixture<CaseCard>(html`<case-card lang="fr" endpoint=${fake.endpoint} .data=${akber({ action: { label: 'Signer', petition: 'xinjiang' } }) as never}></case-card>`);
+      await settled(el);
+      const events: ActionEvent[] = [];
+      el.addEventListener('agir-action', (event) => events.push(event));
+      const button = $<HTMLButtonElement>(el, 'button[part="action"]')!;
+      expect(button.textContent!.trim()).to.equal('Signer');
+      expect($(el, 'petition-form')).to.equal(null);
+      button.click();
+      await until(() => $(el, 'petition-form'), 2000, '<petition-form>');
+      const form = $(el, 'petition-form')!;
+      expect(form.getAttribute('petition')).to.equal('xinjiang');
+      expect(form.getAttribute('endpoint')).to.equal(fake.endpoint);
+      expect(form.getAttribute('lang')).to.equal('fr');
+      // The form's heading sits below the card's name in the page outline.
+      expect(form.getAttribute('heading-level')).to.equal('4');
+      expect(form.closest('#petition')!.id).to.equal(button.getAttribute('aria-controls'));
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(events).to.have.length(1);
+      expect(events[0]!.petition).to.equal('xinjiang');
+      expect(events[0]!.caseId).to.equal('akber');
+      button.click();
+      await el.updateComplete;
+      expect($(el, 'petition-form')).to.equal(null);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+    });
+  });
+});
+
+describe('case-card: share', () => {
+  afterEach(() => {
+    delete (navigator as unknown as Record<string, unknown>).share;
+    delete (navigator as unknown as Record<string, unknown>).clipboard;
+  });
+
+  it('uses the Web Share API with share-url when present', async () => {
+    const shared: ShareData[] = [];
+    Object.defineProperty(navigator, 'share', { configurable: true, value: async (data: ShareData) => void shared.push(data) });
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" name="Akber" share-url="https://www.example.org/cas/akber"></case-card>`);
+    await settled(el);
+    const button = $<HTMLButtonElement>(el, 'button.share')!;
+    expect(button.textContent!.trim()).to.equal('Partager');
+    button.click();
+    await until(() => shared.length, 2000, 'navigator.share');
+    expect(shared[0]!.url).to.equal('https://www.example.org/cas/akber');
+    expect(shared[0]!.title).to.equal('Akber');
+    expect(shared[0]!.text).to.equal('Agissez pour Akber');
+  });
+
+  it('copies the page link with #case-<id> and says so politely', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    const el = await remoteCard('fr');
+    await settled(el);
+    $<HTMLButtonElement>(el, 'button.share')!.click();
+    await until(() => $(el, '[role="status"]')?.textContent === 'Lien copié', 2000, '"Lien copié"');
+    expect(copied).to.deep.equal([`${location.href.split('#')[0]}#case-akber`]);
+    expect($(el, '[role="status"]')!.getAttribute('role')).to.equal('status');
+  });
+
+  it('shows the link when it cannot be copied', async () => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
+    const el = await fixture<CaseCard>(html`<case-card lang="en" name="Akber" case="akber"></case-card>`);
+    await settled(el);
+    $<HTMLButtonElement>(el, 'button.share')!.click();
+    await until(() => $(el, '[role="status"]')?.textContent?.includes('#case-akber'), 2000, 'the link to copy by hand');
+    expect($(el, '[role="status"]')!.textContent).to.contain('Copy this link');
+  });
+
+  it('no-share hides the button', async () => {
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" name="Akber" no-share></case-card>`);
+    await settled(el);
+    expect($(el, 'button.share')).to.equal(null);
+  });
+});
+
+describe('case-card: layouts', () => {
+  async function inBox(width: number, lang = 'fr', layout?: string): Promise<{ photo: DOMRect; body: DOMRect; card: CaseCard }> {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width:${width}px">
+      <case-card name="Akber" status="detained" layout=${layout ?? nothing} photo-src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==" photo-width="600" photo-height="400"
+        ><p slot="summary">Résumé.</p></case-card
+      >
+    </div>`);
+    const card = wrapper.querySelector('case-card')!;
+    await settled(card);
+    return { photo: $(card, '.frame')!.getBoundingClientRect(), body: $(card, '.body')!.getBoundingClientRect(), card };
+  }
+
+  it('is a card (photo on top) at medium widths', async () => {
+    const { photo, body } = await inBox(480);
+    expect(photo.bottom).to.be.at.most(body.top + 1);
+    expect(Math.round(photo.height)).to.equal(Math.round((photo.width * 400) / 600));
+  });
+
+  it('is a feature (photo beside the text, at the inline start) when wide, mirrored in RTL', async () => {
+    const ltr = await inBox(900);
+    expect(ltr.photo.right).to.be.at.most(ltr.body.left + 1);
+    const rtl = await inBox(900, 'ar');
+    expect(rtl.photo.left).to.be.at.least(rtl.body.right - 1);
+  });
+
+  it('is a compact row with a small square photo when narrow', async () => {
+    const { photo, body } = await inBox(260);
+    expect(photo.width).to.be.below(100);
+    expect(Math.round(photo.width)).to.equal(Math.round(photo.height));
+    expect(photo.right).to.be.at.most(body.left + 1);
+  });
+
+  it('layout forces a layout whatever the width', async () => {
+    const card = await inBox(900, 'fr', 'card');
+    expect(card.photo.bottom).to.be.at.most(card.body.top + 1);
+    const feature = await inBox(480, 'fr', 'feature');
+    expect(feature.photo.right).to.be.at.most(feature.body.left + 1);
+  });
+
+  it('exposes its parts to the host page', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'case-card.themed::part(name) { color: rgb(1, 2, 3); } case-card.themed::part(card) { border-color: rgb(4, 5, 6); }';
+    document.head.append(style);
+    try {
+      const el = await fixture<CaseCard>(html`<case-card class="themed" lang="fr" name="Akber" status="detained" action-href="https://www.example.org/" photo-src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==" photo-width="1" photo-height="1"></case-card>`);
+      await settled(el);
+      expect(getComputedStyle($(el, '[part="name"]')!).color).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle($(el, '[part="card"]')!).borderTopColor).to.equal('rgb(4, 5, 6)');
+      for (const part of ['card', 'photo', 'name', 'status', 'action']) expect($(el, `[part="${part}"]`), part).to.not.equal(null);
+    } finally {
+      style.remove();
+    }
+  });
+});
+
+describe('case-card: no layout shift', () => {
+  function image(width: number, height: number): Promise<string> {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#336';
+    context.fillRect(0, 0, width, height);
+    return new Promise((resolve) => canvas.toBlob((blob) => resolve(URL.createObjectURL(blob!)), 'image/png'));
+  }
+
+  async function measure(src: string, outcome: 'load' | 'error'): Promise<void> {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr" style="width:400px">
+      <case-card name="Akber" status="detained" photo-src=${src} photo-width="800" photo-height="600"><p slot="summary">Résumé.</p></case-card>
+    </div>`);
+    const el = wrapper.querySelector('case-card')!;
+    await settled(el);
+    const img = $<HTMLImageElement>(el, 'img')!;
+    const settledImage = new Promise((resolve) => img.addEventListener(outcome, resolve, { once: true }));
+    expect(img.naturalWidth, 'not loaded yet').to.equal(0);
+    const before = el.getBoundingClientRect();
+    const frameBefore = img.parentElement!.getBoundingClientRect();
+    await settledImage;
+    await new Promise(requestAnimationFrame);
+    const after = el.getBoundingClientRect();
+    expect(after.height).to.equal(before.height);
+    expect(after.width).to.equal(before.width);
+    expect(img.parentElement!.getBoundingClientRect().height).to.equal(frameBefore.height);
+    expect(Math.round(frameBefore.height)).to.equal(Math.round((frameBefore.width * 600) / 800));
+  }
+
+  it('keeps its size while the photo loads (even when the image’s own ratio differs)', async () => {
+    const src = await image(300, 100);
+    try {
+      await measure(src, 'load');
+    } finally {
+      URL.revokeObjectURL(src);
+    }
+  });
+
+  it('keeps its size when the photo fails to load', async () => {
+    await measure('data:image/png;base64,AAAA', 'error');
+  });
+
+  it('reserves its size while loading', async () => {
+    fake.on('GET', '/cases/akber', () => new Promise<Response>(() => {}));
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" case="akber" endpoint=${fake.endpoint}></case-card>`);
+    await el.updateComplete;
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(200);
+  });
+});
+
+describe('case-card-list', () => {
+  it('renders 100 cards from exactly one request', async () => {
+    fake.on('GET', '/cases', () => json({ items: list(100) }));
+    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" tag="xinjiang" endpoint=${fake.endpoint}></case-card-list>`);
+    await settled(el);
+    const items = el.shadowRoot!.querySelectorAll('ul[role="list"] > li');
+    expect(items).to.have.length(100);
+    const cards = Array.from(el.shadowRoot!.querySelectorAll('case-card'));
+    expect(cards).to.have.length(100);
+    await until(() => cards.every((card) => card.matches(':state(ready)')), 5000, '100 ready cards');
+    expect(fake.requests).to.have.length(1);
+    expect(fake.requests[0]!.url).to.equal(`${fake.endpoint}/cases?tag=xinjiang&locale=fr`);
+    expect($(cards[42]!, 'h3')!.textContent).to.equal('Personne 42');
+    expect($(cards[42]!, '[part="status"]')!.textContent).to.equal('En détention depuis 2018');
+  });
+
+  it('passes layout, heading level and no-share to its cards', async () => {
+    fake.on('GET', '/cases', () => json({ items: list(2) }));
+    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" endpoint=${fake.endpoint} layout="compact" heading-level="2" no-share></case-card-list>`);
+    await settled(el);
+    const card = el.shadowRoot!.querySelector('case-card')!;
+    await settled(card);
+    expect(card.getAttribute('layout')).to.equal('compact');
+    expect($(card, 'h2')!.textContent).to.equal('Personne 0');
+    expect($(card, 'button.share')).to.equal(null);
+    expect(fake.requests[0]!.url).to.equal(`${fake.endpoint}/cases?locale=fr`);
+  });
+
+  it('moves between cards with the arrow keys, Home and End; Tab reaches each card’s action', async () => {
+    fake.on('GET', '/cases', () => json({ items: list(5) }));
+    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" endpoint=${fake.endpoint}></case-card-list>`);
+    await settled(el);
+    const items = Array.from(el.shadowRoot!.querySelectorAll('li'));
+    for (const card of Array.from(el.shadowRoot!.querySelectorAll('case-card'))) await settled(card);
+    expect(items.map((item) => item.tabIndex)).to.deep.equal([0, -1, -1, -1, -1]);
+    expect(items[0]!.getAttribute('aria-label')).to.equal('Personne 0');
+    items[0]!.focus();
+    const active = (): Element | null => el.shadowRoot!.activeElement;
+    await sendKeys({ press: 'ArrowDown' });
+    expect(active()).to.equal(items[1]);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(active()).to.equal(items[2]);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(active()).to.equal(items[1]);
+    await sendKeys({ press: 'End' });
+    expect(active()).to.equal(items[4]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(active()).to.equal(items[4]);
+    await sendKeys({ press: 'Home' });
+    expect(active()).to.equal(items[0]);
+    await el.updateComplete;
+    expect(items.map((item) => item.tabIndex)).to.deep.equal([0, -1, -1, -1, -1]);
+    await sendKeys({ press: 'Tab' });
+    const card = items[0]!.querySelector('case-card')!;
+    expect(active()).to.equal(card);
+    expect(card.shadowRoot!.activeElement).to.equal($(card, 'a[part="action"]'));
+    await sendKeys({ press: 'Tab' });
+    expect(card.shadowRoot!.activeElement).to.equal($(card, 'button.share'));
+    await sendKeys({ press: 'Tab' });
+    expect(active()).to.equal(items[1]!.querySelector('case-card'));
+    await el.updateComplete;
+    // The list's tab stop followed the focus.
+    expect(items[1]!.tabIndex).to.equal(0);
+  });
+
+  it('mirrors the horizontal arrow keys in RTL', async () => {
+    fake.on('GET', '/cases', () => json({ items: list(3) }));
+    const el = await fixture<CaseCardList>(html`<case-card-list lang="ar" endpoint=${fake.endpoint}></case-card-list>`);
+    await settled(el);
+    const items = Array.from(el.shadowRoot!.querySelectorAll('li'));
+    items[0]!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(el.shadowRoot!.activeElement).to.equal(items[1]);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.shadowRoot!.activeElement).to.equal(items[0]);
+  });
+
+  it('says when there is no case', async () => {
+    fake.on('GET', '/cases', () => json({ items: [] }));
+    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" tag="vide" endpoint=${fake.endpoint}></case-card-list>`);
+    await settled(el, 'empty');
+    expect(visibleText(el)).to.equal('Aucun cas à afficher pour le moment.');
+  });
+
+  it('shows a localised error and one author error when the list fails the schema', async () => {
+    fake.on('GET', '/cases', () => json({ items: [akber(), akber({ id: 'bad id!' })] }));
+    const el = await fixture<CaseCardList>(html`<case-card-list lang="es" endpoint=${fake.endpoint}></case-card-list>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.equal('No se han podido cargar los casos.');
+    expect(authorErrors()).to.have.length(1);
+    expect(el.shadowRoot!.querySelector('case-card')).to.equal(null);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Hostile data. Every payload goes through every string field, from the endpoint and from inline
+// attributes and slots: nothing runs, no unexpected element or attribute appears, URLs stay http(s).
+
+const trap = 'window.__xss=1';
+const corpus = [
+  `<script>${trap}</script>`,
+  `<img src=x onerror="${trap}">`,
+  `"><img src=x onerror=${trap}>`,
+  `'><svg onload=${trap}>`,
+  `<svg><script>${trap}</script></svg>`,
+  `<svg/onload=${trap}>`,
+  `<iframe src="javascript:${trap}"></iframe>`,
+  `<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>`,
+  `<a href="javascript:${trap}">clic</a>`,
+  `<details open ontoggle="${trap}">`,
+  `<math><mtext><table><mglyph><style><img src=x onerror=${trap}>`,
+  `<!--<img src=x onerror=${trap}>-->`,
+  `<object data="javascript:${trap}">`,
+  `<base href="javascript:/">`,
+  `javascript:${trap}`,
+  `JaVaScRiPt:${trap}`,
+  ` javascript:${trap}`,
+  `java\tscript:${trap}`,
+  `java\nscript:${trap}`,
+  `\u0000javascript:${trap}`,
+  `j\u0430vascript:${trap}`,
+  `&#106;avascript:${trap}`,
+  `&#x6A;avascript&#x3A;${trap}`,
+  `vbscript:msgbox(1)`,
+  `data:text/html,<script>${trap}</script>`,
+  `data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==`,
+  `data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="${trap}"/>`,
+  `//evil.example/x.png`,
+  `\\\\evil.example\\x.png`,
+  `</style><style>*{display:none}</style>`,
+  `</style><script>${trap}</script>`,
+  `background:url(javascript:${trap})`,
+  `x" style="display:none" onmouseover="${trap}`,
+  `' onfocus='${trap}' autofocus='`,
+  `{{constructor.constructor('${trap}')()}}`,
+  '${' + trap + '}',
+  `{country}{region}`,
+  `\u202Egnp.exe\u202C Akber`,
+  `Ak\u200Bber\u200D\uFEFF\u2060`,
+  `<style>@import 'javascript:${trap}';</style>`,
+];
+
+const expectedTags = new Set(['div', 'article', 'figure', 'img', 'figcaption', 'h3', 'p', 'slot', 'button', 'a', 'blockquote', 'span']);
+
+function assertInert(card: Element, where: string): void {
+  const shadow = card.shadowRoot!;
+  for (const element of Array.from(shadow.querySelectorAll('*'))) {
+    expect(expectedTags.has(element.localName), `${where}: unexpected <${element.localName}>`).to.equal(true);
+    for (const attribute of Array.from(element.attributes)) {
+      expect(attribute.name.startsWith('on'), `${where}: attribute ${attribute.name}`).to.equal(false);
+      if (attribute.name === 'href' || attribute.name === 'src') expect(attribute.value, `${where}: ${attribute.name}`).to.match(/^https?:\/\//);
+      if (attribute.name === 'style') expect(attribute.value, `${where}: style`).to.match(/^--_agir-ratio: \d+ \/ \d+;$/);
+    }
+  }
+}
+
+function hostile(payload: string, variant: 'text' | 'photo' | 'action' | 'ids', index: number): Payload {
+  const base = akber({ id: `x${index}` });
+  if (variant === 'photo') return { ...base, photo: { src: payload, alt: payload, credit: payload, width: 10, height: 10 } };
+  if (variant === 'action') return { ...base, action: { label: payload, url: payload } };
+  if (variant === 'ids') return { ...base, category: [payload], tags: [payload], locale: payload };
+  return {
+    ...base,
+    name: payload,
+    fullName: payload,
+    region: payload,
+    summary: payload,
+    story: [payload, payload],
+    quote: { text: payload, author: payload },
+    status: { kind: 'detained', label: payload, since: '2018' },
+    photo: { src: 'https://img.example.org/x.jpg', alt: payload, credit: payload, width: 10, height: 10 },
+    // The contract caps labels at 80 characters.
+    action: { label: payload.slice(0, 80), url: 'https://www.example.org/agir' },
+  };
+}
+
+const inlineAttributes = [
+  'name',
+  'country',
+  'region',
+  'status',
+  'status-since',
+  'status-label',
+  'photo-src',
+  'photo-alt',
+  'photo-credit',
+  'photo-width',
+  'photo-height',
+  'action-href',
+  'action-label',
+  'petition',
+  'share-url',
+  'layout',
+  'heading-level',
+  'case',
+];
+
+/** Renders the whole corpus into `doc`: every payload through the endpoint (4 variants) and inline. */
+async function renderCorpus(doc: Document, endpoint: string): Promise<{ remote: Element[]; inline: Element[]; settled: boolean }> {
+  const container = doc.createElement('div');
+  container.setAttribute('lang', 'fr');
+  doc.body.append(container);
+  const remote: Element[] = [];
+  const inline: Element[] = [];
+  corpus.forEach((_, index) => {
+    for (const variant of ['text', 'photo', 'action', 'ids']) {
+      const card = doc.createElement('case-card');
+      card.setAttribute('endpoint', endpoint);
+      card.setAttribute('case', `x${index}-${variant}`);
+      container.append(card);
+      remote.push(card);
+    }
+    const card = doc.createElement('case-card');
+    for (const name of inlineAttributes) card.setAttribute(name, corpus[index]!);
+    for (const slot of ['summary', 'story', 'quote', 'quote-author']) {
+      const child = doc.createElement('p');
+      child.slot = slot;
+      child.textContent = corpus[index]!;
+      card.append(child);
+    }
+    container.append(card);
+    inline.push(card);
+  });
+  const settled = await until(() => [...remote, ...inline].every((card) => card.matches(':state(ready), :state(error)')), 8000, 'every hostile card to settle').catch(() => false);
+  // Let any handler that might have been injected (onerror, onload, ontoggle…) fire.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return { remote, inline, settled };
+}
+
+function answerCorpus(request: { path: string }): Response {
+  const [, index, variant] = /^\/cases\/x(\d+)-(\w+)$/.exec(request.path)!;
+  return json(hostile(corpus[Number(index)]!, variant as 'text', Number(index)));
+}
+
+describe('case-card: hostile data', () => {
+  let violations: SecurityPolicyViolationEvent[] = [];
+  const onViolation = (event: SecurityPolicyViolationEvent): void => void violations.push(event);
+
+  before(() => {
+    // Block network images for the rest of this file: hostile URLs such as //evil.example must not
+    // leave the machine. Only img-src is restricted here; the strict CSP test below restricts all.
+    const meta = document.createElement('meta');
+    meta.httpEquiv = 'Content-Security-Policy';
+    meta.content = "img-src 'self' data: blob:";
+    document.head.append(meta);
+    document.addEventListener('securitypolicyviolation', onViolation);
+  });
+  after(() => document.removeEventListener('securitypolicyviolation', onViolation));
+  beforeEach(() => {
+    violations = [];
+    delete (window as unknown as Record<string, unknown>).__xss;
+  });
+
+  it(`has a corpus of ${corpus.length} payloads`, () => {
+    expect(corpus.length).to.be.at.least(30);
+  });
+
+  it('renders every payload, from the endpoint and inline, as inert text', async () => {
+    fake.on('GET', /^\/cases\/x\d+-\w+$/, answerCorpus);
+    const { remote, inline, settled: done } = await renderCorpus(document, fake.endpoint);
+    expect((window as unknown as Record<string, unknown>).__xss).to.equal(undefined);
+    expect(violations.filter((event) => !event.effectiveDirective.startsWith('img-src'))).to.deep.equal([]);
+    expect(done, 'every card settled').to.equal(true);
+    remote.forEach((card, n) => assertInert(card, `remote #${n}`));
+    inline.forEach((card, n) => assertInert(card, `inline #${n}`));
+    // Text payloads show as text, exactly; URL and id payloads fail the contract's schema.
+    corpus.forEach((payload, index) => {
+      const [text, photo, action, ids] = remote.slice(index * 4, index * 4 + 4) as Element[];
+      expect(text!.matches(':state(ready)'), `text #${index}`).to.equal(true);
+      expect(text!.shadowRoot!.querySelector('h3')!.textContent, `name #${index}`).to.equal(payload.trim());
+      expect(text!.shadowRoot!.querySelector('.summary p')!.textContent, `summary #${index}`).to.equal(payload);
+      expect(text!.shadowRoot!.querySelector('[part="status"]')!.textContent, `status #${index}`).to.equal(payload);
+      expect((text as HTMLElement).offsetHeight, `still visible #${index}`).to.be.greaterThan(0);
+      for (const card of [photo, action, ids]) expect(card!.matches(':state(error)'), `schema #${index}`).to.equal(true);
+      const card = inline[index]!;
+      expect(card.matches(':state(ready)'), `inline #${index}`).to.equal(true);
+      expect(card.shadowRoot!.querySelector('h3')!.textContent, `inline name #${index}`).to.equal(payload.trim());
+      expect(Array.from(card.children).map((child) => child.localName)).to.deep.equal(['p', 'p', 'p', 'p']);
+    });
+  });
+
+  it('stays inert under a strict CSP with Trusted Types', async () => {
+    const frame = document.createElement('iframe');
+    const script = new URL('../src/case-card/define.ts', import.meta.url).href;
+    frame.srcdoc = `<!doctype html><html lang="fr"><head>
+      <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; require-trusted-types-for 'script'">
+      <script type="module" src="${script}"></script></head><body></body></html>`;
+    frame.style.width = '800px';
+    frame.style.height = '600px';
+    document.body.append(frame);
+    try {
+      await until(() => frame.contentWindow?.customElements?.get('case-card'), 8000, 'case-card in the CSP frame');
+      const win = frame.contentWindow! as Window & typeof globalThis & { __xss?: unknown };
+      const frameViolations: SecurityPolicyViolationEvent[] = [];
+      win.document.addEventListener('securitypolicyviolation', (event) => frameViolations.push(event));
+      const endpoint = 'https://csp.agir.test/api/v1';
+      win.fetch = (async (input: RequestInfo | URL) => {
+        const url = new URL(String(input));
+        return answerCorpus({ path: url.pathname.slice('/api/v1'.length) });
+      }) as typeof fetch;
+      const { remote, inline, settled: done } = await renderCorpus(win.document, endpoint);
+      expect(win.__xss).to.equal(undefined);
+      expect((window as unknown as Record<string, unknown>).__xss).to.equal(undefined);
+      // zod probes for `new Function` once (and falls back when the CSP forbids it): that report is expected.
+      const unexpected = frameViolations.filter((event) => !(event.blockedURI === 'eval') && !event.effectiveDirective.startsWith('img-src'));
+      expect(unexpected.map((event) => `${event.effectiveDirective} ${event.blockedURI} ${event.sample}`)).to.deep.equal([]);
+      expect(done, 'every card settled').to.equal(true);
+      remote.forEach((card, n) => assertInert(card, `csp remote #${n}`));
+      inline.forEach((card, n) => assertInert(card, `csp inline #${n}`));
+      expect(remote[0]!.matches(':state(ready)')).to.equal(true);
+    } finally {
+      frame.remove();
+    }
+  });
+});
