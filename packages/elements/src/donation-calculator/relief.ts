@@ -1,0 +1,72 @@
+/**
+ * The bridge between the element and @agir/core's tax-relief engine. Each country's rules (and the
+ * engine, shared) are loaded on demand, so a page downloads only the country it shows.
+ */
+import type { CountryModule, ReliefResult } from '@agir/core/tax';
+
+/** Computes one gift's relief with one country's rules (the engine's `computeRelief`, for that country). */
+export type Estimator = (input: unknown) => ReliefResult;
+
+interface RulesModule {
+  computeReliefWith(modules: CountryModule, input: unknown): ReliefResult;
+  rules: CountryModule;
+}
+
+// One explicit dynamic import per country: bundlers split each into its own chunk (a template string
+// with a variable would not be split). Keep in step with the engine's `supportedCountries` (a test checks).
+const loaders: Record<string, () => Promise<RulesModule>> = {
+  AT: () => import('./rules/at.js'),
+  BE: () => import('./rules/be.js'),
+  CA: () => import('./rules/ca.js'),
+  CH: () => import('./rules/ch.js'),
+  DE: () => import('./rules/de.js'),
+  ES: () => import('./rules/es.js'),
+  FR: () => import('./rules/fr.js'),
+  GB: () => import('./rules/gb.js'),
+  IE: () => import('./rules/ie.js'),
+  IT: () => import('./rules/it.js'),
+  LU: () => import('./rules/lu.js'),
+  NL: () => import('./rules/nl.js'),
+  PT: () => import('./rules/pt.js'),
+  US: () => import('./rules/us.js'),
+};
+
+/** The currency of each modelled country (EUR unless listed). */
+export function currencyOf(country: string): string | undefined {
+  if (!loaders[country]) return undefined;
+  return { GB: 'GBP', CH: 'CHF', CA: 'CAD', US: 'USD' }[country] ?? 'EUR';
+}
+
+type ViewModule = typeof import('./relief-view.js');
+
+/** A country's estimator and the module that puts its results into words. */
+export interface Relief {
+  readonly estimate: Estimator;
+  readonly view: ViewModule;
+}
+
+const loaded = new Map<string, Relief>();
+const pending = new Map<string, Promise<Relief>>();
+
+/** A country's relief if its rules are already loaded. */
+export function reliefFor(country: string): Relief | undefined {
+  return loaded.get(country);
+}
+
+/** Loads a country's rules (and the view); undefined for a country the engine does not model. Rejects when a chunk fails to load. */
+export function loadRelief(country: string): Promise<Relief> | undefined {
+  const load = loaders[country];
+  if (!load) return undefined;
+  let promise = pending.get(country);
+  if (!promise) {
+    promise = Promise.all([load(), import('./relief-view.js')]).then(([{ computeReliefWith, rules }, view]) => {
+      const relief: Relief = { estimate: (input) => computeReliefWith(rules, input), view };
+      loaded.set(country, relief);
+      return relief;
+    });
+    // A failed download can be retried later.
+    promise.catch(() => pending.delete(country));
+    pending.set(country, promise);
+  }
+  return promise;
+}

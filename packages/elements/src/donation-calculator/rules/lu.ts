@@ -1,0 +1,2 @@
+// One country's tax-relief rules and the engine, loaded on demand (a chunk of its own in the CDN build).
+export { computeReliefWith, lu as rules } from '@agir/core/tax';
