@@ -2,8 +2,8 @@ import { formatNumber, plural } from '@agir/core';
 import type { ReliefMessages } from './en.js';
 
 export default {
-  ruleReduction: 'Gracias a la deducción fiscal del {rate} (si pagas impuestos),',
-  ruleCredit: 'Gracias al crédito fiscal del {rate} (si pagas impuestos),',
+  ruleReduction: 'Gracias a la reducción de impuestos del {rate} (si pagas impuestos),',
+  ruleCredit: 'Gracias a la deducción fiscal del {rate} (si pagas impuestos),',
   ruleRelief: 'Gracias a la ventaja fiscal (si pagas impuestos),',
   netOnce: 'tu donativo solo te costará {amount}.',
   netMonthly: 'tu donativo solo te costará {amount} al mes.',
