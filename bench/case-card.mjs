@@ -16,7 +16,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cdnDir = path.join(root, 'packages/elements/dist/cdn');
 const RUNS = 15;
 
-const types = { '.js': 'text/javascript; charset=utf-8', '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json' };
+const types = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
 // A 1×1 PNG, so photos load without leaving the machine.
 const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
@@ -25,7 +31,13 @@ function generatedCase(index, origin) {
     id: `case-${index}`,
     name: `Personne ${index}`,
     isGroup: false,
-    photo: { src: `${origin}/photo.png?${index}`, alt: `Portrait de la personne ${index}`, credit: '© Amnesty International', width: 800, height: 600 },
+    photo: {
+      src: `${origin}/photo.png?${index}`,
+      alt: `Portrait de la personne ${index}`,
+      credit: '© Amnesty International',
+      width: 800,
+      height: 600,
+    },
     country: 'CN',
     region: 'Xinjiang',
     category: ['arbitrary-detention'],
@@ -112,7 +124,9 @@ function startServer() {
     response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' });
     response.end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, requests, origin: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, requests, origin: `http://127.0.0.1:${server.address().port}` })),
+  );
 }
 
 const median = (values) => {
@@ -127,7 +141,16 @@ export default async function bench() {
   const { server, requests, origin } = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--js-flags=--expose-gc',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -80,7 +80,10 @@ export class CaseCardList extends LitElement {
     this.controller?.abort();
     if (endpoint) void this.load(endpoint, locale);
     else {
-      authorError(this, 'has no endpoint: add endpoint="https://…/api/v1", a <meta name="agir:endpoint" content="…"> or configure({ endpoint }).');
+      authorError(
+        this,
+        'has no endpoint: add endpoint="https://…/api/v1", a <meta name="agir:endpoint" content="…"> or configure({ endpoint }).',
+      );
       this.retryable = false;
       this.phase = 'error';
     }
@@ -127,7 +130,15 @@ export class CaseCardList extends LitElement {
     const backward = this.locale.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
     const key = event.key;
     const next =
-      key === 'ArrowDown' || key === forward ? index + 1 : key === 'ArrowUp' || key === backward ? index - 1 : key === 'Home' ? 0 : key === 'End' ? items.length - 1 : undefined;
+      key === 'ArrowDown' || key === forward
+        ? index + 1
+        : key === 'ArrowUp' || key === backward
+          ? index - 1
+          : key === 'Home'
+            ? 0
+            : key === 'End'
+              ? items.length - 1
+              : undefined;
     if (next === undefined) return;
     event.preventDefault();
     const target = Math.max(0, Math.min(items.length - 1, next));
@@ -187,10 +198,14 @@ export class CaseCardList extends LitElement {
       </div>`;
     }
     if (this.phase === 'error') {
-      return html`<p class="message">${t('listError')} ${this.retryable ? html`<button @click=${this.retry}>${t('retry')}</button>` : nothing}</p>`;
+      return html`<p class="message">
+        ${t('listError')} ${this.retryable ? html`<button @click=${this.retry}>${t('retry')}</button>` : nothing}
+      </p>`;
     }
     if (this.items.length === 0) return html`<p class="message">${t('listEmpty')}</p>`;
     const active = Math.min(this.active, this.items.length - 1);
+    // role="list" is not redundant in practice: Safari drops the list semantics of a ul without bullets.
+    // eslint-disable-next-line lit-a11y/no-redundant-role
     return html`<ul part="list" class="list" role="list" lang=${languageOf(this)} @keydown=${this.onKeydown} @focusin=${this.onFocusIn}>
       ${this.items.map((item, index) => html`<li tabindex=${index === active ? 0 : -1} aria-label=${item.name}>${this.card(item)}</li>`)}
     </ul>`;

@@ -197,7 +197,9 @@ export class CaseCard extends LitElement {
       if (!customElements.get('petition-form')) throw new Error('the module did not define <petition-form>');
       this.petitionState = 'open';
     } catch (error) {
-      const fallback = view.action?.url ? 'linking to the action URL instead' : 'set action-href to a page where the petition can be signed, as a fallback';
+      const fallback = view.action?.url
+        ? 'linking to the action URL instead'
+        : 'set action-href to a page where the petition can be signed, as a fallback';
       authorError(this, `could not load the petition form for petition=${quote(petition)} (${String(error)}); ${fallback}.`);
       this.petitionState = 'failed';
     }
@@ -329,7 +331,10 @@ export class CaseCard extends LitElement {
     let since = base?.status?.since;
     if (this.statusSince) {
       if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(this.statusSince)) since = this.statusSince;
-      else this.report(`status-since=${quote(this.statusSince)} must be a year, year-month or date such as 2018, 2018-03 or 2018-03-01; it is not shown.`);
+      else
+        this.report(
+          `status-since=${quote(this.statusSince)} must be a year, year-month or date such as 2018, 2018-03 or 2018-03-01; it is not shown.`,
+        );
     }
     let photo = base?.photo;
     if (this.photoSrc) {
@@ -341,7 +346,9 @@ export class CaseCard extends LitElement {
         let width = this.photoWidth ?? 0;
         let height = this.photoHeight ?? 0;
         if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && width <= 10000 && height <= 10000)) {
-          this.report('photo-width and photo-height must be the image size in pixels (they reserve its space so the page does not shift); using a 3:2 frame.');
+          this.report(
+            'photo-width and photo-height must be the image size in pixels (they reserve its space so the page does not shift); using a 3:2 frame.',
+          );
           width = 1200;
           height = 800;
         }
@@ -446,9 +453,19 @@ export class CaseCard extends LitElement {
     const label = action?.label || this.locale.t('act');
     if (action?.petition) {
       const open = this.petitionState === 'open' || this.petitionState === 'failed';
-      return html`<button part="action" class="cta" aria-expanded=${open ? 'true' : 'false'} aria-controls="petition" aria-describedby="name" @click=${this.onPetition}>${label}</button>`;
+      return html`<button
+        part="action"
+        class="cta"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="petition"
+        aria-describedby="name"
+        @click=${this.onPetition}
+      >
+        ${label}
+      </button>`;
     }
-    if (action?.url) return html`<a part="action" class="cta" href=${action.url} aria-describedby="name" @click=${this.onLink}>${label}</a>`;
+    if (action?.url)
+      return html`<a part="action" class="cta" href=${action.url} aria-describedby="name" @click=${this.onLink}>${label}</a>`;
     return nothing;
   }
 
@@ -490,19 +507,29 @@ export class CaseCard extends LitElement {
     const story = !!view.story?.length || this.has('story');
     const quoted = !!view.quote || this.has('quote');
     const author = !!view.quote?.author || this.has('quote-author');
-    return html`<article part="card" class="card l-${layout} ${photo ? '' : 'no-photo'} ${this.locale.ready ? '' : 'l10n'}" aria-labelledby="name" @slotchange=${this.onSlotChange}>
-      ${photo
-        ? html`<figure part="photo" class="photo">
-            <div class="frame"><img src=${photo.src} alt=${photo.alt} width=${photo.width} height=${photo.height} loading="lazy" decoding="async" /></div>
-            ${credit ? html`<figcaption class="credit" dir="auto">© ${credit}</figcaption>` : nothing}
-          </figure>`
-        : nothing}
+    return html`<article
+      part="card"
+      class="card l-${layout} ${photo ? '' : 'no-photo'} ${this.locale.ready ? '' : 'l10n'}"
+      aria-labelledby="name"
+      @slotchange=${this.onSlotChange}
+    >
+      ${
+        photo
+          ? html`<figure part="photo" class="photo">
+              <div class="frame">
+                <img src=${photo.src} alt=${photo.alt} width=${photo.width} height=${photo.height} loading="lazy" decoding="async" />
+              </div>
+              ${credit ? html`<figcaption class="credit" dir="auto">© ${credit}</figcaption>` : nothing}
+            </figure>`
+          : nothing
+      }
       <div class="body">
         ${this.heading(view.name, lang)}
         ${view.fullName && view.fullName !== view.name ? html`<p class="full-name" dir="auto" lang=${lang ?? nothing}>${view.fullName}</p>` : nothing}
-        ${place ? html`<p class="place">${place}</p>` : nothing}
-        ${status ? html`<p part="status" class="status">${status}</p>` : nothing}
-        <div class="summary" dir="auto" lang=${lang ?? nothing}><slot name="summary">${view.summary ? html`<p>${view.summary}</p>` : nothing}</slot></div>
+        ${place ? html`<p class="place">${place}</p>` : nothing} ${status ? html`<p part="status" class="status">${status}</p>` : nothing}
+        <div class="summary" dir="auto" lang=${lang ?? nothing}>
+          <slot name="summary">${view.summary ? html`<p>${view.summary}</p>` : nothing}</slot>
+        </div>
         ${story ? html`<button class="more" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${this.toggleStory}>${t(this.expanded ? 'readLess' : 'readMore')}</button>` : nothing}
         <div id="story" class="story" dir="auto" lang=${lang ?? nothing} ?hidden=${!story || !this.expanded}>
           <slot name="story">${view.story?.map((paragraph) => html`<p>${paragraph}</p>`)}</slot>

@@ -25,7 +25,18 @@ export interface CaseView {
 export const validated = new WeakSet<object>();
 
 /** The contract's status kinds (`caseStatusKindSchema`), listed here so inline cards need no zod. */
-export const statusKinds = ['detained', 'imprisoned', 'disappeared', 'released', 'at-risk', 'sentenced', 'on-trial', 'harassed', 'killed', 'other'];
+export const statusKinds = [
+  'detained',
+  'imprisoned',
+  'disappeared',
+  'released',
+  'at-risk',
+  'sentenced',
+  'on-trial',
+  'harassed',
+  'killed',
+  'other',
+];
 
 /** The contract's id rule (`idSchema`). */
 export const idPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/i;

@@ -20,7 +20,15 @@ export default {
     const [label, since] = phrases[kind as string] ?? ['', true];
     if (!date) return label;
     // seit 2018 / seit März 2018 / seit dem 1. März 2018 — im Jahr 2018 / im März 2018 / am 1. März 2018
-    const preposition = since ? (precision === 'day' ? 'seit dem' : 'seit') : precision === 'day' ? 'am' : precision === 'month' ? 'im' : 'im Jahr';
+    const preposition = since
+      ? precision === 'day'
+        ? 'seit dem'
+        : 'seit'
+      : precision === 'day'
+        ? 'am'
+        : precision === 'month'
+          ? 'im'
+          : 'im Jahr';
     return label ? `${label} ${preposition} ${date}` : `Seit ${precision === 'day' ? 'dem ' : ''}${date}`;
   },
   place: '{region}, {country}',
