@@ -1,18 +1,10 @@
-import type { z } from 'zod/mini';
-import {
-  caseListSchema,
-  caseSchema,
-  errorBodySchema,
-  fieldErrors,
-  healthSchema,
-  petitionSchema,
-  signatureResponseSchema,
-  type Case,
-  type Petition,
-  type SignatureRequest,
-  type SignatureResponse,
-} from './contract.js';
+// The client reads responses with the zod-free readers of read.ts (same verdicts as the contract's zod
+// schemas, tested), so an element that only reads data does not download zod.
+import { fieldErrors, type Case, type Petition, type SignatureRequest, type SignatureResponse } from './contract.js';
 import { AgirError } from './errors.js';
+import { readCase, readCaseList, readErrorBody, readHealth, readPetition, readSignatureResponse, type ReadResult } from './read.js';
+
+type Read<T> = (value: unknown) => ReadResult<T>;
 
 export interface ClientOptions {
   /** Base URL of the endpoint, e.g. `https://api.example.org/agir/v1`. */
@@ -141,7 +133,7 @@ export function createClient(options: ClientOptions): AgirClient {
   async function request<T>(
     method: 'GET' | 'POST',
     path: string,
-    schema: z.core.$ZodType<T>,
+    read: Read<T>,
     { body, idempotent, signal }: { body?: unknown; idempotent: boolean; signal?: AbortSignal | undefined },
   ): Promise<{ data: T; status: number }> {
     const url = endpoint + path;
@@ -161,7 +153,7 @@ export function createClient(options: ClientOptions): AgirClient {
       }
       try {
         const response = await attempt(url, init, signal);
-        return { data: await readResponse(response, url, schema), status: response.status };
+        return { data: await readResponse(response, url, read), status: response.status };
       } catch (error) {
         if (!(error instanceof AgirError)) throw error;
         if (!error.transient || !idempotent) throw error;
@@ -174,9 +166,9 @@ export function createClient(options: ClientOptions): AgirClient {
   return {
     endpoint,
     getPetition: async (id, opts = {}) =>
-      (await request('GET', `/petitions/${encodeURIComponent(id)}`, petitionSchema, { idempotent: true, signal: opts.signal })).data,
+      (await request('GET', `/petitions/${encodeURIComponent(id)}`, readPetition, { idempotent: true, signal: opts.signal })).data,
     sign: async (petitionId, body, opts = {}) => {
-      const { data, status } = await request('POST', `/petitions/${encodeURIComponent(petitionId)}/signatures`, signatureResponseSchema, {
+      const { data, status } = await request('POST', `/petitions/${encodeURIComponent(petitionId)}/signatures`, readSignatureResponse, {
         body,
         idempotent: typeof body.idempotencyKey === 'string' && body.idempotencyKey.length > 0,
         signal: opts.signal,
@@ -184,20 +176,20 @@ export function createClient(options: ClientOptions): AgirClient {
       return { ...data, status };
     },
     getCase: async (id, opts = {}) =>
-      (await request('GET', `/cases/${encodeURIComponent(id)}${opts.locale ? `?locale=${encodeURIComponent(opts.locale)}` : ''}`, caseSchema, { idempotent: true, signal: opts.signal })).data,
+      (await request('GET', `/cases/${encodeURIComponent(id)}${opts.locale ? `?locale=${encodeURIComponent(opts.locale)}` : ''}`, readCase, { idempotent: true, signal: opts.signal })).data,
     listCases: async (query = {}, opts = {}) => {
       const params = new URLSearchParams();
       if (query.tag) params.set('tag', query.tag);
       if (query.locale) params.set('locale', query.locale);
       const qs = params.toString();
-      return (await request('GET', `/cases${qs ? `?${qs}` : ''}`, caseListSchema, { idempotent: true, signal: opts.signal })).data.items;
+      return (await request('GET', `/cases${qs ? `?${qs}` : ''}`, readCaseList, { idempotent: true, signal: opts.signal })).data.items;
     },
-    health: async (opts = {}) => (await request('GET', '/health', healthSchema, { idempotent: true, signal: opts.signal })).data.ok,
+    health: async (opts = {}) => (await request('GET', '/health', readHealth, { idempotent: true, signal: opts.signal })).data.ok,
     streamUrl: (petitionId) => `${endpoint}/petitions/${encodeURIComponent(petitionId)}/stream`,
   };
 }
 
-async function readResponse<T>(response: Response, url: string, schema: z.core.$ZodType<T>): Promise<T> {
+async function readResponse<T>(response: Response, url: string, read: Read<T>): Promise<T> {
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   let payload: unknown;
   const raw = await response.text().catch(() => '');
@@ -210,7 +202,7 @@ async function readResponse<T>(response: Response, url: string, schema: z.core.$
     }
   }
   if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(payload);
+    const parsed = readErrorBody(payload);
     const code = parsed.success ? parsed.data.error.code : undefined;
     const serverMessage = parsed.success ? `: ${parsed.data.error.message}` : '';
     throw new AgirError('http', `Agir: ${url} answered HTTP ${response.status}${code ? ` (${code})` : ''}${serverMessage}`, {
@@ -221,7 +213,7 @@ async function readResponse<T>(response: Response, url: string, schema: z.core.$
       url,
     });
   }
-  const result = (schema as unknown as { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }).safeParse(payload);
+  const result = read(payload);
   if (!result.success) {
     const fields = fieldErrors(result.error.issues);
     const detail = Object.entries(fields)

@@ -3,7 +3,7 @@
  * shared by the elements, the reference server and the generated JSON Schema in docs/.
  * See docs/contract.md for the human summary.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 

@@ -1,24 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  canonicalLocale,
-  catalogLanguage,
-  countryCodes,
-  countryName,
-  countryOptions,
-  createCatalog,
-  defaultCountry,
-  directionOf,
-  formatDate,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  languageOf,
-  plural,
-  pluralCategory,
-  resetMissingKeyWarnings,
-  type LangNode,
-} from '../src/locale.js';
+import { canonicalLocale, catalogLanguage, directionOf, languageOf, type LangNode } from '../src/locale.js';
+import { createCatalog, resetMissingKeyWarnings } from '../src/catalog.js';
+import { formatDate, formatMoney, formatNumber, formatPercent, plural, pluralCategory } from '../src/intl.js';
+import { countryCodes, countryName, countryOptions, defaultCountry } from '../src/countries.js';
 
 /** A minimal DOM stand-in: a chain of nodes with lang attributes. */
 function node(lang: string | null, parent?: LangNode, documentLang: string | null = null): LangNode {
@@ -79,6 +64,8 @@ describe('Intl helpers', () => {
     assert.equal(formatMoney('fr', 510, 'EUR'), '5,10\u00a0€');
     assert.equal(formatMoney('en-GB', 1250, 'GBP'), '£12.50');
     assert.equal(formatMoney('fr', 163200, 'EUR'), '1\u202f632,00\u00a0€');
+    assert.equal(formatMoney('fr', 1700, 'EUR', { minimumFractionDigits: 0 }), '17\u00a0€');
+    assert.equal(formatMoney('ja', 500, 'JPY'), '￥500');
   });
   test('percent', () => {
     assert.equal(formatPercent('fr', 0.66), '66\u00a0%');

@@ -1,0 +1,53 @@
+/** Country names and lists from Intl.DisplayNames: no country table of our own. */
+import { canonicalLocale } from './locale.js';
+import { cached } from './intl.js';
+
+// Codes Intl.DisplayNames knows that are not countries or territories.
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AN', 'BU', 'CS', 'DD', 'FX', 'NT', 'SU', 'TP', 'YD', 'YU', 'ZR', 'CP', 'DG', 'EA', 'IC', 'TA', 'AC', 'CQ']);
+let countryCodeList: string[] | undefined;
+
+/**
+ * Every ISO 3166-1 alpha-2 country and territory the runtime's Intl knows, found by asking
+ * `Intl.DisplayNames` (no country table of our own).
+ */
+export function countryCodes(): readonly string[] {
+  if (!countryCodeList) {
+    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    const codes: string[] = [];
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        if (NOT_COUNTRIES.has(code)) continue;
+        if (names.of(code) !== undefined) codes.push(code);
+      }
+    }
+    countryCodeList = codes;
+  }
+  return countryCodeList;
+}
+
+/** A country's name in a locale: ("fr", "CN") → "Chine". Unknown codes come back as they are. */
+export function countryName(locale: string, code: string): string {
+  try {
+    return (cached(`r|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })) as Intl.DisplayNames).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Countries sorted by their name in a locale, for a select. */
+export function countryOptions(locale: string): Array<{ code: string; name: string }> {
+  const collator = new Intl.Collator(locale);
+  return countryCodes()
+    .map((code) => ({ code, name: countryName(locale, code) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** A default country for a locale: its region if it has one ("fr-BE" → "BE"), else the language's usual country. */
+export function defaultCountry(locale: string): string | undefined {
+  const canonical = canonicalLocale(locale);
+  if (!canonical) return undefined;
+  const intlLocale = new Intl.Locale(canonical);
+  const region = intlLocale.region ?? intlLocale.maximize().region;
+  return region && /^[A-Z]{2}$/.test(region) ? region : undefined;
+}
