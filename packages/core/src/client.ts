@@ -1,7 +1,7 @@
 // The client reads responses with the zod-free readers of read.ts (same verdicts as the contract's zod
 // schemas, tested), so an element that only reads data does not download zod.
-import { fieldErrors, type Case, type Petition, type SignatureRequest, type SignatureResponse } from './contract.js';
-import { AgirError } from './errors.js';
+import type { Case, Petition, SignatureRequest, SignatureResponse } from './contract.js';
+import { AgirError, fieldErrors } from './errors.js';
 import { readCase, readCaseList, readErrorBody, readHealth, readPetition, readSignatureResponse, type ReadResult } from './read.js';
 
 type Read<T> = (value: unknown) => ReadResult<T>;

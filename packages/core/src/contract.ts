@@ -197,14 +197,6 @@ export const contractSchemas = {
   Error: errorBodySchema,
 } as const;
 
-/**
- * Turns a zod error into `{ "person.email": "message" }`, the `fields` shape of the contract's error body.
- */
-export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    const path = issue.path.map(String).join('.') || '(root)';
-    fields[path] ??= issue.message;
-  }
-  return fields;
-}
+// Kept here for those who import it with the schemas; it lives in errors.ts so that code reading
+// responses does not pull zod in.
+export { fieldErrors } from './errors.js';

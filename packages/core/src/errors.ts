@@ -48,3 +48,16 @@ export class AgirError extends Error {
 export function isAgirError(value: unknown): value is AgirError {
   return value instanceof AgirError;
 }
+
+/**
+ * Turns validation issues into `{ "person.email": "message" }`, the `fields` shape of the contract's
+ * error body (the first message for each path).
+ */
+export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.') || '(root)';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
