@@ -1,10 +1,19 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { supportedCountries } from '@agir/core/tax';
 import '../src/donation-calculator/define.js';
 import { DonateEvent, DonationCalculator, formatLegacyFr, parseAmount } from '../src/donation-calculator/index.js';
 import { currencyOf } from '../src/donation-calculator/relief.js';
 import { until, visibleText } from './helpers.js';
+
+// The workspace has no @types/mocha: the mocha globals this file uses (provided by web-test-runner).
+type Body = () => Promise<void> | void;
+declare function describe(name: string, body: () => void): void;
+declare function it(name: string, body: Body): void;
+declare function before(body: Body): void;
+declare function after(body: Body): void;
+declare function beforeEach(body: Body): void;
+declare function afterEach(body: (this: { currentTest?: { state?: string } }) => void): void;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -26,7 +35,8 @@ async function mount(attributes: Record<string, string | true> = {}, wrap?: (el:
 }
 
 const $ = <T extends Element = HTMLElement>(el: DonationCalculator, selector: string): T => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLInputElement>(el: DonationCalculator, selector: string): T[] => Array.from(el.shadowRoot!.querySelectorAll<T>(selector));
+const $$ = <T extends Element = HTMLInputElement>(el: DonationCalculator, selector: string): T[] =>
+  Array.from(el.shadowRoot!.querySelectorAll<T>(selector));
 /** Text as shown, keeping the no-break spaces Intl puts in numbers (\s would turn them into plain spaces). */
 const text = (node: Node) => node.textContent!.replace(/[ \t\n\r]+/g, ' ').trim();
 const result = (el: DonationCalculator) => text($(el, 'output'));
@@ -175,7 +185,9 @@ describe('donation-calculator: the net cost in French', () => {
     expect(checkedPreset(el)!.value).to.equal('1500');
     expect(labelOf(checkedPreset(el)!)).to.equal(`15${NBSP}€`);
     expect(result(el)).to.equal(`votre don ne vous coûtera que ${eur(5.1)} par mois.`);
-    expect(summary(el)).to.equal(`Grâce à la réduction d’impôt de ${percent(0.66)} (si vous êtes imposable), votre don ne vous coûtera que ${eur(5.1)} par mois.`);
+    expect(summary(el)).to.equal(
+      `Grâce à la réduction d’impôt de ${percent(0.66)} (si vous êtes imposable), votre don ne vous coûtera que ${eur(5.1)} par mois.`,
+    );
     expect($(el, 'output').getAttribute('aria-live')).to.equal('polite');
     expect($(el, 'output strong').textContent).to.equal('5,10\u00a0€');
   });
@@ -226,7 +238,10 @@ describe('donation-calculator: the net cost in French', () => {
     ['abc', 'Saisissez le montant en chiffres, par exemple 12,50.'],
     ['-5', 'Saisissez un montant supérieur à zéro.'],
     ['0', 'Saisissez un montant supérieur à zéro.'],
-    ['100001', `Saisissez un montant inférieur ou égal à ${new Intl.NumberFormat('fr', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(100000)}.`],
+    [
+      '100001',
+      `Saisissez un montant inférieur ou égal à ${new Intl.NumberFormat('fr', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(100000)}.`,
+    ],
   ]) {
     it(`refuses "${typed}" with a clear error and a disabled donate button`, async () => {
       const el = await mount();
@@ -379,6 +394,20 @@ describe('donation-calculator: in a form', () => {
     expect(form.checkValidity()).to.equal(true);
   });
 
+  it('submitting with an invalid amount is blocked and focuses the free amount', async () => {
+    const el = await mount({}, inForm);
+    let submitted = 0;
+    el.form!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submitted++;
+    });
+    await typeAmount(el, 'abc');
+    free(el).blur();
+    el.form!.requestSubmit();
+    expect(submitted).to.equal(0);
+    expect(el.shadowRoot!.activeElement).to.equal(free(el));
+  });
+
   it('a reset restores the defaults', async () => {
     const el = await mount({ frequency: 'monthly', 'ask-income': true }, inForm);
     const form = el.form!;
@@ -459,7 +488,13 @@ describe('donation-calculator: donating', () => {
     const event = events[0]!;
     expect(event).to.be.instanceOf(DonateEvent);
     expect([event.bubbles, event.composed, event.cancelable]).to.deep.equal([true, true, true]);
-    expect({ amount: event.amount, amountMinor: event.amountMinor, frequency: event.frequency, currency: event.currency, country: event.country }).to.deep.equal({
+    expect({
+      amount: event.amount,
+      amountMinor: event.amountMinor,
+      frequency: event.frequency,
+      currency: event.currency,
+      country: event.country,
+    }).to.deep.equal({
       amount: 15,
       amountMinor: 1500,
       frequency: 'monthly',
@@ -530,7 +565,14 @@ describe('donation-calculator: donating', () => {
 
 describe('donation-calculator: countries', () => {
   it('GB: shows what the charity receives with Gift Aid, and the Gift Aid note', async () => {
-    const el = await mount({ lang: 'en', country: 'GB', 'tax-year': '2025', frequency: 'once', 'amounts-once': '10 25 50', 'default-once': '10' });
+    const el = await mount({
+      lang: 'en',
+      country: 'GB',
+      'tax-year': '2025',
+      frequency: 'once',
+      'amounts-once': '10 25 50',
+      'default-once': '10',
+    });
     expect(result(el)).to.equal('With Gift Aid, your £10 becomes £12.50 for the charity.');
     expect(visibleText(el.shadowRoot!)).to.contain('Gift Aid: if you pay UK income tax');
     expect(visibleText($(el, 'details'))).to.contain('2025/26');
@@ -545,7 +587,9 @@ describe('donation-calculator: countries', () => {
     expect(result(el)).to.equal('Nous ne pouvons pas estimer la réduction d’impôt pour votre pays.');
     expect(summary(el)).not.to.match(/\d/);
     expect(el.matches(':state(unsupported)')).to.equal(true);
-    expect(labelOf(checkedPreset(el)!)).to.equal(new Intl.NumberFormat('fr', { style: 'currency', currency: 'SEK', trailingZeroDisplay: 'stripIfInteger' }).format(15));
+    expect(labelOf(checkedPreset(el)!)).to.equal(
+      new Intl.NumberFormat('fr', { style: 'currency', currency: 'SEK', trailingZeroDisplay: 'stripIfInteger' }).format(15),
+    );
     const visited: string[] = [];
     el.navigate = (url) => visited.push(url);
     donate(el).click();
@@ -566,22 +610,28 @@ describe('donation-calculator: countries', () => {
 
   it('ES: the effective rate of a tiered rule, in Spanish', async () => {
     const el = await mount({ lang: 'es', country: 'ES' });
-    expect(summary(el)).to.equal(`Gracias a la deducción fiscal del ${percent(0.8, 'es')} (si pagas impuestos), tu donativo solo te costará ${eur(3, 'es')} al mes.`);
+    expect(summary(el)).to.equal(
+      `Gracias a la deducción fiscal del ${percent(0.8, 'es')} (si pagas impuestos), tu donativo solo te costará ${eur(3, 'es')} al mes.`,
+    );
   });
 
   it('IE: the charity claims the refund, the donor pays the full amount', async () => {
     const el = await mount({ lang: 'en', country: 'IE', frequency: 'once' });
-    expect(result(el)).to.equal(`Your gift costs you its full amount, and the charity can claim ${eur(112.32, 'en')} a year in tax on it (if you pay tax).`);
+    expect(result(el)).to.equal(
+      `Your gift costs you its full amount, and the charity can claim ${eur(112.32, 'en')} a year in tax on it (if you pay tax).`,
+    );
   });
 
   it('BE: below the yearly minimum, no relief', async () => {
-    const el = await mount({ lang: 'fr', country: 'BE', frequency: 'once', 'amounts-once': '20 40' , 'default-once': '20' });
+    const el = await mount({ lang: 'fr', country: 'BE', frequency: 'once', 'amounts-once': '20 40', 'default-once': '20' });
     expect(result(el)).to.equal('À ce montant, votre don n’ouvre pas droit à un avantage fiscal.');
   });
 
   it('FR aid-to-people-in-difficulty: the 75 % scheme passes through', async () => {
     const el = await mount({ scheme: 'aid-to-people-in-difficulty', 'rate-label': '75 %' });
-    expect(summary(el)).to.equal(`Grâce à la réduction d’impôt de 75 % (si vous êtes imposable), votre don ne vous coûtera que ${eur(3.75)} par mois.`);
+    expect(summary(el)).to.equal(
+      `Grâce à la réduction d’impôt de 75 % (si vous êtes imposable), votre don ne vous coûtera que ${eur(3.75)} par mois.`,
+    );
   });
 
   it('an unknown scheme: no figure, one author error', async () => {
@@ -636,7 +686,17 @@ describe('donation-calculator: legacy format', () => {
   });
 
   it('reproduces the seed site strings exactly', () => {
-    expect([510, 272, 340, 3400, 8500, 1700, 1428, 5000, 0].map(formatLegacyFr)).to.deep.equal(['5,1 €', '2,72 €', '3,4 €', '34,0 €', '85,0 €', '17,0 €', '14,28 €', '50,0 €', '0,0 €']);
+    expect([510, 272, 340, 3400, 8500, 1700, 1428, 5000, 0].map(formatLegacyFr)).to.deep.equal([
+      '5,1 €',
+      '2,72 €',
+      '3,4 €',
+      '34,0 €',
+      '85,0 €',
+      '17,0 €',
+      '14,28 €',
+      '50,0 €',
+      '0,0 €',
+    ]);
   });
 
   it('is for euros only', async () => {
@@ -651,7 +711,9 @@ describe('donation-calculator: languages', () => {
     const el = await mount({ lang: 'ar' });
     expect($(el, '.root').getAttribute('dir')).to.equal('rtl');
     expect(visibleText($(el, 'legend'))).to.equal('نوع التبرع');
-    expect(result(el)).to.equal(`لن يكلّفك تبرعك سوى ${new Intl.NumberFormat('ar', { style: 'currency', currency: 'EUR' }).format(5.1)} شهريًا.`);
+    expect(result(el)).to.equal(
+      `لن يكلّفك تبرعك سوى ${new Intl.NumberFormat('ar', { style: 'currency', currency: 'EUR' }).format(5.1)} شهريًا.`,
+    );
   });
 
   it('follows a change of its ancestor’s language', async () => {

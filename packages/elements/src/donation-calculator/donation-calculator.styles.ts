@@ -7,6 +7,7 @@ import { baseStyles } from '../shared/styles.js';
 // - .summary: the result keeps its room whatever it says, or while the rules load: no layout shift.
 export const styles = [
   baseStyles,
+  // prettier-ignore
   css`
     :host { display: block; line-height: 1.5; --_gap: var(--agir-calculator-gap, calc(var(--_agir-space) * 0.75)); --_control: var(--agir-calculator-control-block-size, 2.75rem); }
     .root { display: grid; gap: var(--_gap); }

@@ -183,7 +183,11 @@ export class DonationCalculator extends LitElement {
     if (changed.has('askIncome') && this.askIncome) this.#incomeShown = true;
     const choice = this.choices[this.#frequency];
     const separator = formatNumber(this.#locale.locale, 1.5).replace(/\d/g, '').replace('٫', '.');
-    this.#amount = choice.text.trim() ? parseAmount(choice.text, separator, this.#maxMinor) : choice.preset === undefined ? undefined : { minor: choice.preset };
+    this.#amount = choice.text.trim()
+      ? parseAmount(choice.text, separator, this.#maxMinor)
+      : choice.preset === undefined
+        ? undefined
+        : { minor: choice.preset };
     this.#income = this.incomeText.trim() ? parseAmount(this.incomeText, separator, ENGINE_MAX * 100) : undefined;
     this.#estimate();
   }
@@ -245,7 +249,10 @@ export class DonationCalculator extends LitElement {
     this.frequency = frequency;
     if (minor === undefined) return;
     const preset = this.#presets[frequency].includes(minor);
-    this.choices = { ...this.choices, [frequency]: { preset: preset ? minor : this.choices[frequency].preset, text: preset ? '' : majorString(minor) } };
+    this.choices = {
+      ...this.choices,
+      [frequency]: { preset: preset ? minor : this.choices[frequency].preset, text: preset ? '' : majorString(minor) },
+    };
   }
 
   #onFrequency(event: Event): void {
@@ -290,7 +297,10 @@ export class DonationCalculator extends LitElement {
       if (url) this.navigate(url);
       else this.#author(`an agir-donate listener set event.url to "${event.url}", not an http(s) URL; nothing was opened.`);
     } else if (form) form.requestSubmit();
-    else this.#author('the donate button leads nowhere: set donate-href="https://…?amount={amount}&frequency={frequency}", put the element in a <form>, or cancel agir-donate and handle it.');
+    else
+      this.#author(
+        'the donate button leads nowhere: set donate-href="https://…?amount={amount}&frequency={frequency}", put the element in a <form>, or cancel agir-donate and handle it.',
+      );
   }
 
   #choose(choice: Choice): void {
@@ -321,21 +331,27 @@ export class DonationCalculator extends LitElement {
     const current = now.getFullYear() - (country === 'GB' && now.getMonth() * 100 + now.getDate() < 306 ? 1 : 0);
     const year = this.taxYear;
     const yearValid = Number.isInteger(year) && year! >= 1900 && year! <= 2999;
-    if (year !== undefined && !yearValid) this.#author(`tax-year="${this.getAttribute('tax-year')}" must be a year, e.g. ${current}; remove it for the current tax year.`);
+    if (year !== undefined && !yearValid)
+      this.#author(`tax-year="${this.getAttribute('tax-year')}" must be a year, e.g. ${current}; remove it for the current tax year.`);
     this.#taxYear = yearValid ? year! : current;
 
-    if (this.scheme !== undefined && !SCHEME.test(this.scheme)) this.#author(`scheme="${this.scheme}" must be a scheme id, e.g. "aid-to-people-in-difficulty".`);
+    if (this.scheme !== undefined && !SCHEME.test(this.scheme))
+      this.#author(`scheme="${this.scheme}" must be a scheme id, e.g. "aid-to-people-in-difficulty".`);
 
     const href = this.donateHref?.trim() || undefined;
     this.#href = href;
     this.#hrefInvalid = !!href && !fillHref(href, 100, 'once');
-    if (this.#hrefInvalid) this.#author(`donate-href="${href}" must be an http(s) URL, e.g. "https://example.org/give?amount={amount}&frequency={frequency}"; the donate button is disabled.`);
+    if (this.#hrefInvalid)
+      this.#author(
+        `donate-href="${href}" must be an http(s) URL, e.g. "https://example.org/give?amount={amount}&frequency={frequency}"; the donate button is disabled.`,
+      );
 
     const key = [this.amountsMonthly, this.amountsOnce, this.defaultMonthly, this.defaultOnce, this.maxAmount].join('|');
     if (key === this.#configKey) return;
     this.#configKey = key;
     const max = this.maxAmount > 0 && this.maxAmount <= ENGINE_MAX ? this.maxAmount : 1e5;
-    if (max !== this.maxAmount) this.#author(`max-amount="${this.getAttribute('max-amount')}" must be a number from 0 to ${ENGINE_MAX}; using 100000.`);
+    if (max !== this.maxAmount)
+      this.#author(`max-amount="${this.getAttribute('max-amount')}" must be a number from 0 to ${ENGINE_MAX}; using 100000.`);
     this.#maxMinor = Math.round(max * 100);
     const choices = { ...this.choices };
     for (const frequency of FREQUENCIES) {
@@ -349,12 +365,16 @@ export class DonationCalculator extends LitElement {
         if (minor === undefined) rejected.push(item);
         else if (!presets.includes(minor)) presets.push(minor);
       }
-      if (rejected.length || !presets.length) this.#author(`${name} must list amounts from 0 to max-amount separated by spaces, e.g. ${name}="${fallback}"${rejected.length ? `; ignoring ${rejected.join(', ')}` : ''}.`);
+      if (rejected.length || !presets.length)
+        this.#author(
+          `${name} must list amounts from 0 to max-amount separated by spaces, e.g. ${name}="${fallback}"${rejected.length ? `; ignoring ${rejected.join(', ')}` : ''}.`,
+        );
       if (!presets.length) presets.push(...fallback.split(' ').map((item) => Number(item) * 100));
       const wanted = once ? this.defaultOnce : this.defaultMonthly;
       const wantedMinor = wanted === undefined ? undefined : parseAmount(wanted, '.', this.#maxMinor).minor;
       const initial = wantedMinor !== undefined && presets.includes(wantedMinor) ? wantedMinor : presets[presets.length - 1]!;
-      if (wanted !== undefined && initial !== wantedMinor) this.#author(`default-${frequency}="${wanted}" is not one of ${name}; selecting ${majorString(initial)}.`);
+      if (wanted !== undefined && initial !== wantedMinor)
+        this.#author(`default-${frequency}="${wanted}" is not one of ${name}; selecting ${majorString(initial)}.`);
       this.#presets[frequency] = presets;
       this.#defaults[frequency] = initial;
       if (!presets.includes(choices[frequency].preset!)) choices[frequency] = { ...choices[frequency], preset: initial };
@@ -401,7 +421,10 @@ export class DonationCalculator extends LitElement {
           },
         );
       } else {
-        this.#outcome = key === this.#failedKey ? { ok: false, reason: 'load-failed' } : { ok: false, reason: 'unsupported-country', message: '', country, taxYear: this.#taxYear };
+        this.#outcome =
+          key === this.#failedKey
+            ? { ok: false, reason: 'load-failed' }
+            : { ok: false, reason: 'unsupported-country', message: '', country, taxYear: this.#taxYear };
       }
       return;
     }
@@ -409,7 +432,11 @@ export class DonationCalculator extends LitElement {
     this.#view ??= new relief.view.ReliefView(this);
     try {
       const outcome = relief.estimate(input);
-      if (!outcome.ok && outcome.reason !== 'unsupported-country' && (outcome.reason !== 'unsupported-year' || this.taxYear !== undefined)) {
+      if (
+        !outcome.ok &&
+        outcome.reason !== 'unsupported-country' &&
+        (outcome.reason !== 'unsupported-year' || this.taxYear !== undefined)
+      ) {
         this.#author(`no estimate: ${outcome.message} Check country, tax-year and scheme.`);
       }
       this.#outcome = outcome;
@@ -418,7 +445,12 @@ export class DonationCalculator extends LitElement {
       this.#outcome = { ok: false, reason: 'load-failed' };
     }
     const outcome = this.#outcome;
-    if (incomeKey && outcome.ok && outcome.minor.annualGift >= INCOME_FIELD_FROM && outcome.assumptions.includes('no-income-ceiling-applied')) {
+    if (
+      incomeKey &&
+      outcome.ok &&
+      outcome.minor.annualGift >= INCOME_FIELD_FROM &&
+      outcome.assumptions.includes('no-income-ceiling-applied')
+    ) {
       this.#incomeShown = true;
     }
   }
@@ -454,7 +486,9 @@ export class DonationCalculator extends LitElement {
 
   #money(minor: number, options?: Intl.NumberFormatOptions): string {
     const locale = this.#locale.locale;
-    return this.#currency ? formatMoney(locale, minor, this.#currency, options) : formatNumber(locale, minor / 100, { maximumFractionDigits: 2, ...options });
+    return this.#currency
+      ? formatMoney(locale, minor, this.#currency, options)
+      : formatNumber(locale, minor / 100, { maximumFractionDigits: 2, ...options });
   }
 
   /** Money without ",00" for whole amounts (preset buttons, the maximum). */
@@ -486,7 +520,16 @@ export class DonationCalculator extends LitElement {
     const outcome = this.#outcome;
     const amountMinor = this.#amount?.minor;
     if (!outcome || amountMinor === undefined) return {};
-    if (!outcome.ok) return { line: this.#t(outcome.reason === 'unsupported-country' ? 'unsupportedCountry' : outcome.reason === 'unsupported-year' ? 'unsupportedYear' : 'unsupported') };
+    if (!outcome.ok)
+      return {
+        line: this.#t(
+          outcome.reason === 'unsupported-country'
+            ? 'unsupportedCountry'
+            : outcome.reason === 'unsupported-year'
+              ? 'unsupportedYear'
+              : 'unsupported',
+        ),
+      };
     if (!this.#view?.ready) return {};
     return this.#relief!.view.reliefParts({
       estimate: outcome,
@@ -568,11 +611,15 @@ export class DonationCalculator extends LitElement {
     return html`<div class=${this.#locale.ready ? 'root' : 'root pending'} dir=${this.#locale.dir}>
       <fieldset>
         <legend>${this.#t('frequencyLegend')}</legend>
-        <div class="options">${FREQUENCIES.map((value) => radio('frequency', value, value === frequency, this.#t(value), this.#onFrequency))}</div>
+        <div class="options">
+          ${FREQUENCIES.map((value) => radio('frequency', value, value === frequency, this.#t(value), this.#onFrequency))}
+        </div>
       </fieldset>
       <fieldset>
         <legend>${this.#t(frequency === 'once' ? 'amountLegendOnce' : 'amountLegendMonthly')}</legend>
-        <div class="options">${this.#presets[frequency].map((minor) => radio('preset', minor, !custom && choice.preset === minor, this.#whole(minor), this.#onPreset))}</div>
+        <div class="options">
+          ${this.#presets[frequency].map((minor) => radio('preset', minor, !custom && choice.preset === minor, this.#whole(minor), this.#onPreset))}
+        </div>
         <div class="free">
           <label for="free-amount">${this.#t('freeAmount')}</label>
           <span
@@ -595,36 +642,45 @@ export class DonationCalculator extends LitElement {
       </fieldset>
       <p class="summary">${rule && html`<span>${rule}</span> `}<output part="result" aria-live="polite">${line}</output></p>
       ${note && html`<p class="note">${note}</p>`} ${this.#country === 'GB' ? html`<p class="note">${this.#t('giftAidNote')}</p>` : nothing}
-      ${showIncome
-        ? html`<div class="income">
-            <label for="income">${this.#t('incomeLabel')}</label>
-            <span
-              >${before('income-prefix')}<input
-                id="income"
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                .value=${this.incomeText}
-                aria-invalid=${!!incomeProblem}
-                aria-describedby="income-hint income-error"
-                ?disabled=${disabled}
-                @input=${this.#onIncomeInput}
-                @change=${this.#changed}
-              />${suffix}</span
-            >
-            <p id="income-hint" class="note">${this.#t('incomeHint')}</p>
-            <p id="income-error" class="error" aria-live="polite">${incomeProblem && this.#t('incomeError')}</p>
-          </div>`
-        : nothing}
-      <button type="button" part="donate-button" ?disabled=${disabled || !this.#amount?.minor || this.#hrefInvalid} @click=${this.#onDonate}>
+      ${
+        showIncome
+          ? html`<div class="income">
+              <label for="income">${this.#t('incomeLabel')}</label>
+              <span
+                >${before('income-prefix')}<input
+                  id="income"
+                  type="text"
+                  inputmode="decimal"
+                  autocomplete="off"
+                  .value=${this.incomeText}
+                  aria-invalid=${!!incomeProblem}
+                  aria-describedby="income-hint income-error"
+                  ?disabled=${disabled}
+                  @input=${this.#onIncomeInput}
+                  @change=${this.#changed}
+                />${suffix}</span
+              >
+              <p id="income-hint" class="note">${this.#t('incomeHint')}</p>
+              <p id="income-error" class="error" aria-live="polite">${incomeProblem && this.#t('incomeError')}</p>
+            </div>`
+          : nothing
+      }
+      <button
+        type="button"
+        part="donate-button"
+        ?disabled=${disabled || !this.#amount?.minor || this.#hrefInvalid}
+        @click=${this.#onDonate}
+      >
         ${this.donateLabel || this.#t('donate')}
       </button>
       <div class="details">
-        ${details &&
-        html`<details part="details">
-          <summary>${this.#t('details')}</summary>
-          ${details.map((text) => html`<p>${text}</p>`)}
-        </details>`}
+        ${
+          details &&
+          html`<details part="details">
+            <summary>${this.#t('details')}</summary>
+            ${details.map((text) => html`<p>${text}</p>`)}
+          </details>`
+        }
       </div>
     </div>`;
   }

@@ -6,7 +6,8 @@
 /** Why a typed amount was refused. */
 export type AmountProblem = 'format' | 'min' | 'max';
 
-export type ParsedAmount = { readonly minor: number; readonly problem?: undefined } | { readonly minor?: undefined; readonly problem: AmountProblem };
+export type ParsedAmount =
+  { readonly minor: number; readonly problem?: undefined } | { readonly minor?: undefined; readonly problem: AmountProblem };
 
 const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
 

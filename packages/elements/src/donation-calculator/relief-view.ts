@@ -99,18 +99,27 @@ export function reliefParts(context: ReliefContext): ReliefParts {
   const { minor, rule, periodsPerYear } = estimate;
   const monthly = periodsPerYear > 1;
   const year = estimate.taxYear;
-  const yearText = formatNumber(locale, year, { useGrouping: false }) + (estimate.country === 'GB' ? `/${formatNumber(locale, (year + 1) % 100, { minimumIntegerDigits: 2 })}` : '');
+  const yearText =
+    formatNumber(locale, year, { useGrouping: false }) +
+    (estimate.country === 'GB' ? `/${formatNumber(locale, (year + 1) % 100, { minimumIntegerDigits: 2 })}` : '');
   const details = [`${t('taxYear', { year: yearText })} ${t('estimateNote')}`, t('source', { source: rule.source })];
 
   if (rule.kind === 'gift-aid') {
     if (!minor.giftAidUpliftPerYear) return { line: t('noRelief'), details };
     const received = Math.round(minor.charityReceivesPerYear / periodsPerYear);
-    return { line: t(monthly ? 'giftAidMonthly' : 'giftAidOnce', { gift: money(context.amountMinor, true), received: money(received, true) }), details };
+    return {
+      line: t(monthly ? 'giftAidMonthly' : 'giftAidOnce', { gift: money(context.amountMinor, true), received: money(received, true) }),
+      details,
+    };
   }
   if (rule.kind === 'charity-refund') {
-    return { line: minor.charityRefundPerYear ? t('charityRefund', { refund: money(minor.charityRefundPerYear) }) : t('noRelief'), details };
+    return {
+      line: minor.charityRefundPerYear ? t('charityRefund', { refund: money(minor.charityRefundPerYear) }) : t('noRelief'),
+      details,
+    };
   }
-  if (minor.reliefPerYear === null) return { line: t(estimate.missing.includes('marginalRate') ? 'dependsOnRate' : 'dependsOnSituation'), details };
+  if (minor.reliefPerYear === null)
+    return { line: t(estimate.missing.includes('marginalRate') ? 'dependsOnRate' : 'dependsOnSituation'), details };
   if (!minor.reliefPerYear || minor.netCostPerPeriod === null) return { line: t('noRelief'), details };
 
   // The statutory rate ("66 %") where there is one; the gift's effective rate for tiered rules (ES, CA).

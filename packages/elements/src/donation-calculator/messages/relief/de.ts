@@ -11,7 +11,8 @@ export default {
   netMonthly: 'kostet Sie Ihre Spende nur {amount} im Monat.',
   giftAidOnce: 'Mit Gift Aid werden aus Ihren {gift} {received} für die Organisation.',
   giftAidMonthly: 'Mit Gift Aid werden aus Ihren {gift} im Monat {received} im Monat für die Organisation.',
-  charityRefund: 'Ihre Spende kostet Sie den vollen Betrag, und die Organisation kann dafür {refund} im Jahr an Steuern zurückfordern (wenn Sie Steuern zahlen).',
+  charityRefund:
+    'Ihre Spende kostet Sie den vollen Betrag, und die Organisation kann dafür {refund} im Jahr an Steuern zurückfordern (wenn Sie Steuern zahlen).',
   noRelief: 'Bei diesem Betrag bringt Ihre Spende keinen Steuervorteil.',
   dependsOnRate:
     'Ihre Spende ist steuerlich absetzbar, wenn Sie Steuern zahlen: Wie viel Sie sparen, hängt von Ihrem Steuersatz ab, daher können wir keinen Betrag anzeigen.',

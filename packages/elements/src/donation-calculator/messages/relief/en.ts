@@ -15,7 +15,8 @@ const en = {
   charityRefund: 'Your gift costs you its full amount, and the charity can claim {refund} a year in tax on it (if you pay tax).',
   noRelief: 'At this amount, your gift does not qualify for tax relief.',
   dependsOnRate: 'Your gift is tax-deductible if you pay tax: what you get back depends on your tax rate, so we cannot show a figure.',
-  dependsOnSituation: 'Your gift qualifies for tax relief if you pay tax, but the amount depends on your situation, so we cannot show a figure.',
+  dependsOnSituation:
+    'Your gift qualifies for tax relief if you pay tax, but the amount depends on your situation, so we cannot show a figure.',
   carryForward: (params: Record<string, unknown>, locale: string) => {
     const years = Number(params.years);
     const count = formatNumber(locale, years);

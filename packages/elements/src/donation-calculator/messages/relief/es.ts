@@ -9,7 +9,8 @@ export default {
   netMonthly: 'tu donativo solo te costará {amount} al mes.',
   giftAidOnce: 'Con Gift Aid, tus {gift} se convierten en {received} para la organización.',
   giftAidMonthly: 'Con Gift Aid, tus {gift} al mes se convierten en {received} al mes para la organización.',
-  charityRefund: 'Tu donativo te cuesta su importe completo, y la organización puede recuperar {refund} al año en impuestos gracias a él (si pagas impuestos).',
+  charityRefund:
+    'Tu donativo te cuesta su importe completo, y la organización puede recuperar {refund} al año en impuestos gracias a él (si pagas impuestos).',
   noRelief: 'Con este importe, tu donativo no da derecho a ninguna ventaja fiscal.',
   dependsOnRate:
     'Tu donativo es deducible de tus ingresos si pagas impuestos: lo que recuperas depende de tu tipo impositivo, así que no podemos mostrar una cifra.',

@@ -9,7 +9,8 @@ export default {
   netMonthly: 'votre don ne vous coûtera que {amount} par mois.',
   giftAidOnce: 'Avec le Gift Aid, votre don de {gift} devient {received} pour l’association.',
   giftAidMonthly: 'Avec le Gift Aid, votre don de {gift} par mois devient {received} par mois pour l’association.',
-  charityRefund: 'Votre don vous coûte son montant total, et l’association peut récupérer {refund} d’impôt par an grâce à lui (si vous êtes imposable).',
+  charityRefund:
+    'Votre don vous coûte son montant total, et l’association peut récupérer {refund} d’impôt par an grâce à lui (si vous êtes imposable).',
   noRelief: 'À ce montant, votre don n’ouvre pas droit à un avantage fiscal.',
   dependsOnRate:
     'Votre don est déductible de vos revenus si vous êtes imposable\u00a0: ce qu’il vous fait économiser dépend de votre taux d’imposition, nous ne pouvons donc pas afficher de montant.',
