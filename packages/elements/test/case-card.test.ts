@@ -591,6 +591,17 @@ describe('case-card: call to action', () => {
       expect($(el, 'button[part="action"]')!.getAttribute('aria-expanded')).to.equal('false');
     });
 
+    it('loads the real <petition-form> module by default', async () => {
+      fake.on('GET', '/petitions/xinjiang', () => json({ error: { code: 'not_found', message: 'unknown petition' } }, 404));
+      const el = await fixture<CaseCard>(html`<case-card lang="fr" endpoint=${fake.endpoint} name="Akber" petition="xinjiang"></case-card>`);
+      await settled(el);
+      $<HTMLButtonElement>(el, 'button[part="action"]')!.click();
+      const form = await until(() => $(el, 'petition-form'), 4000, 'the real <petition-form>');
+      expect(customElements.get('petition-form')).to.not.equal(undefined);
+      expect(form.shadowRoot).to.not.equal(null);
+      expect(form.getAttribute('petition')).to.equal('xinjiang');
+    });
+
     it('opens the petition form inline, loaded on demand', async () => {
       CaseCard.loadPetitionForm = async () => {
         if (!customElements.get('petition-form')) customElements.define('petition-form', class extends HTMLElement {});

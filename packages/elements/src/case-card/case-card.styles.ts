@@ -242,7 +242,7 @@ export const listStyles = [
     }
     .list {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--agir-card-list-column, 18rem)), 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--agir-card-list-column, 20rem)), 1fr));
       gap: var(--agir-card-list-gap, 1rem);
       margin: 0;
       padding: 0;

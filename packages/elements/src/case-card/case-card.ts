@@ -534,7 +534,7 @@ export class CaseCard extends LitElement {
         <div id="story" class="story" dir="auto" lang=${lang ?? nothing} ?hidden=${!story || !this.expanded}>
           <slot name="story">${view.story?.map((paragraph) => html`<p>${paragraph}</p>`)}</slot>
         </div>
-        <figure class="quote" lang=${lang ?? nothing} ?hidden=${!quoted}>
+        <figure class="quote" dir="auto" lang=${lang ?? nothing} ?hidden=${!quoted}>
           <blockquote dir="auto"><slot name="quote">${view.quote ? html`<p>${view.quote.text}</p>` : nothing}</slot></blockquote>
           <figcaption dir="auto" ?hidden=${!author}><slot name="quote-author">${view.quote?.author}</slot></figcaption>
         </figure>
