@@ -43,7 +43,11 @@ export function entrySizes() {
     };
     visit(key);
     const staticGzip = [...files].reduce((sum, file) => sum + gzipBytes(file), 0);
-    const catalogs = (chunk.dynamicImports ?? [])
+    // Catalogs are loaded on demand by the entry or any chunk it imports statically.
+    const dynamicKeys = Object.entries(manifest)
+      .filter(([, c]) => files.has(c.file))
+      .flatMap(([, c]) => c.dynamicImports ?? []);
+    const catalogs = dynamicKeys
       .map((k) => manifest[k])
       .filter((c) => c && /messages/.test(c.src ?? c.file))
       .map((c) => gzipBytes(c.file));
