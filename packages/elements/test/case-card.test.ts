@@ -593,7 +593,9 @@ describe('case-card: call to action', () => {
 
     it('loads the real <petition-form> module by default', async () => {
       fake.on('GET', '/petitions/xinjiang', () => json({ error: { code: 'not_found', message: 'unknown petition' } }, 404));
-      const el = await fixture<CaseCard>(html`<case-card lang="fr" endpoint=${fake.endpoint} name="Akber" petition="xinjiang"></case-card>`);
+      const el = await fixture<CaseCard>(
+        html`<case-card lang="fr" endpoint=${fake.endpoint} name="Akber" petition="xinjiang"></case-card>`,
+      );
       await settled(el);
       $<HTMLButtonElement>(el, 'button[part="action"]')!.click();
       const form = await until(() => $(el, 'petition-form'), 4000, 'the real <petition-form>');
@@ -735,6 +737,21 @@ describe('case-card: layouts', () => {
     expect(card.photo.bottom).to.be.at.most(card.body.top + 1);
     const feature = await inBox(480, 'fr', 'feature');
     expect(feature.photo.right).to.be.at.most(feature.body.left + 1);
+  });
+
+  it('keeps a card’s width where the page does not give it one (flex row, inline-block)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fr">
+        <div style="display:flex; gap:8px"><case-card name="A"></case-card><case-card name="B"></case-card></div>
+        <span style="display:inline-block"><case-card name="C"></case-card></span>
+        <div style="display:flex"><case-card name="D" style="--agir-card-width: 30rem"></case-card></div>
+      </div>`,
+    );
+    const [a, b, c, d] = Array.from(wrapper.querySelectorAll('case-card'));
+    for (const card of [a, b, c, d]) await settled(card!);
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    for (const card of [a, b, c]) expect(card!.getBoundingClientRect().width).to.equal(22 * rem);
+    expect(d!.getBoundingClientRect().width).to.equal(30 * rem);
   });
 
   it('exposes its parts to the host page', async () => {

@@ -20,6 +20,9 @@ export const styles = [
     }
     .wrap {
       container-type: inline-size;
+      /* A container does not size to its content: in a flex row or an inline-block, without this the
+         card would shrink to nothing. It asks for a card's width there, and fills what it is given. */
+      contain-intrinsic-inline-size: var(--agir-card-width, 22rem);
       block-size: 100%;
     }
     .card {

@@ -49,6 +49,7 @@ const precisions = ['year', 'month', 'day'];
  * @cssprop --agir-card-action-color - Text of the call to action (default `--agir-color-on-accent`).
  * @cssprop --agir-card-placeholder - Colour of the photo's place and of the loading skeleton (default #e8e8e8).
  * @cssprop --agir-card-thumbnail-size - Width of the photo in the compact layout (default 4.5rem).
+ * @cssprop --agir-card-width - Width the card asks for where the page lets content decide (a flex row, an inline-block; default 22rem). Where the page gives it a width, it fills it.
  *
  * @cssstate loading - Waiting for the case (a skeleton holds its place; `aria-busy`).
  * @cssstate ready - The case is shown.
