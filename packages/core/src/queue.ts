@@ -126,8 +126,12 @@ export interface SignatureQueue {
   add(endpoint: string, petition: string, request: SignatureRequest): Promise<QueueEntry>;
   /** Sends one entry now, whatever its schedule (the first attempt of a submit). */
   send(entry: QueueEntry): Promise<QueueOutcome>;
-  /** Sends every due entry (of one endpoint, or all), one flush at a time; drops expired ones. */
-  flush(endpoint?: string): Promise<QueueOutcome[]>;
+  /**
+   * Sends every due entry (of one endpoint, or all), one flush at a time; drops expired ones. `force`
+   * also sends entries still in their backoff (the page came back online, or just loaded), but never one
+   * its page is sending right now.
+   */
+  flush(endpoint?: string, force?: boolean): Promise<QueueOutcome[]>;
   /** Entries still waiting (of one endpoint, or all), oldest first. */
   entries(endpoint?: string): Promise<QueueEntry[]>;
 }
@@ -198,12 +202,20 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
     entries,
     async add(endpoint, petition, request) {
       const createdAt = now();
-      const entry: QueueEntry = { id: request.idempotencyKey, endpoint, petition, request, createdAt, attempts: 0, nextAttemptAt: createdAt + leaseMs };
+      const entry: QueueEntry = {
+        id: request.idempotencyKey,
+        endpoint,
+        petition,
+        request,
+        createdAt,
+        attempts: 0,
+        nextAttemptAt: createdAt + leaseMs,
+      };
       await quietly(() => storage.put(entry));
       return entry;
     },
     send: attempt,
-    flush(endpoint) {
+    flush(endpoint, force = false) {
       return lock(async () => {
         const outcomes: QueueOutcome[] = [];
         for (const entry of await entries(endpoint)) {
@@ -211,7 +223,7 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
           if (time - entry.createdAt > expiryMs) {
             await quietly(() => storage.delete(entry.id));
             outcomes.push(report({ status: 'expired', entry }));
-          } else if (entry.nextAttemptAt <= time) {
+          } else if (entry.nextAttemptAt <= time || (force && entry.attempts > 0)) {
             outcomes.push(await attempt(entry));
           }
         }

@@ -35,7 +35,8 @@ const request = (idempotencyKey = key()): SignatureRequest => ({
 });
 const ok = (signatureCount = 10, duplicate = false): SignatureResponse => ({ signatureCount, duplicate });
 const networkError = () => new AgirError('network', 'offline');
-const httpError = (status: number, extra: { retryAfterMs?: number; fields?: Record<string, string> } = {}) => new AgirError('http', `HTTP ${status}`, { status, ...extra });
+const httpError = (status: number, extra: { retryAfterMs?: number; fields?: Record<string, string> } = {}) =>
+  new AgirError('http', `HTTP ${status}`, { status, ...extra });
 
 /** A queue over a memory storage with a manual clock and a scripted `send`. */
 function harness(script: Array<SignatureResponse | Error> = [], options: Partial<SignatureQueueOptions> = {}) {
@@ -74,12 +75,30 @@ function harness(script: Array<SignatureResponse | Error> = [], options: Partial
 
 describe('queue: retry policy', () => {
   test('retryDelay doubles from the base, is capped, and jitters in [0.5, 1)', () => {
-    assert.equal(retryDelay(1, 1000, 60_000, () => 0), 500);
-    assert.equal(retryDelay(1, 1000, 60_000, () => 0.999999), 1000);
-    assert.equal(retryDelay(2, 1000, 60_000, () => 0), 1000);
-    assert.equal(retryDelay(3, 1000, 60_000, () => 0), 2000);
-    assert.equal(retryDelay(20, 1000, 60_000, () => 0), 30_000);
-    assert.equal(retryDelay(0, 1000, 60_000, () => 0), 500);
+    assert.equal(
+      retryDelay(1, 1000, 60_000, () => 0),
+      500,
+    );
+    assert.equal(
+      retryDelay(1, 1000, 60_000, () => 0.999999),
+      1000,
+    );
+    assert.equal(
+      retryDelay(2, 1000, 60_000, () => 0),
+      1000,
+    );
+    assert.equal(
+      retryDelay(3, 1000, 60_000, () => 0),
+      2000,
+    );
+    assert.equal(
+      retryDelay(20, 1000, 60_000, () => 0),
+      30_000,
+    );
+    assert.equal(
+      retryDelay(0, 1000, 60_000, () => 0),
+      500,
+    );
     const sample = retryDelay(2, 1000, 60_000);
     assert.ok(sample >= 1000 && sample <= 2000);
   });
@@ -140,8 +159,28 @@ describe('queue: add, send, flush', () => {
     assert.deepEqual(await h.queue.entries(), []);
   });
 
+  test('a forced flush (back online, page load) skips the backoff but never a leased entry', async () => {
+    const h = harness([networkError(), ok(8)], { baseDelayMs: 60_000 });
+    const failed = await h.queue.add(endpoint, 'xinjiang', request());
+    await h.queue.send(failed);
+    const leased = await h.queue.add(endpoint, 'xinjiang', request());
+    assert.deepEqual(await h.queue.flush(endpoint), [], 'nothing due yet');
+    const outcomes = await h.queue.flush(endpoint, true);
+    assert.deepEqual(
+      outcomes.map((o) => [o.status, o.entry.id]),
+      [['sent', failed.id]],
+    );
+    assert.deepEqual(
+      (await h.queue.entries()).map((e) => e.id),
+      [leased.id],
+    );
+  });
+
   test('Retry-After wins over a shorter backoff, capped at maxDelayMs', async () => {
-    const h = harness([httpError(429, { retryAfterMs: 20_000 }), httpError(429, { retryAfterMs: 10 * 60_000 })], { baseDelayMs: 1000, maxDelayMs: 60_000 });
+    const h = harness([httpError(429, { retryAfterMs: 20_000 }), httpError(429, { retryAfterMs: 10 * 60_000 })], {
+      baseDelayMs: 1000,
+      maxDelayMs: 60_000,
+    });
     const entry = await h.queue.add(endpoint, 'xinjiang', request());
     const first = await h.queue.send(entry);
     assert.equal(first.entry.nextAttemptAt, h.now + 20_000);
@@ -391,7 +430,11 @@ describe('queue: storage adapters', () => {
     const a = await h.queue.add(endpoint, 'xinjiang', request());
     assert.equal((await primary.list()).length, 1);
     const failing: QueueStorage = { ...primary, put: async () => Promise.reject(new Error('full')) };
-    const b = await createSignatureQueue({ storage: fallbackStorage(failing, secondary), send: async () => ok() }).add(endpoint, 'xinjiang', request());
+    const b = await createSignatureQueue({ storage: fallbackStorage(failing, secondary), send: async () => ok() }).add(
+      endpoint,
+      'xinjiang',
+      request(),
+    );
     assert.deepEqual(
       (await secondary.list()).map((e) => e.id),
       [b.id],
@@ -455,7 +498,12 @@ function fakeIndexedDb() {
   const later = (fn: () => void) => setTimeout(fn, 0);
   state.factory = {
     open() {
-      const request: Record<string, unknown> & { onsuccess?: () => void; onerror?: () => void; onblocked?: () => void; onupgradeneeded?: () => void } = {};
+      const request: Record<string, unknown> & {
+        onsuccess?: () => void;
+        onerror?: () => void;
+        onblocked?: () => void;
+        onupgradeneeded?: () => void;
+      } = {};
       later(() => {
         if (state.mode === 'error') {
           request.error = new Error('open failed');

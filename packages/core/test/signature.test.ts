@@ -7,11 +7,14 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 
 describe('signature: attribution', () => {
   test('trackingParameters keeps utm_* and mtm_* (keys lower-cased, values trimmed), nothing else', () => {
-    assert.deepEqual(trackingParameters('?utm_source=newsletter&UTM_Medium=%20email%20&mtm_campaign=xinjiang&ref=abc&utm_=x&utm_term1=y&utm_content='), {
-      utm_source: 'newsletter',
-      utm_medium: 'email',
-      mtm_campaign: 'xinjiang',
-    });
+    assert.deepEqual(
+      trackingParameters('?utm_source=newsletter&UTM_Medium=%20email%20&mtm_campaign=xinjiang&ref=abc&utm_=x&utm_term1=y&utm_content='),
+      {
+        utm_source: 'newsletter',
+        utm_medium: 'email',
+        mtm_campaign: 'xinjiang',
+      },
+    );
     assert.equal(trackingParameters(''), undefined);
     assert.equal(trackingParameters('?given_name=Ada'), undefined);
   });
@@ -28,19 +31,28 @@ describe('signature: attribution', () => {
   });
 
   test('prefillValues reads the documented parameters, trims them and upper-cases the country', () => {
-    assert.deepEqual(prefillValues('?given_name=%20Ada%20&family_name=Lovelace&email=ada@example.org&country=gb&postal_code=N1%209GU&phone=%2B44&other=1&comment=hi'), {
-      givenName: 'Ada',
-      familyName: 'Lovelace',
-      email: 'ada@example.org',
-      country: 'GB',
-      postalCode: 'N1 9GU',
-      phone: '+44',
-    });
+    assert.deepEqual(
+      prefillValues(
+        '?given_name=%20Ada%20&family_name=Lovelace&email=ada@example.org&country=gb&postal_code=N1%209GU&phone=%2B44&other=1&comment=hi',
+      ),
+      {
+        givenName: 'Ada',
+        familyName: 'Lovelace',
+        email: 'ada@example.org',
+        country: 'GB',
+        postalCode: 'N1 9GU',
+        phone: '+44',
+      },
+    );
     assert.deepEqual(prefillValues(new URLSearchParams('email=')), {});
   });
 
   test('signatureSource strips the fragment and prefill parameters (personal data) but keeps tracking', () => {
-    const source = signatureSource('https://campaign.example/xinjiang?utm_source=mail&email=ada%40example.org&given_name=Ada&x=1#sign', 'https://news.example/', 'partner-1');
+    const source = signatureSource(
+      'https://campaign.example/xinjiang?utm_source=mail&email=ada%40example.org&given_name=Ada&x=1#sign',
+      'https://news.example/',
+      'partner-1',
+    );
     assert.deepEqual(source, {
       url: 'https://campaign.example/xinjiang?utm_source=mail&x=1',
       referrer: 'https://news.example/',
@@ -63,11 +75,19 @@ describe('signature: attribution', () => {
 describe('signature: idempotency key', () => {
   test('uses crypto.randomUUID when present', () => {
     assert.match(newIdempotencyKey(), UUID_V4);
-    assert.equal(newIdempotencyKey({ randomUUID: () => 'from-random-uuid', getRandomValues: (a) => a } as unknown as Crypto), 'from-random-uuid');
+    assert.equal(
+      newIdempotencyKey({ randomUUID: () => 'from-random-uuid', getRandomValues: (a: Uint8Array) => a } as unknown as Crypto),
+      'from-random-uuid',
+    );
   });
 
   test('falls back to getRandomValues (insecure contexts have no randomUUID) and still makes a v4 UUID', () => {
-    const fill = (value: number) => ({ getRandomValues: <T extends ArrayBufferView | null>(array: T) => (new Uint8Array((array as unknown as Uint8Array).buffer).fill(value), array) });
+    const fill = (value: number) => ({
+      getRandomValues: <T extends ArrayBufferView | null>(array: T) => (
+        new Uint8Array((array as unknown as Uint8Array).buffer).fill(value),
+        array
+      ),
+    });
     const zeros = newIdempotencyKey(fill(0));
     const ones = newIdempotencyKey(fill(255));
     assert.equal(zeros, '00000000-0000-4000-8000-000000000000');

@@ -1,0 +1,3 @@
+import { PetitionForm } from './petition-form.js';
+
+PetitionForm.define();

@@ -1,0 +1,17 @@
+/** The person fields of petition-form, shared by the element and its submission module. */
+export type Field = 'givenName' | 'familyName' | 'email' | 'country' | 'postalCode' | 'phone' | 'comment';
+/** Kinds of field error; a message is named `<field><Kind>` in the catalogs. */
+export type Kind = 'Required' | 'Invalid';
+
+/** Fields in page order; the first four are always shown and required (the contract needs them). */
+export const FIELDS: readonly Field[] = ['givenName', 'familyName', 'email', 'country', 'postalCode', 'phone', 'comment'];
+
+/** An http(s) URL resolved against the page, or undefined (no `javascript:` links from attributes). */
+export function safeHref(value: string | undefined): string | undefined {
+  try {
+    const url = new URL(value!, document.baseURI);
+    return value && /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

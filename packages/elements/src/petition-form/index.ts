@@ -1,0 +1,4 @@
+export { PetitionForm } from './petition-form.js';
+export { AgirSubmitEvent, SignedEvent, QueuedEvent, PetitionErrorEvent } from './events.js';
+export { configureSignatureQueue, flushQueue, queuedSignatures, type SignatureQueueSettings } from './page-queue.js';
+export type { PetitionFormMessages } from './messages/en.js';

@@ -1,0 +1,150 @@
+/**
+ * The page's durable signature queue and HTTP clients, shared by every petition-form of the page (the
+ * queue sits on the origin's storage, so one per page is the right number). `flushQueue()` sends what is
+ * due; the `online` event, a timer for the next retry, and any form that connects flush it too.
+ * Part of the lazily loaded submission chunk (see submission.ts).
+ */
+import {
+  browserStorage,
+  createClient,
+  createSignatureQueue,
+  DAY_MS,
+  DEFAULT_EXPIRY_DAYS,
+  type AgirClient,
+  type QueueOutcome,
+  type QueueStorage,
+  type SignatureQueue,
+  type SignatureRequest,
+  type SignatureResponse,
+} from '@agir/core';
+
+/** Settings of the page's queue. Tests use them as seams (short delays, a fresh storage). */
+export interface SignatureQueueSettings {
+  /** Where queued signatures live (default: IndexedDB, else localStorage, else memory). */
+  storage?: QueueStorage;
+  /** Time allowed for one request, in ms (default 10 000). */
+  timeoutMs?: number;
+  /** First retry delay in ms (default 2 000), doubling up to `maxDelayMs` (default 5 minutes). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Days an unsent signature is kept (default 30). */
+  expiryDays?: number;
+}
+
+/** What a form hears about a queued signature, from this page or another tab of the same origin. */
+export interface Settled {
+  readonly id: string;
+  readonly status: QueueOutcome['status'];
+  readonly response?: SignatureResponse | undefined;
+  readonly error?: unknown;
+}
+
+const settings: SignatureQueueSettings = {};
+const clients = new Map<string, AgirClient>();
+const listeners = new Set<(settled: Settled) => void>();
+let queue: SignatureQueue | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let channel: BroadcastChannel | undefined;
+let onlineListener = false;
+
+const toSettled = (outcome: QueueOutcome): Settled => ({
+  id: outcome.entry.id,
+  status: outcome.status,
+  response: outcome.status === 'sent' ? outcome.response : undefined,
+  error: outcome.status === 'retry' || outcome.status === 'rejected' ? outcome.error : undefined,
+});
+
+const notify = (settled: Settled): void => {
+  for (const listener of listeners) listener(settled);
+};
+
+/** Changes the page queue's settings (the queue is rebuilt; stored signatures stay). */
+export function configureSignatureQueue(options: SignatureQueueSettings): void {
+  Object.assign(settings, options);
+  clients.clear();
+  clearTimeout(timer);
+  queue = undefined;
+}
+
+/** Uses `client` for every signature of its endpoint in this page (a custom backend adapter). */
+export function useClient(client: AgirClient): void {
+  clients.set(client.endpoint, client);
+}
+
+/** The client for an endpoint: a registered one, else the contract client (no retries: the queue retries). */
+export function clientFor(endpoint: string): AgirClient {
+  let client = clients.get(endpoint);
+  if (!client) {
+    client = createClient({ endpoint, retries: 0, timeoutMs: settings.timeoutMs ?? 10_000 });
+    clients.set(endpoint, client);
+  }
+  return client;
+}
+
+function pageQueue(): SignatureQueue {
+  if (!queue) {
+    queue = createSignatureQueue({
+      storage: settings.storage ?? browserStorage(),
+      send: (entry) => clientFor(entry.endpoint).sign(entry.petition, entry.request),
+      onOutcome: (outcome) => {
+        const settled = toSettled(outcome);
+        notify(settled);
+        if (settled.status !== 'retry') channel?.postMessage({ id: settled.id, status: settled.status, response: settled.response });
+      },
+      ...(settings.baseDelayMs === undefined ? {} : { baseDelayMs: settings.baseDelayMs }),
+      ...(settings.maxDelayMs === undefined ? {} : { maxDelayMs: settings.maxDelayMs }),
+      expiryMs: (settings.expiryDays ?? DEFAULT_EXPIRY_DAYS) * DAY_MS,
+    });
+    if (!onlineListener && typeof addEventListener === 'function') {
+      onlineListener = true;
+      addEventListener('online', () => void flushQueue(undefined, true));
+    }
+    if (!channel && typeof BroadcastChannel === 'function') {
+      channel = new BroadcastChannel('agir-signature-queue');
+      channel.onmessage = ({ data }: MessageEvent<Settled>) => {
+        if (typeof data?.id === 'string') notify(data);
+      };
+    }
+  }
+  return queue;
+}
+
+/** Sets a timer for the earliest retry still waiting in this page's queue. */
+async function schedule(): Promise<void> {
+  const entries = await pageQueue().entries();
+  clearTimeout(timer);
+  if (entries.length === 0) return;
+  const next = Math.min(...entries.map((entry) => entry.nextAttemptAt));
+  timer = setTimeout(() => void flushQueue(), Math.min(2 ** 31 - 1, Math.max(0, next - Date.now()) + 20));
+}
+
+/**
+ * Sends the signatures of this origin's queue that are due (of one endpoint, or all), one flush at a time
+ * across tabs; `force` sends those still waiting out a backoff too. Resolves with what happened to each.
+ */
+export async function flushQueue(endpoint?: string, force = false): Promise<QueueOutcome[]> {
+  const outcomes = await pageQueue().flush(endpoint, force);
+  await schedule();
+  return outcomes;
+}
+
+/** Signatures still waiting on this device (of one endpoint, or all). */
+export function queuedSignatures(endpoint?: string) {
+  return pageQueue().entries(endpoint);
+}
+
+/** Hears every settled signature of the page (and of other tabs); returns the unsubscribe function. */
+export function onSettled(listener: (settled: Settled) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Queues a signature, then sends it at once; a retryable failure leaves it queued for later. */
+export async function submitSignature(endpoint: string, petition: string, request: SignatureRequest): Promise<Settled> {
+  const q = pageQueue();
+  const outcome = await q.send(await q.add(endpoint, petition, request));
+  await schedule();
+  return toSettled(outcome);
+}
+
+export const loadPetition = (endpoint: string, petition: string) => clientFor(endpoint).getPetition(petition);

@@ -1,0 +1,179 @@
+import { css } from 'lit';
+import { baseStyles } from '../shared/styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      --_gap: var(--agir-petition-form-gap, var(--_agir-space));
+      line-height: 1.5;
+    }
+    .loading {
+      min-block-size: var(--agir-petition-form-min-block-size, 30rem);
+    }
+    .root,
+    form,
+    .form-view,
+    .notice {
+      display: grid;
+      gap: var(--_gap);
+    }
+    [hidden] {
+      display: none !important;
+    }
+    p {
+      margin: 0;
+    }
+    .names {
+      display: grid;
+      gap: var(--_gap);
+    }
+    @container (min-width: 32rem) {
+      .names {
+        grid-template-columns: 1fr 1fr;
+      }
+    }
+    .field {
+      display: grid;
+      gap: 0.25rem;
+      align-content: start;
+    }
+    label {
+      font-weight: 600;
+    }
+    .optional,
+    .help {
+      font-weight: 400;
+      color: var(--_agir-muted);
+    }
+    .help {
+      font-size: 0.875em;
+    }
+    input,
+    select,
+    textarea,
+    button {
+      font: inherit;
+      color: inherit;
+      border-radius: var(--_agir-radius);
+    }
+    input:not([type='checkbox']),
+    select,
+    textarea {
+      inline-size: 100%;
+      min-block-size: 2.75rem;
+      padding: 0.5rem 0.625rem;
+      background: var(--_agir-surface);
+      border: 2px solid var(--_agir-border);
+    }
+    textarea {
+      resize: vertical;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_agir-danger) !important;
+    }
+    .error,
+    .alert {
+      color: var(--_agir-danger);
+      font-weight: 600;
+    }
+    .consent {
+      display: flex;
+      gap: 0.625rem;
+      align-items: flex-start;
+    }
+    .consent input {
+      flex: none;
+      inline-size: 1.5rem;
+      block-size: 1.5rem;
+      margin: 0;
+      accent-color: var(--_agir-text);
+    }
+    .consent label {
+      font-weight: 400;
+    }
+    a {
+      color: inherit;
+      text-underline-offset: 0.15em;
+    }
+    /* The honeypot: out of sight, out of the tab order and the accessibility tree. */
+    .trap {
+      position: absolute;
+      inset-inline-start: -100vw;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    button {
+      justify-self: start;
+      min-block-size: 2.75rem;
+      padding: 0.625rem 1.25rem;
+      font-weight: 700;
+      cursor: pointer;
+      background: var(--_agir-accent);
+      color: var(--_agir-on-accent);
+      border: 2px solid var(--_agir-on-accent);
+    }
+    .secondary,
+    .share button {
+      background: var(--_agir-surface);
+      color: var(--_agir-text);
+      border-color: var(--_agir-border);
+    }
+    button[aria-disabled='true'] {
+      cursor: progress;
+    }
+    .summary {
+      display: grid;
+      gap: 0.5rem;
+      padding: var(--_gap);
+      border: 3px solid var(--_agir-danger);
+      border-radius: var(--_agir-radius);
+    }
+    .summary a {
+      color: var(--_agir-danger);
+      font-weight: 600;
+    }
+    .title {
+      font-size: 1.25em;
+      font-weight: 700;
+      line-height: 1.3;
+    }
+    .notice {
+      padding: var(--_gap);
+      border-inline-start: 4px solid var(--_agir-success);
+      background: var(--_agir-surface);
+    }
+    ul {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+    }
+    .share {
+      display: grid;
+      gap: 0.5rem;
+    }
+    .share ul {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      padding: 0;
+      list-style: none;
+    }
+    .share a {
+      display: inline-block;
+      padding-block: 0.5rem;
+    }
+    .copied:empty {
+      display: none;
+    }
+    @media (forced-colors: active) {
+      button {
+        border-color: ButtonText;
+      }
+    }
+  `,
+];

@@ -1,0 +1,617 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { countryOptions, createCatalog, defaultCountry, type AgirClient, type SignatureRequest } from '@agir/core';
+import { authorError, defineElement } from '../shared/element-tools.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { FIELDS, safeHref, type Field, type Kind } from './fields.js';
+import en, { type PetitionFormMessages } from './messages/en.js';
+import { styles } from './petition-form.styles.js';
+import type * as Submission from './submission.js';
+
+type Messages = PetitionFormMessages;
+export type View = 'form' | 'queued' | 'signed' | 'already-signed' | 'closed' | 'unavailable';
+type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+const catalog = createCatalog<Messages>('petition-form', {
+  en,
+  fr: () => import('./messages/fr.js'),
+  es: () => import('./messages/es.js'),
+  de: () => import('./messages/de.js'),
+  ar: () => import('./messages/ar.js'),
+});
+
+let engine: Promise<typeof Submission> | undefined;
+/**
+ * What the form does once a reader acts (contract schemas, client, durable queue, sharing) is a separate
+ * chunk, loaded as soon as a form connects, in parallel with its first render.
+ */
+const loadEngine = (): Promise<typeof Submission> =>
+  (engine ??= import('./submission.js').catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  }));
+
+/** Tokens of the `fields` and `required` attributes. */
+const TOKENS: Record<string, Field> = { 'postal-code': 'postalCode', phone: 'phone', comment: 'comment' };
+/** autocomplete, type, inputmode, maxlength of the text inputs. */
+const INPUTS: Partial<Record<Field, [string, string, string, number]>> = {
+  givenName: ['given-name', 'text', '', 100],
+  familyName: ['family-name', 'text', '', 100],
+  email: ['email', 'email', 'email', 254],
+  postalCode: ['postal-code', 'text', '', 16],
+  phone: ['tel', 'tel', 'tel', 32],
+};
+const HELP: Partial<Record<Field, keyof Messages>> = { email: 'emailHelp', phone: 'phoneHelp', comment: 'commentHelp' };
+const STATES = ['form', 'queued', 'signed', 'already-signed', 'closed', 'unavailable', 'submitting', 'user-invalid', 'checking'];
+
+const countryCache = new Map<string, TemplateResult[]>();
+let uid = 0;
+
+/**
+ * A petition signature form that never loses a signature: native inputs with the right autofill tokens,
+ * accessible validation against the contract, a durable offline queue with retries, consent recorded with
+ * the words shown, anti-spam without third parties, attribution, and a thank-you state with sharing.
+ * It renders its own form, or enhances a plain `<form>` the page puts inside it.
+ *
+ * @summary Sign a petition: accessible, localised, offline-safe, with consent and sharing.
+ *
+ * @fires {AgirSubmitEvent} agir-submit - Cancelable, before a valid signature is queued and sent; `payload` may be read or changed.
+ * @fires {SignedEvent} agir-signed - The server acknowledged a signature: `petition`, `endpoint`, `signatureCount`, `duplicate`.
+ * @fires {QueuedEvent} agir-queued - The signature could not be sent yet; it is kept on the device and will be sent later.
+ * @fires {PetitionErrorEvent} agir-error - A submission ended in an error the reader is shown (`reason`).
+ *
+ * @slot - Optional: a `<form>` with named inputs to enhance instead of the built-in form (works without JavaScript).
+ * @slot consent - The organisation's newsletter consent words (overrides `consent-text`); recorded as shown.
+ * @slot thanks - Replaces the text under the thank-you heading.
+ * @slot closed - Replaces the text shown when the petition is closed.
+ *
+ * @csspart form - The built-in form.
+ * @csspart field - A field's box (label, help, error, control).
+ * @csspart label - A field's label.
+ * @csspart input - A text input, select or textarea.
+ * @csspart error - A field's error message.
+ * @csspart error-summary - The list of problems shown after an invalid submit.
+ * @csspart submit - The submit button.
+ * @csspart alert - A submission error that is not about one field.
+ * @csspart notice - The thank-you, saved, already-signed, closed and unavailable boxes.
+ * @csspart share - The share actions.
+ *
+ * @cssprop --agir-petition-form-min-block-size - Space reserved while the messages load (default 30rem).
+ * @cssprop --agir-petition-form-gap - Space between fields (default: `--agir-space`).
+ *
+ * @cssstate form - The form is shown (pristine, invalid or submitting).
+ * @cssstate submitting - A signature is being sent.
+ * @cssstate user-invalid - Some fields show an error.
+ * @cssstate checking - The petition's status is being checked (the form works meanwhile).
+ * @cssstate signed - The server acknowledged the signature.
+ * @cssstate queued - The signature is saved on the device and will be sent.
+ * @cssstate already-signed - This device signed the petition before.
+ * @cssstate closed - The petition no longer accepts signatures.
+ * @cssstate unavailable - The element is misconfigured (see the console).
+ */
+export class PetitionForm extends LitElement {
+  static override styles = styles;
+
+  /** Registers the element under `tag` (default `petition-form`), unless that tag is taken. */
+  static define(tag = 'petition-form', registry: CustomElementRegistry = customElements): void {
+    defineElement(tag, this, registry);
+  }
+
+  /**
+   * Anti-spam hook: called with the payload right before it is queued; the token it returns is sent as
+   * `payload.captcha`. If it throws, nothing is sent and the reader is asked to try again. None is bundled.
+   */
+  captcha: ((payload: SignatureRequest) => string | Promise<string>) | undefined;
+  /** Any `AgirClient` (e.g. an adapter to another backend); its `endpoint` replaces the `endpoint` attribute. */
+  client: AgirClient | undefined;
+
+  // Members below marked @internal are shared with the lazily loaded submission module; not public API.
+  /** @internal */
+  readonly l10n = new LocaleController<Messages>(this, catalog);
+  /** @internal The page's own form, when the element enhances one. */
+  byo: HTMLFormElement | null = null;
+  /** @internal */
+  readonly uid = `agir-pf-${++uid}`;
+  /** @internal When the reader started (render, or "sign for someone else"). */
+  startedAt = Date.now();
+  /** @internal Idempotency key of this form's signature waiting in the queue. */
+  pendingId: string | undefined;
+  /** @internal Endpoint the last signature went to. */
+  sentTo: string | undefined;
+  /** @internal */
+  unsubscribe: (() => void) | undefined;
+  /** @internal */
+  loadedKey: string | undefined;
+  /** @internal */
+  prefilled = false;
+  /** @internal Locale the page form's country list was filled in. */
+  filledSelect: string | undefined;
+  private engine: typeof Submission | undefined;
+  private internals: ElementInternals | undefined;
+  /** A submission is under way (guards against a second submit). */
+  private busy = false;
+  private readonly reported = new Set<string>();
+  private renderedLocale: string | undefined;
+  private keptCountry: string | undefined;
+
+  /** @internal */
+  @state() view: View = 'form';
+  /** @internal */
+  @state() sending = false;
+  /** @internal */
+  @state() errors: Partial<Record<Field, Kind>> = {};
+  /** @internal Whether the error summary shows (after a submit). */
+  @state() summary = false;
+  /** @internal */
+  @state() failure: keyof Messages | undefined;
+  /** @internal */
+  @state() result: { count: number | undefined; duplicate: boolean } | undefined;
+  /** @internal The petition check: idle, pending, complete or error. */
+  @state() status: 'idle' | 'pending' | 'complete' | 'error' = 'idle';
+  /** @internal */
+  @state() petitionTitle: string | undefined;
+  /** @internal */
+  @state() announcement = '';
+  /** @internal */
+  @state() copyStatus = '';
+
+  /** The petition's id at the endpoint, e.g. `xinjiang`. */
+  @property({ reflect: true }) petition = '';
+  /** API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })`. */
+  @property() endpoint: string | undefined;
+  /** Optional fields to show, space-separated: `postal-code`, `phone`, `comment`. */
+  @property() fields = '';
+  /** Optional fields that must be filled in, space-separated (same tokens as `fields`; implies showing them). */
+  @property() required = '';
+  /** The newsletter consent words shown and recorded (default: a generic sentence in the reader's language). */
+  @property({ attribute: 'consent-text' }) consentText: string | undefined;
+  /** Version of the consent words, recorded with them (default `default`). */
+  @property({ attribute: 'consent-version' }) consentVersion: string | undefined;
+  /** The organisation's privacy policy (an http or https URL). */
+  @property({ attribute: 'privacy-href' }) privacyHref: string | undefined;
+  /** Text of the submit button (default: "Sign the petition" in the reader's language). */
+  @property({ attribute: 'submit-label' }) submitLabel: string | undefined;
+  /** Id of the partner or coalition embedding the form, sent as `source.embed`. */
+  @property() embed: string | undefined;
+  /** The URL to share after signing (default: the canonical link, else this page without personal parameters). */
+  @property({ attribute: 'share-url' }) shareUrl: string | undefined;
+  /** Fill fields from URL parameters (`given_name`, `family_name`, `email`, `country`, `postal_code`, `phone`). */
+  @property({ type: Boolean }) prefill = false;
+  /** Hide the share actions after signing. */
+  @property({ type: Boolean, attribute: 'no-share' }) noShare = false;
+  /** Level of the element's headings (thank-you, error summary…), 1 to 6 (default 2). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    try {
+      this.internals ??= this.attachInternals();
+    } catch {
+      // Custom states are a styling nicety; old engines go without.
+    }
+    this.adopt();
+    if (this.loadedKey) {
+      this.loadedKey = undefined;
+      void this.start();
+    } else void loadEngine().catch(() => undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.engine?.wire(this, this.byo, false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('petition') && this.view === 'form' && this.remembered()) this.view = 'already-signed';
+    if (this.renderedLocale !== this.l10n.locale) this.keptCountry = this.control('country')?.value;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('petition') || changed.has('endpoint')) void this.start();
+    const on = [
+      this.view,
+      this.sending && 'submitting',
+      Object.keys(this.errors).length > 0 && 'user-invalid',
+      this.status === 'pending' && 'checking',
+    ];
+    for (const name of STATES) {
+      try {
+        if (on.includes(name)) this.internals?.states.add(name);
+        else this.internals?.states.delete(name);
+      } catch {
+        // An engine with the older `--state` syntax only.
+      }
+    }
+    if (this.renderedLocale !== this.l10n.locale && this.l10n.ready) {
+      const country = this.control('country');
+      if (country && this.keptCountry) country.value = this.keptCountry;
+      this.renderedLocale = this.l10n.locale;
+    }
+    if (this.byo) this.engine?.syncPageForm(this);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Event handlers (@internal: the submission module attaches them to a page's own form)
+
+  /** @internal */
+  readonly onBlur = (event: Event): void => {
+    const field = this.fieldOf(event.target);
+    if (field) this.validate([field]);
+  };
+
+  /** @internal */
+  readonly onInput = (event: Event): void => {
+    const field = this.fieldOf(event.target);
+    if (field && this.errors[field]) this.validate([field]);
+  };
+
+  /** @internal */
+  readonly onSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (this.busy || this.view !== 'form') return;
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      await (this.engine = await loadEngine()).submit(this);
+    } catch (error) {
+      this.failure = 'unavailable';
+      authorError(this, `could not send the signature: ${(error as Error).message}`);
+    } finally {
+      this.busy = this.sending = false;
+    }
+  };
+
+  private readonly onSlotChange = (): void => this.adopt();
+
+  private readonly signAgain = async (): Promise<void> => {
+    this.view = 'form';
+    this.result = undefined;
+    this.errors = {};
+    this.summary = false;
+    this.failure = undefined;
+    this.startedAt = Date.now();
+    this.form?.reset();
+    await this.updateComplete;
+    this.control('givenName')?.focus();
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers (@internal ones are used by the submission module)
+
+  /** @internal The form in use: the page's own, or the built-in one. */
+  get form(): HTMLFormElement | null {
+    return this.byo ?? this.renderRoot?.querySelector('form') ?? null;
+  }
+
+  /** @internal A named control of the form in use. */
+  control(name: string): FormControl | null {
+    const item = this.form?.elements.namedItem(name);
+    return item instanceof HTMLInputElement || item instanceof HTMLSelectElement || item instanceof HTMLTextAreaElement ? item : null;
+  }
+
+  /** @internal One clear console message per problem, for the page author. */
+  report(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    authorError(this, message);
+  }
+
+  /** @internal */
+  message(field: Field, kind: Kind): string {
+    return this.l10n.t(`${field}${kind}` as keyof Messages);
+  }
+
+  /** @internal Updates the errors of some fields (native constraints, then the contract's rule). */
+  validate(fields: readonly Field[]): Partial<Record<Field, Kind>> {
+    const errors = { ...this.errors };
+    for (const field of fields) {
+      const kind = this.check(field);
+      if (kind) errors[field] = kind;
+      else delete errors[field];
+    }
+    this.errors = errors;
+    return errors;
+  }
+
+  /** @internal Shows the summary and focuses the first invalid field; false when there is none. */
+  async showErrors(errors: Partial<Record<Field, Kind>>): Promise<boolean> {
+    const first = FIELDS.find((field) => errors[field]);
+    if (!first) return false;
+    this.summary = true;
+    await this.updateComplete;
+    this.control(first)?.focus();
+    return true;
+  }
+
+  /** @internal Remembers on this device (by petition id only) that it signed. */
+  remember(): void {
+    try {
+      localStorage.setItem(`agir:signed:${this.petition}`, '1');
+    } catch {
+      // No storage (private mode, blocked): the notice is a convenience.
+    }
+  }
+
+  /** @internal The browser's region when it speaks the form's language, else the language's usual country. */
+  defaultCountry(): string | undefined {
+    const browser = navigator.language;
+    return (browser?.split('-')[0] === this.l10n.locale.split('-')[0] && defaultCountry(browser)) || defaultCountry(this.l10n.locale);
+  }
+
+  /** @internal Countries and territories in the form's language, sorted. */
+  countryList(): Array<{ code: string; name: string }> {
+    return countryOptions(this.l10n.locale);
+  }
+
+  private async start(): Promise<void> {
+    try {
+      this.engine = await loadEngine();
+    } catch (error) {
+      this.report(`could not load its submission code (${(error as Error).message}); check that the whole CDN folder is served.`);
+      return;
+    }
+    if (this.isConnected) await this.engine.load(this);
+  }
+
+  /** Takes up (or lets go of) a `<form>` the page put inside the element. */
+  private adopt(): void {
+    const form = this.isConnected ? this.querySelector('form') : null;
+    if (form === this.byo) return;
+    this.engine?.wire(this, this.byo, false);
+    this.byo = form;
+    this.filledSelect = undefined;
+    this.engine?.wire(this, form, true);
+    this.requestUpdate();
+  }
+
+  private fieldOf(target: EventTarget | null): Field | undefined {
+    const name = (target as FormControl | null)?.name as Field;
+    return FIELDS.includes(name) && this.control(name) === target ? name : undefined;
+  }
+
+  private tokens(value: string, attribute: string): Field[] {
+    const found: Field[] = [];
+    for (const token of value.split(/\s+/).filter(Boolean)) {
+      const field = TOKENS[token];
+      if (field) found.push(field);
+      else if (!/^(given-name|family-name|email|country)$/.test(token))
+        this.report(`unknown token "${token}" in the "${attribute}" attribute; use any of: ${Object.keys(TOKENS).join(', ')}.`);
+    }
+    return found;
+  }
+
+  private isRequired(field: Field): boolean {
+    if (FIELDS.indexOf(field) < 4) return true;
+    return this.byo ? this.control(field)?.required === true : this.tokens(this.required, 'required').includes(field);
+  }
+
+  private check(field: Field): Kind | undefined {
+    const control = this.control(field);
+    if (!control) return undefined;
+    const value = control.value.trim();
+    if (!value) return this.isRequired(field) ? 'Required' : undefined;
+    if (!control.validity.valid) return control.validity.valueMissing ? 'Required' : 'Invalid';
+    if (field === 'comment') return value.length > 2000 ? 'Invalid' : undefined;
+    return this.engine?.personFieldInvalid(field, field === 'country' ? value.toUpperCase() : value) ? 'Invalid' : undefined;
+  }
+
+  private remembered(): boolean {
+    try {
+      return localStorage.getItem(`agir:signed:${this.petition}`) !== null;
+    } catch {
+      return false;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Templates
+
+  private heading(key: keyof Messages, id = 'title'): TemplateResult {
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    return html`<div class="title" id=${id} role="heading" aria-level=${level} tabindex="-1">${this.l10n.t(key)}</div>`;
+  }
+
+  private notice(title: keyof Messages, body: unknown): TemplateResult {
+    return html`<section class="notice" part="notice" aria-labelledby="title">${this.heading(title)}${body}</section>`;
+  }
+
+  /** A field: label, help, error (announced with the field through aria-describedby), control. */
+  private field(
+    field: Field,
+    control: (describedBy: string | typeof nothing, invalid: 'true' | typeof nothing) => TemplateResult,
+  ): TemplateResult {
+    const { t } = this.l10n;
+    const kind = this.errors[field];
+    const help = HELP[field];
+    const describedBy = [help && `${field}-help`, kind && `${field}-error`].filter(Boolean).join(' ');
+    return html`<div class="field" part="field">
+      <label for=${field} part="label"
+        >${t(field)}${this.isRequired(field) ? nothing : html` <span class="optional">${t('optional')}</span>`}</label
+      >
+      ${help ? html`<p class="help" id="${field}-help">${t(help)}</p>` : nothing}
+      ${kind ? html`<p class="error" id="${field}-error" part="error"><span class="visually-hidden">${t('errorPrefix')} </span>${this.message(field, kind)}</p>` : nothing}
+      ${control(describedBy || nothing, kind ? 'true' : nothing)}
+    </div>`;
+  }
+
+  private input(field: Field): TemplateResult {
+    const [autocomplete, type, inputMode, max] = INPUTS[field]!;
+    return this.field(
+      field,
+      (describedBy, invalid) =>
+        html`<input
+          id=${field}
+          name=${field}
+          type=${type}
+          inputmode=${inputMode || nothing}
+          autocomplete=${autocomplete}
+          maxlength=${max}
+          spellcheck="false"
+          ?required=${this.isRequired(field)}
+          aria-describedby=${describedBy}
+          aria-invalid=${invalid}
+          part="input"
+        />`,
+    );
+  }
+
+  private countries(): TemplateResult[] {
+    const chosen = this.defaultCountry();
+    const key = `${this.l10n.locale} ${chosen}`;
+    let options = countryCache.get(key);
+    if (!options) {
+      options = this.countryList().map(({ code, name }) => html`<option value=${code} ?selected=${code === chosen}>${name}</option>`);
+      countryCache.set(key, options);
+    }
+    return options;
+  }
+
+  private ownForm(): TemplateResult {
+    const { t } = this.l10n;
+    const optional = [...this.tokens(this.fields, 'fields'), ...this.tokens(this.required, 'required')];
+    const privacy = safeHref(this.privacyHref);
+    if (this.privacyHref && !privacy)
+      this.report(`the "privacy-href" attribute must be an http(s) URL (got "${this.privacyHref}"); the privacy link is left out.`);
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${this.onSubmit}
+      @focusout=${this.onBlur}
+      @input=${this.onInput}
+      @change=${this.onInput}
+    >
+      <div class="names">${this.input('givenName')}${this.input('familyName')}</div>
+      ${this.input('email')}
+      ${this.field(
+        'country',
+        (describedBy, invalid) =>
+          html`<select
+            id="country"
+            name="country"
+            autocomplete="country"
+            required
+            aria-describedby=${describedBy}
+            aria-invalid=${invalid}
+            part="input"
+          >
+            <option value="">${t('chooseCountry')}</option>
+            ${this.countries()}
+          </select>`,
+      )}
+      ${optional.includes('postalCode') ? this.input('postalCode') : nothing} ${optional.includes('phone') ? this.input('phone') : nothing}
+      ${
+        optional.includes('comment')
+          ? this.field(
+              'comment',
+              (describedBy, invalid) =>
+                html`<textarea
+                  id="comment"
+                  name="comment"
+                  rows="4"
+                  maxlength="2000"
+                  ?required=${this.isRequired('comment')}
+                  aria-describedby=${describedBy}
+                  aria-invalid=${invalid}
+                  part="input"
+                ></textarea>`,
+            )
+          : nothing
+      }
+      <div class="consent">
+        <input type="checkbox" id="consent" name="consent_newsletter" value="yes" />
+        <label for="consent"><slot name="consent">${this.consentText ?? t('consent')}</slot></label>
+      </div>
+      ${
+        privacy
+          ? html`<p>
+              <a href=${privacy} target="_blank" rel="noopener">${t('privacy')}<span class="visually-hidden"> ${t('newTab')}</span></a>
+            </p>`
+          : nothing
+      }
+      <div class="trap" aria-hidden="true" inert>
+        <label for="trap">${t('trap')}</label>
+        <input id="trap" name="agir_trap" type="text" tabindex="-1" autocomplete="off" />
+      </div>
+      ${this.alert()}
+      <button type="submit" part="submit" aria-disabled=${this.sending ? 'true' : nothing} aria-busy=${this.sending ? 'true' : nothing}>
+        ${this.sending ? t('submitting') : (this.submitLabel ?? t('submit'))}
+      </button>
+    </form>`;
+  }
+
+  private alert(): TemplateResult | typeof nothing {
+    return this.failure ? html`<p class="alert" role="alert" part="alert">${this.l10n.t(this.failure)}</p>` : nothing;
+  }
+
+  private errorSummary(): TemplateResult | typeof nothing {
+    const fields = this.summary ? FIELDS.filter((field) => this.errors[field]) : [];
+    if (fields.length === 0) return nothing;
+    return html`<div class="summary" role="alert" part="error-summary" aria-labelledby="summary-title">
+      ${this.heading('summaryTitle', 'summary-title')}
+      <ul>
+        ${fields.map(
+          (field) =>
+            html`<li>
+              <a
+                href="#${this.control(field)?.id ?? field}"
+                @click=${(event: Event) => {
+                  event.preventDefault();
+                  this.control(field)?.focus();
+                }}
+                >${this.message(field, this.errors[field]!)}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private share(): unknown {
+    return this.noShare ? nothing : this.engine?.share(this);
+  }
+
+  private body(): unknown {
+    const { t } = this.l10n;
+    switch (this.view) {
+      case 'unavailable':
+        return html`<p class="notice" part="notice">${t('unavailable')}</p>`;
+      case 'closed':
+        return this.notice('closedTitle', html`<slot name="closed"><p>${t('closedText')}</p></slot>`);
+      case 'already-signed':
+        return this.notice(
+          'alreadyTitle',
+          html`<p>${t('alreadyText')}</p>
+            <button type="button" class="secondary" @click=${this.signAgain}>${t('signAnother')}</button>${this.share()}`,
+        );
+    }
+    const result = this.result;
+    return html`${
+        this.view === 'signed'
+          ? this.notice(
+              'thanksTitle',
+              html`<slot name="thanks"
+                  ><p>
+                    ${result?.duplicate ? t('thanksDuplicate') : result?.count === undefined ? nothing : t('thanksCount', { count: result.count })}
+                  </p></slot
+                >${this.share()}`,
+            )
+          : nothing
+      }
+      ${this.view === 'queued' ? this.notice('queuedTitle', html`<p>${t('queuedText')}</p>`) : nothing}
+      <div class="form-view" ?hidden=${this.view !== 'form'}>
+        ${this.errorSummary()} ${this.byo ? nothing : this.ownForm()}
+        <slot ?hidden=${!this.byo} @slotchange=${this.onSlotChange}></slot>
+        ${this.byo ? this.alert() : nothing}
+      </div>`;
+  }
+
+  override render(): TemplateResult {
+    if (!this.l10n.ready) return html`<div class="loading" aria-busy="true"></div>`;
+    return html`<div lang=${this.l10n.locale} dir=${this.l10n.dir} class="root">
+      <p class="visually-hidden" role="status">${this.sending ? this.l10n.t('submitting') : this.announcement}</p>
+      ${this.body()}
+    </div>`;
+  }
+}

@@ -1,0 +1,1041 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { indexedDbStorage, memoryStorage, type QueueStorage, type SignatureRequest } from '@agir/core';
+import {
+  AgirSubmitEvent,
+  PetitionForm,
+  QueuedEvent,
+  SignedEvent,
+  configureSignatureQueue,
+  queuedSignatures,
+} from '../src/petition-form/index.js';
+import { fakeEndpoint, json, petitionPayload, until, visibleText, type FakeEndpoint, type RecordedRequest } from './helpers.js';
+
+PetitionForm.define();
+
+const PRIVACY = 'https://example.org/privacy';
+const SIGN = '/petitions/xinjiang/signatures';
+const PETITION = '/petitions/xinjiang';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+let fake: FakeEndpoint;
+let undo: Array<() => void> = [];
+/** How the fake endpoint answers `GET /petitions/xinjiang` (tests change it before mounting). */
+let petitionAnswer: () => Response | Promise<Response>;
+
+/** Test seams: short timeouts and retry delays, a fresh queue storage. */
+function freshQueue(options: { storage?: QueueStorage; baseDelayMs?: number; timeoutMs?: number } = {}): void {
+  const baseDelayMs = options.baseDelayMs ?? 40;
+  configureSignatureQueue({ storage: memoryStorage(), timeoutMs: 1000, ...options, baseDelayMs, maxDelayMs: Math.max(200, baseDelayMs) });
+}
+
+function forgetSignedMemory(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('agir:')) localStorage.removeItem(key);
+}
+
+/** A fake `fetch` that also honours abort signals (so client timeouts are real). */
+function abortableFetch(): void {
+  const inner = window.fetch;
+  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+    new Promise<Response>((resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+      inner(input, init).then(resolve, reject);
+    })) as typeof fetch;
+  undo.push(() => (window.fetch = inner));
+}
+
+/** Records console.error messages for the length of a test. */
+function captureErrors(): string[] {
+  const messages: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => messages.push(args.map(String).join(' '));
+  undo.push(() => (console.error = original));
+  return messages;
+}
+
+function stubNavigator(name: 'share' | 'clipboard', value: unknown): void {
+  Object.defineProperty(navigator, name, { configurable: true, value });
+  undo.push(() => delete (navigator as unknown as Record<string, unknown>)[name]);
+}
+
+const signatures = (): RecordedRequest[] => fake.requests.filter((request) => request.method === 'POST');
+const body = (request: RecordedRequest | undefined): SignatureRequest => request!.body as SignatureRequest;
+const created = (count = 323833) => json({ signatureCount: count, duplicate: false }, 201);
+const offline = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+
+const root = (el: PetitionForm): ShadowRoot => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: PetitionForm, selector: string): T | null => root(el).querySelector<T>(selector);
+const input = (el: PetitionForm, id: string): HTMLInputElement => $(el, `#${id}`) as HTMLInputElement;
+const submitButton = (el: PetitionForm): HTMLButtonElement => $(el, 'button[type="submit"]') as HTMLButtonElement;
+const deepActive = (): Element | null => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+/** Waits until the element rendered in its language and checked the petition. */
+async function settled(el: PetitionForm): Promise<PetitionForm> {
+  await el.l10n.loaded;
+  await el.updateComplete;
+  await until(() => el.status === 'complete' || el.status === 'error', 3000, 'the petition check');
+  await el.updateComplete;
+  return el;
+}
+
+async function mount(
+  lang = 'fr',
+  extra: { fields?: string; required?: string; petition?: string; endpoint?: string | null } = {},
+): Promise<PetitionForm> {
+  const el = await fixture<PetitionForm>(
+    html`<petition-form
+      lang=${lang}
+      petition=${extra.petition ?? 'xinjiang'}
+      endpoint=${extra.endpoint === null ? '' : (extra.endpoint ?? fake.endpoint)}
+      privacy-href=${PRIVACY}
+      consent-version="2026-11"
+      fields=${extra.fields ?? ''}
+      required=${extra.required ?? ''}
+    ></petition-form>`,
+  );
+  return settled(el);
+}
+
+function type(el: PetitionForm, id: string, value: string): void {
+  const control = input(el, id);
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function fillValid(el: PetitionForm, values: Record<string, string> = {}): void {
+  const all = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', ...values };
+  for (const [id, value] of Object.entries(all)) type(el, id, value);
+}
+
+async function submit(el: PetitionForm): Promise<void> {
+  submitButton(el).click();
+  await el.updateComplete;
+}
+
+async function signedView(el: PetitionForm): Promise<void> {
+  await until(() => el.view === 'signed', 3000, 'the thank-you state');
+  await el.updateComplete;
+}
+
+beforeEach(() => {
+  fake = fakeEndpoint();
+  petitionAnswer = () => json(petitionPayload());
+  fake.on('GET', PETITION, () => petitionAnswer());
+  freshQueue();
+  forgetSignedMemory();
+});
+
+afterEach(async () => {
+  configureSignatureQueue({ storage: memoryStorage(), baseDelayMs: 60_000 });
+  // Let a flush still under way finish while the fake endpoint answers, so no test leaks into the next.
+  await navigator.locks.request('agir-signature-queue', async () => undefined);
+  for (const step of undo.reverse()) step();
+  undo = [];
+  fake.restore();
+  forgetSignedMemory();
+});
+
+describe('petition-form: accessible in every state (fr and ar)', () => {
+  for (const lang of ['fr', 'ar']) {
+    describe(lang, () => {
+      it('pristine form, with the petition loaded', async () => {
+        const el = await mount(lang, { fields: 'postal-code phone comment', required: 'postal-code' });
+        expect($(el, '.root')!.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+        await expect(el).to.be.accessible();
+      });
+
+      it('while the petition is still being checked (the form is already usable)', async () => {
+        petitionAnswer = () => new Promise<Response>(() => undefined);
+        const el = await fixture<PetitionForm>(
+          html`<petition-form lang=${lang} petition="xinjiang" endpoint=${fake.endpoint} privacy-href=${PRIVACY}></petition-form>`,
+        );
+        await el.l10n.loaded;
+        await until(() => el.status === 'pending', 3000, 'the pending check');
+        await el.updateComplete;
+        expect(el.matches(':state(checking)')).to.equal(true);
+        expect(input(el, 'givenName')).to.exist;
+        await expect(el).to.be.accessible();
+      });
+
+      it('invalid after a submit', async () => {
+        const el = await mount(lang);
+        await submit(el);
+        await until(() => $(el, '[part="error-summary"]'), 2000, 'the error summary');
+        await expect(el).to.be.accessible();
+      });
+
+      it('submitting', async () => {
+        let release!: () => void;
+        fake.on('POST', SIGN, () => new Promise<Response>((resolve) => (release = () => resolve(created()))));
+        const el = await mount(lang);
+        fillValid(el);
+        await submit(el);
+        await until(() => el.sending, 2000, 'the submitting state');
+        await el.updateComplete;
+        expect(submitButton(el).getAttribute('aria-busy')).to.equal('true');
+        await expect(el).to.be.accessible();
+        release();
+        await signedView(el);
+      });
+
+      it('queued (saved on the device)', async () => {
+        freshQueue({ baseDelayMs: 60_000 });
+        fake.on('POST', SIGN, offline);
+        const el = await mount(lang);
+        fillValid(el);
+        await submit(el);
+        await until(() => el.view === 'queued', 3000, 'the queued state');
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      });
+
+      it('signed, with share actions', async () => {
+        stubNavigator('share', undefined);
+        fake.on('POST', SIGN, () => created());
+        const el = await mount(lang);
+        fillValid(el);
+        await submit(el);
+        await signedView(el);
+        await expect(el).to.be.accessible();
+      });
+
+      it('already signed on this device', async () => {
+        localStorage.setItem('agir:signed:xinjiang', '1');
+        const el = await mount(lang);
+        expect(el.matches(':state(already-signed)')).to.equal(true);
+        await expect(el).to.be.accessible();
+      });
+
+      it('petition closed', async () => {
+        petitionAnswer = () => json(petitionPayload({ status: 'closed' }));
+        const el = await mount(lang);
+        expect(el.matches(':state(closed)')).to.equal(true);
+        await expect(el).to.be.accessible();
+      });
+
+      it('server error while loading (the form stays)', async () => {
+        petitionAnswer = () => json({ error: { code: 'internal', message: 'boom' } }, 500);
+        const el = await mount(lang);
+        expect(el.status).to.equal('error');
+        expect(input(el, 'email')).to.exist;
+        await expect(el).to.be.accessible();
+      });
+
+      it('server refused the signature', async () => {
+        fake.on('POST', SIGN, () => json({ error: { code: 'validation', message: 'nope' } }, 400));
+        const el = await mount(lang);
+        fillValid(el);
+        await submit(el);
+        await until(() => $(el, '[part="alert"]'), 3000, 'the error message');
+        await expect(el).to.be.accessible();
+      });
+
+      it('unavailable (misconfigured)', async () => {
+        captureErrors();
+        const el = await mount(lang, { petition: 'not a valid id!' });
+        await until(() => el.view === 'unavailable', 2000, 'the unavailable state');
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      });
+    });
+  }
+});
+
+describe('petition-form: fields, labels and autofill', () => {
+  it('renders one real <form> with labelled native inputs, autocomplete tokens and input modes', async () => {
+    const el = await mount('fr', { fields: 'postal-code phone comment', required: 'postal-code' });
+    const form = $(el, 'form') as HTMLFormElement;
+    const expected: Record<string, [string, string | null, string]> = {
+      givenName: ['given-name', null, 'Prénom'],
+      familyName: ['family-name', null, 'Nom'],
+      email: ['email', 'email', 'E-mail'],
+      country: ['country', null, 'Pays ou territoire'],
+      postalCode: ['postal-code', null, 'Code postal'],
+      phone: ['tel', 'tel', 'Téléphone (facultatif)'],
+    };
+    for (const [name, [autocomplete, inputMode, label]] of Object.entries(expected)) {
+      const control = form.elements.namedItem(name) as HTMLInputElement;
+      expect(control, name).to.exist;
+      expect(control.form).to.equal(form);
+      expect(control.getAttribute('autocomplete')).to.equal(autocomplete);
+      expect(control.getAttribute('inputmode')).to.equal(inputMode);
+      expect(visibleText(control.labels![0]!)).to.equal(label);
+    }
+    expect((form.elements.namedItem('email') as HTMLInputElement).type).to.equal('email');
+    expect((form.elements.namedItem('phone') as HTMLInputElement).type).to.equal('tel');
+    expect((form.elements.namedItem('postalCode') as HTMLInputElement).required).to.equal(true);
+    expect((form.elements.namedItem('phone') as HTMLInputElement).required).to.equal(false);
+    expect(form.elements.namedItem('comment')).to.be.instanceOf(HTMLTextAreaElement);
+    expect(visibleText(input(el, 'email-help'))).to.contain('une seule fois');
+    expect(input(el, 'email').getAttribute('aria-describedby')).to.equal('email-help');
+  });
+
+  it('shows only the fields asked for', async () => {
+    const el = await mount('fr');
+    expect(input(el, 'postalCode')).to.equal(null);
+    expect(input(el, 'phone')).to.equal(null);
+    expect(input(el, 'comment')).to.equal(null);
+  });
+
+  it('lists every country in the reader’s language, with a default from the language', async () => {
+    const fr = await mount('fr');
+    const select = $(fr, 'select') as HTMLSelectElement;
+    expect(select.options.length).to.be.greaterThan(240);
+    expect(select.value).to.equal('FR');
+    expect([...select.options].find((option) => option.value === 'CN')!.text).to.equal('Chine');
+    const ar = await mount('ar');
+    expect([...($(ar, 'select') as HTMLSelectElement).options].find((option) => option.value === 'CN')!.text).to.equal('الصين');
+  });
+
+  it('reports an unknown token of `fields` once, naming the element and the fix', async () => {
+    const errors = captureErrors();
+    await mount('fr', { fields: 'zip phone' });
+    expect(errors.filter((message) => message.includes('unknown token "zip"'))).to.have.length(1);
+    expect(errors[0]).to.contain('<petition-form>');
+  });
+
+  it('never pre-ticks the consent box', async () => {
+    const el = await mount('fr');
+    const box = input(el, 'consent');
+    expect(box.checked).to.equal(false);
+    expect(box.type).to.equal('checkbox');
+  });
+});
+
+describe('petition-form: validation', () => {
+  it('on an invalid submit: nothing is sent, the summary links each message, focus lands on the first invalid field', async () => {
+    const el = await mount('fr');
+    type(el, 'email', 'ada@example.org');
+    await submit(el);
+    await until(() => deepActive() === input(el, 'givenName'), 2000, 'focus on the first invalid field');
+    expect(signatures()).to.have.length(0);
+    const given = input(el, 'givenName');
+    expect(given.getAttribute('aria-invalid')).to.equal('true');
+    const describedBy = given.getAttribute('aria-describedby')!;
+    expect(describedBy).to.equal('givenName-error');
+    expect(visibleText(input(el, describedBy))).to.equal('Erreur : Saisissez votre prénom');
+    expect(input(el, 'email').hasAttribute('aria-invalid')).to.equal(false);
+    const summary = $(el, '[part="error-summary"]')!;
+    expect(summary.getAttribute('role')).to.equal('alert');
+    expect(visibleText(summary)).to.contain('Il y a un problème');
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((link) => [link.getAttribute('href'), link.textContent!.trim()])).to.deep.equal([
+      ['#givenName', 'Saisissez votre prénom'],
+      ['#familyName', 'Saisissez votre nom'],
+    ]);
+    links[1]!.click();
+    expect(deepActive()).to.equal(input(el, 'familyName'));
+    expect(el.matches(':state(user-invalid)')).to.equal(true);
+  });
+
+  it('shows an error once a field is left (blur), and clears it as soon as the value is fixed', async () => {
+    const el = await mount('fr');
+    const email = input(el, 'email');
+    email.focus();
+    type(el, 'email', 'ada');
+    expect($(el, '#email-error')).to.equal(null, 'no error while typing');
+    input(el, 'familyName').focus();
+    await el.updateComplete;
+    expect(visibleText($(el, '#email-error')!)).to.contain('Saisissez une adresse e-mail valide');
+    type(el, 'email', 'ada@example.org');
+    await el.updateComplete;
+    expect($(el, '#email-error')).to.equal(null);
+    expect(email.hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('applies the contract’s schema after the native constraints (a@b passes type=email, not the contract)', async () => {
+    const el = await mount('fr');
+    fillValid(el, { email: 'a@b' });
+    expect(input(el, 'email').validity.valid).to.equal(true);
+    await submit(el);
+    await until(() => $(el, '#email-error'), 2000, 'the email error');
+    expect(visibleText($(el, '#email-error')!)).to.contain('adresse e-mail valide');
+    expect(signatures()).to.have.length(0);
+  });
+
+  it('checks required optional fields and formats (postal code, phone), localised in Arabic', async () => {
+    const el = await mount('ar', { fields: 'phone', required: 'postal-code' });
+    fillValid(el, { phone: 'call me' });
+    await submit(el);
+    await until(() => $(el, '#phone-error'), 2000, 'the phone error');
+    expect(visibleText($(el, '#postalCode-error')!)).to.contain('أدخل رمزك البريدي');
+    expect(visibleText($(el, '#phone-error')!)).to.contain('أدخل رقم هاتف');
+    expect(deepActive()).to.equal(input(el, 'postalCode'));
+  });
+
+  it('a field with only spaces counts as empty', async () => {
+    const el = await mount('en');
+    fillValid(el, { givenName: '   ' });
+    await submit(el);
+    await until(() => $(el, '#givenName-error'), 2000, 'the given name error');
+    expect(visibleText($(el, '#givenName-error')!)).to.contain('Enter your given name');
+  });
+});
+
+describe('petition-form: submitting', () => {
+  it('a keyboard-only signature: Tab through, type, Space the consent, Enter to submit; the honeypot is never reached', async () => {
+    fake.on('POST', SIGN, () => created());
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <button id="before">before</button>
+        <petition-form
+          lang="fr"
+          petition="xinjiang"
+          endpoint=${fake.endpoint}
+          privacy-href=${PRIVACY}
+          consent-version="2026-11"
+        ></petition-form>
+      </div>`,
+    );
+    const el = await settled(wrapper.querySelector('petition-form')!);
+    const focused: Array<string | null> = [];
+    root(el).addEventListener('focusin', (event) =>
+      focused.push((event.target as HTMLElement).id || (event.target as HTMLElement).tagName),
+    );
+    (wrapper.querySelector('#before') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Ada' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Lovelace' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'ada@example.org' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(input(el, 'consent'));
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(submitButton(el));
+    const signed = oneEvent(el, 'agir-signed');
+    await sendKeys({ press: 'Enter' });
+    await signed;
+    await signedView(el);
+    expect(focused).to.deep.equal(['givenName', 'familyName', 'email', 'country', 'consent', 'A', 'BUTTON', 'title']);
+    expect(deepActive()).to.equal($(el, '#title'));
+    const request = body(signatures()[0]);
+    expect(request.person).to.deep.equal({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', country: 'FR' });
+    expect(request.consents[0]!.granted).to.equal(true);
+  });
+
+  it('sends a request the contract accepts: key, consent as shown, locale, source, client timing and trap', async () => {
+    fake.on('POST', SIGN, () => created());
+    const el = await mount('fr');
+    fillValid(el);
+    await submit(el);
+    await signedView(el);
+    const request = body(signatures()[0]);
+    expect(request.idempotencyKey).to.match(UUID);
+    expect(request.locale).to.equal('fr');
+    expect(request.consents).to.deep.equal([
+      {
+        id: 'newsletter',
+        granted: false,
+        text: 'Je souhaite être informé·e par e-mail de cette campagne et d’autres façons d’agir. Je peux me désinscrire à tout moment.',
+        version: '2026-11',
+      },
+    ]);
+    expect($(el, 'label[for="consent"]')!.textContent!.trim()).to.equal(request.consents[0]!.text);
+    expect(request.source.url).to.equal(location.href.split('#')[0]);
+    expect(request.client.startedAt).to.match(ISO);
+    expect(request.client.submittedAt).to.match(ISO);
+    expect(Date.parse(request.client.submittedAt)).to.be.at.least(Date.parse(request.client.startedAt));
+    expect(request.client.trap).to.equal('');
+  });
+
+  it('records the organisation’s own consent words from the `consent` slot, exactly as shown', async () => {
+    fake.on('POST', SIGN, () => created());
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint} privacy-href=${PRIVACY} consent-version="v7">
+        <span slot="consent">J’accepte de recevoir les <b>actualités</b> d’Amnesty.</span>
+      </petition-form>`,
+    );
+    await settled(el);
+    fillValid(el);
+    input(el, 'consent').click();
+    await submit(el);
+    await signedView(el);
+    expect(body(signatures()[0]).consents).to.deep.equal([
+      { id: 'newsletter', granted: true, text: 'J’accepte de recevoir les actualités d’Amnesty.', version: 'v7' },
+    ]);
+  });
+
+  it('shows progress and cannot double-submit: a second click sends nothing more', async () => {
+    let release!: () => void;
+    fake.on('POST', SIGN, () => new Promise<Response>((resolve) => (release = () => resolve(created()))));
+    const el = await mount('fr');
+    fillValid(el);
+    submitButton(el).click();
+    submitButton(el).click();
+    await until(() => el.sending, 2000, 'sending');
+    await el.updateComplete;
+    submitButton(el).click();
+    expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(visibleText(submitButton(el))).to.equal('Envoi de votre signature…');
+    expect(el.matches(':state(submitting)')).to.equal(true);
+    release();
+    await signedView(el);
+    expect(signatures()).to.have.length(1);
+  });
+
+  it('agir-submit lets the host read and change the payload, and cancel', async () => {
+    fake.on('POST', SIGN, () => created());
+    const el = await mount('fr');
+    fillValid(el);
+    let cancelled = false;
+    el.addEventListener(
+      'agir-submit',
+      (event) => {
+        event.preventDefault();
+        cancelled = true;
+      },
+      { once: true },
+    );
+    await submit(el);
+    await until(() => cancelled, 2000, 'the cancelable event');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(signatures()).to.have.length(0);
+    expect(input(el, 'givenName')).to.exist;
+    let seen: SignatureRequest | undefined;
+    document.addEventListener(
+      'agir-submit',
+      (event) => {
+        expect(event).to.be.instanceOf(AgirSubmitEvent);
+        expect(event.cancelable && event.composed && event.bubbles).to.equal(true);
+        seen = structuredClone(event.payload);
+        event.payload.comment = 'Added by the host page';
+      },
+      { once: true },
+    );
+    await submit(el);
+    await signedView(el);
+    expect(seen!.person.email).to.equal('ada@example.org');
+    expect(body(signatures()[0]).comment).to.equal('Added by the host page');
+  });
+
+  it('fires agir-signed (bubbles, composed) with petition, endpoint, count and duplicate, and shows the new count', async () => {
+    fake.on('POST', SIGN, () => created(323833));
+    const el = await mount('fr');
+    fillValid(el);
+    const heard = oneEvent(document, 'agir-signed') as Promise<SignedEvent>;
+    await submit(el);
+    const event = await heard;
+    expect(event).to.be.instanceOf(SignedEvent);
+    expect([event.petition, event.endpoint, event.signatureCount, event.duplicate]).to.deep.equal([
+      'xinjiang',
+      fake.endpoint,
+      323833,
+      false,
+    ]);
+    await signedView(el);
+    expect(visibleText(el)).to.contain('Merci pour votre signature');
+    expect(visibleText(el)).to.contain('323 833 personnes ont signé à ce jour.');
+    expect(el.matches(':state(signed)')).to.equal(true);
+  });
+
+  it('sends the captcha hook’s token; a failing hook sends nothing and asks to try again', async () => {
+    fake.on('POST', SIGN, () => created());
+    const el = await mount('fr');
+    fillValid(el);
+    el.captcha = async () => {
+      throw new Error('provider down');
+    };
+    await submit(el);
+    await until(() => $(el, '[part="alert"]'), 2000, 'the captcha error');
+    expect(visibleText($(el, '[part="alert"]')!)).to.equal('La vérification anti-spam a échoué. Veuillez réessayer.');
+    expect(signatures()).to.have.length(0);
+    let offered: SignatureRequest | undefined;
+    el.captcha = async (payload) => {
+      offered = payload;
+      return 'token-123';
+    };
+    await submit(el);
+    await signedView(el);
+    expect(offered!.person.givenName).to.equal('Ada');
+    expect((body(signatures()[0]) as SignatureRequest & { captcha: string }).captcha).to.equal('token-123');
+  });
+
+  it('prefills from URL parameters when asked (never submits), and sends attribution without personal parameters', async () => {
+    const before = location.href;
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}?given_name=Ada&email=ada%40example.org&country=GB&utm_source=newsletter&mtm_campaign=xinjiang#form`,
+    );
+    undo.push(() => history.replaceState(null, '', before));
+    fake.on('POST', SIGN, () => created());
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" prefill petition="xinjiang" endpoint=${fake.endpoint} embed="coalition-1"></petition-form>`,
+    );
+    await settled(el);
+    await until(() => input(el, 'givenName').value === 'Ada', 2000, 'the prefill');
+    expect(input(el, 'email').value).to.equal('ada@example.org');
+    expect(($(el, 'select') as HTMLSelectElement).value).to.equal('GB');
+    expect(signatures()).to.have.length(0);
+    type(el, 'familyName', 'Lovelace');
+    await submit(el);
+    await signedView(el);
+    const { source, person } = body(signatures()[0]);
+    expect(person.country).to.equal('GB');
+    expect(source.url).to.equal(`${location.origin}${location.pathname}?utm_source=newsletter&mtm_campaign=xinjiang`);
+    expect(source.utm).to.deep.equal({ utm_source: 'newsletter', mtm_campaign: 'xinjiang' });
+    expect(source.embed).to.equal('coalition-1');
+  });
+
+  it('does not prefill without the `prefill` attribute', async () => {
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}?given_name=Ada`);
+    undo.push(() => history.replaceState(null, '', before));
+    const el = await mount('fr');
+    await el.updateComplete;
+    expect(input(el, 'givenName').value).to.equal('');
+  });
+
+  it('offers plain share links and copy when the Web Share API is absent', async () => {
+    stubNavigator('share', undefined);
+    const copied: string[] = [];
+    stubNavigator('clipboard', { writeText: async (text: string) => void copied.push(text) });
+    fake.on('POST', SIGN, () => created());
+    const el = await fixture<PetitionForm>(
+      html`<petition-form
+        lang="en"
+        petition="xinjiang"
+        endpoint=${fake.endpoint}
+        share-url="https://campaign.example/xinjiang"
+      ></petition-form>`,
+    );
+    await settled(el);
+    fillValid(el);
+    await submit(el);
+    await signedView(el);
+    const share = $(el, '[part="share"]')!;
+    const hrefs = [...share.querySelectorAll('a')].map((link) => link.getAttribute('href')!);
+    const text = encodeURIComponent('I signed “Liberté pour les détenus des camps d’internement du Xinjiang”. Add your name:');
+    const url = encodeURIComponent('https://campaign.example/xinjiang');
+    expect(hrefs[0]).to.match(/^mailto:\?subject=Sign%20this%20petition/);
+    expect(hrefs.slice(1)).to.deep.equal([
+      `https://wa.me/?text=${text}%20${url}`,
+      `https://x.com/intent/post?text=${text}&url=${url}`,
+      `https://www.facebook.com/sharer/sharer.php?u=${url}`,
+    ]);
+    expect([...document.scripts].some((script) => /wa\.me|x\.com|facebook/.test(script.src))).to.equal(false);
+    (share.querySelector('button') as HTMLButtonElement).click();
+    await until(() => visibleText(share).includes('Link copied'), 2000, 'copy feedback');
+    expect(copied).to.deep.equal(['https://campaign.example/xinjiang']);
+  });
+
+  it('uses the Web Share API where present', async () => {
+    const shared: ShareData[] = [];
+    stubNavigator('share', async (data: ShareData) => void shared.push(data));
+    fake.on('POST', SIGN, () => created());
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="en" petition="xinjiang" endpoint=${fake.endpoint} share-url="https://campaign.example/x"></petition-form>`,
+    );
+    await settled(el);
+    fillValid(el);
+    await submit(el);
+    await signedView(el);
+    const share = $(el, '[part="share"]')!;
+    expect(share.querySelectorAll('a')).to.have.length(0);
+    (share.querySelector('button') as HTMLButtonElement).click();
+    expect(shared[0]!.url).to.equal('https://campaign.example/x');
+  });
+
+  it('remembers on this device that it signed (petition id only), and "sign for someone else" resets the form', async () => {
+    fake.on('POST', SIGN, () => created());
+    const first = await mount('fr');
+    fillValid(first);
+    await submit(first);
+    await signedView(first);
+    const stored = Object.entries(localStorage).filter(([key]) => key.startsWith('agir'));
+    expect(stored).to.deep.equal([['agir:signed:xinjiang', '1']]);
+    expect(JSON.stringify({ ...localStorage })).not.to.contain('ada@example.org');
+    const again = await mount('fr');
+    expect(visibleText(again)).to.contain('Vous avez déjà signé depuis cet appareil');
+    expect(input(again, 'givenName')).to.equal(null);
+    ($(again, '.secondary') as HTMLButtonElement).click();
+    await until(() => deepActive() === input(again, 'givenName'), 2000, 'focus on the fresh form');
+    expect(input(again, 'givenName').value).to.equal('');
+    expect(input(again, 'consent').checked).to.equal(false);
+  });
+});
+
+describe('petition-form: never lose a signature', () => {
+  it('network failure → "saved, will be sent" → retried with backoff → sent once, same key', async () => {
+    let online = false;
+    fake.on('POST', SIGN, () => (online ? created(5) : offline()));
+    const el = await mount('fr');
+    fillValid(el);
+    const queued = oneEvent(el, 'agir-queued') as Promise<QueuedEvent>;
+    await submit(el);
+    const event = await queued;
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('Votre signature est enregistrée');
+    expect(deepActive()).to.equal($(el, '#title'));
+    expect(event.idempotencyKey).to.equal(body(signatures()[0]).idempotencyKey);
+    online = true;
+    const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
+    expect((await signed).signatureCount).to.equal(5);
+    await signedView(el);
+    const keys = signatures().map((request) => body(request).idempotencyKey);
+    expect(new Set(keys).size).to.equal(1);
+    expect(keys.length).to.be.at.least(2);
+    expect(visibleText(el)).to.contain('Votre signature enregistrée a bien été envoyée.');
+    expect(await queuedSignatures()).to.deep.equal([]);
+  });
+
+  it('a 500 then a 201: one signature stored, one idempotency key on both requests', async () => {
+    const stored = new Set<string>();
+    let calls = 0;
+    fake.on('POST', SIGN, (request) => {
+      calls += 1;
+      if (calls === 1) return json({ error: { code: 'internal', message: 'oops' } }, 500);
+      stored.add(body(request).idempotencyKey);
+      return created(stored.size);
+    });
+    const el = await mount('fr');
+    fillValid(el);
+    await submit(el);
+    await signedView(el);
+    expect(signatures()).to.have.length(2);
+    expect(body(signatures()[0]).idempotencyKey).to.equal(body(signatures()[1]).idempotencyKey);
+    expect(stored.size).to.equal(1);
+  });
+
+  it('a timeout after the server stored it: the retry gets duplicate: true, the reader is thanked once', async () => {
+    freshQueue({ timeoutMs: 100 });
+    abortableFetch();
+    const stored = new Set<string>();
+    fake.on('POST', SIGN, (request) => {
+      const key = body(request).idempotencyKey;
+      if (stored.has(key)) return json({ signatureCount: 1, duplicate: true }, 200);
+      stored.add(key);
+      return new Promise<Response>(() => undefined);
+    });
+    const el = await mount('fr');
+    fillValid(el);
+    const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
+    await submit(el);
+    const event = await signed;
+    expect(event.duplicate).to.equal(true);
+    await signedView(el);
+    expect(stored.size).to.equal(1);
+    expect(visibleText(el)).to.contain('Votre signature avait déjà été comptée.');
+  });
+
+  it('a signature saved in IndexedDB is sent by a new element instance (a page reload)', async () => {
+    const name = `agir-test-${Date.now()}`;
+    freshQueue({ storage: indexedDbStorage({ name }), baseDelayMs: 60_000 });
+    let serverUp = false;
+    fake.on('POST', SIGN, () => (serverUp ? created(42) : offline()));
+    const first = await mount('fr');
+    fillValid(first);
+    await submit(first);
+    await until(() => first.view === 'queued', 3000, 'the queued state');
+    const key = body(signatures()[0]).idempotencyKey;
+    first.remove();
+    // The reload: a new handle on the same database, nothing kept in memory, and the server is back.
+    freshQueue({ storage: indexedDbStorage({ name }), baseDelayMs: 60_000 });
+    const persisted = await queuedSignatures();
+    expect(persisted.map((entry) => entry.id)).to.deep.equal([key]);
+    expect(persisted[0]!.request.person.email).to.equal('ada@example.org');
+    serverUp = true;
+    const heard = oneEvent(document, 'agir-signed') as Promise<SignedEvent>;
+    const second = await mount('fr');
+    const event = await heard;
+    expect([event.petition, event.signatureCount]).to.deep.equal(['xinjiang', 42]);
+    expect(signatures().map((request) => body(request).idempotencyKey)).to.deep.equal([key, key]);
+    await until(() => signatures().length === 2, 2000, 'the resend');
+    expect(await indexedDbStorage({ name }).list()).to.deep.equal([]);
+    expect(visibleText(second)).to.contain('Vous avez déjà signé depuis cet appareil');
+  });
+
+  it('offline → the `online` event sends it', async () => {
+    freshQueue({ baseDelayMs: 60_000 });
+    let online = false;
+    fake.on('POST', SIGN, () => (online ? created(9) : offline()));
+    const el = await mount('fr');
+    fillValid(el);
+    await submit(el);
+    await until(() => el.view === 'queued', 3000, 'the queued state');
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await signedView(el);
+    const keys = signatures().map((request) => body(request).idempotencyKey);
+    expect(keys.length).to.be.at.least(2);
+    expect(new Set(keys).size).to.equal(1);
+  });
+
+  it('a 429 keeps the signature for later', async () => {
+    freshQueue({ baseDelayMs: 60_000 });
+    fake.on('POST', SIGN, () => json({ error: { code: 'rate_limited', message: 'slow down' } }, 429, { 'retry-after': '1' }));
+    const el = await mount('fr');
+    fillValid(el);
+    await submit(el);
+    await until(() => el.view === 'queued', 3000, 'the queued state');
+    const [entry] = await queuedSignatures();
+    expect(entry!.nextAttemptAt - Date.now()).to.be.greaterThan(500);
+  });
+
+  it('a 422 maps the server’s field errors onto the fields; nothing is queued', async () => {
+    fake.on('POST', SIGN, () => json({ error: { code: 'validation', message: 'bad', fields: { 'person.email': 'invalid' } } }, 422));
+    const el = await mount('fr');
+    fillValid(el);
+    let queued = false;
+    el.addEventListener('agir-queued', () => (queued = true));
+    await submit(el);
+    await until(() => deepActive() === input(el, 'email'), 3000, 'focus on the email field');
+    expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+    expect(visibleText($(el, '#email-error')!)).to.contain('Saisissez une adresse e-mail valide');
+    expect(visibleText($(el, '[part="error-summary"]')!)).to.contain('Saisissez une adresse e-mail valide');
+    expect(queued).to.equal(false);
+    expect(await queuedSignatures()).to.deep.equal([]);
+  });
+
+  it('a 409 (closed meanwhile) shows the closed state', async () => {
+    fake.on('POST', SIGN, () => json({ error: { code: 'closed', message: 'closed' } }, 409));
+    const el = await mount('fr');
+    fillValid(el);
+    await submit(el);
+    await until(() => el.view === 'closed', 3000, 'the closed state');
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('Cette pétition est close');
+  });
+});
+
+describe('petition-form: anti-spam', () => {
+  it('the honeypot is not focusable and hidden from assistive technology (axe passes); its value is sent as client.trap', async () => {
+    fake.on('POST', SIGN, () => created());
+    const el = await mount('fr');
+    const trap = root(el).querySelector<HTMLInputElement>('[name="agir_trap"]')!;
+    const box = trap.closest('.trap')!;
+    expect(trap.tabIndex).to.equal(-1);
+    expect(trap.getAttribute('autocomplete')).to.equal('off');
+    expect(box.getAttribute('aria-hidden')).to.equal('true');
+    expect(box.hasAttribute('inert')).to.equal(true);
+    trap.focus();
+    expect(deepActive()).not.to.equal(trap);
+    expect(trap.labels![0]!.closest('[aria-hidden="true"]')).to.equal(box, 'its label is hidden too');
+    await expect(el).to.be.accessible();
+    fillValid(el);
+    trap.value = 'http://spam.example';
+    await submit(el);
+    await signedView(el);
+    expect(body(signatures()[0]).client.trap).to.equal('http://spam.example');
+  });
+});
+
+describe('petition-form: petition state and configuration', () => {
+  it('renders the form at once, without waiting for the petition', async () => {
+    petitionAnswer = () => new Promise<Response>(() => undefined);
+    const el = await fixture<PetitionForm>(html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint}></petition-form>`);
+    await el.l10n.loaded;
+    await el.updateComplete;
+    expect(input(el, 'givenName')).to.exist;
+    expect(submitButton(el).textContent!.trim()).to.equal('Signer la pétition');
+  });
+
+  it('a closed petition shows a localised message and no form', async () => {
+    petitionAnswer = () => json(petitionPayload({ status: 'closed' }));
+    const el = await mount('fr');
+    expect(visibleText(el)).to.contain('Cette pétition est close');
+    expect($(el, 'form')).to.equal(null);
+  });
+
+  it('a network error at load keeps the form, and a signature is then queued', async () => {
+    petitionAnswer = offline;
+    fake.on('POST', SIGN, offline);
+    freshQueue({ baseDelayMs: 60_000 });
+    const el = await mount('fr');
+    expect(el.status).to.equal('error');
+    fillValid(el);
+    await submit(el);
+    await until(() => el.view === 'queued', 3000, 'the queued state');
+  });
+
+  it('a bad petition id: one console error naming the element and the attribute, and a visible message', async () => {
+    const errors = captureErrors();
+    const el = await mount('fr', { petition: 'no spaces allowed' });
+    await until(() => el.view === 'unavailable', 2000, 'the unavailable state');
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('Ce formulaire ne peut pas recevoir de signatures');
+    expect(errors.filter((message) => message.includes('"petition" attribute'))).to.have.length(1);
+  });
+
+  it('no endpoint anywhere: a console error, and the reader is told on submit', async () => {
+    const errors = captureErrors();
+    const el = await mount('fr', { endpoint: null });
+    expect(errors.some((message) => message.includes('no endpoint'))).to.equal(true);
+    fillValid(el);
+    await submit(el);
+    await until(() => $(el, '[part="alert"]'), 2000, 'the message');
+    expect(visibleText($(el, '[part="alert"]')!)).to.contain('Ce formulaire ne peut pas recevoir');
+  });
+
+  it('a javascript: privacy link is refused', async () => {
+    const errors = captureErrors();
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint} privacy-href="javascript:alert(1)"></petition-form>`,
+    );
+    await settled(el);
+    expect($(el, 'a[href^="javascript"]')).to.equal(null);
+    expect(errors.some((message) => message.includes('privacy-href'))).to.equal(true);
+  });
+});
+
+describe('petition-form: languages', () => {
+  it('two forms in two languages on one page both work', async () => {
+    fake.on('POST', SIGN, (request) => created(body(request).locale === 'ar' ? 2 : 1));
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <div lang="fr"><petition-form petition="xinjiang" endpoint=${fake.endpoint}></petition-form></div>
+        <div lang="ar"><petition-form petition="xinjiang" endpoint=${fake.endpoint}></petition-form></div>
+      </div>`,
+    );
+    const [fr, ar] = [...page.querySelectorAll('petition-form')] as PetitionForm[];
+    await settled(fr!);
+    await settled(ar!);
+    expect(visibleText(fr!)).to.contain('Prénom');
+    expect(visibleText(ar!)).to.contain('الاسم الأول');
+    expect($(ar!, '.root')!.getAttribute('dir')).to.equal('rtl');
+    fillValid(fr!);
+    fillValid(ar!);
+    await submit(fr!);
+    await submit(ar!);
+    await signedView(fr!);
+    await signedView(ar!);
+    expect(
+      signatures()
+        .map((request) => body(request).locale)
+        .sort(),
+    ).to.deep.equal(['ar', 'fr']);
+    expect(visibleText(fr!)).to.contain('Merci pour votre signature');
+    expect(visibleText(ar!)).to.contain('شكرًا لتوقيعك!');
+  });
+
+  it('follows a language change of an ancestor, keeping what was typed and the chosen country', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fr"><petition-form petition="xinjiang" endpoint=${fake.endpoint}></petition-form></div>`,
+    );
+    const el = await settled(wrapper.querySelector('petition-form')!);
+    type(el, 'givenName', 'Ada');
+    ($(el, 'select') as HTMLSelectElement).value = 'JP';
+    wrapper.setAttribute('lang', 'de');
+    await until(() => visibleText(el).includes('Vorname'), 2000, 'German labels');
+    await el.updateComplete;
+    expect(input(el, 'givenName').value).to.equal('Ada');
+    expect(($(el, 'select') as HTMLSelectElement).value).to.equal('JP');
+    expect(($(el, 'select') as HTMLSelectElement).selectedOptions[0]!.text).to.equal('Japan');
+  });
+});
+
+describe('petition-form: bring your own form', () => {
+  async function mountOwn(consentChecked = false): Promise<{ el: PetitionForm; form: HTMLFormElement }> {
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint} consent-version="2026-11">
+        <form method="post" action=${`${fake.endpoint}/petitions/xinjiang/signatures/form`}>
+          <label>Prénom <input name="givenName" autocomplete="given-name" required /></label>
+          <label>Nom <input name="familyName" autocomplete="family-name" required /></label>
+          <label>E-mail <input name="email" type="email" autocomplete="email" required /></label>
+          <label
+            >Pays
+            <select name="country" autocomplete="country" required>
+              <option value="">Choisir</option>
+            </select></label
+          >
+          <label
+            ><input type="checkbox" name="consent_newsletter" value="yes" ?checked=${consentChecked} /> Je veux recevoir les
+            nouvelles.</label
+          >
+          <div aria-hidden="true" hidden><input name="agir_trap" tabindex="-1" autocomplete="off" /></div>
+          <button>Signer</button>
+        </form>
+      </petition-form>`,
+    );
+    await settled(el);
+    await el.updateComplete;
+    const form = el.querySelector('form')!;
+    // Belt and braces: if enhancement failed, do not let the test page navigate away.
+    const guard = (event: Event) => {
+      if (!event.defaultPrevented) {
+        event.preventDefault();
+        throw new Error('the page form was not enhanced: it would have been posted');
+      }
+    };
+    window.addEventListener('submit', guard);
+    undo.push(() => window.removeEventListener('submit', guard));
+    return { el, form };
+  }
+
+  const set = (form: HTMLFormElement, name: string, value: string) => {
+    const control = form.elements.namedItem(name) as HTMLInputElement;
+    control.value = value;
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+
+  it('enhances the page’s form: countries filled in, errors tied to the page’s fields, summary links', async () => {
+    const { el, form } = await mountOwn();
+    expect(form.noValidate).to.equal(true);
+    const country = form.elements.namedItem('country') as HTMLSelectElement;
+    expect(country.options.length).to.be.greaterThan(240);
+    expect(country.value).to.equal('FR');
+    form.requestSubmit();
+    const given = form.elements.namedItem('givenName') as HTMLInputElement;
+    await until(() => document.activeElement === given, 2000, 'focus on the page’s first invalid field');
+    expect(given.getAttribute('aria-invalid')).to.equal('true');
+    const note = document.getElementById(given.getAttribute('aria-describedby')!)!;
+    expect(note.textContent).to.equal('Saisissez votre prénom');
+    expect(note.parentElement).to.equal(form);
+    const links = [...root(el).querySelectorAll('[part="error-summary"] a')] as HTMLAnchorElement[];
+    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal([
+      `#${given.id}`,
+      `#${(form.elements.namedItem('familyName') as HTMLElement).id}`,
+      `#${(form.elements.namedItem('email') as HTMLElement).id}`,
+    ]);
+    expect(signatures()).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('submits through the queue with the page’s consent words, then thanks the reader', async () => {
+    fake.on('POST', SIGN, () => created(77));
+    const { el, form } = await mountOwn();
+    set(form, 'givenName', 'Ada');
+    set(form, 'familyName', 'Lovelace');
+    set(form, 'email', 'ada@example.org');
+    (form.elements.namedItem('consent_newsletter') as HTMLInputElement).click();
+    form.requestSubmit();
+    await signedView(el);
+    const request = body(signatures()[0]);
+    expect(signatures()[0]!.path).to.equal(SIGN);
+    expect(request.person).to.deep.equal({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', country: 'FR' });
+    expect(request.consents).to.deep.equal([
+      { id: 'newsletter', granted: true, text: 'Je veux recevoir les nouvelles.', version: '2026-11' },
+    ]);
+    expect(form.checkVisibility()).to.equal(false, 'the page form is out of sight once signed');
+    expect(visibleText(el)).to.contain('77 personnes ont signé');
+    await expect(el).to.be.accessible();
+  });
+
+  it('queues when the network fails', async () => {
+    freshQueue({ baseDelayMs: 60_000 });
+    fake.on('POST', SIGN, offline);
+    const { el, form } = await mountOwn();
+    set(form, 'givenName', 'Ada');
+    set(form, 'familyName', 'Lovelace');
+    set(form, 'email', 'ada@example.org');
+    form.requestSubmit();
+    await until(() => el.view === 'queued', 3000, 'the queued state');
+    expect((await queuedSignatures()).length).to.equal(1);
+  });
+
+  it('unticks a consent box the page ticked, and says so in the console', async () => {
+    const errors = captureErrors();
+    const { form } = await mountOwn(true);
+    expect((form.elements.namedItem('consent_newsletter') as HTMLInputElement).checked).to.equal(false);
+    expect(errors.some((message) => message.includes('consent must start unticked'))).to.equal(true);
+  });
+});
