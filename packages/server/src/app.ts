@@ -18,13 +18,13 @@ import {
   type SignatureRequest,
 } from '@agir/core';
 import { Hono, type Context } from 'hono';
-import { z } from 'zod/mini';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DEFAULT_DEMO_CSP, defaults, type ServerOptions } from './config.js';
 import { openDatabase } from './db.js';
 import { errorRedirect, formFields, formToRequest, safeRedirect } from './form.js';
 import { createLogger, type Logger } from './log.js';
+import './messages.js';
 import { migrate } from './migrate.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets } from './security.js';
 import { seedDatabase } from './seed.js';
@@ -52,9 +52,6 @@ const PETITION_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 const CASE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 /** A stream whose client stopped reading for this many events is dropped. */
 const MAX_QUEUED_EVENTS = 100;
-
-// zod/mini ships without messages ("Invalid input"): the 422 `fields` read better with the English ones.
-z.config(z.locales.en());
 
 /** Opens the database, applies the migrations, seeds when asked, and builds the app. */
 export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {

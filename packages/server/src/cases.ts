@@ -1,5 +1,6 @@
 /** Checking case records (the `cases import` file, the seed) against the contract's caseSchema. */
 import { caseSchema, fieldErrors, type Case } from '@agir/core';
+import './messages.js';
 
 export type CheckedCases = { ok: true; cases: Case[] } | { ok: false; errors: string[] };
 

@@ -215,9 +215,10 @@ async function start(args: string[], io: CliIo): Promise<number> {
     ...(csp === undefined ? {} : { demoCsp: csp === 'off' ? false : csp }),
     ...(values.quiet === true ? { log: false as const } : {}),
   };
+  const stop = io.waitForStop?.() ?? new Promise(() => undefined); // listen for signals before starting
   const server = await startServer(options);
   await io.out(`agir-server listening on ${server.url}\n`);
-  await (io.waitForStop?.() ?? new Promise(() => undefined));
+  await stop;
   await server.close();
   return 0;
 }

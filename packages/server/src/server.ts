@@ -41,8 +41,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         // flight finish, then close the database.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         app.closeStreams();
+        // Connections turn idle as their last response ends (the streams above, requests in flight).
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
         const force = setTimeout(() => server.closeAllConnections(), 5000);
         await stopped;
+        clearInterval(idle);
         clearTimeout(force);
         await app.close();
       })();

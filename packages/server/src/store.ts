@@ -95,12 +95,17 @@ const toPetition = (row: PetitionRow): PetitionRecord => ({
   countryCount: row.country_count,
 });
 
-/** `($1, $2, $3), ($4, $5, $6)…` for `rows` rows of `width` parameters, numbered from `start`. */
-function placeholders(rows: number, width: number, start = 1): string {
-  return Array.from(
-    { length: rows },
-    (_, row) => `(${Array.from({ length: width }, (_, col) => `$${start + row * width + col}`).join(', ')})`,
-  ).join(', ');
+/** `, consent AS (INSERT INTO consents …)` for `count` consents whose parameters start at `$first`. */
+function consentsCte(count: number, first: number): string {
+  if (count === 0) return '';
+  const rows = Array.from({ length: count }, (_, index) => {
+    const p = first + index * 4;
+    return `($${p}::text, $${p + 1}::boolean, $${p + 2}::text, $${p + 3}::text)`;
+  });
+  return `, consent AS (
+           INSERT INTO consents (signature_id, consent_id, granted, text, version)
+           SELECT signature.id, c.id, c.granted, c.text, c.version FROM signature, (VALUES ${rows.join(', ')}) AS c (id, granted, text, version)
+         )`;
 }
 
 export class Store {
@@ -186,11 +191,17 @@ export class Store {
       if (petition.status !== 'open') return { kind: 'closed' };
 
       const { person, source, client } = request;
+      const consents = uniqueConsents(request.consents);
+      const consentParams = consents.flatMap((consent) => [consent.id, consent.granted, consent.text, consent.version]);
+      // The signature and its consents in one statement (the consents only if the signature went in).
       const [inserted] = await tx.query<{ id: number }>(
-        `INSERT INTO signatures (petition_id, idempotency_key, email_normalised, email, given_name, family_name, country,
-           postal_code, phone, comment, locale, source_url, source_referrer, source_utm, source_embed, started_at, submitted_at, response_count)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18)
-         ON CONFLICT DO NOTHING RETURNING id`,
+        `WITH signature AS (
+           INSERT INTO signatures (petition_id, idempotency_key, email_normalised, email, given_name, family_name, country,
+             postal_code, phone, comment, locale, source_url, source_referrer, source_utm, source_embed, started_at, submitted_at, response_count)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18)
+           ON CONFLICT DO NOTHING RETURNING id
+         )${consentsCte(consents.length, 19)}
+         SELECT id FROM signature`,
         [
           petitionId,
           request.idempotencyKey,
@@ -210,27 +221,22 @@ export class Store {
           client.startedAt,
           client.submittedAt,
           petition.signature_count + 1,
+          ...consentParams,
         ],
       );
       // The key was not seen (checked above, under the lock), so a conflict is the email.
       if (!inserted) return { kind: 'duplicate', signatureCount: petition.signature_count, reason: 'email' };
 
-      const consents = uniqueConsents(request.consents);
-      if (consents.length > 0) {
-        await tx.query(
-          `INSERT INTO consents (signature_id, consent_id, granted, text, version) VALUES ${placeholders(consents.length, 5)}`,
-          consents.flatMap((consent) => [inserted.id, consent.id, consent.granted, consent.text, consent.version]),
-        );
-      }
-      const [country] = await tx.query<{ signatures: number }>(
-        `INSERT INTO petition_countries (petition_id, country, signatures) VALUES ($1, $2, 1)
-         ON CONFLICT (petition_id, country) DO UPDATE SET signatures = petition_countries.signatures + 1 RETURNING signatures`,
-        [petitionId, person.country],
-      );
+      // The country tally, and the petition's counters (one more country when the tally is new).
       const [counts] = await tx.query<{ signature_count: number; country_count: number }>(
-        `UPDATE petitions SET signature_count = signature_count + 1, country_count = country_count + $2, updated_at = now()
+        `WITH country AS (
+           INSERT INTO petition_countries (petition_id, country, signatures) VALUES ($1, $2, 1)
+           ON CONFLICT (petition_id, country) DO UPDATE SET signatures = petition_countries.signatures + 1 RETURNING signatures
+         )
+         UPDATE petitions SET signature_count = signature_count + 1,
+           country_count = country_count + (SELECT count(*) FROM country WHERE signatures = 1), updated_at = now()
          WHERE id = $1 RETURNING ${COUNTS}`,
-        [petitionId, country?.signatures === 1 ? 1 : 0],
+        [petitionId, person.country],
       );
       if (!counts) throw new Error('petition row vanished while locked');
       return { kind: 'created', counts: { signatureCount: counts.signature_count, countryCount: counts.country_count } };
