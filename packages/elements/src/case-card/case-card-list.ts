@@ -15,6 +15,7 @@ type Card = HTMLElement & { data?: Case };
  * render from the list's data (no request per card). Arrow keys, Home and End move between cards
  * (one tab stop for the list); Tab goes through each card's links and buttons.
  *
+ * @tagname case-card-list
  * @summary A list of case cards from one request, filtered by tag.
  *
  * @fires {ActionEvent} agir-action - From a card of the list (see case-card).

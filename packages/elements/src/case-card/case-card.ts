@@ -22,6 +22,7 @@ const precisions = ['year', 'month', 'day'];
  * what the page author wrote inline (attributes and slotted light-DOM text, readable before the element
  * upgrades and by search engines). Its layout follows the space it is given (container queries).
  *
+ * @tagname case-card
  * @summary Card of a case (a person or group at risk) with its call to action.
  *
  * @fires {ActionEvent} agir-action - The reader used the call to action: `caseId`, and `href` (link) or `petition` (the petition form is about to open). Cancelable.
