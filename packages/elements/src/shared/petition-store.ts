@@ -1,0 +1,370 @@
+import type { Petition } from '@agir/core';
+import { authorError } from './element-tools.js';
+
+/**
+ * One live figure per (endpoint, petition) in a page. Every element that shows a petition's count
+ * subscribes to the same store, so ten counters make one request. The store fetches the petition once, then
+ * follows the endpoint's server-sent event stream (`count` events) or, when the endpoint has none or it
+ * fails, polls with exponential backoff on errors. It makes no request while the page is hidden and
+ * refreshes when the page shows again, and it counts a signature made in the page (`agir-signed`) at once.
+ */
+
+/** What a store knows about its petition. */
+export interface PetitionFigures {
+  readonly signatureCount: number;
+  readonly countryCount: number;
+  /** The petition's goal at the endpoint (null when it has none). */
+  readonly goal: number | null;
+  readonly status: Petition['status'];
+}
+
+/** An error of the last update: `status` for HTTP errors, `retryAfterMs` from a `Retry-After` header. */
+export type PetitionStoreError = Error & { status?: number; retryAfterMs?: number };
+
+export interface PetitionSnapshot {
+  /**
+   * `idle`: nothing asked yet (the page was hidden from the start); `pending`: first fetch under way;
+   * `complete`: the figures are current; `error`: the last update failed (`figures` keeps the last known
+   * ones, if any).
+   */
+  readonly state: 'idle' | 'pending' | 'complete' | 'error';
+  readonly figures: PetitionFigures | undefined;
+  readonly error: PetitionStoreError | undefined;
+  /** How new figures arrive now: the endpoint's stream, polling, or neither (paused, or not started). */
+  readonly transport: 'stream' | 'polling' | 'none';
+}
+
+export type PetitionListener = (snapshot: PetitionSnapshot) => void;
+
+export interface SubscribeOptions {
+  /** Polling period this subscriber wants, in ms: the store polls at the shortest one asked for. */
+  intervalMs?: number;
+  /** The element named in the console when the endpoint fails (the first subscriber's is used). */
+  reporter?: Element;
+}
+
+/**
+ * Where a store gets its figures. Any `AgirClient` of @agir/core fits; for a URL the store uses
+ * `petitionReader`, so a page with only a counter does not download the whole client and its schemas.
+ */
+export interface PetitionSource {
+  readonly endpoint: string;
+  getPetition(id: string): Promise<Pick<Petition, 'signatureCount' | 'countryCount' | 'goal' | 'status'>>;
+  streamUrl(id: string): string;
+}
+
+/**
+ * Timing of every store in the page and the clock it uses. Tests may swap the clock or lower the floor;
+ * pages should not need to touch it.
+ */
+export const petitionStoreConfig = {
+  /** Polling period when no subscriber asks for one. */
+  defaultIntervalMs: 30_000,
+  /** Shortest polling period a store accepts. */
+  minIntervalMs: 5_000,
+  /** Longest wait between two polls after repeated errors (the backoff doubles up to it). */
+  maxBackoffMs: 5 * 60_000,
+  /** Stream errors in a row, after it delivered a message, before the store falls back to polling. */
+  streamErrorLimit: 3,
+  /** Time allowed for one fetch of the petition. */
+  timeoutMs: 10_000,
+  /** Backoff jitter: a delay after errors is multiplied by 0.75 + 0.5 × random(). */
+  random: Math.random,
+  setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
+  clearTimeout: (handle: unknown): void => clearTimeout(handle as number),
+};
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+const isHidden = (): boolean => document.visibilityState === 'hidden';
+
+/** An endpoint as an absolute http(s) URL without a trailing slash; undefined when it is not one. */
+export function endpointUrl(endpoint: string): string | undefined {
+  try {
+    const url = new URL(endpoint, location.href);
+    if (/^https?:$/.test(url.protocol)) return url.href.replace(/\/+$/, '');
+  } catch {
+    // not a URL
+  }
+  return undefined;
+}
+
+/**
+ * The counts of a `count` stream event, or undefined when `data` breaks the contract. Mirrors @agir/core's
+ * `countEventSchema` (the test suite checks that both agree). Not core's reader: in the CDN build that module is
+ * shared with every element, and carries the case readers the counter does not need (about 2 kB gzip).
+ */
+export function readCounts(data: unknown): { signatureCount: number; countryCount: number } | undefined {
+  const { signatureCount, countryCount } = (data ?? 0) as Record<string, unknown>;
+  return isCount(signatureCount) && isCount(countryCount) ? { signatureCount, countryCount } : undefined;
+}
+
+/**
+ * The figures of a petition (`GET /petitions/{id}`), or undefined when its counts, goal or status break the
+ * contract. Mirrors those fields of @agir/core's `petitionSchema` (the test suite checks that both agree); the
+ * fields a counter never shows (title, dates) are not read.
+ */
+export function readFigures(data: unknown): PetitionFigures | undefined {
+  const counts = readCounts(data);
+  if (!counts) return undefined;
+  const { goal, status } = data as Record<string, unknown>;
+  return (goal === null || (isCount(goal) && goal > 0)) && (status === 'open' || status === 'closed')
+    ? { ...counts, goal, status }
+    : undefined;
+}
+
+/** A `Retry-After` header (seconds, or an HTTP date) in ms. */
+function retryAfter(value: string | null): number | undefined {
+  const ms = value === null ? NaN : /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return ms >= 0 ? ms : undefined;
+}
+
+/** Reads a petition from an Agir endpoint with one fetch: no retry (the store backs off), no cookies. */
+export function petitionReader(endpoint: string): PetitionSource {
+  const path = (id: string): string => `${endpoint}/petitions/${encodeURIComponent(id)}`;
+  return {
+    endpoint,
+    streamUrl: (id) => `${path(id)}/stream`,
+    async getPetition(id) {
+      const url = path(id);
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), petitionStoreConfig.timeoutMs);
+      let response: Response;
+      let figures: PetitionFigures | undefined;
+      try {
+        response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'omit', signal: controller.signal });
+        figures = response.ok ? readFigures(await response.json().catch(() => 0)) : undefined;
+      } catch {
+        throw new Error(
+          `could not reach ${url} (network error, or no answer in time). Check the endpoint URL and that the server allows this page's origin (CORS).`,
+        );
+      } finally {
+        clearTimeout(timer);
+      }
+      if (figures) return figures;
+      const error: PetitionStoreError = new Error(
+        response.ok
+          ? `${url} answered with data that does not match the Agir contract (signatureCount, countryCount: whole numbers ≥ 0; goal: a whole number ≥ 1 or null; status: "open" or "closed").`
+          : `${url} answered HTTP ${response.status}. Check the endpoint and the petition id.`,
+      );
+      error.status = response.status;
+      error.retryAfterMs = retryAfter(response.headers.get('retry-after'));
+      throw error;
+    },
+  };
+}
+
+const stores = new Map<string, PetitionStore>();
+
+export class PetitionStore {
+  /**
+   * The page's store for a petition at an endpoint: a URL (resolved against the page) or a `PetitionSource`
+   * such as an `AgirClient`. Throws a `TypeError` when the URL is not an http(s) one.
+   */
+  static for(endpoint: string | PetitionSource, petition: string): PetitionStore {
+    const url = typeof endpoint === 'string' ? endpointUrl(endpoint) : endpoint.endpoint;
+    if (!url)
+      throw new TypeError(`endpoint "${endpoint}" is not an http(s) URL: set it to the API base, e.g. "https://example.org/api/v1".`);
+    const key = `${url} ${petition}`;
+    let store = stores.get(key);
+    if (!store) {
+      store = new PetitionStore(typeof endpoint === 'string' ? petitionReader(url) : endpoint, petition, key);
+      stores.set(key, store);
+    }
+    return store;
+  }
+
+  readonly endpoint: string;
+  readonly petition: string;
+
+  private readonly source: PetitionSource;
+  private readonly key: string;
+  private readonly listeners = new Map<PetitionListener, SubscribeOptions>();
+  private current: PetitionSnapshot = { state: 'idle', figures: undefined, error: undefined, transport: 'none' };
+  private started = false;
+  private inFlight: Promise<void> | undefined;
+  private timer: unknown;
+  /** Failed fetches in a row (the backoff exponent). */
+  private failures = 0;
+  /** The current run of failures was reported in the console. */
+  private reported = false;
+  private stream: EventSource | undefined;
+  private streamMessages = 0;
+  private streamErrors = 0;
+  /** The endpoint has no usable stream: poll from now on. */
+  private noStream = false;
+
+  private constructor(source: PetitionSource, petition: string, key: string) {
+    this.source = source;
+    this.endpoint = source.endpoint;
+    this.petition = petition;
+    this.key = key;
+  }
+
+  /** The latest state and figures. */
+  get snapshot(): PetitionSnapshot {
+    return this.current;
+  }
+
+  /**
+   * Calls `listener` with every new snapshot from now on (read `snapshot` for the current one). The first
+   * subscriber starts the store; when the last one leaves, the store stops and the page forgets it.
+   */
+  subscribe(listener: PetitionListener, options: SubscribeOptions = {}): () => void {
+    this.listeners.set(listener, options);
+    if (!this.started) this.start();
+    return () => {
+      this.listeners.delete(listener);
+      // An element moved in the page leaves and comes back within the task: keep the store for it.
+      setTimeout(() => {
+        if (this.listeners.size === 0 && this.started) this.stop();
+      });
+    };
+  }
+
+  /** Fetches the petition now: one request however many callers ask at once. Never rejects. */
+  refresh(): Promise<void> {
+    return (this.inFlight ??= this.fetchOnce().finally(() => (this.inFlight = undefined)));
+  }
+
+  /**
+   * Counts a signature made in this page at once: `signatureCount` when the form got it from the server,
+   * else one more. The server's figure replaces it at the next fetch or stream event.
+   */
+  bump(signatureCount?: number): void {
+    const figures = this.current.figures;
+    if (figures)
+      this.set({ figures: { ...figures, signatureCount: isCount(signatureCount) ? signatureCount : figures.signatureCount + 1 } });
+  }
+
+  private readonly onVisibility = (): void => {
+    if (isHidden()) this.pause();
+    else this.update();
+  };
+
+  /** `agir-signed` from a petition-form: `{ petition, endpoint?, signatureCount? }` on the event (or its `detail`). */
+  private readonly onSigned = (event: Event): void => {
+    const signed = event as Event & { detail?: unknown };
+    const { petition, endpoint, signatureCount } = ('petition' in signed ? signed : (signed.detail ?? 0)) as Record<string, unknown>;
+    if (petition === this.petition && (!endpoint || endpointUrl(String(endpoint)) === this.endpoint)) this.bump(signatureCount as number);
+  };
+
+  private start(): void {
+    this.started = true;
+    document.addEventListener('visibilitychange', this.onVisibility);
+    document.addEventListener('agir-signed', this.onSigned);
+    if (!isHidden()) this.update();
+  }
+
+  private stop(): void {
+    this.started = false;
+    this.pause();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    document.removeEventListener('agir-signed', this.onSigned);
+    stores.delete(this.key);
+  }
+
+  /** No timer and no stream: nothing goes out until the next `update()`. */
+  private pause(): void {
+    petitionStoreConfig.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.closeStream();
+    if (this.current.transport !== 'none') this.set({ transport: 'none' });
+  }
+
+  /** Fetches, then follows the stream when there is one and the fetch worked, else schedules the next poll. */
+  private async update(): Promise<void> {
+    await this.refresh();
+    if (!this.started || isHidden()) return;
+    if (this.current.state === 'complete' && !this.noStream && typeof EventSource === 'function') this.openStream();
+    else if (!this.stream) this.schedule();
+  }
+
+  private schedule(): void {
+    const { maxBackoffMs, random, minIntervalMs, defaultIntervalMs } = petitionStoreConfig;
+    const asked = [...this.listeners.values()].flatMap((options) => options.intervalMs ?? []);
+    let delay = Math.max(minIntervalMs, asked.length ? Math.min(...asked) : defaultIntervalMs);
+    if (this.failures > 0) {
+      delay = Math.min(maxBackoffMs, delay * 2 ** this.failures) * (0.75 + 0.5 * random());
+      delay = Math.max(delay, Math.min(this.current.error?.retryAfterMs ?? 0, maxBackoffMs));
+    }
+    petitionStoreConfig.clearTimeout(this.timer);
+    this.timer = petitionStoreConfig.setTimeout(() => {
+      this.timer = undefined;
+      if (this.started && !isHidden()) void this.update();
+    }, delay);
+    if (this.current.transport !== 'polling') this.set({ transport: 'polling' });
+  }
+
+  private async fetchOnce(): Promise<void> {
+    if (this.current.state === 'idle') this.set({ state: 'pending' });
+    try {
+      const { signatureCount, countryCount, goal, status } = await this.source.getPetition(this.petition);
+      this.failures = 0;
+      this.reported = false;
+      this.set({ state: 'complete', error: undefined, figures: { signatureCount, countryCount, goal, status } });
+    } catch (cause) {
+      const error = cause as PetitionStoreError;
+      this.failures += 1;
+      this.report(`could not load petition "${this.petition}": ${String(error.message).replace(/^Agir: /, '')}`);
+      this.set({ state: 'error', error });
+    }
+  }
+
+  private openStream(): void {
+    if (this.stream) return;
+    const stream = new EventSource(this.source.streamUrl(this.petition));
+    this.stream = stream;
+    this.streamMessages = this.streamErrors = 0;
+    petitionStoreConfig.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.set({ transport: 'stream' });
+    stream.addEventListener('count', (event) => {
+      let data: unknown;
+      try {
+        data = JSON.parse((event as MessageEvent).data);
+      } catch {
+        // garbage: reported below
+      }
+      const counts = readCounts(data);
+      const figures = this.current.figures;
+      if (!counts) {
+        this.report(
+          `the stream of petition "${this.petition}" sent a "count" event that does not match the Agir contract ({ "signatureCount": n, "countryCount": n }); it was ignored.`,
+        );
+      } else if (figures) {
+        this.streamMessages += 1;
+        this.streamErrors = 0;
+        this.set({ state: 'complete', error: undefined, figures: { ...figures, ...counts } });
+      }
+    });
+    stream.addEventListener('error', () => {
+      if (this.stream !== stream) return;
+      // Failing before any message (no stream there, e.g. a 404), closed for good, or again and again: poll.
+      if (++this.streamErrors >= petitionStoreConfig.streamErrorLimit || !this.streamMessages || stream.readyState === 2) {
+        this.noStream = true;
+        this.closeStream();
+        this.schedule();
+      }
+    });
+  }
+
+  private closeStream(): void {
+    this.stream?.close();
+    this.stream = undefined;
+  }
+
+  /** One console error per run of failures, naming the first subscribing element. */
+  private report(message: string): void {
+    if (this.reported) return;
+    this.reported = true;
+    const reporter = [...this.listeners.values()].find((options) => options.reporter)?.reporter;
+    if (reporter) authorError(reporter, message);
+    else console.error(`Agir: ${message}`);
+  }
+
+  private set(change: Partial<PetitionSnapshot>): void {
+    this.current = { ...this.current, ...change };
+    for (const listener of [...this.listeners.keys()]) listener(this.current);
+  }
+}
