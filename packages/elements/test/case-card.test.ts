@@ -247,7 +247,7 @@ describe('case-card: from an endpoint', () => {
       html`<case-card lang="fr" name="Sadir Ali" status="sentenced" status-since="2018-03-01"></case-card>`,
     );
     await settled(sentenced);
-    expect($(sentenced, '[part="status"]')!.textContent).to.equal('Condamnation le 1 mars 2018');
+    expect($(sentenced, '[part="status"]')!.textContent).to.equal('Condamnation le 1er mars 2018');
     const group = await fixture<CaseCard>(
       html`<case-card
         lang="fr"

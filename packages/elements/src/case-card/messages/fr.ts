@@ -22,7 +22,9 @@ export default {
     if (!date) return label;
     const day = precision === 'day';
     const preposition = since ? (day ? 'depuis le' : 'depuis') : day ? 'le' : 'en';
-    return label ? `${label} ${preposition} ${date}` : `Depuis ${day ? 'le ' : ''}${date}`;
+    // « le 1er mars 2018 » : le premier du mois est un ordinal.
+    const when = day ? String(date).replace(/^1(?=\s)/, '1er') : date;
+    return label ? `${label} ${preposition} ${when}` : `Depuis ${day ? 'le ' : ''}${when}`;
   },
   place: '{region}, {country}',
   readMore: 'Lire la suite',
