@@ -59,6 +59,7 @@ function fillHref(template: string, minor: number, frequency: DonationFrequency)
  * the amount and the frequency and takes part in validation and reset.
  *
  * @summary Donation amounts with the net cost after tax relief, and a donate button.
+ * @tag donation-calculator
  *
  * @fires agir-donate - {DonateEvent} The donate button was pressed with a valid amount. Cancelable: when not cancelled the element opens `url` (`donate-href` filled in), or submits its form.
  * @fires change - The reader changed the amount, the frequency or the income.
@@ -105,9 +106,6 @@ export class DonationCalculator extends LitElement {
     name: {},
     disabled: { type: Boolean, reflect: true },
     messages: { attribute: false },
-    choices: { state: true },
-    incomeText: { state: true },
-    formDisabled: { state: true },
   };
 
   /** Registers the element (under another tag if `donation-calculator` is taken). */
@@ -152,13 +150,13 @@ export class DonationCalculator extends LitElement {
   /** Per-instance replacements for any message (same keys and `{placeholders}` as the catalogs). */
   messages?: Partial<Messages & ReliefMessages>;
 
-  private choices: Record<DonationFrequency, Choice> = { once: { preset: undefined, text: '' }, monthly: { preset: undefined, text: '' } };
-  private incomeText = '';
-  private formDisabled = false;
-
   readonly #internals = this.attachInternals();
   readonly #locale = new LocaleController<Messages>(this, catalog);
   readonly #reported = new Set<string>();
+  // What the reader chose: internal state, not properties (a change outside an update calls requestUpdate).
+  #choices: Record<DonationFrequency, Choice> = { once: { preset: undefined, text: '' }, monthly: { preset: undefined, text: '' } };
+  #incomeText = '';
+  #formDisabled = false;
   #presets: Record<DonationFrequency, number[]> = { once: [], monthly: [] };
   #defaults: Partial<Record<DonationFrequency, number>> = {};
   #configKey = '';
@@ -181,14 +179,14 @@ export class DonationCalculator extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#readConfig();
     if (changed.has('askIncome') && this.askIncome) this.#incomeShown = true;
-    const choice = this.choices[this.#frequency];
+    const choice = this.#choices[this.#frequency];
     const separator = formatNumber(this.#locale.locale, 1.5).replace(/\d/g, '').replace('٫', '.');
     this.#amount = choice.text.trim()
       ? parseAmount(choice.text, separator, this.#maxMinor)
       : choice.preset === undefined
         ? undefined
         : { minor: choice.preset };
-    this.#income = this.incomeText.trim() ? parseAmount(this.incomeText, separator, ENGINE_MAX * 100) : undefined;
+    this.#income = this.#incomeText.trim() ? parseAmount(this.#incomeText, separator, ENGINE_MAX * 100) : undefined;
     this.#estimate();
   }
 
@@ -230,13 +228,15 @@ export class DonationCalculator extends LitElement {
   /** @internal A form reset restores the defaults of the attributes. */
   formResetCallback(): void {
     this.frequency = this.getAttribute('frequency') === 'once' ? 'once' : 'monthly';
-    this.choices = { once: { preset: this.#defaults.once, text: '' }, monthly: { preset: this.#defaults.monthly, text: '' } };
-    this.incomeText = '';
+    this.#choices = { once: { preset: this.#defaults.once, text: '' }, monthly: { preset: this.#defaults.monthly, text: '' } };
+    this.#incomeText = '';
+    this.requestUpdate();
   }
 
   /** @internal A disabled form or fieldset disables the calculator. */
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.#formDisabled = disabled;
+    this.requestUpdate();
   }
 
   /** @internal The browser restores the amount and the frequency (back navigation, autofill). */
@@ -249,10 +249,11 @@ export class DonationCalculator extends LitElement {
     this.frequency = frequency;
     if (minor === undefined) return;
     const preset = this.#presets[frequency].includes(minor);
-    this.choices = {
-      ...this.choices,
-      [frequency]: { preset: preset ? minor : this.choices[frequency].preset, text: preset ? '' : majorString(minor) },
+    this.#choices = {
+      ...this.#choices,
+      [frequency]: { preset: preset ? minor : this.#choices[frequency].preset, text: preset ? '' : majorString(minor) },
     };
+    this.requestUpdate();
   }
 
   #onFrequency(event: Event): void {
@@ -266,11 +267,12 @@ export class DonationCalculator extends LitElement {
   }
 
   #onFreeInput(event: Event): void {
-    this.#choose({ ...this.choices[this.#frequency], text: (event.target as HTMLInputElement).value });
+    this.#choose({ ...this.#choices[this.#frequency], text: (event.target as HTMLInputElement).value });
   }
 
   #onIncomeInput(event: Event): void {
-    this.incomeText = (event.target as HTMLInputElement).value;
+    this.#incomeText = (event.target as HTMLInputElement).value;
+    this.requestUpdate();
   }
 
   /** The page hears `change` from the host (the inner controls' `change` does not leave the shadow root). */
@@ -304,7 +306,8 @@ export class DonationCalculator extends LitElement {
   }
 
   #choose(choice: Choice): void {
-    this.choices = { ...this.choices, [this.#frequency]: choice };
+    this.#choices = { ...this.#choices, [this.#frequency]: choice };
+    this.requestUpdate();
   }
 
   /** Reads and checks the attributes; each problem is reported once to the page author. */
@@ -353,7 +356,7 @@ export class DonationCalculator extends LitElement {
     if (max !== this.maxAmount)
       this.#author(`max-amount="${this.getAttribute('max-amount')}" must be a number from 0 to ${ENGINE_MAX}; using 100000.`);
     this.#maxMinor = Math.round(max * 100);
-    const choices = { ...this.choices };
+    const choices = { ...this.#choices };
     for (const frequency of FREQUENCIES) {
       const once = frequency === 'once';
       const name = once ? 'amounts-once' : 'amounts-monthly';
@@ -379,7 +382,7 @@ export class DonationCalculator extends LitElement {
       this.#defaults[frequency] = initial;
       if (!presets.includes(choices[frequency].preset!)) choices[frequency] = { ...choices[frequency], preset: initial };
     }
-    this.choices = choices;
+    this.#choices = choices;
   }
 
   /** Runs the rules engine for the current choice (loading the country's rules first). */
@@ -595,11 +598,11 @@ export class DonationCalculator extends LitElement {
 
   override render(): TemplateResult {
     const frequency = this.#frequency;
-    const choice = this.choices[frequency];
+    const choice = this.#choices[frequency];
     const custom = !!choice.text.trim();
     const problem = custom ? this.#amount?.problem : undefined;
     const incomeProblem = this.#income?.problem;
-    const disabled = this.disabled || this.formDisabled;
+    const disabled = this.disabled || this.#formDisabled;
     const [prefix, suffix] = this.#affixes();
     const { rule, line, note, details } = this.#parts();
     const showIncome = this.#incomeShown && !!this.#relief?.view.incomeKeys[this.#country];
@@ -652,7 +655,7 @@ export class DonationCalculator extends LitElement {
                   type="text"
                   inputmode="decimal"
                   autocomplete="off"
-                  .value=${this.incomeText}
+                  .value=${this.#incomeText}
                   aria-invalid=${!!incomeProblem}
                   aria-describedby="income-hint income-error"
                   ?disabled=${disabled}
