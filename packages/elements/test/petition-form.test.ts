@@ -807,11 +807,78 @@ describe('petition-form: never lose a signature', () => {
   });
 });
 
+describe('petition-form: customising', () => {
+  it('submit-label, heading-level, the thanks slot and no-share', async () => {
+    fake.on('POST', SIGN, () => created());
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint} submit-label="Je signe" heading-level="3" no-share>
+        <p slot="thanks">Merci, Ada ! Votre voix compte.</p>
+      </petition-form>`,
+    );
+    await settled(el);
+    expect(visibleText(submitButton(el))).to.equal('Je signe');
+    fillValid(el);
+    await submit(el);
+    await signedView(el);
+    const title = $(el, '#title')!;
+    expect([title.getAttribute('role'), title.getAttribute('aria-level')]).to.deep.equal(['heading', '3']);
+    expect(visibleText(el)).to.contain('Merci, Ada ! Votre voix compte.');
+    expect(visibleText(el)).not.to.contain('personnes ont signé');
+    expect($(el, '[part="share"]')).to.equal(null);
+  });
+
+  it('the closed slot replaces the closed text', async () => {
+    petitionAnswer = () => json(petitionPayload({ status: 'closed' }));
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint}>
+        <p slot="closed">La pétition a été remise le 7 octobre.</p>
+      </petition-form>`,
+    );
+    await settled(el);
+    expect(visibleText(el)).to.contain('Cette pétition est close');
+    expect(visibleText(el)).to.contain('La pétition a été remise le 7 octobre.');
+    expect(visibleText(el)).not.to.contain('Elle n’accepte plus de signatures');
+  });
+
+  it('agir-error tells the host page why a submission stopped', async () => {
+    fake.on('POST', SIGN, () => json({ error: { code: 'too_large', message: 'too big' } }, 413));
+    const el = await mount('fr');
+    const reasons: string[] = [];
+    el.addEventListener('agir-error', (event) => reasons.push(event.reason));
+    await submit(el);
+    await until(() => reasons.length === 1, 2000, 'the invalid event');
+    fillValid(el);
+    await submit(el);
+    await until(() => reasons.length === 2, 3000, 'the rejected event');
+    expect(reasons).to.deep.equal(['invalid', 'rejected']);
+    expect(visibleText($(el, '[part="alert"]')!)).to.contain('trop longue');
+  });
+});
+
+describe('petition-form: other tabs', () => {
+  it('a queued signature sent by another tab of the site shows as signed here', async () => {
+    freshQueue({ baseDelayMs: 60_000 });
+    fake.on('POST', SIGN, offline);
+    const el = await mount('fr');
+    fillValid(el);
+    await submit(el);
+    await until(() => el.view === 'queued', 3000, 'the queued state');
+    const key = body(signatures()[0]).idempotencyKey;
+    const otherTab = new BroadcastChannel('agir-signature-queue');
+    undo.push(() => otherTab.close());
+    const heard = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
+    otherTab.postMessage({ id: key, status: 'sent', response: { signatureCount: 12, duplicate: false } });
+    expect((await heard).signatureCount).to.equal(12);
+    await signedView(el);
+    expect(visibleText(el)).to.contain('12 personnes ont signé');
+  });
+});
+
 describe('petition-form: anti-spam', () => {
   it('the honeypot is not focusable and hidden from assistive technology (axe passes); its value is sent as client.trap', async () => {
     fake.on('POST', SIGN, () => created());
     const el = await mount('fr');
-    const trap = root(el).querySelector<HTMLInputElement>('[name="agir_trap"]')!;
+    const trap = root(el).querySelector<HTMLInputElement>('[name="trap"]')!;
     const box = trap.closest('.trap')!;
     expect(trap.tabIndex).to.equal(-1);
     expect(trap.getAttribute('autocomplete')).to.equal('off');
@@ -936,7 +1003,7 @@ describe('petition-form: languages', () => {
 describe('petition-form: bring your own form', () => {
   async function mountOwn(consentChecked = false): Promise<{ el: PetitionForm; form: HTMLFormElement }> {
     const el = await fixture<PetitionForm>(
-      html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint} consent-version="2026-11">
+      html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint}>
         <form method="post" action=${`${fake.endpoint}/petitions/xinjiang/signatures/form`}>
           <label>Prénom <input name="givenName" autocomplete="given-name" required /></label>
           <label>Nom <input name="familyName" autocomplete="family-name" required /></label>
@@ -951,7 +1018,9 @@ describe('petition-form: bring your own form', () => {
             ><input type="checkbox" name="consent_newsletter" value="yes" ?checked=${consentChecked} /> Je veux recevoir les
             nouvelles.</label
           >
-          <div aria-hidden="true" hidden><input name="agir_trap" tabindex="-1" autocomplete="off" /></div>
+          <input type="hidden" name="consent_newsletter_text" value="Je veux recevoir les nouvelles." />
+          <input type="hidden" name="consent_newsletter_version" value="2026-11" />
+          <div aria-hidden="true" hidden><input name="trap" tabindex="-1" autocomplete="off" /></div>
           <button>Signer</button>
         </form>
       </petition-form>`,

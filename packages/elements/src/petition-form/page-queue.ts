@@ -101,8 +101,18 @@ function pageQueue(): SignatureQueue {
     }
     if (!channel && typeof BroadcastChannel === 'function') {
       channel = new BroadcastChannel('agir-signature-queue');
-      channel.onmessage = ({ data }: MessageEvent<Settled>) => {
-        if (typeof data?.id === 'string') notify(data);
+      channel.onmessage = ({ data }: MessageEvent<Partial<Settled> | null>) => {
+        // Another tab of this origin settled a signature; take only what a form needs, well-formed.
+        const count = data?.response?.signatureCount;
+        if (typeof data?.id !== 'string' || !['sent', 'rejected', 'expired'].includes(data.status!)) return;
+        notify({
+          id: data.id,
+          status: data.status!,
+          response:
+            data.response && (count === undefined || Number.isSafeInteger(count))
+              ? { signatureCount: count!, duplicate: data.response.duplicate === true }
+              : undefined,
+        });
       };
     }
   }

@@ -532,7 +532,7 @@ export class PetitionForm extends LitElement {
       }
       <div class="trap" aria-hidden="true" inert>
         <label for="trap">${t('trap')}</label>
-        <input id="trap" name="agir_trap" type="text" tabindex="-1" autocomplete="off" />
+        <input id="trap" name="trap" type="text" tabindex="-1" autocomplete="off" />
       </div>
       ${this.alert()}
       <button type="submit" part="submit" aria-disabled=${this.sending ? 'true' : nothing} aria-busy=${this.sending ? 'true' : nothing}>

@@ -151,7 +151,8 @@ function consent(host: PetitionForm): Consent | undefined {
     : slotted
       ? slotted.textContent
       : (host.consentText ?? host.l10n.t('consent'));
-  const version = words(host.consentVersion ?? host.control('consent_version')?.value) || 'default';
+  // A page's own form carries the version in the hidden field the no-JavaScript route reads.
+  const version = words(host.control(`${CONSENT}_version`)?.value ?? host.consentVersion) || 'default';
   return { id: 'newsletter', granted: box.checked, text: words(text).slice(0, 2000), version: version.slice(0, 64) };
 }
 
@@ -184,7 +185,7 @@ export async function submit(host: PetitionForm): Promise<void> {
       locale: host.l10n.locale,
       source: signatureSource(location.href, document.referrer, host.embed),
       startedAt: host.startedAt,
-      trap: host.control('agir_trap')?.value ?? '',
+      trap: host.control('trap')?.value ?? '',
     }),
     where.petition,
     where.endpoint,
