@@ -94,7 +94,9 @@ class PetitionCache {
     if (this.#entries.size > 10_000) this.#entries.clear(); // bounded, whatever ids are asked for
     const view = this.store.getPetition(id).then((record) => record && viewOf(record));
     this.#entries.set(id, { at: now, view });
-    view.catch(() => this.#entries.delete(id));
+    view.catch(() => {
+      if (this.#entries.get(id)?.view === view) this.#entries.delete(id); // a failed read is not kept
+    });
     return view;
   }
 
@@ -151,6 +153,9 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     pollMs: options.sse?.pollMs ?? (store.db.kind === 'postgres' ? defaults.pollMs : false),
     onError: (error) => logger.error('sse', error),
   });
+  const maxStreams = options.sse?.maxStreams ?? defaults.maxStreams;
+  const maxStreamsPerClient = options.sse?.maxStreamsPerClient ?? defaults.maxStreamsPerClient;
+  const streamsByClient = new Map<string, number>();
   const limitBody = bodyLimit({
     maxSize: options.bodyLimitBytes ?? defaults.bodyLimitBytes,
     onError: (c) =>
@@ -243,16 +248,32 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     const id = c.req.param('id');
     const view = validId(id) ? await petitions.get(id) : undefined;
     if (!view) return notFound(c, 'petition');
+    const client = clientKey(c, options.trustProxy ?? false);
+    const held = streamsByClient.get(client) ?? 0;
+    if (hub.listeners >= maxStreams || held >= maxStreamsPerClient) {
+      c.header('Retry-After', '30');
+      return problem(c, 429, 'rate_limited', 'Too many open streams: poll the petition instead, or try again later.');
+    }
+    streamsByClient.set(client, held + 1);
+    let released = false;
+    let unsubscribe = (): void => undefined;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      unsubscribe();
+      const left = (streamsByClient.get(client) ?? 1) - 1;
+      if (left > 0) streamsByClient.set(client, left);
+      else streamsByClient.delete(client);
+    };
     const counts = { signatureCount: view.record.signatureCount, countryCount: view.record.countryCount };
     const encoder = new TextEncoder();
-    let unsubscribe = (): void => undefined;
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         let open = true;
         const end = (): void => {
           if (!open) return;
           open = false;
-          unsubscribe();
+          release();
           controller.close();
         };
         const listener: Listener = {
@@ -271,9 +292,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
         unsubscribe = hub.subscribe(id, counts, listener);
         c.req.raw.signal.addEventListener('abort', end, { once: true });
       },
-      cancel() {
-        unsubscribe();
-      },
+      cancel: release,
     });
     return new Response(stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },

@@ -48,6 +48,10 @@ export interface ServerOptions {
     minIntervalMs?: number;
     /** PostgreSQL: how often each watched petition's counter row is read, to see other processes' writes (default 1000; false: never). */
     pollMs?: number | false;
+    /** Open streams allowed in this process (default 10 000); more get 429 and poll instead. */
+    maxStreams?: number;
+    /** Open streams allowed per client address (default 64). */
+    maxStreamsPerClient?: number;
   };
   /** Request log sink (one JSON line per request: method, path, status, duration); false logs nothing. */
   log?: ((line: string) => void) | false;
@@ -74,6 +78,8 @@ export const defaults = {
   heartbeatMs: 15_000,
   minIntervalMs: 1000,
   pollMs: 1000,
+  maxStreams: 10_000,
+  maxStreamsPerClient: 64,
   demoDir: path.join(repoRoot, 'demo'),
   cdnDir: path.join(repoRoot, 'packages/elements/dist/cdn'),
 } as const;
