@@ -119,6 +119,7 @@ function writeSection(body) {
 }
 
 export default async function bench() {
+  const load = os.loadavg()[0].toFixed(1); // other work on the machine skews the figures: say how much there was
   const runs = [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'agir-bench-'));
   try {
@@ -163,7 +164,8 @@ export default async function bench() {
   const cpu = os.cpus();
   writeSection(`## Reference server (@agir/server)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${os.type()} ${os.release()}.
+Measured ${new Date().toISOString().slice(0, 10)} on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${os.type()} ${os.release()}
+(load average ${load} when the run started: other work on the machine lowers these figures).
 Each line is ${seconds} s of [autocannon](https://github.com/mcollina/autocannon) with ${CONNECTIONS} connections over loopback against
 \`agir-server start --seed --rate-limit off --quiet\` running in its own process (autocannon shares the two cores with it).
 Signatures are all new signers (a new idempotency key and email each), the seed petition's count is checked to rise by exactly
