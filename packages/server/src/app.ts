@@ -288,8 +288,9 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
           },
           close: end,
         };
-        controller.enqueue(encoder.encode(`retry: 3000\n\n${countEvent(counts)}`));
-        unsubscribe = hub.subscribe(id, counts, listener);
+        const subscription = hub.subscribe(id, counts, listener);
+        unsubscribe = subscription.unsubscribe;
+        controller.enqueue(encoder.encode(`retry: 3000\n\n${countEvent(subscription.counts)}`));
         c.req.raw.signal.addEventListener('abort', end, { once: true });
       },
       cancel: release,

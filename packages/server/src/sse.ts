@@ -59,23 +59,25 @@ export class CountHub {
   }
 
   /**
-   * Adds a listener that already holds `current` (the counts it was sent on connecting). Returns the
-   * function that removes it.
+   * Adds a listener. `current` is the caller's reading of the counts, used when the petition has no
+   * channel yet. Returns the counts to send the listener first (what the others were last sent, so all
+   * listeners agree) and the function that removes it.
    */
-  subscribe(petitionId: string, current: Counts, listener: Listener): () => void {
+  subscribe(petitionId: string, current: Counts, listener: Listener): { counts: Counts; unsubscribe: () => void } {
     let channel = this.#channels.get(petitionId);
     if (!channel) {
       channel = this.#open(petitionId, current);
       this.#channels.set(petitionId, channel);
     } else if (!sameCounts(channel.last, current)) {
-      this.notify(petitionId); // the newcomer read newer (or older) counts than the others were sent
+      this.notify(petitionId); // the caller read other counts than were last sent: check which are current
     }
     channel.listeners.add(listener);
-    return () => {
+    const unsubscribe = (): void => {
       const open = this.#channels.get(petitionId);
       if (!open || !open.listeners.delete(listener) || open.listeners.size > 0) return;
       this.#shut(petitionId, open);
     };
+    return { counts: channel.last, unsubscribe };
   }
 
   /** The counts of a petition may have changed (called by the write path after a commit). */
