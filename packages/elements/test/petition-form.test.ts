@@ -1089,6 +1089,18 @@ describe('petition-form: bring your own form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('"sign for someone else" resets the page’s form, keeping the default country', async () => {
+    localStorage.setItem('agir:signed:xinjiang', '1');
+    const { el, form } = await mountOwn();
+    expect(visibleText(el)).to.contain('Vous avez déjà signé depuis cet appareil');
+    expect(form.checkVisibility()).to.equal(false);
+    ($(el, '.secondary') as HTMLButtonElement).click();
+    await until(() => document.activeElement === form.elements.namedItem('givenName'), 2000, 'focus on the page’s form');
+    await el.updateComplete;
+    expect(form.checkVisibility()).to.equal(true);
+    expect((form.elements.namedItem('country') as HTMLSelectElement).value).to.equal('FR');
+  });
+
   it('queues when the network fails', async () => {
     freshQueue({ baseDelayMs: 60_000 });
     fake.on('POST', SIGN, offline);

@@ -53,6 +53,7 @@ let uid = 0;
  * the words shown, anti-spam without third parties, attribution, and a thank-you state with sharing.
  * It renders its own form, or enhances a plain `<form>` the page puts inside it.
  *
+ * @tagname petition-form
  * @summary Sign a petition: accessible, localised, offline-safe, with consent and sharing.
  *
  * @fires {AgirSubmitEvent} agir-submit - Cancelable, before a valid signature is queued and sent; `payload` may be read or changed.
@@ -204,6 +205,7 @@ export class PetitionForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) this.adopt();
     if (changed.has('petition') && this.view === 'form' && this.remembered()) this.view = 'already-signed';
     if (this.renderedLocale !== this.l10n.locale) this.keptCountry = this.control('country')?.value;
   }

@@ -276,7 +276,7 @@ export function syncPageForm(host: PetitionForm): void {
     const chosen = country.value || host.defaultCountry();
     country.replaceChildren(
       new Option(l10n.t('chooseCountry'), ''),
-      ...host.countryList().map(({ code, name }) => new Option(name, code, false, code === chosen)),
+      ...host.countryList().map(({ code, name }) => new Option(name, code, code === chosen, code === chosen)),
     );
     host.filledSelect = l10n.locale;
   }
