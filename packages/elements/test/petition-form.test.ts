@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { indexedDbStorage, memoryStorage, type QueueStorage, type SignatureRequest } from '@agir/core';
+import { fallbackStorage, indexedDbStorage, memoryStorage, webStorage, type QueueStorage, type SignatureRequest } from '@agir/core';
 import {
   AgirSubmitEvent,
   PetitionForm,
@@ -752,6 +752,35 @@ describe('petition-form: never lose a signature', () => {
     await until(() => signatures().length === 2, 2000, 'the resend');
     expect(await indexedDbStorage({ name }).list()).to.deep.equal([]);
     expect(visibleText(second)).to.contain('Vous avez déjà signé depuis cet appareil');
+  });
+
+  it('by default keeps a queued signature in IndexedDB (database "agir")', async () => {
+    configureSignatureQueue({ storage: undefined, timeoutMs: 1000, baseDelayMs: 60_000, maxDelayMs: 60_000 });
+    fake.on('POST', SIGN, offline);
+    const el = await mount('fr');
+    fillValid(el);
+    await submit(el);
+    await until(() => el.view === 'queued', 3000, 'the queued state');
+    const key = body(signatures()[0]).idempotencyKey;
+    const database = indexedDbStorage();
+    undo.push(() => void database.delete(key));
+    expect((await database.list()).map((entry) => entry.id)).to.include(key);
+  });
+
+  it('falls back to localStorage when IndexedDB cannot be opened', async () => {
+    const denied = {
+      open: () => {
+        throw new DOMException('IndexedDB is disabled', 'InvalidStateError');
+      },
+    } as unknown as IDBFactory;
+    freshQueue({ storage: fallbackStorage(indexedDbStorage({ factory: denied }), webStorage(localStorage)), baseDelayMs: 60_000 });
+    fake.on('POST', SIGN, offline);
+    const el = await mount('fr');
+    fillValid(el);
+    await submit(el);
+    await until(() => el.view === 'queued', 3000, 'the queued state');
+    const stored = JSON.parse(localStorage.getItem('agir:signature-queue')!) as Record<string, { request: SignatureRequest }>;
+    expect(Object.keys(stored)).to.deep.equal([body(signatures()[0]).idempotencyKey]);
   });
 
   it('offline → the `online` event sends it', async () => {
