@@ -191,6 +191,7 @@ export class PetitionForm extends LitElement {
       // Custom states are a styling nicety; old engines go without.
     }
     this.adopt();
+    this.engine?.wire(this, this.byo, true);
     if (this.loadedKey) {
       this.loadedKey = undefined;
       void this.start();
@@ -273,6 +274,7 @@ export class PetitionForm extends LitElement {
     this.errors = {};
     this.summary = false;
     this.failure = undefined;
+    this.copyStatus = this.announcement = '';
     this.startedAt = Date.now();
     this.form?.reset();
     await this.updateComplete;
