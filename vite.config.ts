@@ -3,11 +3,13 @@
  * shared chunks (Lit, core), minified, plus a treemap of what each byte is (dist/cdn/stats.html).
  * `pnpm --filter @agir/elements build` (or `pnpm build` at the root) runs it.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { visualizer } from 'rollup-plugin-visualizer';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const src = path.join(root, 'packages/elements/src');
@@ -19,9 +21,25 @@ function elementEntries(): Record<string, string> {
     const define = path.join(src, name, 'define.ts');
     if (existsSync(define)) entries[name] = define;
   }
-  const loader = path.join(src, 'cdn/agir.ts');
-  if (existsSync(loader)) entries.agir = loader;
+  entries.agir = path.join(src, 'cdn/agir.ts');
+  entries['agir.classic'] = path.join(src, 'cdn/agir.classic.ts');
   return entries;
+}
+
+/** Writes dist/cdn/sri.json: the Subresource Integrity hash (sha384) of every JavaScript file. */
+function subresourceIntegrity(): Plugin {
+  return {
+    name: 'agir-sri',
+    writeBundle(options, bundle) {
+      const dir = options.dir!;
+      const hashes: Record<string, string> = {};
+      for (const file of Object.keys(bundle).sort()) {
+        if (!file.endsWith('.js')) continue;
+        hashes[file] = `sha384-${createHash('sha384').update(readFileSync(path.join(dir, file))).digest('base64')}`;
+      }
+      writeFileSync(path.join(dir, 'sri.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+    },
+  };
 }
 
 export default defineConfig({
@@ -47,5 +65,6 @@ export default defineConfig({
       },
     },
   },
-  plugins: [visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.html'), gzipSize: true, template: 'treemap' }), visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.json'), gzipSize: true, template: 'raw-data' })],
+  // Lit's css`` and html`` templates keep their source whitespace unless minified here.
+  plugins: [minifyTemplateLiterals(), subresourceIntegrity(), visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.html'), gzipSize: true, template: 'treemap' }), visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.json'), gzipSize: true, template: 'raw-data' })],
 });

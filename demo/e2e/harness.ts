@@ -124,7 +124,9 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  '--disable-features=Translate,MediaRouter',
+  // Fixture pages are served on made-up public origins while the server is on loopback: Chromium's
+  // Private/Local Network Access would block that, which a real public site calling a public API never meets.
+  '--disable-features=Translate,MediaRouter,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,LocalNetworkAccessChecks',
 ];
 
 export function launchChromium(): Promise<Browser> {

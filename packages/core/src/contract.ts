@@ -5,6 +5,10 @@
  */
 import * as z from 'zod/mini';
 
+// No `new Function` probe or JIT: Agir runs under strict CSPs (no 'unsafe-eval'), where even a caught probe
+// is reported as a securitypolicyviolation.
+z.config({ jitless: true });
+
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
 /** A non-negative safe integer (counts never go negative, never lose precision). */

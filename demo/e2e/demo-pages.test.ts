@@ -1,0 +1,107 @@
+// Issue 8: the demo pages (French, English, Arabic) served by the reference server render every element
+// with live data and have no axe violation. Issue 4: a page of counters records no layout shift.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, describeViolations, launchChromium, servePage, startReferenceServer, type ReferenceServer } from './harness.js';
+
+const tags = ['signature-counter', 'petition-form', 'case-card', 'donation-calculator'];
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction((names) => names.every((tag) => customElements.get(tag)), tags);
+  // Live data in: the counters show digits, the cards a name, the calculator a figure.
+  // (No named inner functions here: the page cannot see the test runner's helpers.)
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll('signature-counter')).every((el) => /\d/.test(el.shadowRoot?.textContent ?? '')) &&
+      Array.from(document.querySelectorAll('case-card')).every((el) => /Akber|Mamat/.test(el.shadowRoot?.textContent ?? '')) &&
+      Array.from(document.querySelectorAll('donation-calculator')).every((el) => /\d/.test(el.shadowRoot?.textContent ?? '')) &&
+      Array.from(document.querySelectorAll('petition-form')).every((el) => (el.shadowRoot?.textContent ?? '').length > 0),
+  );
+}
+
+describe('demo pages', () => {
+  let server: ReferenceServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startReferenceServer({ corsOrigins: 'http://counters.example' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  for (const [path, lang, dir] of [
+    ['/', 'fr', 'ltr'],
+    ['/en/', 'en', 'ltr'],
+    ['/ar/', 'ar', 'rtl'],
+  ] as const) {
+    test(`${path} (${lang}): every element renders live data, no axe violation, no console error`, async () => {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      const response = await page.goto(`${server.origin}${path}`);
+      assert.equal(response?.status(), 200);
+      assert.match(response?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/, 'served under a strict CSP with Trusted Types');
+      await settled(page);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('petition-form')!).direction), dir);
+      const headline = await page.evaluate(() => document.querySelector('h1')!.textContent + ' ' + document.querySelector('h1 signature-counter')!.shadowRoot!.textContent);
+      assert.match(headline, new RegExp(new Intl.NumberFormat(lang).format(323832).replace(/\s/g, '\\s')), 'the headline carries the live count');
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], describeViolations(violations));
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+
+  test('a page of counters records no layout shift while the data arrives', async () => {
+    const context = await browser.newContext();
+    // The page follows docs/elements/signature-counter.md: a few lines of CSS hold the counters' place
+    // before the script has run (an undefined custom element is empty until then).
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Compteurs</title>
+      <style>
+        signature-counter:not(:defined) { display: block; min-block-size: 5.25em; }
+        signature-counter[layout='inline']:not(:defined) { display: inline; min-block-size: 0; }
+        signature-counter[layout='inline']:not(:defined)::before { content: '999\\202F999'; display: inline-grid; visibility: hidden; font-variant-numeric: tabular-nums; }
+      </style>
+      <script>
+        window.__shiftTotal = 0; window.__shiftAfterDefined = 0; window.__defined = false;
+        new PerformanceObserver((list) => { for (const entry of list.getEntries()) { window.__shiftTotal += entry.value; if (window.__defined) window.__shiftAfterDefined += entry.value; } }).observe({ type: 'layout-shift', buffered: true });
+        // From the first rendering of the loading state on (the upgrade itself is the page CSS's business).
+        customElements.whenDefined('signature-counter')
+          .then(() => Promise.all(Array.from(document.querySelectorAll('signature-counter'), (el) => el.updateComplete)))
+          .then(() => requestAnimationFrame(() => requestAnimationFrame(() => { window.__defined = true; })));
+      </script>
+      <script type="module" src="${server.origin}/cdn/agir.js"></script>
+      <meta name="agir:endpoint" content="${server.api}"></head><body>
+      <h1>Ouïghours, Kazakhs, et autres minorités musulmanes : <signature-counter petition="xinjiang" layout="inline"></signature-counter> personnes exigent leur libération</h1>
+      <p>Texte après le titre, qui bougerait si le compteur changeait de taille.</p>
+      <signature-counter petition="xinjiang" show-countries></signature-counter>
+      <p>Encore du texte sous le compteur.</p></body></html>`;
+    await servePage(context, 'http://counters.example/', html);
+    // The API is slowed down so that the loading state is painted first, then the data arrives.
+    await context.route(`${server.api}/petitions/xinjiang`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto('http://counters.example/');
+    await page.waitForFunction(() => (window as unknown as { __defined: boolean }).__defined);
+    assert.equal(
+      await page.evaluate(() => Array.from(document.querySelectorAll('signature-counter')).some((el) => /323/.test(el.shadowRoot?.textContent ?? ''))),
+      false,
+      'the loading state is on screen before the data arrives',
+    );
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('signature-counter')).every((el) => /323/.test(el.shadowRoot?.textContent ?? '')));
+    await page.waitForTimeout(1200); // the count-up animation runs its course
+    const shifts = await page.evaluate(() => ({ total: (window as unknown as { __shiftTotal: number }).__shiftTotal, afterDefined: (window as unknown as { __shiftAfterDefined: number }).__shiftAfterDefined }));
+    assert.equal(shifts.afterDefined, 0, 'no layout shift from the rendered loading state to the data');
+    assert.ok(shifts.total < 0.001, `cumulative layout shift of the whole page load ${shifts.total} < 0.001`);
+    await context.close();
+  });
+});

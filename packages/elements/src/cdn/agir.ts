@@ -1,0 +1,109 @@
+/**
+ * The CDN loader, `agir.js`: the one script a page includes. It defines each Agir element lazily, the
+ * first time one appears in the page (elements added later included), so a page downloads only the
+ * elements it uses. It sets one global, `Agir`:
+ * - `Agir.configure({ endpoint })`: the default endpoint for every element.
+ * - `Agir.define(tag, element)`: use `element` ("petition-form"…) under another tag name, when the
+ *   default one collides with something else on the page. Also lazy.
+ * - `Agir.load(element)`: load and define an element now (resolves when it is defined).
+ */
+import { configure } from '@agir/core';
+
+type ElementName = 'petition-form' | 'signature-counter' | 'case-card' | 'case-card-list' | 'donation-calculator';
+
+interface DefinableClass {
+  define(tag?: string, registry?: CustomElementRegistry): void;
+}
+
+/** Loads an element's chunk, which registers its default tag(s). */
+const defineDefault: Record<ElementName, () => Promise<unknown>> = {
+  'petition-form': () => import('../petition-form/define.js'),
+  'signature-counter': () => import('../signature-counter/define.js'),
+  'case-card': () => import('../case-card/define.js'),
+  'case-card-list': () => import('../case-card/define.js'),
+  'donation-calculator': () => import('../donation-calculator/define.js'),
+};
+
+/** Loads an element's class without registering anything (for renamed tags). */
+const loadClass: Record<ElementName, () => Promise<DefinableClass>> = {
+  'petition-form': () => import('../petition-form/index.js').then((m) => m.PetitionForm),
+  'signature-counter': () => import('../signature-counter/index.js').then((m) => m.SignatureCounter),
+  'case-card': () => import('../case-card/index.js').then((m) => m.CaseCard),
+  'case-card-list': () => import('../case-card/index.js').then((m) => m.CaseCardList),
+  'donation-calculator': () => import('../donation-calculator/index.js').then((m) => m.DonationCalculator),
+};
+
+/** tag in the page → how to define it */
+const watched = new Map<string, () => Promise<unknown>>();
+const started = new Map<string, Promise<unknown>>();
+
+for (const name of Object.keys(defineDefault) as ElementName[]) watched.set(name, defineDefault[name]);
+
+function load(tag: string): Promise<unknown> {
+  let pending = started.get(tag);
+  if (!pending) {
+    const loader = watched.get(tag);
+    if (!loader) return Promise.reject(new Error(`Agir: no element is known as <${tag}>.`));
+    pending = loader()
+      .then(() => customElements.whenDefined(tag))
+      .catch((error: unknown) => {
+        started.delete(tag);
+        console.error(`Agir: could not load <${tag}>. Check that the CDN files are reachable from this page and allowed by its Content-Security-Policy (script-src).`, error);
+        throw error;
+      });
+    started.set(tag, pending);
+  }
+  return pending;
+}
+
+function scan(root: ParentNode): void {
+  for (const tag of watched.keys()) {
+    if (started.has(tag) || customElements.get(tag)) continue;
+    if (root instanceof Element && root.localName === tag) void load(tag).catch(() => {});
+    else if (root.querySelector(tag)) void load(tag).catch(() => {});
+  }
+}
+
+function start(): void {
+  scan(document);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE) scan(node as Element);
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+const api = {
+  version: '0.1.0',
+  configure,
+  load: (element: string) => load(element),
+  define(tag: string, element: ElementName): void {
+    const loadElement = loadClass[element];
+    if (!loadElement) {
+      console.error(`Agir.define: "${element}" is not an Agir element (one of ${Object.keys(loadClass).join(', ')}).`);
+      return;
+    }
+    if (!/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tag)) {
+      console.error(`Agir.define: "${tag}" is not a valid custom element name (lower case, with a hyphen).`);
+      return;
+    }
+    watched.set(tag, () => loadElement().then((constructor) => constructor.define(tag)));
+    if (document.readyState !== 'loading') scan(document);
+  },
+};
+
+declare global {
+  interface Window {
+    Agir?: typeof api & { queue?: Array<[string, unknown[]]> };
+  }
+}
+
+// A classic-script stub (agir.classic.js) may have queued calls before this module ran: replay them.
+const queued = window.Agir?.queue ?? [];
+window.Agir = api;
+for (const [method, args] of queued) (api as unknown as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args);
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
