@@ -101,3 +101,30 @@ export const petitionPayload = (overrides: Record<string, unknown> = {}) => ({
   locale: 'fr',
   ...overrides,
 });
+
+const realMatchMedia = window.matchMedia.bind(window);
+
+/**
+ * Emulates `prefers-reduced-motion`. Chromium emulates the media feature itself (CSS and matchMedia);
+ * Firefox (WebDriver BiDi) and WebKit (WebDriver) have no such command, so there `matchMedia` answers for
+ * the feature instead — what the elements' JavaScript reads. Returns which way was used.
+ */
+export async function emulateReducedMotion(reduce: boolean): Promise<'native' | 'matchMedia'> {
+  const { emulateMedia } = await import('@web/test-runner-commands');
+  try {
+    await emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
+    window.matchMedia = realMatchMedia;
+    return 'native';
+  } catch {
+    window.matchMedia = reduce
+      ? (query: string) => {
+          if (!/prefers-reduced-motion/.test(query)) return realMatchMedia(query);
+          return Object.create(realMatchMedia('all'), {
+            matches: { value: /reduce/.test(query), enumerable: true },
+            media: { value: query, enumerable: true },
+          }) as MediaQueryList;
+        }
+      : realMatchMedia;
+    return 'matchMedia';
+  }
+}

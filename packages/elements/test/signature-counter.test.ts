@@ -1,10 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import { countEventSchema, petitionSchema } from '@agir/core';
 import '../src/signature-counter/define.js';
 import { CountChangeEvent, SignatureCounter, autoGoal, counterConfig } from '../src/signature-counter/index.js';
 import { PetitionStore, petitionStoreConfig, readCounts, readFigures } from '../src/shared/petition-store.js';
-import { fakeEndpoint as installFakeEndpoint, json, petitionPayload, until, type FakeEndpoint } from './helpers.js';
+import { emulateReducedMotion, fakeEndpoint as installFakeEndpoint, json, petitionPayload, until, type FakeEndpoint } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Test doubles: a clock for the store's and the counter's timers, an EventSource, page visibility.
@@ -156,7 +155,7 @@ afterEach(async () => {
   for (const endpoint of installed.reverse()) endpoint.restore();
   installed.length = 0;
   api = undefined;
-  await emulateMedia({ reducedMotion: 'no-preference' });
+  await emulateReducedMotion(false);
 });
 
 after(() => {
@@ -316,7 +315,7 @@ describe('signature-counter: one shared store per petition', () => {
   });
 
   it('brings one stream update to every counter, in each one’s language', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
+    await emulateReducedMotion(true);
     const endpoint = endpointWith();
     const page = await fixture<HTMLDivElement>(
       html`<div>
@@ -586,8 +585,8 @@ describe('signature-counter: motion and announcements', () => {
     }
   });
 
-  it('jumps straight to the new figure under prefers-reduced-motion', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
+  it('jumps straight to the new figure under prefers-reduced-motion (media emulation in Chromium, matchMedia elsewhere)', async () => {
+    await emulateReducedMotion(true);
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
     const endpoint = endpointWith();
     const el = await fixture<SignatureCounter>(
@@ -610,7 +609,7 @@ describe('signature-counter: motion and announcements', () => {
   });
 
   it('announces changes politely, at most once in 30 s, the latest figure at the end of the window', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
+    await emulateReducedMotion(true);
     const endpoint = endpointWith();
     const el = await fixture<SignatureCounter>(
       html`<signature-counter lang="fr" petition="xinjiang" endpoint=${endpoint.endpoint}></signature-counter>`,
@@ -743,7 +742,7 @@ describe('signature-counter: hostile and malformed data', () => {
 
 describe('signature-counter: a signature made in the page', () => {
   it('bumps at once on agir-signed (the form’s figure, else +1), then the server’s figure wins', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
+    await emulateReducedMotion(true);
     const endpoint = endpointWith(() => petitionPayload({ signatureCount: 323850 }));
     endpoint.on('GET', '/petitions/other', () => json(petitionPayload({ id: 'other', signatureCount: 10 })));
     const page = await fixture<HTMLDivElement>(
@@ -899,7 +898,7 @@ describe('signature-counter: goal="auto"', () => {
 
 describe('signature-counter: API', () => {
   it('fires agir-count (bubbling, composed) when the figure changes', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
+    await emulateReducedMotion(true);
     const endpoint = endpointWith();
     const received: CountChangeEvent[] = [];
     const page = await fixture<HTMLDivElement>(

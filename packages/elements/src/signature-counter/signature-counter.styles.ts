@@ -13,7 +13,7 @@ export const styles = `
 :host(:state(loading)) [part=number], :host(:state(error)) [part=number] { text-align: center; color: var(--_muted) }
 .headline { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 0.35em; line-height: 1.2 }
 .headline [part=number] { font-size: 2em; font-weight: 700 }
-progress { appearance: none; display: block; inline-size: 100%; block-size: var(--agir-counter-bar-height, 0.5em); margin: 0.5em 0 0.35em; border: 1px solid var(--agir-color-border, #767676); border-radius: var(--agir-radius, 4px); background: var(--agir-color-surface, #fff); overflow: hidden }
+progress { appearance: none; box-sizing: border-box; display: block; inline-size: 100%; block-size: var(--agir-counter-bar-height, 0.5em); margin: 0.5em 0 0.35em; border: 1px solid var(--agir-color-border, #767676); border-radius: var(--agir-radius, 4px); background: var(--agir-color-surface, #fff); overflow: hidden }
 progress.none { visibility: hidden }
 ::-webkit-progress-bar { background: none }
 ::-webkit-progress-value { background: var(--_bar); transition: inline-size 0.8s ease-out }
