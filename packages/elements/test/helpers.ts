@@ -128,3 +128,13 @@ export async function emulateReducedMotion(reduce: boolean): Promise<'native' | 
     return 'matchMedia';
   }
 }
+
+/** Presses Space: its key name differs between the engines' automation protocols ("Space" or " "). */
+export async function pressSpace(): Promise<void> {
+  const { sendKeys } = await import('@web/test-runner-commands');
+  try {
+    await sendKeys({ press: 'Space' });
+  } catch {
+    await sendKeys({ press: ' ' });
+  }
+}

@@ -9,7 +9,7 @@ import {
   configureSignatureQueue,
   queuedSignatures,
 } from '../src/petition-form/index.js';
-import { fakeEndpoint, json, petitionPayload, until, visibleText, type FakeEndpoint, type RecordedRequest } from './helpers.js';
+import { fakeEndpoint, pressSpace, json, petitionPayload, until, visibleText, type FakeEndpoint, type RecordedRequest } from './helpers.js';
 
 PetitionForm.define();
 
@@ -407,7 +407,7 @@ describe('petition-form: submitting', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     expect(deepActive()).to.equal(input(el, 'consent'));
-    await sendKeys({ press: 'Space' });
+    await pressSpace();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     expect(deepActive()).to.equal(submitButton(el));
