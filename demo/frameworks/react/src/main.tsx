@@ -2,7 +2,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@agir/elements/signature-counter/define';
 import '@agir/elements/donation-calculator/define';
-import type { DonateEvent } from '@agir/elements/donation-calculator';
+import { DonateEvent } from '@agir/elements/donation-calculator';
 
 /** React 19 sets properties on custom elements and listens to their custom events natively. */
 function App() {
@@ -24,7 +24,8 @@ function App() {
         amounts-once="10 25 50"
         amounts-monthly="5 10 15"
         donate-href="https://donate.example.org/?amount={amount}&frequency={frequency}"
-        onagir-donate={(event: DonateEvent) => {
+        onagir-donate={(event: Event) => {
+          if (!(event instanceof DonateEvent)) return;
           event.preventDefault();
           setDonation(`${event.frequency} ${event.amount} ${event.currency}`);
         }}
