@@ -4,33 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, root } from './harness.js';
-
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-
-/** A static server for a built app (loopback only). */
-function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) });
-    }),
-  );
-}
+import { launchChromium, root, serveDirectory } from './harness.js';
 
 for (const framework of ['react', 'vue'] as const) {
   describe(`${framework} app`, () => {
@@ -39,7 +15,7 @@ for (const framework of ['react', 'vue'] as const) {
     before(async () => {
       const build = spawnSync('pnpm', ['--filter', `@agir/check-${framework}`, 'run', 'build'], { cwd: root, encoding: 'utf8' });
       assert.equal(build.status, 0, `the ${framework} app type-checks and builds:\n${build.stdout}\n${build.stderr}`);
-      site = await serve(path.join(root, 'demo/frameworks', framework, 'dist'));
+      site = await serveDirectory(path.join(root, 'demo/frameworks', framework, 'dist'));
       browser = await launchChromium();
     });
     after(async () => {

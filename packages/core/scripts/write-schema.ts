@@ -1,5 +1,5 @@
 /**
- * Writes docs/contract/openapi.json: the endpoint contract as an OpenAPI 3.1 document whose schemas are
+ * Writes docs/public/contract/openapi.json: the endpoint contract as an OpenAPI 3.1 document whose schemas are
  * generated from @agir/core's zod schemas (never written by hand). `pnpm schema` runs it; a test fails
  * when the committed document is stale.
  *   tsx packages/core/scripts/write-schema.ts [--check]
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { toJSONSchema } from 'zod/v4/core';
 import { contractSchemas } from '../src/contract.js';
 
-export const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/contract/openapi.json');
+export const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/public/contract/openapi.json');
 
 const ref = (name: keyof typeof contractSchemas) => ({ $ref: `#/components/schemas/${name}` });
 const jsonBody = (name: keyof typeof contractSchemas, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });

@@ -1,0 +1,61 @@
+// Issue 8: each element's docs page renders its live example (the real CDN build) and its API table
+// from custom-elements.json; the embed builder previews the element and gives a snippet to copy.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, root, serveDirectory } from './harness.js';
+
+const dist = path.join(root, 'docs/.vitepress/dist');
+const pages: Array<[string, string, RegExp]> = [
+  ['elements/petition-form.html', 'petition-form', /Prénom/],
+  ['elements/signature-counter.html', 'signature-counter', /323\u202f832/],
+  ['elements/case-card.html', 'case-card', /Akber/],
+  ['elements/donation-calculator.html', 'donation-calculator', /5,10/],
+];
+
+describe('docs site', () => {
+  let browser: Browser;
+  let site: { url: string; close(): Promise<void> };
+  before(async () => {
+    // scripts/test/docs.test.ts (the meta suite, which runs first) builds the site.
+    assert.ok(existsSync(path.join(dist, 'index.html')), 'the docs are built (pnpm docs:build)');
+    site = await serveDirectory(dist);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  for (const [page, tag, expected] of pages) {
+    test(`${page} renders its live example and its API table`, async () => {
+      const tab = await browser.newPage();
+      const errors: string[] = [];
+      tab.on('pageerror', (error) => errors.push(error.message));
+      await tab.goto(site.url + page);
+      await tab.waitForFunction(
+        ([name, source]) => new RegExp(source, 'u').test(document.querySelector(`[data-live-example] ${name}`)?.shadowRoot?.textContent ?? ''),
+        [tag, expected.source] as const,
+      );
+      const rows = await tab.locator(`[data-api-table="${tag}"] tbody tr`).count();
+      assert.ok(rows >= 3, `the API table of <${tag}> lists its attributes (${rows} rows)`);
+      assert.deepEqual(errors, []);
+      await tab.close();
+    });
+  }
+
+  test('the embed builder previews the element and gives the snippet', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(site.url + 'embed-builder.html');
+    await tab.getByLabel('Element', { exact: true }).selectOption('donation-calculator');
+    await tab.waitForFunction(() => /5,10/.test(document.querySelector('[data-builder-preview] donation-calculator')?.shadowRoot?.textContent ?? ''));
+    await tab.getByLabel('Language').selectOption('en');
+    const snippet = await tab.locator('[data-builder-snippet]').inputValue();
+    assert.match(snippet, /<script type="module" src="[^"]+\/cdn\/agir\.js"><\/script>/);
+    assert.match(snippet, /<donation-calculator country="FR" lang="en"/);
+    await tab.waitForFunction(() => document.querySelector('[data-builder-preview] donation-calculator')?.getAttribute('lang') === 'en');
+    await tab.close();
+  });
+});
