@@ -179,7 +179,10 @@ ${rows.join('\n')}
 
 Reproduce: \`node bench/server.mjs\` (or \`pnpm bench server\`); \`AGIR_BENCH_SECONDS=10\` for longer runs.
 What bounds each figure: a signature is one transaction that locks its petition's row (signatures of one petition are
-serialised, which keeps the counters exact); PGlite is a single connection, so its transactions run one at a time.
+serialised, which keeps the counters exact); PGlite is a single connection, so its transactions run one at a time, and it
+runs on the server's main thread (in a CPU profile of the PGlite signature load, about two thirds of the server's time is
+inside PGlite). On PostgreSQL, a petition's signatures wait for each other's commit (the row lock): that bounds one petition, while
+signatures to different petitions proceed in parallel and the HTTP work can spread over several server processes.
 Count reads come from a 1-second in-process cache of the petition row (dropped at once by local writes), so they measure the
 HTTP layer more than the database.`);
   return results;
