@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import * as prettier from 'prettier';
 import { startPostgres } from '../scripts/postgres.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,11 +110,13 @@ async function measure(url) {
   return { signatures, fresh, revalidated };
 }
 
-function writeSection(body) {
+/** Writes this bench's section of docs/benchmarks.md, formatted as `prettier --check` wants it. */
+async function writeSection(body) {
   const start = '<!-- server-bench:start -->';
   const end = '<!-- server-bench:end -->';
   let doc = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '# Benchmarks\n\nRun `pnpm bench` to reproduce every figure here.\n';
-  const block = `${start}\n${body.trim()}\n${end}`;
+  const options = { ...(await prettier.resolveConfig(docFile)), parser: 'markdown' };
+  const block = `${start}\n\n${(await prettier.format(body, options)).trim()}\n\n${end}`;
   doc = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${doc.trimEnd()}\n\n${block}\n`;
   writeFileSync(docFile, doc);
 }
@@ -162,7 +165,7 @@ export default async function bench() {
     }
   }
   const cpu = os.cpus();
-  writeSection(`## Reference server (@agir/server)
+  await writeSection(`## Reference server (@agir/server)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${os.type()} ${os.release()}
 (load average ${load} when the run started: other work on the machine lowers these figures).
