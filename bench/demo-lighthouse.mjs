@@ -1,0 +1,105 @@
+// Lighthouse on the demo pages (French, English, Arabic) served by the reference server: performance,
+// accessibility, best practices and SEO scores, plus the page's cumulative layout shift and total bytes.
+// Run by `pnpm bench` (figures into docs/benchmarks.md) and by the e2e suite, which holds the scores to ≥ 95.
+//   node bench/demo-lighthouse.mjs
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const title = 'Demo pages: Lighthouse';
+export const description =
+  'Lighthouse 13 (mobile emulation, simulated throttling) on the demo pages served by `npm start`\'s reference server, in Debian Chromium on this 2-core machine. Scores are 0–100.';
+export const pages = ['/', '/en/', '/ar/'];
+
+async function startServer() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'agir-lighthouse-'));
+  const child = spawn(process.execPath, [path.join(root, 'packages/server/bin/agir-server.mjs'), 'start', '--seed', '--port', '0', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not start')), 60_000);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /agir-server listening on (http:\/\/\S+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Audits each demo page; returns one result per page with its four scores (0–100). */
+export async function audit() {
+  const server = await startServer();
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const results = [];
+    for (const page of pages) {
+      const url = new URL(page, server.url).href;
+      const runnerResult = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const { categories, audits } = runnerResult.lhr;
+      const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
+      results.push({
+        page,
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        bestPractices: score('best-practices'),
+        seo: score('seo'),
+        cls: audits['cumulative-layout-shift']?.numericValue ?? null,
+        lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? 0),
+        totalBytes: audits['total-byte-weight']?.numericValue ?? null,
+        failing: Object.values(audits)
+          .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
+          .map((a) => a.id),
+      });
+    }
+    return results;
+  } finally {
+    await chrome.kill();
+    await server.stop();
+  }
+}
+
+/** `pnpm bench`: one row per page and measure. */
+export default async function bench() {
+  const rows = [];
+  for (const result of await audit()) {
+    rows.push({ name: `${result.page} performance`, value: result.performance, unit: 'score' });
+    rows.push({ name: `${result.page} accessibility`, value: result.accessibility, unit: 'score' });
+    rows.push({ name: `${result.page} best practices`, value: result.bestPractices, unit: 'score' });
+    rows.push({ name: `${result.page} SEO`, value: result.seo, unit: 'score' });
+    rows.push({ name: `${result.page} cumulative layout shift`, value: Number((result.cls ?? 0).toFixed(4)), unit: 'CLS' });
+    rows.push({ name: `${result.page} largest contentful paint (simulated mobile)`, value: result.lcpMs, unit: 'ms' });
+    rows.push({ name: `${result.page} total transfer`, value: result.totalBytes, unit: 'bytes' });
+  }
+  return rows;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await audit(), null, 2));
+}
