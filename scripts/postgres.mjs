@@ -98,7 +98,19 @@ export async function startPostgres() {
     spawnSync(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { ...user, stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });
   };
+  // The postmaster outlives us unless stopped: on exit, and on a signal that would end the process
+  // (re-raised afterwards when nobody else handles it, so the process still ends as it would have).
+  const onSignal = (signal) => {
+    stopNow();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const forget = () => {
+    process.removeListener('exit', stopNow);
+    for (const signal of signals) process.removeListener(signal, onSignal);
+  };
   process.once('exit', stopNow);
+  for (const signal of signals) process.once(signal, onSignal);
 
   try {
     await exec(path.join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-instructions'], user);
@@ -133,14 +145,14 @@ export async function startPostgres() {
       async stop() {
         if (stopped) return;
         stopped = true;
-        process.removeListener('exit', stopNow);
+        forget();
         await exec(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop'], user).catch(() => undefined);
         rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     stopNow();
-    process.removeListener('exit', stopNow);
+    forget();
     throw error;
   }
 }
