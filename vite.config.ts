@@ -35,7 +35,9 @@ function subresourceIntegrity(): Plugin {
       const hashes: Record<string, string> = {};
       for (const file of Object.keys(bundle).sort()) {
         if (!file.endsWith('.js')) continue;
-        hashes[file] = `sha384-${createHash('sha384').update(readFileSync(path.join(dir, file))).digest('base64')}`;
+        hashes[file] = `sha384-${createHash('sha384')
+          .update(readFileSync(path.join(dir, file)))
+          .digest('base64')}`;
       }
       writeFileSync(path.join(dir, 'sri.json'), `${JSON.stringify(hashes, null, 2)}\n`);
     },
@@ -66,5 +68,10 @@ export default defineConfig({
     },
   },
   // Lit's css`` and html`` templates keep their source whitespace unless minified here.
-  plugins: [minifyTemplateLiterals(), subresourceIntegrity(), visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.html'), gzipSize: true, template: 'treemap' }), visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.json'), gzipSize: true, template: 'raw-data' })],
+  plugins: [
+    minifyTemplateLiterals(),
+    subresourceIntegrity(),
+    visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.html'), gzipSize: true, template: 'treemap' }),
+    visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.json'), gzipSize: true, template: 'raw-data' }),
+  ],
 });

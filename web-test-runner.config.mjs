@@ -53,12 +53,16 @@ async function waitForPort(port, timeoutMs = 10_000) {
 
 const browsers = [];
 if (wanted.has('chromium')) {
-  browsers.push(chromeLauncher({ launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: chromeArgs } }));
+  browsers.push(
+    chromeLauncher({ launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: chromeArgs } }),
+  );
 }
 if (wanted.has('firefox')) {
   const { puppeteerLauncher } = await import('@web/test-runner-puppeteer');
   browsers.push(
-    puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true } }),
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true },
+    }),
   );
 }
 if (wanted.has('webkit')) {

@@ -14,15 +14,19 @@ import lighthouse from 'lighthouse';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const title = 'Demo pages: Lighthouse';
 export const description =
-  'Lighthouse 13 (mobile emulation, simulated throttling) on the demo pages served by `npm start`\'s reference server, in Debian Chromium on this 2-core machine. Scores are 0–100.';
+  "Lighthouse 13 (mobile emulation, simulated throttling) on the demo pages served by `npm start`'s reference server, in Debian Chromium on this 2-core machine. Scores are 0–100.";
 export const pages = ['/', '/en/', '/ar/'];
 
 async function startServer() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'agir-lighthouse-'));
-  const child = spawn(process.execPath, [path.join(root, 'packages/server/bin/agir-server.mjs'), 'start', '--seed', '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'packages/server/bin/agir-server.mjs'), 'start', '--seed', '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the server did not start')), 60_000);
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -50,7 +54,16 @@ export async function audit() {
   const server = await startServer();
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const results = [];

@@ -19,7 +19,9 @@ const docFile = path.join(root, 'docs/benchmarks.md');
 function writeSection(name, body) {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
-  let doc = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '# Benchmarks\n\nRun `pnpm bench` to reproduce every figure here (2-core machine, Node 20, Debian Chromium).\n';
+  let doc = existsSync(docFile)
+    ? readFileSync(docFile, 'utf8')
+    : '# Benchmarks\n\nRun `pnpm bench` to reproduce every figure here (2-core machine, Node 20, Debian Chromium).\n';
   const block = `${start}\n${body.trim()}\n${end}`;
   doc = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${doc.trimEnd()}\n\n${block}\n`;
   writeFileSync(docFile, doc);
@@ -28,12 +30,19 @@ function writeSection(name, body) {
 const rows = entrySizes();
 const table = sizesTable(rows);
 console.log(table);
-writeSection('sizes', `## Bundle sizes (gzip, bytes)\n\nWhat a page with only that element downloads from the CDN build: the entry, its static imports (Lit and @agir/core included) and the largest language catalog it may load. Budgets are in bytes (1 kB = 1000 B).\n\n${table}`);
+writeSection(
+  'sizes',
+  `## Bundle sizes (gzip, bytes)\n\nWhat a page with only that element downloads from the CDN build: the entry, its static imports (Lit and @agir/core included) and the largest language catalog it may load. Budgets are in bytes (1 kB = 1000 B).\n\n${table}`,
+);
 let failed = rows.some((row) => row.budget && row.totalGzip > row.budget);
 
 if (!sizesOnly) {
   const benchDir = path.join(root, 'bench');
-  const files = existsSync(benchDir) ? readdirSync(benchDir).filter((f) => f.endsWith('.mjs')).sort() : [];
+  const files = existsSync(benchDir)
+    ? readdirSync(benchDir)
+        .filter((f) => f.endsWith('.mjs'))
+        .sort()
+    : [];
   for (const file of files) {
     const name = path.basename(file, '.mjs');
     if (only.length && !only.includes(name)) continue;
@@ -44,7 +53,8 @@ if (!sizesOnly) {
       if (Array.isArray(results) && results.length) {
         const lines = ['| measure | value | unit |', '|---|---:|---|', ...results.map((r) => `| ${r.name} | ${r.value} | ${r.unit} |`)];
         console.log(lines.join('\n'));
-        if (!module.writesOwnSection) writeSection(`bench-${name}`, `## ${module.title ?? name}\n\n${module.description ?? ''}\n\n${lines.join('\n')}`);
+        if (!module.writesOwnSection)
+          writeSection(`bench-${name}`, `## ${module.title ?? name}\n\n${module.description ?? ''}\n\n${lines.join('\n')}`);
       }
     } catch (error) {
       failed = true;

@@ -73,7 +73,9 @@ export function ensureChromium() {
     if (aptInstall(['chromium'])) found = '/usr/bin/chromium';
   }
   if (!found) {
-    console.error('[agir] No Chromium found: install it (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.');
+    console.error(
+      '[agir] No Chromium found: install it (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.',
+    );
     process.exit(1);
   }
   process.env.CHROME_PATH = found;
@@ -100,6 +102,7 @@ export function ensureEngines() {
     if (ready()) engines.push(engine);
     else missing.push(`${engine} (apt-get install ${packages.join(' ')})`);
   }
-  if (missing.length) console.error(`[agir] Browser tests cannot run in ${missing.join(' and ')}: install the packages named (Debian/Ubuntu) and run again.`);
+  if (missing.length)
+    console.error(`[agir] Browser tests cannot run in ${missing.join(' and ')}: install the packages named (Debian/Ubuntu) and run again.`);
   return { engines, missing };
 }

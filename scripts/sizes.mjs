@@ -53,7 +53,15 @@ export function entrySizes() {
       .map((c) => gzipBytes(c.file));
     const catalogGzip = catalogs.length ? Math.max(...catalogs) : 0;
     const name = chunk.name ?? path.basename(chunk.file, '.js');
-    rows.push({ name, file: chunk.file, files: [...files], staticGzip, catalogGzip, totalGzip: staticGzip + catalogGzip, budget: budgets[name] });
+    rows.push({
+      name,
+      file: chunk.file,
+      files: [...files],
+      staticGzip,
+      catalogGzip,
+      totalGzip: staticGzip + catalogGzip,
+      budget: budgets[name],
+    });
   }
   return rows.sort((a, b) => a.name.localeCompare(b.name));
 }

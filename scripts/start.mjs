@@ -7,4 +7,12 @@ ensureInstalled();
 run('pnpm', ['run', 'build']);
 const port = process.env.PORT ?? '8787';
 log(`starting the reference server: demo at http://localhost:${port}/, API at /api/v1, CDN files at /cdn/`);
-run(process.execPath, [path.join(root, 'packages/server/bin/agir-server.mjs'), 'start', '--seed', '--host', process.env.HOST ?? '0.0.0.0', '--port', port]);
+run(process.execPath, [
+  path.join(root, 'packages/server/bin/agir-server.mjs'),
+  'start',
+  '--seed',
+  '--host',
+  process.env.HOST ?? '0.0.0.0',
+  '--port',
+  port,
+]);

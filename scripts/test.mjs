@@ -40,7 +40,20 @@ async function nodeSuite(name, testFiles, { coverage, env = {} } = {}) {
   if (testFiles.length === 0) return { passed: 0, failed: 0 };
   const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles];
   const command = coverage
-    ? ['pnpm', ['exec', 'c8', '--check-coverage', '--lines', String(coverage.lines), '--reporter=text-summary', ...coverage.include.flatMap((glob) => ['--include', glob]), 'node', ...args]]
+    ? [
+        'pnpm',
+        [
+          'exec',
+          'c8',
+          '--check-coverage',
+          '--lines',
+          String(coverage.lines),
+          '--reporter=text-summary',
+          ...coverage.include.flatMap((glob) => ['--include', glob]),
+          'node',
+          ...args,
+        ],
+      ]
     : ['node', args];
   log(`suite ${name}: ${testFiles.length} file(s)`);
   const result = await runCapture(command[0], command[1], { env: { ...process.env, ...env } });
@@ -57,7 +70,9 @@ async function browserSuite() {
   const wtr = ['pnpm', 'exec', 'wtr', '--config', 'web-test-runner.config.mjs'];
   // WebKitGTK needs a display: give it a virtual one when there is none.
   const command = engines.includes('webkit') && !process.env.DISPLAY && has('xvfb-run') ? ['xvfb-run', '-a', ...wtr] : wtr;
-  const result = await runCapture(command[0], command.slice(1), { env: { ...process.env, AGIR_WTR_SUMMARY: summary, AGIR_BROWSERS: engines.join(',') } });
+  const result = await runCapture(command[0], command.slice(1), {
+    env: { ...process.env, AGIR_WTR_SUMMARY: summary, AGIR_BROWSERS: engines.join(',') },
+  });
   if (!existsSync(summary)) return { passed: 0, failed: 1 };
   const counts = JSON.parse(readFileSync(summary, 'utf8'));
   if (result.code !== 0 && counts.failed === 0) counts.failed = 1;

@@ -46,12 +46,22 @@ describe('demo pages', () => {
       });
       const response = await page.goto(`${server.origin}${path}`);
       assert.equal(response?.status(), 200);
-      assert.match(response?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/, 'served under a strict CSP with Trusted Types');
+      assert.match(
+        response?.headers()['content-security-policy'] ?? '',
+        /require-trusted-types-for 'script'/,
+        'served under a strict CSP with Trusted Types',
+      );
       await settled(page);
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('petition-form')!).direction), dir);
-      const headline = await page.evaluate(() => document.querySelector('h1')!.textContent + ' ' + document.querySelector('h1 signature-counter')!.shadowRoot!.textContent);
-      assert.match(headline, new RegExp(new Intl.NumberFormat(lang).format(323832).replace(/\s/g, '\\s')), 'the headline carries the live count');
+      const headline = await page.evaluate(
+        () => document.querySelector('h1')!.textContent + ' ' + document.querySelector('h1 signature-counter')!.shadowRoot!.textContent,
+      );
+      assert.match(
+        headline,
+        new RegExp(new Intl.NumberFormat(lang).format(323832).replace(/\s/g, '\\s')),
+        'the headline carries the live count',
+      );
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], describeViolations(violations));
       assert.deepEqual(problems, []);
@@ -93,13 +103,20 @@ describe('demo pages', () => {
     await page.goto('http://counters.example/');
     await page.waitForFunction(() => (window as unknown as { __defined: boolean }).__defined);
     assert.equal(
-      await page.evaluate(() => Array.from(document.querySelectorAll('signature-counter')).some((el) => /323/.test(el.shadowRoot?.textContent ?? ''))),
+      await page.evaluate(() =>
+        Array.from(document.querySelectorAll('signature-counter')).some((el) => /323/.test(el.shadowRoot?.textContent ?? '')),
+      ),
       false,
       'the loading state is on screen before the data arrives',
     );
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('signature-counter')).every((el) => /323/.test(el.shadowRoot?.textContent ?? '')));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('signature-counter')).every((el) => /323/.test(el.shadowRoot?.textContent ?? '')),
+    );
     await page.waitForTimeout(1200); // the count-up animation runs its course
-    const shifts = await page.evaluate(() => ({ total: (window as unknown as { __shiftTotal: number }).__shiftTotal, afterDefined: (window as unknown as { __shiftAfterDefined: number }).__shiftAfterDefined }));
+    const shifts = await page.evaluate(() => ({
+      total: (window as unknown as { __shiftTotal: number }).__shiftTotal,
+      afterDefined: (window as unknown as { __shiftAfterDefined: number }).__shiftAfterDefined,
+    }));
     assert.equal(shifts.afterDefined, 0, 'no layout shift from the rendered loading state to the data');
     assert.ok(shifts.total < 0.001, `cumulative layout shift of the whole page load ${shifts.total} < 0.001`);
     await context.close();

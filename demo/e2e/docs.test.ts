@@ -36,7 +36,8 @@ describe('docs site', () => {
       tab.on('pageerror', (error) => errors.push(error.message));
       await tab.goto(site.url + page);
       await tab.waitForFunction(
-        ([name, source]) => new RegExp(source, 'u').test(document.querySelector(`[data-live-example] ${name}`)?.shadowRoot?.textContent ?? ''),
+        ([name, source]) =>
+          new RegExp(source, 'u').test(document.querySelector(`[data-live-example] ${name}`)?.shadowRoot?.textContent ?? ''),
         [tag, expected.source] as const,
       );
       const rows = await tab.locator(`[data-api-table="${tag}"] tbody tr`).count();
@@ -50,7 +51,9 @@ describe('docs site', () => {
     const tab = await browser.newPage();
     await tab.goto(site.url + 'embed-builder.html');
     await tab.getByLabel('Element', { exact: true }).selectOption('donation-calculator');
-    await tab.waitForFunction(() => /5,10/.test(document.querySelector('[data-builder-preview] donation-calculator')?.shadowRoot?.textContent ?? ''));
+    await tab.waitForFunction(() =>
+      /5,10/.test(document.querySelector('[data-builder-preview] donation-calculator')?.shadowRoot?.textContent ?? ''),
+    );
     await tab.getByLabel('Language').selectOption('en');
     const snippet = await tab.locator('[data-builder-snippet]').inputValue();
     assert.match(snippet, /<script type="module" src="[^"]+\/cdn\/agir\.js"><\/script>/);

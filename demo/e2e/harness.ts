@@ -59,7 +59,21 @@ export async function startReferenceServer(options: ServerOptions = {}): Promise
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
-      const args = [cli, 'start', '--seed', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, '--rate-limit', 'off', '--min-fill-ms', '0'];
+      const args = [
+        cli,
+        'start',
+        '--seed',
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+        '--data-dir',
+        dataDir,
+        '--rate-limit',
+        'off',
+        '--min-fill-ms',
+        '0',
+      ];
       if (options.corsOrigins) args.push('--cors-origins', options.corsOrigins);
       args.push(...(options.extraArgs ?? []));
       const proc = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -138,7 +152,12 @@ export function launchChromium(): Promise<Browser> {
  * Serves `html` at `pageUrl` (any origin, e.g. http://campaign.test/) through interception; every other
  * request goes to the network (the reference server on loopback). Returns the URLs requested.
  */
-export async function servePage(context: BrowserContext, pageUrl: string, html: string, headers: Record<string, string> = {}): Promise<string[]> {
+export async function servePage(
+  context: BrowserContext,
+  pageUrl: string,
+  html: string,
+  headers: Record<string, string> = {},
+): Promise<string[]> {
   const requested: string[] = [];
   context.on('request', (request) => requested.push(request.url()));
   const target = new URL(pageUrl);
@@ -146,7 +165,8 @@ export async function servePage(context: BrowserContext, pageUrl: string, html: 
     (url) => url.origin === target.origin,
     (route) => {
       const url = new URL(route.request().url());
-      if (url.pathname === target.pathname) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html, headers });
+      if (url.pathname === target.pathname)
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html, headers });
       return route.fulfill({ status: 404, body: 'not found' });
     },
   );
@@ -157,7 +177,10 @@ const requireFromHere = createRequire(import.meta.url);
 let axeSource: string | undefined;
 
 /** Runs axe-core in the page (shadow roots included); returns the violations. */
-export async function axeViolations(page: Page, options: Record<string, unknown> = {}): Promise<Array<{ id: string; impact: string; nodes: unknown[]; help: string }>> {
+export async function axeViolations(
+  page: Page,
+  options: Record<string, unknown> = {},
+): Promise<Array<{ id: string; impact: string; nodes: unknown[]; help: string }>> {
   axeSource ??= readFileSync(requireFromHere.resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated over the DevTools protocol: not blocked by the page's CSP or Trusted Types.
   await page.evaluate(axeSource);
@@ -180,7 +203,14 @@ export async function getJson<T = unknown>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-const contentTypes: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2' };
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
 
 /** A static file server for a built site (loopback only). */
 export function serveDirectory(dir: string): Promise<{ url: string; close(): Promise<void> }> {

@@ -6,12 +6,27 @@ import assert from 'node:assert/strict';
 import { audit } from '../../bench/demo-lighthouse.mjs';
 
 test('Lighthouse ≥ 95 in performance, accessibility and best practices on the fr, en and ar demo pages', { timeout: 300_000 }, async () => {
-  const results: Array<{ page: string; performance: number; accessibility: number; bestPractices: number; seo: number; failing: string[] }> = await audit();
-  assert.deepEqual(results.map((r) => r.page), ['/', '/en/', '/ar/']);
+  const results: Array<{
+    page: string;
+    performance: number;
+    accessibility: number;
+    bestPractices: number;
+    seo: number;
+    failing: string[];
+  }> = await audit();
+  assert.deepEqual(
+    results.map((r) => r.page),
+    ['/', '/en/', '/ar/'],
+  );
   for (const result of results) {
-    console.log(`lighthouse ${result.page}: performance ${result.performance}, accessibility ${result.accessibility}, best practices ${result.bestPractices}, SEO ${result.seo}`);
+    console.log(
+      `lighthouse ${result.page}: performance ${result.performance}, accessibility ${result.accessibility}, best practices ${result.bestPractices}, SEO ${result.seo}`,
+    );
     for (const category of ['performance', 'accessibility', 'bestPractices'] as const) {
-      assert.ok(result[category] >= 95, `${result.page} ${category} ${result[category]} < 95 (failing audits: ${result.failing.join(', ')})`);
+      assert.ok(
+        result[category] >= 95,
+        `${result.page} ${category} ${result[category]} < 95 (failing audits: ${result.failing.join(', ')})`,
+      );
     }
   }
 });

@@ -34,15 +34,24 @@ describe('the CDN loader on a page of another origin', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${pageOrigin}/`);
-    await page.waitForFunction(() => ['signature-counter', 'petition-form', 'case-card', 'donation-calculator'].every((tag) => customElements.get(tag)));
+    await page.waitForFunction(() =>
+      ['signature-counter', 'petition-form', 'case-card', 'donation-calculator'].every((tag) => customElements.get(tag)),
+    );
     // The counter shows the seeded figure in French (narrow no-break space), fetched across origins.
-    await page.waitForFunction(() => (document.querySelector('h1')?.textContent ?? '').length > 0 && /323\u202f832/.test((document.querySelector('signature-counter')?.shadowRoot?.textContent ?? '')));
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('h1')?.textContent ?? '').length > 0 &&
+        /323\u202f832/.test(document.querySelector('signature-counter')?.shadowRoot?.textContent ?? ''),
+    );
     // The case card shows Akber's name from the server.
     await page.waitForFunction(() => /Akber/.test(document.querySelector('case-card')?.shadowRoot?.textContent ?? ''));
     // The form renders its fields; the calculator its net cost.
     assert.ok(await page.evaluate(() => !!document.querySelector('petition-form')?.shadowRoot?.querySelector('input[type="email"]')));
     await page.waitForFunction(() => /5,10/.test(document.querySelector('donation-calculator')?.shadowRoot?.textContent ?? ''));
-    assert.ok(requested.some((url) => url.startsWith(`${server.api}/petitions/xinjiang`)), 'the API was called cross-origin');
+    assert.ok(
+      requested.some((url) => url.startsWith(`${server.api}/petitions/xinjiang`)),
+      'the API was called cross-origin',
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -55,7 +64,11 @@ describe('the CDN loader on a page of another origin', () => {
     const page = await context.newPage();
     await page.goto(`${pageOrigin}/blog`);
     await page.waitForFunction(() => 'Agir' in window);
-    assert.equal(requested.filter((url) => /case-card|petition-form|signature-counter|donation-calculator/.test(url)).length, 0, 'nothing but the loader before any element appears');
+    assert.equal(
+      requested.filter((url) => /case-card|petition-form|signature-counter|donation-calculator/.test(url)).length,
+      0,
+      'nothing but the loader before any element appears',
+    );
 
     await page.evaluate(() => {
       const counter = document.createElement('signature-counter');

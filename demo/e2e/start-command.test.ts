@@ -46,7 +46,10 @@ test('`npm start` (the README command) installs, builds and serves the demo page
     assert.match(html, /<html lang="fr"/);
     assert.match(html, /Xinjiang|Agir/);
 
-    const petition = (await (await fetch(`http://127.0.0.1:${port}/api/v1/petitions/xinjiang`)).json()) as { signatureCount: number; countryCount: number };
+    const petition = (await (await fetch(`http://127.0.0.1:${port}/api/v1/petitions/xinjiang`)).json()) as {
+      signatureCount: number;
+      countryCount: number;
+    };
     assert.equal(petition.signatureCount, 323832, 'seeded with the campaign page count');
     assert.equal(petition.countryCount, 184);
     const loader = await fetch(`http://127.0.0.1:${port}/cdn/agir.js`);

@@ -21,29 +21,41 @@ export default defineConfig({
       { text: 'Server', link: '/server' },
     ],
     sidebar: [
-      { text: 'Guide', items: [
-        { text: 'Getting started', link: '/getting-started' },
-        { text: 'Embed builder', link: '/embed-builder' },
-        { text: 'Theming', link: '/theming' },
-        { text: 'Localisation', link: '/localisation' },
-        { text: 'Security and CSP', link: '/security' },
-        { text: 'Accessibility', link: '/accessibility' },
-        { text: 'Browser support', link: '/browser-support' },
-      ] },
-      { text: 'Elements', items: [
-        { text: 'petition-form', link: '/elements/petition-form' },
-        { text: 'signature-counter', link: '/elements/signature-counter' },
-        { text: 'case-card', link: '/elements/case-card' },
-        { text: 'donation-calculator', link: '/elements/donation-calculator' },
-      ] },
-      { text: 'Backend', items: [
-        { text: 'The endpoint contract', link: '/contract' },
-        { text: 'The reference server', link: '/server' },
-      ] },
-      { text: 'Project', items: [
-        { text: 'Benchmarks', link: '/benchmarks' },
-        { text: 'Changelog', link: '/changelog' },
-      ] },
+      {
+        text: 'Guide',
+        items: [
+          { text: 'Getting started', link: '/getting-started' },
+          { text: 'Embed builder', link: '/embed-builder' },
+          { text: 'Theming', link: '/theming' },
+          { text: 'Localisation', link: '/localisation' },
+          { text: 'Security and CSP', link: '/security' },
+          { text: 'Accessibility', link: '/accessibility' },
+          { text: 'Browser support', link: '/browser-support' },
+        ],
+      },
+      {
+        text: 'Elements',
+        items: [
+          { text: 'petition-form', link: '/elements/petition-form' },
+          { text: 'signature-counter', link: '/elements/signature-counter' },
+          { text: 'case-card', link: '/elements/case-card' },
+          { text: 'donation-calculator', link: '/elements/donation-calculator' },
+        ],
+      },
+      {
+        text: 'Backend',
+        items: [
+          { text: 'The endpoint contract', link: '/contract' },
+          { text: 'The reference server', link: '/server' },
+        ],
+      },
+      {
+        text: 'Project',
+        items: [
+          { text: 'Benchmarks', link: '/benchmarks' },
+          { text: 'Changelog', link: '/changelog' },
+        ],
+      },
     ],
     search: { provider: 'local' },
   },

@@ -23,7 +23,7 @@ export const features: Record<string, Record<string, number>> = {
   'Intl.DisplayNames (region)': { chrome: 81, edge: 81, firefox: 86, safari: 14.1, ios_saf: 14.5 },
   'Intl.NumberFormat, PluralRules, Locale': { chrome: 74, edge: 79, firefox: 75, safari: 14, ios_saf: 14 },
   'Dynamic import()': { chrome: 63, edge: 79, firefox: 67, safari: 11.1, ios_saf: 11.3 },
-  'IndexedDB': { chrome: 24, edge: 12, firefox: 16, safari: 10, ios_saf: 10 },
+  IndexedDB: { chrome: 24, edge: 12, firefox: 16, safari: 10, ios_saf: 10 },
   'EventSource (SSE)': { chrome: 6, edge: 79, firefox: 6, safari: 5, ios_saf: 4 },
   'CSS logical properties (inline/block)': { chrome: 89, edge: 89, firefox: 66, safari: 15, ios_saf: 15 },
 };
@@ -31,7 +31,10 @@ export const features: Record<string, Record<string, number>> = {
 test('the policy resolves to recent Chrome, Edge, Firefox (and ESR), Safari and iOS Safari', () => {
   const resolved = browserslist(policy);
   for (const family of ['chrome', 'edge', 'firefox', 'safari', 'ios_saf']) {
-    assert.ok(resolved.some((entry) => entry.startsWith(`${family} `)), `${family} is in the policy: ${resolved.join(', ')}`);
+    assert.ok(
+      resolved.some((entry) => entry.startsWith(`${family} `)),
+      `${family} is in the policy: ${resolved.join(', ')}`,
+    );
   }
 });
 
@@ -61,6 +64,9 @@ test('the built CDN and npm files contain no syntax newer than ES2022 (what the 
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
     const sourceType = file.endsWith('.classic.js') ? 'script' : 'module';
-    assert.doesNotThrow(() => parse(source, { ecmaVersion: 2022, sourceType }), `${path.relative(root, file)} uses syntax newer than ES2022`);
+    assert.doesNotThrow(
+      () => parse(source, { ecmaVersion: 2022, sourceType }),
+      `${path.relative(root, file)} uses syntax newer than ES2022`,
+    );
   }
 });

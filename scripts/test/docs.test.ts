@@ -24,9 +24,31 @@ test('the docs site has no broken internal link', { timeout: 180_000 }, async ()
   const scanned = result.links.filter((link) => link.state !== 'SKIPPED');
   const broken = scanned.filter((link) => link.state === 'BROKEN').map((link) => `${link.url} (from ${link.parent}, ${link.status})`);
   // The crawl reached every page of the sidebar, and the contract document.
-  for (const page of ['getting-started', 'embed-builder', 'theming', 'localisation', 'security', 'accessibility', 'browser-support', 'contract', 'server', 'benchmarks', 'changelog', 'elements/petition-form', 'elements/signature-counter', 'elements/case-card', 'elements/donation-calculator']) {
-    assert.ok(scanned.some((link) => link.url.endsWith(`/${page}.html`)), `${page}.html was checked`);
+  for (const page of [
+    'getting-started',
+    'embed-builder',
+    'theming',
+    'localisation',
+    'security',
+    'accessibility',
+    'browser-support',
+    'contract',
+    'server',
+    'benchmarks',
+    'changelog',
+    'elements/petition-form',
+    'elements/signature-counter',
+    'elements/case-card',
+    'elements/donation-calculator',
+  ]) {
+    assert.ok(
+      scanned.some((link) => link.url.endsWith(`/${page}.html`)),
+      `${page}.html was checked`,
+    );
   }
-  assert.ok(scanned.some((link) => link.url.endsWith('/contract/openapi.json')), 'the OpenAPI document is published');
+  assert.ok(
+    scanned.some((link) => link.url.endsWith('/contract/openapi.json')),
+    'the OpenAPI document is published',
+  );
   assert.deepEqual(broken, []);
 });

@@ -5,5 +5,7 @@ import vue from '@vitejs/plugin-vue';
 export default defineConfig({
   base: './',
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
-  plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'signature-counter' || tag === 'donation-calculator' } } })],
+  plugins: [
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'signature-counter' || tag === 'donation-calculator' } } }),
+  ],
 });

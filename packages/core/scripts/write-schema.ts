@@ -13,9 +13,18 @@ import { contractSchemas } from '../src/contract.js';
 export const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/public/contract/openapi.json');
 
 const ref = (name: keyof typeof contractSchemas) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (name: keyof typeof contractSchemas, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const jsonBody = (name: keyof typeof contractSchemas, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
 const errorResponse = (description: string) => jsonBody('Error', description);
-const idParam = (description: string) => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' } });
+const idParam = (description: string) => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
+});
 
 export function buildDocument(): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
@@ -29,7 +38,8 @@ export function buildDocument(): Record<string, unknown> {
     info: {
       title: 'Agir endpoint contract',
       version: '1.0.0',
-      description: 'What every Agir element expects of its endpoint. Generated from the zod schemas of @agir/core by `pnpm schema`; do not edit by hand.',
+      description:
+        'What every Agir element expects of its endpoint. Generated from the zod schemas of @agir/core by `pnpm schema`; do not edit by hand.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: 'http://localhost:8787/api/v1', description: 'The reference server (pnpm start)' }],
@@ -39,7 +49,12 @@ export function buildDocument(): Record<string, unknown> {
           summary: 'A petition and its live count',
           parameters: [idParam('Petition id')],
           responses: {
-            200: { ...jsonBody('Petition', 'The petition. Cacheable: `Cache-Control: public, max-age=5, stale-while-revalidate=30` and an `ETag`.') },
+            200: {
+              ...jsonBody(
+                'Petition',
+                'The petition. Cacheable: `Cache-Control: public, max-age=5, stale-while-revalidate=30` and an `ETag`.',
+              ),
+            },
             304: { description: 'Not modified (If-None-Match matched the ETag)' },
             404: errorResponse('No such petition'),
           },
@@ -49,7 +64,10 @@ export function buildDocument(): Record<string, unknown> {
         get: {
           summary: 'Server-sent events: `count` events carrying a CountEvent, at most one a second. Optional for a backend.',
           parameters: [idParam('Petition id')],
-          responses: { 200: { description: 'text/event-stream of `count` events', content: { 'text/event-stream': { schema: ref('CountEvent') } } }, 404: errorResponse('No stream (elements fall back to polling)') },
+          responses: {
+            200: { description: 'text/event-stream of `count` events', content: { 'text/event-stream': { schema: ref('CountEvent') } } },
+            404: errorResponse('No stream (elements fall back to polling)'),
+          },
         },
       },
       '/petitions/{id}/signatures': {

@@ -4,7 +4,6 @@
  */
 import { catalogLanguage, type Language } from './locale.js';
 
-
 /** A message: plain text with `{name}` placeholders, or a function of its parameters. */
 export type Message = string | ((params: Record<string, unknown>, locale: string) => string);
 export type Catalog = Record<string, Message>;
@@ -80,4 +79,3 @@ export function createCatalog<M extends Catalog>(name: string, loaders: CatalogL
     },
   };
 }
-

@@ -82,7 +82,11 @@ export function normaliseEndpoint(endpoint: string, base?: string): string {
   try {
     url = new URL(endpoint, base);
   } catch (cause) {
-    throw new AgirError('config', `Agir: endpoint "${endpoint}" is not a valid URL. Set it to the API base, e.g. "https://example.org/api/v1".`, { cause });
+    throw new AgirError(
+      'config',
+      `Agir: endpoint "${endpoint}" is not a valid URL. Set it to the API base, e.g. "https://example.org/api/v1".`,
+      { cause },
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new AgirError('config', `Agir: endpoint "${endpoint}" must be an http(s) URL.`);
@@ -121,9 +125,17 @@ export function createClient(options: ClientOptions): AgirClient {
     } catch (cause) {
       if (signal?.aborted) throw abortError(signal);
       if (timedOut) {
-        throw new AgirError('timeout', `Agir: ${init.method ?? 'GET'} ${url} took longer than ${timeoutMs} ms. Check that the endpoint is up and reachable.`, { url, cause });
+        throw new AgirError(
+          'timeout',
+          `Agir: ${init.method ?? 'GET'} ${url} took longer than ${timeoutMs} ms. Check that the endpoint is up and reachable.`,
+          { url, cause },
+        );
       }
-      throw new AgirError('network', `Agir: could not reach ${url} (${describe(cause)}). Check the endpoint URL and that the server allows this page's origin (CORS).`, { url, cause });
+      throw new AgirError(
+        'network',
+        `Agir: could not reach ${url} (${describe(cause)}). Check the endpoint URL and that the server allows this page's origin (CORS).`,
+        { url, cause },
+      );
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -176,7 +188,14 @@ export function createClient(options: ClientOptions): AgirClient {
       return { ...data, status };
     },
     getCase: async (id, opts = {}) =>
-      (await request('GET', `/cases/${encodeURIComponent(id)}${opts.locale ? `?locale=${encodeURIComponent(opts.locale)}` : ''}`, readCase, { idempotent: true, signal: opts.signal })).data,
+      (
+        await request(
+          'GET',
+          `/cases/${encodeURIComponent(id)}${opts.locale ? `?locale=${encodeURIComponent(opts.locale)}` : ''}`,
+          readCase,
+          { idempotent: true, signal: opts.signal },
+        )
+      ).data,
     listCases: async (query = {}, opts = {}) => {
       const params = new URLSearchParams();
       if (query.tag) params.set('tag', query.tag);
@@ -198,7 +217,11 @@ async function readResponse<T>(response: Response, url: string, read: Read<T>): 
   } catch {
     payload = undefined;
     if (response.ok) {
-      throw new AgirError('schema', `Agir: ${url} answered ${response.status} with a body that is not JSON. Is the endpoint URL pointing at the API (it usually ends in /api/v1)?`, { status: response.status, url });
+      throw new AgirError(
+        'schema',
+        `Agir: ${url} answered ${response.status} with a body that is not JSON. Is the endpoint URL pointing at the API (it usually ends in /api/v1)?`,
+        { status: response.status, url },
+      );
     }
   }
   if (!response.ok) {
@@ -220,11 +243,15 @@ async function readResponse<T>(response: Response, url: string, read: Read<T>): 
       .slice(0, 5)
       .map(([path, message]) => `${path}: ${message}`)
       .join('; ');
-    throw new AgirError('schema', `Agir: ${url} answered with data that does not match the Agir contract (${detail}). Check that the backend implements the contract in docs/contract.md.`, {
-      status: response.status,
-      fields,
-      url,
-    });
+    throw new AgirError(
+      'schema',
+      `Agir: ${url} answered with data that does not match the Agir contract (${detail}). Check that the backend implements the contract in docs/contract.md.`,
+      {
+        status: response.status,
+        fields,
+        url,
+      },
+    );
   }
   return result.data;
 }

@@ -18,7 +18,9 @@ export const idSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 
 /** ISO 3166-1 alpha-2 country code, upper case. */
 export const countryCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "FR"'));
 /** BCP 47 language tag (loose). */
-export const localeSchema = z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'expected a BCP 47 language tag such as "fr" or "pt-BR"'));
+export const localeSchema = z
+  .string()
+  .check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'expected a BCP 47 language tag such as "fr" or "pt-BR"'));
 const isoDateTime = z.iso.datetime({ offset: true });
 /** Bounded plain text: never rendered as HTML by any element. */
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -65,8 +67,12 @@ export const personSchema = z.object({
   familyName: nonEmptyText(100),
   email: z.string().check(z.trim(), z.maxLength(254), z.email()),
   country: countryCodeSchema,
-  postalCode: z.optional(z.string().check(z.trim(), z.maxLength(16), z.regex(/^[A-Za-z0-9 -]*$/, 'expected letters, digits, spaces or "-"'))),
-  phone: z.optional(z.string().check(z.trim(), z.maxLength(32), z.regex(/^\+?[0-9 ().-]{4,31}$/, 'expected a phone number such as +33 6 12 34 56 78'))),
+  postalCode: z.optional(
+    z.string().check(z.trim(), z.maxLength(16), z.regex(/^[A-Za-z0-9 -]*$/, 'expected letters, digits, spaces or "-"')),
+  ),
+  phone: z.optional(
+    z.string().check(z.trim(), z.maxLength(32), z.regex(/^\+?[0-9 ().-]{4,31}$/, 'expected a phone number such as +33 6 12 34 56 78')),
+  ),
 });
 export type Person = z.infer<typeof personSchema>;
 

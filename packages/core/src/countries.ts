@@ -3,7 +3,33 @@ import { canonicalLocale } from './locale.js';
 import { cached } from './intl.js';
 
 // Codes Intl.DisplayNames knows that are not countries or territories.
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AN', 'BU', 'CS', 'DD', 'FX', 'NT', 'SU', 'TP', 'YD', 'YU', 'ZR', 'CP', 'DG', 'EA', 'IC', 'TA', 'AC', 'CQ']);
+const NOT_COUNTRIES = new Set([
+  'EU',
+  'EZ',
+  'UN',
+  'QO',
+  'XA',
+  'XB',
+  'ZZ',
+  'AN',
+  'BU',
+  'CS',
+  'DD',
+  'FX',
+  'NT',
+  'SU',
+  'TP',
+  'YD',
+  'YU',
+  'ZR',
+  'CP',
+  'DG',
+  'EA',
+  'IC',
+  'TA',
+  'AC',
+  'CQ',
+]);
 let countryCodeList: string[] | undefined;
 
 /**
@@ -29,7 +55,11 @@ export function countryCodes(): readonly string[] {
 /** A country's name in a locale: ("fr", "CN") → "Chine". Unknown codes come back as they are. */
 export function countryName(locale: string, code: string): string {
   try {
-    return (cached(`r|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })) as Intl.DisplayNames).of(code.toUpperCase()) ?? code;
+    return (
+      (cached(`r|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })) as Intl.DisplayNames).of(
+        code.toUpperCase(),
+      ) ?? code
+    );
   } catch {
     return code;
   }

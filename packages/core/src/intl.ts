@@ -1,9 +1,11 @@
 /** Intl helpers for numbers, money, percentages, plurals and dates, with cached formatters. */
 
-
 const formatters = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.DisplayNames | Intl.DateTimeFormat>();
 /** @internal A cache of Intl objects by key: creating them is the expensive part. */
-export function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DisplayNames | Intl.DateTimeFormat>(key: string, make: () => T): T {
+export function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DisplayNames | Intl.DateTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
   let value = formatters.get(key) as T | undefined;
   if (!value) {
     value = make();
@@ -19,9 +21,15 @@ export function formatNumber(locale: string, value: number, options: Intl.Number
 
 /** Money from integer minor units: (510, "EUR") → "5,10 €" in fr. */
 export function formatMoney(locale: string, minorUnits: number, currency: string, options: Intl.NumberFormatOptions = {}): string {
-  const format = cached(`c|${locale}|${currency}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, ...options })) as Intl.NumberFormat;
+  const format = cached(
+    `c|${locale}|${currency}|${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency, ...options }),
+  ) as Intl.NumberFormat;
   // The currency's own minor unit (2 for EUR, 0 for JPY), whatever digits the display asks for.
-  const minorDigits = (cached(`c|en|${currency}|{}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })) as Intl.NumberFormat).resolvedOptions().maximumFractionDigits ?? 2;
+  const minorDigits =
+    (
+      cached(`c|en|${currency}|{}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })) as Intl.NumberFormat
+    ).resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minorUnits / 10 ** minorDigits);
 }
 
@@ -45,7 +53,12 @@ export function formatDate(locale: string, isoDate: string, options?: Intl.DateT
   const parts = isoDate.split('-');
   const date = new Date(Date.UTC(Number(parts[0]), Number(parts[1] ?? 1) - 1, Number(parts[2] ?? 1)));
   if (Number.isNaN(date.getTime())) return isoDate;
-  const resolved = options ?? (parts.length === 1 ? { year: 'numeric' } : parts.length === 2 ? { year: 'numeric', month: 'long' } : { dateStyle: 'long' });
-  return (cached(`d|${locale}|${JSON.stringify(resolved)}`, () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...resolved })) as Intl.DateTimeFormat).format(date);
+  const resolved =
+    options ?? (parts.length === 1 ? { year: 'numeric' } : parts.length === 2 ? { year: 'numeric', month: 'long' } : { dateStyle: 'long' });
+  return (
+    cached(
+      `d|${locale}|${JSON.stringify(resolved)}`,
+      () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...resolved }),
+    ) as Intl.DateTimeFormat
+  ).format(date);
 }
-

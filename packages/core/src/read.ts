@@ -10,7 +10,8 @@
 import type { Case, CaseList, CountEvent, ErrorBody, Petition, SignatureResponse } from './contract.js';
 
 /** What a reader says: the value, or the first problem found with its path. */
-export type ReadResult<T> = { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+export type ReadResult<T> =
+  { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
 
 class Problem {
   constructor(
@@ -29,8 +30,20 @@ const COUNTRY = /^[A-Z]{2}$/;
 const LOCALE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
 const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 // ISO 8601 date-time with an offset or Z, as zod's iso.datetime({ offset: true }) accepts it.
-const DATE_TIME = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
-const STATUS_KINDS = ['detained', 'imprisoned', 'disappeared', 'released', 'at-risk', 'sentenced', 'on-trial', 'harassed', 'killed', 'other'];
+const DATE_TIME =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+const STATUS_KINDS = [
+  'detained',
+  'imprisoned',
+  'disappeared',
+  'released',
+  'at-risk',
+  'sentenced',
+  'on-trial',
+  'harassed',
+  'killed',
+  'other',
+];
 const ERROR_CODES = ['validation', 'not_found', 'closed', 'rate_limited', 'too_large', 'internal'];
 
 // Each reader returns the value (trimmed where the schema trims) or throws a Problem.
@@ -39,7 +52,9 @@ type Reader<T> = (value: unknown, path: PropertyKey[]) => T;
 const int =
   (min: number, max = Number.MAX_SAFE_INTEGER): Reader<number> =>
   (value, path) =>
-    Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fail(path, `expected an integer from ${min} to ${max}`);
+    Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max
+      ? (value as number)
+      : fail(path, `expected an integer from ${min} to ${max}`);
 const count = int(0);
 
 const text =
@@ -181,5 +196,6 @@ export const readSignatureResponse = reader(readSignatureResponseValue);
 /** Reads a non-2xx error body. */
 export const readErrorBody = reader(readErrorBodyValue);
 /** Reads `GET /health`. */
-export const readHealth = reader<{ ok: true }>((value, path) => (isObject(value) && value.ok === true ? { ok: true } : fail([...path, 'ok'], 'expected true')));
-
+export const readHealth = reader<{ ok: true }>((value, path) =>
+  isObject(value) && value.ok === true ? { ok: true } : fail([...path, 'ok'], 'expected true'),
+);

@@ -115,7 +115,10 @@ describe('client', () => {
   });
 
   test('waits per Retry-After (seconds and HTTP date)', async () => {
-    const { client, waits } = harness([jsonResponse({ error: { code: 'rate_limited', message: 'slow down' } }, 429, { 'retry-after': '7' }), jsonResponse(petition)]);
+    const { client, waits } = harness([
+      jsonResponse({ error: { code: 'rate_limited', message: 'slow down' } }, 429, { 'retry-after': '7' }),
+      jsonResponse(petition),
+    ]);
     await client.getPetition('xinjiang');
     assert.deepEqual(waits, [7000]);
     assert.equal(parseRetryAfter(new Date(Date.UTC(2026, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2026, 0, 1)), 30_000);
@@ -134,7 +137,9 @@ describe('client', () => {
 
   test('times out a request that hangs', async () => {
     const hang = (init: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      new Promise<Response>((_resolve, reject) =>
+        init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     const { client } = harness([hang], { timeoutMs: 20, retries: 0 });
     await rejects(client.getPetition('xinjiang'), (error) => {
       assert.equal(error.kind, 'timeout');
@@ -165,7 +170,9 @@ describe('client', () => {
   test('aborts on the caller’s signal, during a request and during a backoff', async () => {
     const controller = new AbortController();
     const hang = (init: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      new Promise<Response>((_resolve, reject) =>
+        init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     const { client } = harness([hang]);
     const pending = client.getPetition('xinjiang', { signal: controller.signal });
     controller.abort();
@@ -179,14 +186,21 @@ describe('client', () => {
 
     // Real sleep: abort while waiting between attempts.
     const during = new AbortController();
-    const third = createClient({ endpoint, fetch: (async () => jsonResponse({}, 503)) as typeof fetch, backoffMs: 10_000, random: () => 1 });
+    const third = createClient({
+      endpoint,
+      fetch: (async () => jsonResponse({}, 503)) as typeof fetch,
+      backoffMs: 10_000,
+      random: () => 1,
+    });
     const waiting = third.getPetition('xinjiang', { signal: during.signal });
     setTimeout(() => during.abort(), 10);
     await rejects(waiting, (error) => assert.equal(error.kind, 'aborted'));
   });
 
   test('maps a 422 body onto fields and does not retry it', async () => {
-    const { client, calls } = harness([jsonResponse({ error: { code: 'validation', message: 'bad', fields: { 'person.email': 'invalid' } } }, 422)]);
+    const { client, calls } = harness([
+      jsonResponse({ error: { code: 'validation', message: 'bad', fields: { 'person.email': 'invalid' } } }, 422),
+    ]);
     await rejects(client.sign('xinjiang', signRequest), (error) => {
       assert.equal(error.status, 422);
       assert.equal(error.code, 'validation');
@@ -206,15 +220,30 @@ describe('client', () => {
 
   test('cases, case list with query, health and stream URL', async () => {
     const item = {
-      id: 'akber', name: 'Akber', isGroup: false, country: 'CN', category: [], status: { kind: 'detained' },
-      summary: 's', updatedAt: '2026-11-01T10:00:00Z', locale: 'fr',
+      id: 'akber',
+      name: 'Akber',
+      isGroup: false,
+      country: 'CN',
+      category: [],
+      status: { kind: 'detained' },
+      summary: 's',
+      updatedAt: '2026-11-01T10:00:00Z',
+      locale: 'fr',
     };
-    const { client, calls } = harness([jsonResponse(item), jsonResponse({ items: [item] }), jsonResponse({ items: [] }), jsonResponse({ ok: true })]);
+    const { client, calls } = harness([
+      jsonResponse(item),
+      jsonResponse({ items: [item] }),
+      jsonResponse({ items: [] }),
+      jsonResponse({ ok: true }),
+    ]);
     assert.equal((await client.getCase('akber', { locale: 'fr' })).name, 'Akber');
     assert.equal((await client.listCases({ tag: 'xinjiang', locale: 'fr' })).length, 1);
     assert.equal((await client.listCases()).length, 0);
     assert.equal(await client.health(), true);
-    assert.deepEqual(calls.map((c) => c.url.replace('https://api.example.org/agir/v1', '')), ['/cases/akber?locale=fr', '/cases?tag=xinjiang&locale=fr', '/cases', '/health']);
+    assert.deepEqual(
+      calls.map((c) => c.url.replace('https://api.example.org/agir/v1', '')),
+      ['/cases/akber?locale=fr', '/cases?tag=xinjiang&locale=fr', '/cases', '/health'],
+    );
     assert.equal(client.streamUrl('a b'), 'https://api.example.org/agir/v1/petitions/a%20b/stream');
   });
 
@@ -227,7 +256,10 @@ describe('client', () => {
   });
 
   test('rejects endpoints that are not http(s) URLs', () => {
-    assert.throws(() => normaliseEndpoint('javascript:alert(1)'), (error: AgirError) => error.kind === 'config');
+    assert.throws(
+      () => normaliseEndpoint('javascript:alert(1)'),
+      (error: AgirError) => error.kind === 'config',
+    );
     assert.throws(() => normaliseEndpoint('not a url'), /not a valid URL/);
     assert.equal(normaliseEndpoint('/api/v1/', 'https://site.example/page'), 'https://site.example/api/v1');
   });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { configure, getConfig, resetConfig, resolveEndpoint } from '../src/config.js';
 
 const doc = (content: string | null) => ({
-  querySelector: (selector: string) => (content !== null && selector === 'meta[name="agir:endpoint"]' ? { getAttribute: () => content } : null),
+  querySelector: (selector: string) =>
+    content !== null && selector === 'meta[name="agir:endpoint"]' ? { getAttribute: () => content } : null,
 });
 
 describe('endpoint resolution', () => {

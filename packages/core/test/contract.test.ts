@@ -24,11 +24,23 @@ const petition = {
 };
 const signature = {
   idempotencyKey: '3f2b8c1e-9a4d-4c2b-8f1e-2a3b4c5d6e7f',
-  person: { givenName: 'Amina', familyName: 'Diallo', email: 'amina@example.org', country: 'FR', postalCode: '75011', phone: '+33 6 12 34 56 78' },
+  person: {
+    givenName: 'Amina',
+    familyName: 'Diallo',
+    email: 'amina@example.org',
+    country: 'FR',
+    postalCode: '75011',
+    phone: '+33 6 12 34 56 78',
+  },
   consents: [{ id: 'newsletter', granted: true, text: 'Je souhaite recevoir les actualités.', version: '2026-11' }],
   comment: 'Libérez-les.',
   locale: 'fr',
-  source: { url: 'https://www.example.org/xinjiang', referrer: 'https://news.example/', utm: { utm_source: 'newsletter' }, embed: 'partner-1' },
+  source: {
+    url: 'https://www.example.org/xinjiang',
+    referrer: 'https://news.example/',
+    utm: { utm_source: 'newsletter' },
+    embed: 'partner-1',
+  },
   client: { startedAt: '2026-11-01T10:00:00Z', submittedAt: '2026-11-01T10:00:42Z', trap: '' },
 };
 const akber = {
@@ -60,7 +72,12 @@ describe('contract examples are accepted', () => {
   test('signature request', () => assert.equal(signatureRequestSchema.safeParse(signature).success, true));
   test('signature request, optional fields absent', () => {
     const { comment: _c, ...rest } = signature;
-    const minimal = { ...rest, person: { givenName: 'A', familyName: 'B', email: 'a@b.org', country: 'DE' }, consents: [], source: { url: 'https://x.example/' } };
+    const minimal = {
+      ...rest,
+      person: { givenName: 'A', familyName: 'B', email: 'a@b.org', country: 'DE' },
+      consents: [],
+      source: { url: 'https://x.example/' },
+    };
     assert.equal(signatureRequestSchema.safeParse(minimal).success, true);
   });
   test('signature responses', () => {
@@ -71,9 +88,13 @@ describe('contract examples are accepted', () => {
     assert.equal(caseSchema.safeParse(akber).success, true);
     assert.equal(caseSchema.safeParse({ ...akber, action: { label: 'Signer', petition: 'xinjiang' } }).success, true);
   });
-  test('case list', () => assert.equal(caseListSchema.safeParse({ items: [akber, { ...akber, id: 'mamat', name: 'Mamat' }] }).success, true));
+  test('case list', () =>
+    assert.equal(caseListSchema.safeParse({ items: [akber, { ...akber, id: 'mamat', name: 'Mamat' }] }).success, true));
   test('error body', () => {
-    assert.equal(errorBodySchema.safeParse({ error: { code: 'validation', message: 'Invalid', fields: { 'person.email': 'invalid' } } }).success, true);
+    assert.equal(
+      errorBodySchema.safeParse({ error: { code: 'validation', message: 'Invalid', fields: { 'person.email': 'invalid' } } }).success,
+      true,
+    );
   });
   test('signature person fields are trimmed', () => {
     const parsed = signatureRequestSchema.parse({ ...signature, person: { ...signature.person, email: '  amina@example.org ' } });
@@ -92,16 +113,44 @@ describe('malformed payloads are rejected with the path named', () => {
     ['goal of zero', () => petitionSchema.safeParse({ ...petition, goal: 0 }), 'goal'],
     ['bad date', () => petitionSchema.safeParse({ ...petition, updatedAt: 'yesterday' }), 'updatedAt'],
     ['id with a slash', () => petitionSchema.safeParse({ ...petition, id: '../admin' }), 'id'],
-    ['invalid email', () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, email: 'not-an-email' } }), 'person.email'],
-    ['empty given name', () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, givenName: '   ' } }), 'person.givenName'],
-    ['lower-case country', () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, country: 'fr' } }), 'person.country'],
+    [
+      'invalid email',
+      () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, email: 'not-an-email' } }),
+      'person.email',
+    ],
+    [
+      'empty given name',
+      () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, givenName: '   ' } }),
+      'person.givenName',
+    ],
+    [
+      'lower-case country',
+      () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, country: 'fr' } }),
+      'person.country',
+    ],
     ['bad idempotency key', () => signatureRequestSchema.safeParse({ ...signature, idempotencyKey: '123' }), 'idempotencyKey'],
-    ['consent without text', () => signatureRequestSchema.safeParse({ ...signature, consents: [{ id: 'newsletter', granted: true, text: '', version: '1' }] }), 'consents.0.text'],
-    ['consent granted as a string', () => signatureRequestSchema.safeParse({ ...signature, consents: [{ ...signature.consents[0], granted: 'yes' }] }), 'consents.0.granted'],
-    ['phone with letters', () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, phone: 'call me' } }), 'person.phone'],
+    [
+      'consent without text',
+      () => signatureRequestSchema.safeParse({ ...signature, consents: [{ id: 'newsletter', granted: true, text: '', version: '1' }] }),
+      'consents.0.text',
+    ],
+    [
+      'consent granted as a string',
+      () => signatureRequestSchema.safeParse({ ...signature, consents: [{ ...signature.consents[0], granted: 'yes' }] }),
+      'consents.0.granted',
+    ],
+    [
+      'phone with letters',
+      () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, phone: 'call me' } }),
+      'person.phone',
+    ],
     ['missing client', () => signatureRequestSchema.safeParse({ ...signature, client: undefined }), 'client'],
     ['javascript: photo URL', () => caseSchema.safeParse({ ...akber, photo: { ...akber.photo, src: 'javascript:alert(1)' } }), 'photo.src'],
-    ['javascript: action URL', () => caseSchema.safeParse({ ...akber, action: { label: 'Agir', url: 'javascript:alert(1)' } }), 'action.url'],
+    [
+      'javascript: action URL',
+      () => caseSchema.safeParse({ ...akber, action: { label: 'Agir', url: 'javascript:alert(1)' } }),
+      'action.url',
+    ],
     ['unknown status kind', () => caseSchema.safeParse({ ...akber, status: { kind: 'on-holiday' } }), 'status.kind'],
     ['story not an array', () => caseSchema.safeParse({ ...akber, story: 'one long string' }), 'story'],
     ['list without items', () => caseListSchema.safeParse({ cases: [] }), 'items'],

@@ -113,10 +113,19 @@ describe('Intl helpers', () => {
 });
 
 describe('message catalogs', () => {
-  const en = { hello: 'Hello {name}', count: (p: Record<string, unknown>, locale: string) => `${formatNumber(locale, Number(p.n))} signatures`, onlyEn: 'English only' };
+  const en = {
+    hello: 'Hello {name}',
+    count: (p: Record<string, unknown>, locale: string) => `${formatNumber(locale, Number(p.n))} signatures`,
+    onlyEn: 'English only',
+  };
   const catalog = createCatalog('test', {
     en,
-    fr: async () => ({ default: { hello: 'Bonjour {name}', count: (p: Record<string, unknown>, locale: string) => `${formatNumber(locale, Number(p.n))} signatures` } }),
+    fr: async () => ({
+      default: {
+        hello: 'Bonjour {name}',
+        count: (p: Record<string, unknown>, locale: string) => `${formatNumber(locale, Number(p.n))} signatures`,
+      },
+    }),
     de: async () => {
       throw new Error('chunk failed to load');
     },

@@ -2,39 +2,152 @@
 // malformed payloads, and on thousands of generated mutations of valid payloads.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caseListSchema, caseSchema, countEventSchema, errorBodySchema, healthSchema, petitionSchema, signatureResponseSchema } from '../src/contract.js';
+import {
+  caseListSchema,
+  caseSchema,
+  countEventSchema,
+  errorBodySchema,
+  healthSchema,
+  petitionSchema,
+  signatureResponseSchema,
+} from '../src/contract.js';
 import { readCase, readCaseList, readCountEvent, readErrorBody, readHealth, readPetition, readSignatureResponse } from '../src/read.js';
 
-const petition = { id: 'xinjiang', title: 'Xinjiang', status: 'open', signatureCount: 323832, countryCount: 184, goal: 500000, updatedAt: '2026-11-01T10:00:00Z', locale: 'fr' };
-const fullCase = {
-  id: 'akber', name: 'Akber', fullName: 'Akber X', isGroup: false,
-  photo: { src: 'https://cdn.example.org/akber.jpg', alt: 'Portrait', credit: '© Famille', width: 800, height: 600 },
-  country: 'CN', region: 'Xinjiang', category: ['arbitrary-detention'], status: { kind: 'detained', label: 'Interné', since: '2018-03' },
-  summary: 'Résumé.', story: ['Un.', 'Deux.'], quote: { text: 'Citation', author: 'Sœur' }, action: { label: 'Agir', url: 'https://example.org/agir' },
-  tags: ['xinjiang'], updatedAt: '2026-11-01T10:00:00.123+02:00', locale: 'fr-FR',
+const petition = {
+  id: 'xinjiang',
+  title: 'Xinjiang',
+  status: 'open',
+  signatureCount: 323832,
+  countryCount: 184,
+  goal: 500000,
+  updatedAt: '2026-11-01T10:00:00Z',
+  locale: 'fr',
 };
-const minimalCase = { id: 'mamat', name: 'Mamat', isGroup: false, country: 'CN', category: [], status: { kind: 'detained' }, summary: '', updatedAt: '2026-11-01T10:00:00Z', locale: 'fr' };
+const fullCase = {
+  id: 'akber',
+  name: 'Akber',
+  fullName: 'Akber X',
+  isGroup: false,
+  photo: { src: 'https://cdn.example.org/akber.jpg', alt: 'Portrait', credit: '© Famille', width: 800, height: 600 },
+  country: 'CN',
+  region: 'Xinjiang',
+  category: ['arbitrary-detention'],
+  status: { kind: 'detained', label: 'Interné', since: '2018-03' },
+  summary: 'Résumé.',
+  story: ['Un.', 'Deux.'],
+  quote: { text: 'Citation', author: 'Sœur' },
+  action: { label: 'Agir', url: 'https://example.org/agir' },
+  tags: ['xinjiang'],
+  updatedAt: '2026-11-01T10:00:00.123+02:00',
+  locale: 'fr-FR',
+};
+const minimalCase = {
+  id: 'mamat',
+  name: 'Mamat',
+  isGroup: false,
+  country: 'CN',
+  category: [],
+  status: { kind: 'detained' },
+  summary: '',
+  updatedAt: '2026-11-01T10:00:00Z',
+  locale: 'fr',
+};
 const errorBody = { error: { code: 'validation', message: 'Invalid', fields: { 'person.email': 'invalid' } } };
 
 const pairs = [
   { name: 'petition', schema: petitionSchema, read: readPetition, valid: [petition, { ...petition, goal: null, status: 'closed' }] },
   { name: 'count event', schema: countEventSchema, read: readCountEvent, valid: [{ signatureCount: 0, countryCount: 0 }] },
-  { name: 'case', schema: caseSchema, read: readCase, valid: [fullCase, minimalCase, { ...minimalCase, action: { label: ' Signer ', petition: 'xinjiang' } }] },
+  {
+    name: 'case',
+    schema: caseSchema,
+    read: readCase,
+    valid: [fullCase, minimalCase, { ...minimalCase, action: { label: ' Signer ', petition: 'xinjiang' } }],
+  },
   { name: 'case list', schema: caseListSchema, read: readCaseList, valid: [{ items: [fullCase, minimalCase] }, { items: [] }] },
-  { name: 'signature response', schema: signatureResponseSchema, read: readSignatureResponse, valid: [{ signatureCount: 1, duplicate: true }] },
+  {
+    name: 'signature response',
+    schema: signatureResponseSchema,
+    read: readSignatureResponse,
+    valid: [{ signatureCount: 1, duplicate: true }],
+  },
   { name: 'error body', schema: errorBodySchema, read: readErrorBody, valid: [errorBody, { error: { code: 'internal', message: '' } }] },
   { name: 'health', schema: healthSchema, read: readHealth, valid: [{ ok: true }] },
 ] as const;
 
 // Values a mutation may put anywhere: types, bounds, formats, hostile strings.
 const nasty: unknown[] = [
-  undefined, null, true, false, 0, -1, 1, 1.5, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, '', ' ', '  x  ', 'x', 'FR', 'fr', 'cn',
-  '323832', 'open', 'closed', 'detained', 'on-holiday', 'validation', 'teapot', 'xinjiang', '../admin', 'a'.repeat(65), 'a'.repeat(2001), 'b'.repeat(5001),
-  '2026-11-01T10:00:00Z', '2026-11-01T10:00Z', '2026-11-01T10:00:00+0200', '2026-11-01T10:00:00+02', '2026-11-01t10:00:00z', '2026-11-01T24:00:00Z', '2026-11-01T10:00:00.Z', '2026-11-01T10:00:60Z', '2026-11-01 10:00:00Z', '2026-11-01T10:00:00.123456789-05:30', '1900-02-29T00:00:00Z', '2000-02-29T00:00:00Z', '2026-11-01T10:00:00', '2026-02-30T10:00:00Z', '2024-02-29T00:00:00Z', '2026-11-01', '2018', '2018-13',
-  'https://example.org/x', 'http://example.org', 'javascript:alert(1)', 'data:text/html,<b>', '//evil.example', 'ftp://x.example', '<img src=x onerror=alert(1)>',
-  'pt-BR', 'zh-Hant-TW', 'x-', [], [1], ['a'], ['arbitrary-detention'], {}, { label: 'Agir', url: 'https://x.example' }, { label: 'Agir', petition: 'p1' },
-  { label: '', url: 'https://x.example' }, { label: 'Agir', url: 'javascript:x', petition: 'p1' }, { kind: 'released' }, { text: 'q', author: 'a' },
-  { src: 'https://x.example/a.png', alt: '', width: 1, height: 1 }, { 'person.email': 'invalid' }, { 'x': 5 },
+  undefined,
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1,
+  1.5,
+  2 ** 53,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  '',
+  ' ',
+  '  x  ',
+  'x',
+  'FR',
+  'fr',
+  'cn',
+  '323832',
+  'open',
+  'closed',
+  'detained',
+  'on-holiday',
+  'validation',
+  'teapot',
+  'xinjiang',
+  '../admin',
+  'a'.repeat(65),
+  'a'.repeat(2001),
+  'b'.repeat(5001),
+  '2026-11-01T10:00:00Z',
+  '2026-11-01T10:00Z',
+  '2026-11-01T10:00:00+0200',
+  '2026-11-01T10:00:00+02',
+  '2026-11-01t10:00:00z',
+  '2026-11-01T24:00:00Z',
+  '2026-11-01T10:00:00.Z',
+  '2026-11-01T10:00:60Z',
+  '2026-11-01 10:00:00Z',
+  '2026-11-01T10:00:00.123456789-05:30',
+  '1900-02-29T00:00:00Z',
+  '2000-02-29T00:00:00Z',
+  '2026-11-01T10:00:00',
+  '2026-02-30T10:00:00Z',
+  '2024-02-29T00:00:00Z',
+  '2026-11-01',
+  '2018',
+  '2018-13',
+  'https://example.org/x',
+  'http://example.org',
+  'javascript:alert(1)',
+  'data:text/html,<b>',
+  '//evil.example',
+  'ftp://x.example',
+  '<img src=x onerror=alert(1)>',
+  'pt-BR',
+  'zh-Hant-TW',
+  'x-',
+  [],
+  [1],
+  ['a'],
+  ['arbitrary-detention'],
+  {},
+  { label: 'Agir', url: 'https://x.example' },
+  { label: 'Agir', petition: 'p1' },
+  { label: '', url: 'https://x.example' },
+  { label: 'Agir', url: 'javascript:x', petition: 'p1' },
+  { kind: 'released' },
+  { text: 'q', author: 'a' },
+  { src: 'https://x.example/a.png', alt: '', width: 1, height: 1 },
+  { 'person.email': 'invalid' },
+  { x: 5 },
 ];
 
 /** Deterministic pseudo-random numbers (the run is reproducible). */
@@ -61,10 +174,19 @@ function setAt(root: unknown, path: PropertyKey[], replacement: unknown): unknow
   return copy;
 }
 
-function sameVerdict(name: string, schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }, read: (v: unknown) => { success: boolean; data?: unknown }, payload: unknown): void {
+function sameVerdict(
+  name: string,
+  schema: { safeParse(v: unknown): { success: boolean; data?: unknown } },
+  read: (v: unknown) => { success: boolean; data?: unknown },
+  payload: unknown,
+): void {
   const expected = schema.safeParse(payload);
   const actual = read(payload);
-  assert.equal(actual.success, expected.success, `${name}: reader says ${actual.success}, zod says ${expected.success} for ${JSON.stringify(payload)}`);
+  assert.equal(
+    actual.success,
+    expected.success,
+    `${name}: reader says ${actual.success}, zod says ${expected.success} for ${JSON.stringify(payload)}`,
+  );
   if (expected.success) assert.deepEqual(actual.data, expected.data, `${name}: same data for ${JSON.stringify(payload)}`);
 }
 

@@ -8,9 +8,28 @@ test('the committed contract document matches the zod schemas (run `pnpm schema`
 });
 
 test('the document describes every schema and endpoint', () => {
-  const doc = buildDocument() as { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> }; paths: Record<string, unknown> };
-  assert.deepEqual(Object.keys(doc.components.schemas).sort(), ['Case', 'CaseList', 'CountEvent', 'Error', 'Health', 'Petition', 'SignatureRequest', 'SignatureResponse']);
+  const doc = buildDocument() as {
+    components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    paths: Record<string, unknown>;
+  };
+  assert.deepEqual(Object.keys(doc.components.schemas).sort(), [
+    'Case',
+    'CaseList',
+    'CountEvent',
+    'Error',
+    'Health',
+    'Petition',
+    'SignatureRequest',
+    'SignatureResponse',
+  ]);
   assert.ok(doc.components.schemas.Petition!.required!.includes('signatureCount'));
   assert.ok(doc.components.schemas.SignatureRequest!.properties!.idempotencyKey);
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/cases', '/cases/{id}', '/health', '/petitions/{id}', '/petitions/{id}/signatures', '/petitions/{id}/stream']);
+  assert.deepEqual(Object.keys(doc.paths).sort(), [
+    '/cases',
+    '/cases/{id}',
+    '/health',
+    '/petitions/{id}',
+    '/petitions/{id}/signatures',
+    '/petitions/{id}/stream',
+  ]);
 });

@@ -26,10 +26,12 @@ async function settled(el: TestGreeter): Promise<void> {
 
 describe('shared: LocaleController', () => {
   it('resolves two languages on one page separately', async () => {
-    const root = await fixture<HTMLDivElement>(html`<div>
-      <div lang="es"><test-greeter></test-greeter></div>
-      <div lang="fr"><test-greeter></test-greeter></div>
-    </div>`);
+    const root = await fixture<HTMLDivElement>(
+      html`<div>
+        <div lang="es"><test-greeter></test-greeter></div>
+        <div lang="fr"><test-greeter></test-greeter></div>
+      </div>`,
+    );
     const [es, fr] = Array.from(root.querySelectorAll<TestGreeter>('test-greeter'));
     await settled(es!);
     await settled(fr!);

@@ -13,5 +13,7 @@
   w.Agir = stub;
   const script = document.currentScript as HTMLScriptElement | null;
   const base = script?.src ?? location.href;
-  import(/* @vite-ignore */ new URL('agir.js', base).href).catch((error: unknown) => console.error('Agir: could not load agir.js next to agir.classic.js.', error));
+  import(/* @vite-ignore */ new URL('agir.js', base).href).catch((error: unknown) =>
+    console.error('Agir: could not load agir.js next to agir.classic.js.', error),
+  );
 })();

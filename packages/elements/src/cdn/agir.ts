@@ -48,7 +48,10 @@ function load(tag: string): Promise<unknown> {
       .then(() => customElements.whenDefined(tag))
       .catch((error: unknown) => {
         started.delete(tag);
-        console.error(`Agir: could not load <${tag}>. Check that the CDN files are reachable from this page and allowed by its Content-Security-Policy (script-src).`, error);
+        console.error(
+          `Agir: could not load <${tag}>. Check that the CDN files are reachable from this page and allowed by its Content-Security-Policy (script-src).`,
+          error,
+        );
         throw error;
       });
     started.set(tag, pending);

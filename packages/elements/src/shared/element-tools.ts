@@ -3,7 +3,9 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   const existing = registry.get(tag);
   if (existing === constructor) return;
   if (existing) {
-    console.error(`Agir: <${tag}> is already defined by another script; call ${constructor.name}.define("another-name") to use a different tag.`);
+    console.error(
+      `Agir: <${tag}> is already defined by another script; call ${constructor.name}.define("another-name") to use a different tag.`,
+    );
     return;
   }
   registry.define(tag, constructor);
