@@ -1,0 +1,57 @@
+// The benchmarks `pnpm bench` records run in CI too, briefly (1 s per load measure), so that each one is
+// shown to work and to produce its figures: the server's signatures/s and count reads/s on PGlite and
+// PostgreSQL with latencies, and the case card's render cost of 100 cards against 1 and memory per card.
+// (The Lighthouse bench runs in the e2e suite, which holds its scores; the bundle budgets in bundle-size.)
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+type Row = { name: string; value: number; unit: string };
+const root = path.resolve(import.meta.dirname, '../..');
+const doc = path.join(root, 'docs/benchmarks.md');
+let saved: string;
+
+before(() => {
+  // The benches write their figures into docs/benchmarks.md: a short CI run must not replace them.
+  saved = readFileSync(doc, 'utf8');
+  process.env.AGIR_BENCH_SECONDS = '1';
+  process.env.CHROME_PATH ??= '/usr/bin/chromium';
+});
+after(() => writeFileSync(doc, saved));
+
+const value = (rows: Row[], name: string): number => {
+  const row = rows.find((r) => r.name === name);
+  assert.ok(row, `the bench reports "${name}": ${rows.map((r) => r.name).join('; ')}`);
+  return row.value;
+};
+
+test(
+  'server bench: signatures/s and count reads/s (with and without ETag) on PGlite and PostgreSQL, with p50/p99',
+  { timeout: 240_000 },
+  async () => {
+    // @ts-expect-error: plain ESM bench module without types
+    const { default: bench } = await import('../../bench/server.mjs');
+    const rows: Row[] = await bench();
+    for (const database of ['PGlite', 'PostgreSQL']) {
+      for (const measure of ['signatures (POST, new signer each)', 'count reads (GET, 200)', 'count reads (GET + If-None-Match, 304)']) {
+        const perSecond = value(rows, `${database}: ${measure}`);
+        const p50 = value(rows, `${database}: ${measure} p50`);
+        const p99 = value(rows, `${database}: ${measure} p99`);
+        console.log(`${database}: ${measure}: ${perSecond} req/s, p50 ${p50} ms, p99 ${p99} ms`);
+        assert.ok(perSecond > 0 && p50 >= 0 && p99 >= p50, `${database} ${measure}: ${perSecond}/s, p50 ${p50}, p99 ${p99}`);
+      }
+    }
+  },
+);
+
+test('case-card bench: render time of 100 cards against 1, one request per list, memory per card', { timeout: 240_000 }, async () => {
+  // @ts-expect-error: plain ESM bench module without types
+  const { default: bench } = await import('../../bench/case-card.mjs');
+  const rows: Row[] = await bench();
+  for (const row of rows) console.log(`case-card: ${row.name}: ${row.value} ${row.unit}`);
+  assert.ok(value(rows, 'render a list of 1 card (median)') > 0);
+  assert.ok(value(rows, 'render a list of 100 cards (median)') > value(rows, 'render a list of 1 card (median)'));
+  assert.equal(value(rows, 'requests per list'), 1);
+  assert.ok(value(rows, 'JS heap per card') > 0);
+});
