@@ -939,61 +939,42 @@ describe('<petition-form> end to end against the reference server', () => {
   });
 
   // ---------------------------------------------------------------------------------------------
-  // Known bugs, kept visible (a todo test runs and reports, without failing the suite)
+  // Bugs these tests found, now fixed: a retry of an earlier visit's signature fires agir-signed; each country once.
 
-  test(
-    'agir-signed fires when a retry sends an earlier visit’s queued signature',
-    {
-      todo:
-        'bug in packages/elements/src/petition-form/submission.ts load(): only the flush made when the form connects ' +
-        'dispatches SignedEvent for an earlier visit’s signatures; when a later retry (timer or `online`) sends one, the ' +
-        'form ignores the outcome (its id is not host.pendingId), so no agir-signed fires and counters do not update, ' +
-        'although the docs promise it after “a flush of an earlier visit’s queue”',
-    },
-    async () => {
-      const email = 'bug.signed-event@example.org';
-      const start = await signatureCount();
-      const { context, page } = await open(fixture('fr', formTag()));
-      const unroute = await interceptPosts(context, (route) => route.abort('connectionrefused'));
-      const form = formAt(page);
-      await fill(form, { givenName: 'Nurmuhammad', familyName: 'Tohti', email });
-      await form.locator('button[type="submit"]').click();
-      await inState(page, 'queued');
-      const reloaded = trackPosts(page);
-      await page.reload();
-      await ready(page);
-      await inState(page, 'already-signed');
-      await until(async () => reloaded.some((post) => post.failure), 10_000, 'the flush on connect was refused too');
-      await unroute();
-      await nudgeOnline(page);
-      await until(async () => (await queued(page)).idb.length === 0, 20_000, 'the retry sends it');
-      assert.equal(await signatureCount(), start + 1, 'sent and counted');
-      const signed = (await logged(page)).filter((event) => event.type === 'agir-signed');
-      assert.deepEqual(
-        signed.map((event) => [event.count, event.duplicate]),
-        [[start + 1, false]],
-        'agir-signed for the signature the retry sent',
-      );
-    },
-  );
+  test('agir-signed fires when a retry sends an earlier visit’s queued signature', { timeout: 60_000 }, async () => {
+    const email = 'bug.signed-event@example.org';
+    const start = await signatureCount();
+    const { context, page } = await open(fixture('fr', formTag()));
+    const unroute = await interceptPosts(context, (route) => route.abort('connectionrefused'));
+    const form = formAt(page);
+    await fill(form, { givenName: 'Nurmuhammad', familyName: 'Tohti', email });
+    await form.locator('button[type="submit"]').click();
+    await inState(page, 'queued');
+    const reloaded = trackPosts(page);
+    await page.reload();
+    await ready(page);
+    await inState(page, 'already-signed');
+    await until(async () => reloaded.some((post) => post.failure), 10_000, 'the flush on connect was refused too');
+    await unroute();
+    await nudgeOnline(page);
+    await until(async () => (await queued(page)).idb.length === 0, 20_000, 'the retry sends it');
+    assert.equal(await signatureCount(), start + 1, 'sent and counted');
+    const signed = (await logged(page)).filter((event) => event.type === 'agir-signed');
+    assert.deepEqual(
+      signed.map((event) => [event.count, event.duplicate]),
+      [[start + 1, false]],
+      'agir-signed for the signature the retry sent',
+    );
+  });
 
-  test(
-    'the country list names each country once, with current ISO codes only',
-    {
-      todo:
-        'bug in packages/core/src/countries.ts: countryCodes() keeps the deprecated aliases DY, HV, NH, RH, VD and UK, ' +
-        'which Intl.DisplayNames names like BJ, BF, VU, ZW, VN and GB; the select shows "Bénin", "Royaume-Uni"… twice ' +
-        'and a reader picking the alias sends e.g. country "UK", which the server counts as another country',
-    },
-    async () => {
-      const { page } = await open(fixture('fr', formTag()));
-      const options = await formAt(page)
-        .locator('select[name="country"] option')
-        .evaluateAll((all) => all.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? '']));
-      const byName = new Map<string, string[]>();
-      for (const [code, name] of options) byName.set(name!, [...(byName.get(name!) ?? []), code!]);
-      const twice = [...byName].filter(([, codes]) => codes.length > 1);
-      assert.deepEqual(twice, [], `names shown more than once: ${JSON.stringify(twice)}`);
-    },
-  );
+  test('the country list names each country once, with current ISO codes only', { timeout: 60_000 }, async () => {
+    const { page } = await open(fixture('fr', formTag()));
+    const options = await formAt(page)
+      .locator('select[name="country"] option')
+      .evaluateAll((all) => all.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? '']));
+    const byName = new Map<string, string[]>();
+    for (const [code, name] of options) byName.set(name!, [...(byName.get(name!) ?? []), code!]);
+    const twice = [...byName].filter(([, codes]) => codes.length > 1);
+    assert.deepEqual(twice, [], `names shown more than once: ${JSON.stringify(twice)}`);
+  });
 });

@@ -4,6 +4,13 @@ import { cached } from './intl.js';
 
 // Codes Intl.DisplayNames knows that are not countries or territories.
 const NOT_COUNTRIES = new Set([
+  // Withdrawn codes Intl still names like current countries (DY Benin, HV Burkina Faso, NH Vanuatu, RH Zimbabwe, VD Vietnam, UK for GB).
+  'DY',
+  'HV',
+  'NH',
+  'RH',
+  'VD',
+  'UK',
   'EU',
   'EZ',
   'UN',

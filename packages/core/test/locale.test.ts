@@ -98,6 +98,11 @@ describe('Intl helpers', () => {
     for (const code of ['FR', 'CN', 'SN', 'PS', 'TW', 'XK']) assert.ok(codes.includes(code), code);
     for (const code of ['EU', 'UN', 'ZZ', 'QO']) assert.ok(!codes.includes(code), code);
     assert.equal(countryCodes(), codes, 'cached');
+    for (const locale of ['en', 'fr', 'es', 'de', 'ar']) {
+      const names = codes.map((code) => countryName(locale, code));
+      const twice = names.filter((name, index) => names.indexOf(name) !== index);
+      assert.deepEqual(twice, [], `each country once in ${locale}`);
+    }
     const options = countryOptions('fr');
     assert.equal(options.length, codes.length);
     const names = options.map((o) => o.name);

@@ -35,6 +35,9 @@ export interface SignatureQueueSettings {
 export interface Settled {
   readonly id: string;
   readonly status: QueueOutcome['status'];
+  /** The signature's petition and endpoint (known for this page's own sends, not for other tabs'). */
+  readonly petition?: string | undefined;
+  readonly endpoint?: string | undefined;
   readonly response?: SignatureResponse | undefined;
   readonly error?: unknown;
 }
@@ -50,6 +53,8 @@ let onlineListener = false;
 const toSettled = (outcome: QueueOutcome): Settled => ({
   id: outcome.entry.id,
   status: outcome.status,
+  petition: outcome.entry.petition,
+  endpoint: outcome.entry.endpoint,
   response: outcome.status === 'sent' ? outcome.response : undefined,
   error: outcome.status === 'retry' || outcome.status === 'rejected' ? outcome.error : undefined,
 });

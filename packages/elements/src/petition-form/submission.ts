@@ -80,6 +80,11 @@ export function wire(host: PetitionForm, form: HTMLFormElement | null, on: boole
   if (missing.length) host.report(`the <form> inside lacks inputs named ${missing.join(', ')}; the contract needs them.`);
 }
 
+/** Signatures a form of this page is sending now, by form: a form still on the page reports its own. */
+const sending = new Map<string, PetitionForm>();
+/** Signatures of earlier visits already announced with agir-signed in this page. */
+const announced = new Set<string>();
+
 /**
  * Starts the engine for a form: wires a page form, hears the queue, fills prefill values, flushes this
  * endpoint's queue and checks whether the petition is open (without ever hiding the form while it waits).
@@ -87,7 +92,17 @@ export function wire(host: PetitionForm, form: HTMLFormElement | null, on: boole
 export async function load(host: PetitionForm): Promise<void> {
   wire(host, host.byo, true);
   host.unsubscribe ??= onSettled((settled) => {
-    if (settled.id === host.pendingId && settled.status !== 'retry') void settle(host, settled, false);
+    if (settled.id === host.pendingId) {
+      if (settled.status !== 'retry') void settle(host, settled, false);
+      return;
+    }
+    // A signature saved in an earlier visit got through (on load, `online` or a retry timer): tell counters
+    // in the page, once per page whatever the number of forms, and not for a signature a form is sending now.
+    if (settled.status !== 'sent' || !settled.response || settled.petition !== host.petition) return;
+    if (sending.get(settled.id)?.isConnected || announced.has(settled.id)) return;
+    sending.delete(settled.id);
+    announced.add(settled.id);
+    host.dispatchEvent(new SignedEvent(settled.petition, settled.endpoint, settled.response.signatureCount, settled.response.duplicate));
   });
   const where = target(host);
   if (!where) {
@@ -101,18 +116,8 @@ export async function load(host: PetitionForm): Promise<void> {
   const key = `${where.endpoint} ${where.petition}`;
   if (key === host.loadedKey) return;
   host.loadedKey = key;
-  flushQueue(where.endpoint, true)
-    .then((outcomes) => {
-      // Signatures saved in an earlier visit that got through now: tell counters in the page.
-      for (const outcome of outcomes) {
-        if (outcome.status === 'sent' && outcome.entry.petition === host.petition) {
-          host.dispatchEvent(
-            new SignedEvent(outcome.entry.petition, outcome.entry.endpoint, outcome.response.signatureCount, outcome.response.duplicate),
-          );
-        }
-      }
-    })
-    .catch(() => undefined);
+  // Signatures an earlier visit saved go now; the listener above tells the page about those that get through.
+  flushQueue(where.endpoint, true).catch(() => undefined);
   host.status = 'pending';
   try {
     const petition = await loadPetition(where.endpoint, where.petition);
@@ -211,6 +216,7 @@ export async function submit(host: PetitionForm): Promise<void> {
   }
   host.sentTo = where.endpoint;
   host.sending = true;
+  sending.set(request.idempotencyKey, host);
   await settle(host, await submitSignature(where.endpoint, where.petition, request), true);
 }
 
@@ -243,6 +249,7 @@ async function settle(host: PetitionForm, settled: Settled, fromSubmit: boolean)
     host.view = 'queued';
     host.dispatchEvent(new QueuedEvent(host.petition, host.sentTo, settled.id));
   } else if (settled.status === 'sent') {
+    sending.delete(settled.id);
     host.remember();
     host.pendingId = undefined;
     const count = settled.response?.signatureCount;
@@ -252,6 +259,7 @@ async function settle(host: PetitionForm, settled: Settled, fromSubmit: boolean)
     if (!fromSubmit) host.announcement = host.l10n.t('sentLater');
     host.dispatchEvent(new SignedEvent(host.petition, host.sentTo, count, duplicate));
   } else {
+    sending.delete(settled.id);
     host.pendingId = undefined;
     host.sending = false;
     host.view = 'form';
