@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { computeRelief, type ReliefEstimate } from '../src/tax/index.js';
+import { allCountries, computeRelief, computeTrustedRelief, type ReliefEstimate, type ReliefInput } from '../src/tax/index.js';
 
 interface TaxCase {
   readonly id: string;
@@ -53,6 +53,8 @@ describe('tax-cases.public.json', () => {
     test(`${c.id}${c.note ? ` — ${c.note}` : ''}`, () => {
       const result = computeRelief(c.input);
       assert.equal(result.ok, true, result.ok ? '' : `${result.reason}: ${result.message}`);
+      // The zod-free path (for callers that build the input from checked values) agrees to the last field.
+      assert.deepStrictEqual(computeTrustedRelief(allCountries, c.input as ReliefInput), result, `${c.id} computeTrustedRelief`);
       const estimate = result as ReliefEstimate;
       const got = estimate as unknown as Record<string, unknown>;
       const minor = estimate.minor as unknown as Record<string, unknown>;

@@ -3,6 +3,7 @@
  * results, and every ceiling, minimum, threshold, carry-forward and tax-year switch per country.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
 import { computeReliefWith as engineComputeWith } from '../src/tax/engine.js';
@@ -12,6 +13,7 @@ import {
   bpsToRate,
   computeRelief,
   computeReliefWith,
+  computeTrustedRelief,
   describeRate,
   divideMinor,
   divRound,
@@ -33,7 +35,10 @@ import {
   supportedCountries,
   toMajor,
   toMinor,
+  type ComputeOptions,
   type ReliefEstimate,
+  type ReliefInput,
+  type ReliefResult,
   type ReliefUnavailable,
 } from '../src/tax/index.js';
 import { minOf, nonNegative } from '../src/tax/money.js';
@@ -51,16 +56,27 @@ type Input = {
 
 const input = (i: Input) => ({ donor: 'individual', frequency: 'once', ...i });
 
+/**
+ * computeRelief (validated with zod), checked against the zod-free computeTrustedRelief on the same
+ * input: every branch test below also tests that path, which must agree to the last field.
+ */
+function compute(value: ReturnType<typeof input>, options?: ComputeOptions): ReliefResult {
+  const validated = computeRelief(value, options);
+  const trusted = computeTrustedRelief(allCountries, value as ReliefInput, options);
+  assert.deepStrictEqual(trusted, validated, 'computeTrustedRelief gives what computeRelief gives');
+  return validated;
+}
+
 /** Compute and assert an estimate. */
 function est(i: Input): ReliefEstimate {
-  const r = computeRelief(input(i));
+  const r = compute(input(i));
   assert.equal(r.ok, true, r.ok ? '' : `${r.reason}: ${r.message}`);
   return r as ReliefEstimate;
 }
 
 /** Compute and assert "cannot estimate". */
 function no(i: Input, reason: ReliefUnavailable['reason']): ReliefUnavailable {
-  const r = computeRelief(input(i));
+  const r = compute(input(i));
   assert.equal(r.ok, false, 'expected ok: false');
   const u = r as ReliefUnavailable;
   assert.equal(u.reason, reason, u.message);
@@ -203,13 +219,70 @@ describe('cannot estimate: never an invented figure', () => {
   });
   test('allowPartial: false turns a missing fact into missing-profile', () => {
     const de03 = input({ country: 'DE', taxYear: 2026, amount: 12000, profile: { totalIncome: 50000 } });
-    const partial = computeRelief(de03);
+    const partial = compute(de03);
     assert.equal(partial.ok, true);
-    const strict = computeRelief(de03, { allowPartial: false });
+    const strict = compute(de03, { allowPartial: false });
     assert.equal(strict.ok, false);
     assert.equal((strict as ReliefUnavailable).reason, 'missing-profile');
     assert.deepEqual((strict as ReliefUnavailable).missing, ['marginalRate']);
-    assert.equal(computeRelief(input({ country: 'FR', taxYear: 2026, amount: 10 }), { allowPartial: false }).ok, true);
+    assert.equal(compute(input({ country: 'FR', taxYear: 2026, amount: 10 }), { allowPartial: false }).ok, true);
+  });
+});
+
+describe('the zod-free path (computeTrustedRelief)', () => {
+  /** Runtime imports of a source module and of everything it imports (type-only imports are erased). */
+  function runtimeImports(file: URL, seen = new Set<string>()): Set<string> {
+    const source = readFileSync(file, 'utf8');
+    for (const [, specifier] of source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)) {
+      if (!specifier!.startsWith('.')) {
+        seen.add(specifier!);
+        continue;
+      }
+      const target = new URL(specifier!.replace(/\.js$/, '.ts'), file);
+      if (seen.has(target.href)) continue;
+      seen.add(target.href);
+      runtimeImports(target, seen);
+    }
+    return seen;
+  }
+
+  test('compute.ts loads no zod and no schema, engine.ts does', () => {
+    const trusted = [...runtimeImports(new URL('../src/tax/compute.ts', import.meta.url))];
+    assert.ok(
+      trusted.some((href) => href.endsWith('/tax/money.ts')),
+      trusted.join(', '),
+    );
+    assert.deepEqual(
+      trusted.filter((href) => /zod|schema\.ts$/.test(href)),
+      [],
+    );
+    // The check itself finds zod where it is.
+    assert.ok([...runtimeImports(new URL('../src/tax/engine.ts', import.meta.url))].includes('zod/mini'));
+  });
+
+  test('one country module alone, as a browser chunk uses it', () => {
+    const value = input({ country: 'fr', taxYear: 2026, amount: 15, frequency: 'monthly' }) as ReliefInput;
+    const r = computeTrustedRelief(frOnly, value);
+    assert.deepStrictEqual(r, engineComputeWith(frOnly, value));
+    assert.equal(r.ok && r.netCostPerPeriod, 5.1);
+    assert.equal(computeTrustedRelief(frOnly, { ...value, country: 'DE' }).ok, false);
+  });
+
+  test('normalises without modifying the input', () => {
+    const value = input({ country: 'ca', taxYear: 2026, amount: 500, profile: { province: 'on', taxableIncome: 80_000 } }) as ReliefInput;
+    const copy = structuredClone(value);
+    const r = computeTrustedRelief(allCountries, value);
+    assert.deepStrictEqual(value, copy);
+    assert.deepStrictEqual(r, computeRelief(value));
+    assert.equal(r.ok && r.country, 'CA');
+  });
+
+  test('a gift date outside the tax year is still refused', () => {
+    const value = input({ country: 'GB', taxYear: 2025, amount: 1, giftDate: '2025-04-05' }) as ReliefInput;
+    assert.throws(
+      () => computeTrustedRelief(gb, value),
+      (err: unknown) => err instanceof ReliefInputError && /outside tax year 2025/.test(err.message),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The rules engine: validates an input, finds the country module and tax year, applies the rules
- * and builds the result (major and minor units, rule, assumptions).
+ * The rules engine with input validation: checks an input against the zod schema, then computes
+ * its relief with `./compute.ts` (which holds the engine proper and imports no zod).
  *
  * It knows no country: pass it the modules you need (`computeReliefWith([fr], input)`), or use
  * `computeRelief` from `./index.ts`, which composes all of them.
@@ -8,41 +8,11 @@
  * @module
  */
 
-import { divideMinor, toMajor, toMinor } from './money.js';
+import { computeNormalised, normaliseReliefInput, ReliefInputError } from './compute.js';
 import { reliefInputSchema } from './schema.js';
-import type {
-  CalcContext,
-  CalcInput,
-  ComputeOptions,
-  CountryCode,
-  CountryModule,
-  Frequency,
-  MoneyProfileKey,
-  Note,
-  ReliefEstimate,
-  ReliefFigures,
-  ReliefResult,
-  ReliefUnavailable,
-} from './types.js';
+import type { CalcInput, ComputeOptions, CountryModule, ReliefResult } from './types.js';
 
-/** Gifts a year for each frequency. */
-export const PERIODS_PER_YEAR: Readonly<Record<Frequency, number>> = {
-  once: 1,
-  yearly: 1,
-  quarterly: 4,
-  monthly: 12,
-};
-
-/** Thrown for an input that does not match {@link reliefInputSchema}. */
-export class ReliefInputError extends TypeError {
-  /** One line per problem, e.g. `amount: amount must be ≥ 0`. */
-  readonly issues: readonly string[];
-  constructor(issues: readonly string[]) {
-    super(`Invalid tax-relief input: ${issues.join('; ')}`);
-    this.name = 'ReliefInputError';
-    this.issues = issues;
-  }
-}
+export { PERIODS_PER_YEAR, ReliefInputError, ruleForWith } from './compute.js';
 
 interface ZodIssueLike {
   readonly code: string;
@@ -68,72 +38,7 @@ function describeIssue(issue: ZodIssueLike): string {
 export function parseReliefInput(input: unknown): CalcInput {
   const parsed = reliefInputSchema.safeParse(input);
   if (!parsed.success) throw new ReliefInputError(parsed.error.issues.map(describeIssue));
-  const value = parsed.data;
-  const country = value.country.toUpperCase() as CountryCode;
-  const periodsPerYear = PERIODS_PER_YEAR[value.frequency];
-  const amountMinor = toMinor(value.amount);
-  const profile = value.profile ?? {};
-  if (profile.province !== undefined) profile.province = profile.province.toUpperCase();
-  if (value.giftDate !== undefined) checkGiftDate(country, value.taxYear, value.giftDate);
-  return {
-    country,
-    taxYear: value.taxYear,
-    giftDate: value.giftDate,
-    donor: value.donor,
-    scheme: value.scheme ?? 'general',
-    frequency: value.frequency,
-    periodsPerYear,
-    amountMinor,
-    annualMinor: amountMinor * periodsPerYear,
-    profile,
-  };
-}
-
-/** The gift date must fall in the tax year (GB: 6 April of taxYear to 5 April of the next year). */
-function checkGiftDate(country: string, taxYear: number, giftDate: string): void {
-  const [from, to] = country === 'GB' ? [`${taxYear}-04-06`, `${taxYear + 1}-04-05`] : [`${taxYear}-01-01`, `${taxYear}-12-31`];
-  if (giftDate < from || giftDate > to) {
-    throw new ReliefInputError([`giftDate: ${giftDate} is outside tax year ${taxYear} (${from} to ${to})`]);
-  }
-}
-
-function unavailable(
-  reason: ReliefUnavailable['reason'],
-  message: string,
-  country: string,
-  taxYear: number,
-  missing?: readonly string[],
-): ReliefUnavailable {
-  return missing ? { ok: false, reason, message, country, taxYear, missing } : { ok: false, reason, message, country, taxYear };
-}
-
-function isModuleList(m: CountryModule | readonly CountryModule[]): m is readonly CountryModule[] {
-  return Array.isArray(m);
-}
-
-function findModule(modules: CountryModule | readonly CountryModule[], country: string) {
-  const list: readonly CountryModule[] = isModuleList(modules) ? modules : [modules];
-  return list.find((m) => m.country === country);
-}
-
-/**
- * The rule table of one country and tax year, or `undefined` when not modelled.
- * @param modules one country module or a list of them
- * @param country ISO alpha-2 code (case-insensitive)
- * @param taxYear calendar year (GB: the tax year starting in April)
- */
-export function ruleForWith<T>(modules: CountryModule<T> | readonly CountryModule<T>[], country: string, taxYear: number): T | undefined {
-  const mod = findModule(modules as readonly CountryModule[], country.toUpperCase()) as CountryModule<T> | undefined;
-  return mod && Object.hasOwn(mod.years, taxYear) ? mod.years[taxYear] : undefined;
-}
-
-function mapFigures<A, B>(f: ReliefFigures<A>, fn: (v: A) => B): ReliefFigures<B> {
-  const out: Record<string, B | null> = {};
-  for (const [key, value] of Object.entries(f) as [string, A | null | undefined][]) {
-    if (value === undefined) continue;
-    out[key] = value === null ? null : fn(value);
-  }
-  return out as unknown as ReliefFigures<B>;
+  return normaliseReliefInput(parsed.data);
 }
 
 /**
@@ -148,83 +53,7 @@ function mapFigures<A, B>(f: ReliefFigures<A>, fn: (v: A) => B): ReliefFigures<B
 export function computeReliefWith(
   modules: CountryModule | readonly CountryModule[],
   input: unknown,
-  options: ComputeOptions = {},
+  options?: ComputeOptions,
 ): ReliefResult {
-  const calc = parseReliefInput(input);
-  const { country, taxYear } = calc;
-  const mod = findModule(modules, country);
-  if (!mod) {
-    return unavailable('unsupported-country', `Tax relief for ${country} is not modelled, so it cannot be estimated.`, country, taxYear);
-  }
-  if (!Object.hasOwn(mod.years, taxYear)) {
-    const years = Object.keys(mod.years).join(', ');
-    return unavailable(
-      'unsupported-year',
-      `The ${mod.name} rules for tax year ${taxYear} are not known (modelled years: ${years}), so the relief cannot be estimated.`,
-      country,
-      taxYear,
-    );
-  }
-
-  const notes: Note[] = [];
-  const missing: string[] = [];
-  const ctx: CalcContext = {
-    ...calc,
-    money(key: MoneyProfileKey) {
-      const v = calc.profile[key];
-      return v === undefined ? undefined : toMinor(v);
-    },
-    note(code, text) {
-      if (!notes.some((n) => n.code === code)) notes.push({ code, text });
-    },
-    need(key) {
-      if (!missing.includes(key)) missing.push(key);
-    },
-  };
-  const outcome = mod.compute(ctx, mod.years[taxYear]);
-  if (!outcome.ok) return unavailable(outcome.reason, outcome.message, country, taxYear);
-
-  const { figures, rule } = outcome;
-  const annual = calc.annualMinor;
-  const relief = figures.reliefPerYear;
-  const net = relief === null ? null : annual - relief;
-  const { carryForwardYears, ...money } = figures;
-  const minor: ReliefFigures<number> = {
-    annualGift: annual,
-    ...money,
-    reliefPerYear: relief,
-    netCostPerYear: net,
-    netCostPerPeriod: net === null ? null : divideMinor(net, calc.periodsPerYear),
-    charityReceivesPerYear: figures.charityReceivesPerYear ?? annual,
-  };
-  const complete = relief !== null && figures.provincialCredit !== null;
-  if (!complete && options.allowPartial === false) {
-    return unavailable('missing-profile', `The relief cannot be estimated without: ${missing.join(', ')}.`, country, taxYear, [...missing]);
-  }
-  const estimate: ReliefEstimate = {
-    ok: true,
-    country,
-    taxYear,
-    donor: calc.donor,
-    scheme: rule.scheme,
-    frequency: calc.frequency,
-    currency: mod.currency,
-    periodsPerYear: calc.periodsPerYear,
-    ...mapFigures(minor, toMajor),
-    annualGift: toMajor(annual),
-    reliefPerYear: relief === null ? null : toMajor(relief),
-    netCostPerYear: net === null ? null : toMajor(net),
-    netCostPerPeriod: minor.netCostPerPeriod === null ? null : toMajor(minor.netCostPerPeriod),
-    charityReceivesPerYear: toMajor(minor.charityReceivesPerYear),
-    effectiveRate: relief === null || annual === 0 ? null : Math.round((relief / annual) * 10_000) / 10_000,
-    ...(carryForwardYears !== undefined ? { carryForwardYears } : {}),
-    minor,
-    refundable: false,
-    complete,
-    missing,
-    rule: { ...rule, country, taxYear, donor: calc.donor },
-    assumptions: notes.map((n) => n.code),
-    notes,
-  };
-  return estimate;
+  return computeNormalised(modules, parseReliefInput(input), options);
 }

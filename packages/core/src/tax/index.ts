@@ -13,6 +13,10 @@
  * ```
  * (Inside the monorepo, `./engine.ts` and `./countries/fr.ts` can also be imported directly.)
  *
+ * `computeReliefWith` and `computeRelief` validate their input with zod. A caller that builds the
+ * input itself from values it has already checked can use `computeTrustedRelief(fr, input)`
+ * (`./compute.ts`), the same engine without the schema, so that zod is not shipped with it.
+ *
  * @module
  */
 
@@ -50,6 +54,7 @@ import type { ComputeOptions, CountryCode, CountryModule, Currency, ReliefResult
 export * from './types.js';
 export { reliefInputSchema, reliefProfileSchema, MAX_MAJOR } from './schema.js';
 export { computeReliefWith, ruleForWith, parseReliefInput, ReliefInputError, PERIODS_PER_YEAR } from './engine.js';
+export { computeTrustedRelief, normaliseReliefInput } from './compute.js';
 export {
   BPS,
   PPM,
