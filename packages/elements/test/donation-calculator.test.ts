@@ -61,12 +61,15 @@ async function choosePreset(el: DonationCalculator, label: string): Promise<void
   await el.updateComplete;
 }
 
-/** Types into the free amount as a person does (keyboard events), replacing what was there. */
+/**
+ * Types into the free amount as a person does (keyboard events), replacing what was there. One key at a time:
+ * WebKitGTK's WebDriver drops a character typed twice in a row within one `type` ("2500" arrives as "250").
+ */
 async function typeAmount(el: DonationCalculator, text: string, field = free(el)): Promise<void> {
   field.focus();
   field.select();
   if (field.value) await sendKeys({ press: 'Backspace' });
-  if (text) await sendKeys({ type: text });
+  for (const char of text) await sendKeys({ type: char });
   await el.updateComplete;
 }
 
@@ -737,6 +740,77 @@ describe('donation-calculator: languages', () => {
     const el = await mount({ lang: 'ar' });
     await typeAmount(el, '٤٢');
     expect(el.amountMinor).to.equal(4200);
+  });
+});
+
+describe('donation-calculator: properties and attributes', () => {
+  it('a property set from script updates the element and its attribute', async () => {
+    const el = await mount();
+    el.country = 'BE';
+    await el.updateComplete;
+    expect(el.getAttribute('country')).to.equal('BE');
+    expect(result(el)).to.equal(`votre don ne vous coûtera que ${eur(10.5)} par mois.`);
+    el.amountsMonthly = '5 20';
+    el.defaultMonthly = '20';
+    el.maxAmount = 500;
+    await el.updateComplete;
+    expect(el.getAttribute('amounts-monthly')).to.equal('5 20');
+    expect(presets(el).map(labelOf)).to.deep.equal([`5${NBSP}€`, `20${NBSP}€`]);
+    expect(labelOf(checkedPreset(el)!)).to.equal(`20${NBSP}€`);
+    await typeAmount(el, '501');
+    expect(error(el)).to.equal(`Saisissez un montant inférieur ou égal à 500${NBSP}€.`);
+    el.disabled = true;
+    await el.updateComplete;
+    expect(el.hasAttribute('disabled')).to.equal(true);
+    expect(donate(el).disabled).to.equal(true);
+    el.removeAttribute('disabled');
+    el.removeAttribute('max-amount');
+    await el.updateComplete;
+    expect([el.disabled, el.maxAmount, el.taxYear, el.scheme]).to.deep.equal([false, 100_000, 2026, undefined]);
+    expect(error(el)).to.equal('');
+    expect(donate(el).disabled).to.equal(false);
+  });
+
+  it('the frequency attribute sets the frequency shown; the property follows the reader', async () => {
+    const el = await mount();
+    el.setAttribute('frequency', 'once');
+    await el.updateComplete;
+    expect(el.frequency).to.equal('once');
+    expect(frequencyRadio(el, 'once').checked).to.equal(true);
+    await chooseFrequency(el, 'monthly');
+    expect(el.frequency).to.equal('monthly');
+    expect(el.getAttribute('frequency')).to.equal('once');
+    el.frequency = 'once';
+    await el.updateComplete;
+    expect(labelOf(checkedPreset(el)!)).to.equal(`250${NBSP}€`);
+  });
+
+  it('keeps the properties a page set before the element was defined', async () => {
+    const tag = 'agir-late-donation-calculator';
+    const holder = await fixture<HTMLElement>('<div lang="en"></div>');
+    const el = document.createElement(tag) as DonationCalculator;
+    Object.assign(el, { country: 'GB', taxYear: 2025, frequency: 'once', amountsOnce: '10 25', messages: { donate: 'Give now' } });
+    holder.append(el);
+    class Late extends DonationCalculator {}
+    Late.define(tag);
+    await el.updateComplete;
+    expect(el).to.be.instanceOf(Late);
+    expect([el.getAttribute('country'), el.getAttribute('tax-year')]).to.deep.equal(['GB', '2025']);
+    expect(frequencyRadio(el, 'once').checked).to.equal(true);
+    expect(result(el)).to.equal('With Gift Aid, your £25 becomes £31.25 for the charity.');
+    expect(donate(el).textContent!.trim()).to.equal('Give now');
+  });
+
+  it('the "how is this calculated?" disclosure stays open while the reader changes the amount', async () => {
+    const el = await mount();
+    const details = $<HTMLDetailsElement>(el, 'details');
+    $(el, 'summary').click();
+    expect(details.open).to.equal(true);
+    expect(visibleText(details)).to.contain('Année fiscale 2026.');
+    await choosePreset(el, `8${NBSP}€`);
+    await chooseFrequency(el, 'once');
+    expect($(el, 'details')).to.equal(details);
+    expect(details.open).to.equal(true);
   });
 });
 

@@ -1,6 +1,6 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createCatalog, formatMoney, formatNumber, type Params } from '@agir/core';
-import type { ReliefResult } from '@agir/core/tax';
+import type { ReliefInput, ReliefResult } from '@agir/core/tax';
 import { LocaleController } from '../shared/locale-controller.js';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { styles } from './donation-calculator.styles.js';
@@ -26,6 +26,30 @@ const ENGINE_MAX = 1e9;
 const INCOME_FIELD_FROM = 100_000;
 const SCHEME = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * The properties that reflect an attribute of the same name in kebab-case (`maxAmount`: `max-amount`), with
+ * their value when the attribute is absent. `false`: a boolean attribute; `maxAmount` and `taxYear` are numbers.
+ */
+const reflected = {
+  country: '',
+  amountsMonthly: '8 10 15',
+  amountsOnce: '80 100 250',
+  defaultMonthly: undefined,
+  defaultOnce: undefined,
+  maxAmount: 100_000,
+  taxYear: undefined,
+  scheme: undefined,
+  rateLabel: undefined,
+  currency: undefined,
+  donateHref: undefined,
+  donateLabel: undefined,
+  askIncome: false,
+  legacyFormat: false,
+  name: '',
+  disabled: false,
+};
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
 /** A frequency's selection: its preset (minor units), unless the free amount holds text. */
 interface Choice {
   readonly preset: number | undefined;
@@ -34,6 +58,30 @@ interface Choice {
 
 /** An engine result, or a chunk that failed to load (then no figure is shown either). */
 type Outcome = ReliefResult | { readonly ok: false; readonly reason: 'load-failed' };
+
+/** A shadow element: tag, attributes, children. Built with DOM calls, never from HTML strings. */
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+const setText = (node: Node, text: string): void => {
+  if (node.textContent !== text) node.textContent = text;
+};
+
+const setAttr = (element: Element, name: string, value: string): void => {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+};
+
+/** A text field for an amount (the free amount, the income). */
+const amountField = (id: string, attributes: Record<string, string> = {}): HTMLInputElement =>
+  h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', ...attributes });
 
 /** The absolute http(s) URL of an href; undefined for any other scheme or an unparsable href. */
 function httpUrl(href: string): string | undefined {
@@ -51,6 +99,8 @@ function fillHref(template: string, minor: number, frequency: DonationFrequency)
   return httpUrl(template.replace(/\{(amount|amountMinor|frequency)\}/g, (_, name: string) => encodeURIComponent(values[name]!)));
 }
 
+let sheet: CSSStyleSheet | undefined;
+
 /**
  * A donation form with its tax relief: preset amounts per frequency (one-off, monthly), a free amount, and
  * what the gift really costs after the tax relief of the reader's country ("votre don ne vous coûtera que
@@ -58,8 +108,30 @@ function fillHref(template: string, minor: number, frequency: DonationFrequency)
  * are not modelled it says so and still lets people donate. Form-associated: inside a `<form>` it submits
  * the amount and the frequency and takes part in validation and reset.
  *
+ * A plain custom element (no Lit runtime, like `<signature-counter>`) so that the CDN entry stays within its
+ * 13 kB budget; it hosts Lit reactive controllers such as the shared `LocaleController`. Its shadow tree is
+ * built once with DOM calls, and each update changes only what differs.
+ *
  * @summary Donation amounts with the net cost after tax relief, and a donate button.
  * @tag donation-calculator
+ *
+ * @attr {string} country - ISO 3166-1 alpha-2 country whose tax rules apply (property `country`).
+ * @attr {'once' | 'monthly'} frequency - The frequency shown first, and the one a form reset restores (default `monthly`; property `frequency`, which follows the reader's choice).
+ * @attr {string} amounts-monthly - Monthly preset amounts in major units, separated by spaces (default `8 10 15`; property `amountsMonthly`).
+ * @attr {string} amounts-once - One-off preset amounts in major units, separated by spaces (default `80 100 250`; property `amountsOnce`).
+ * @attr {string} default-monthly - The monthly preset selected at first (default: the last one; property `defaultMonthly`).
+ * @attr {string} default-once - The one-off preset selected at first (default: the last one; property `defaultOnce`).
+ * @attr {number} max-amount - Largest free amount accepted, in major units (default 100000; property `maxAmount`).
+ * @attr {number} tax-year - Tax year of the rules (default: the current one; property `taxYear`).
+ * @attr {string} scheme - Relief scheme passed to the rules engine, e.g. `aid-to-people-in-difficulty` (property `scheme`).
+ * @attr {string} rate-label - Replaces the rate shown in the rule sentence, e.g. "66 %" (property `rateLabel`).
+ * @attr {string} currency - ISO 4217 currency for a country the rules do not model (property `currency`).
+ * @attr {string} donate-href - The organisation's donation page, with `{amount}`, `{amountMinor}` and `{frequency}` (property `donateHref`).
+ * @attr {string} donate-label - Replaces the donate button's text (property `donateLabel`).
+ * @attr {boolean} ask-income - Always shows the optional income field (property `askIncome`).
+ * @attr {boolean} legacy-format - Shows the net cost as the Amnesty International France site does, "5,1 €"; EUR only (property `legacyFormat`).
+ * @attr {string} name - Form field names: `{name}-amount` and `{name}-frequency` (property `name`).
+ * @attr {boolean} disabled - Disables every control (property `disabled`).
  *
  * @fires agir-donate - {DonateEvent} The donate button was pressed with a valid amount. Cancelable: when not cancelled the element opens `url` (`donate-href` filled in), or submits its form.
  * @fires change - The reader changed the amount, the frequency or the income.
@@ -83,30 +155,9 @@ function fillHref(template: string, minor: number, frequency: DonationFrequency)
  * @cssstate invalid - The free amount (or the income) is not valid; the donate button is disabled.
  * @cssstate unsupported - The tax relief cannot be estimated for this country, year or scheme.
  */
-export class DonationCalculator extends LitElement {
-  static override styles = styles;
+export class DonationCalculator extends HTMLElement implements ReactiveControllerHost {
   static formAssociated = true;
-  // Declared without decorators: their runtime is 1.4 kB gzip of a 13 kB budget.
-  static override properties: PropertyDeclarations = {
-    country: {},
-    frequency: {},
-    amountsMonthly: { attribute: 'amounts-monthly' },
-    amountsOnce: { attribute: 'amounts-once' },
-    defaultMonthly: { attribute: 'default-monthly' },
-    defaultOnce: { attribute: 'default-once' },
-    maxAmount: { attribute: 'max-amount', type: Number },
-    taxYear: { attribute: 'tax-year', type: Number },
-    scheme: {},
-    rateLabel: { attribute: 'rate-label' },
-    currency: {},
-    donateHref: { attribute: 'donate-href' },
-    donateLabel: { attribute: 'donate-label' },
-    askIncome: { attribute: 'ask-income', type: Boolean },
-    legacyFormat: { attribute: 'legacy-format', type: Boolean },
-    name: {},
-    disabled: { type: Boolean, reflect: true },
-    messages: { attribute: false },
-  };
+  static observedAttributes = ['frequency', ...Object.keys(reflected).map(kebab)];
 
   /** Registers the element (under another tag if `donation-calculator` is taken). */
   static define(tag = 'donation-calculator', registry: CustomElementRegistry = customElements): void {
@@ -114,46 +165,47 @@ export class DonationCalculator extends LitElement {
   }
 
   /** ISO 3166-1 alpha-2 country whose tax rules apply (FR, GB, IE, BE, ES, IT, NL, DE, CH, CA, US, PT, LU, AT). */
-  country = '';
-  /** The frequency shown, `once` or `monthly`; the attribute is the default a form reset restores. */
-  frequency: DonationFrequency = 'monthly';
-  /** Monthly preset amounts in major units, separated by spaces. */
-  amountsMonthly = '8 10 15';
-  /** One-off preset amounts in major units, separated by spaces. */
-  amountsOnce = '80 100 250';
+  declare country: string;
+  /** Monthly preset amounts in major units, separated by spaces (default `8 10 15`). */
+  declare amountsMonthly: string;
+  /** One-off preset amounts in major units, separated by spaces (default `80 100 250`). */
+  declare amountsOnce: string;
   /** The monthly preset selected at first (default: the last one). */
-  defaultMonthly?: string;
+  declare defaultMonthly: string | undefined;
   /** The one-off preset selected at first (default: the last one). */
-  defaultOnce?: string;
-  /** Largest free amount accepted, in major units. */
-  maxAmount = 100_000;
+  declare defaultOnce: string | undefined;
+  /** Largest free amount accepted, in major units (default 100000). */
+  declare maxAmount: number;
   /** Tax year of the rules (default: the current one; for GB the tax year that started last April). */
-  taxYear?: number;
+  declare taxYear: number | undefined;
   /** Relief scheme passed to the rules engine, e.g. `aid-to-people-in-difficulty` (FR 75 %). */
-  scheme?: string;
+  declare scheme: string | undefined;
   /** Replaces the rate shown in the rule sentence, e.g. "66 %". */
-  rateLabel?: string;
+  declare rateLabel: string | undefined;
   /** ISO 4217 currency for a country the rules do not model (modelled countries use their own). */
-  currency?: string;
+  declare currency: string | undefined;
   /** The organisation's donation page; `{amount}`, `{amountMinor}` and `{frequency}` are filled in. http(s) only. */
-  donateHref?: string;
+  declare donateHref: string | undefined;
   /** Replaces the donate button's text. */
-  donateLabel?: string;
+  declare donateLabel: string | undefined;
   /** Always shows the optional income field (otherwise it appears for large gifts where an income ceiling applies). */
-  askIncome = false;
+  declare askIncome: boolean;
   /** Shows the net cost as the Amnesty International France site does ("5,1 €"). Off by default; EUR only. */
-  legacyFormat = false;
+  declare legacyFormat: boolean;
   /** Form field names: `{name}-amount` and `{name}-frequency` (`amount` and `frequency` without a name). */
-  name = '';
+  declare name: string;
   /** Disables every control. */
-  disabled = false;
-  /** Per-instance replacements for any message (same keys and `{placeholders}` as the catalogs). */
-  messages?: Partial<Messages & ReliefMessages>;
+  declare disabled: boolean;
 
+  readonly #controllers = new Set<ReactiveController>();
   readonly #internals = this.attachInternals();
   readonly #locale = new LocaleController<Messages>(this, catalog);
   readonly #reported = new Set<string>();
-  // What the reader chose: internal state, not properties (a change outside an update calls requestUpdate).
+  #frequencyChosen: DonationFrequency = 'monthly';
+  #messages: Partial<Messages & ReliefMessages> | undefined;
+  #pending = false;
+  #rendered: Promise<void> = Promise.resolve();
+  // What the reader chose: internal state, not properties (a change calls requestUpdate).
   #choices: Record<DonationFrequency, Choice> = { once: { preset: undefined, text: '' }, monthly: { preset: undefined, text: '' } };
   #incomeText = '';
   #formDisabled = false;
@@ -175,54 +227,165 @@ export class DonationCalculator extends LitElement {
   #loading: Promise<void> | undefined;
   #relief: Relief | undefined;
   #view: ReliefView | undefined;
+  #lineKey: string | undefined;
+  #detailsKey = '';
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#readConfig();
-    if (changed.has('askIncome') && this.askIncome) this.#incomeShown = true;
-    const choice = this.#choices[this.#frequency];
-    const separator = formatNumber(this.#locale.locale, 1.5).replace(/\d/g, '').replace('٫', '.');
-    this.#amount = choice.text.trim()
-      ? parseAmount(choice.text, separator, this.#maxMinor)
-      : choice.preset === undefined
-        ? undefined
-        : { minor: choice.preset };
-    this.#income = this.#incomeText.trim() ? parseAmount(this.#incomeText, separator, ENGINE_MAX * 100) : undefined;
-    this.#estimate();
-  }
+  // The shadow tree, built once; #update() changes what differs.
+  readonly #frequencyLegend = h('legend');
+  readonly #frequencyOptions = h('div', { class: 'options' });
+  readonly #amountLegend = h('legend');
+  readonly #presetOptions = h('div', { class: 'options' });
+  readonly #freeLabel = h('label', { for: 'free-amount' });
+  readonly #freePrefix = h('span', { id: 'free-prefix', 'aria-hidden': 'true' });
+  readonly #free = amountField('free-amount', { part: 'amount-input' });
+  readonly #freeUnit = h('span', { id: 'free-unit' });
+  readonly #amountMessage = h('p', { id: 'amount-error', class: 'error', 'aria-live': 'polite' });
+  readonly #rule = h('span');
+  readonly #output = h('output', { part: 'result', 'aria-live': 'polite' });
+  readonly #note = h('p', { class: 'note' });
+  readonly #giftAidNote = h('p', { class: 'note' });
+  readonly #incomeLabel = h('label', { for: 'income' });
+  readonly #incomePrefix = h('span', { id: 'income-prefix', 'aria-hidden': 'true' });
+  readonly #incomeField = amountField('income', { 'aria-describedby': 'income-hint income-error' });
+  readonly #incomeSuffix = document.createTextNode('');
+  readonly #incomeHint = h('p', { id: 'income-hint', class: 'note' });
+  readonly #incomeMessage = h('p', { id: 'income-error', class: 'error', 'aria-live': 'polite' });
+  /** Only in the tree while the income is asked for. */
+  readonly #incomeBox = h(
+    'div',
+    { class: 'income' },
+    this.#incomeLabel,
+    h('span', {}, this.#incomePrefix, this.#incomeField, this.#incomeSuffix),
+    this.#incomeHint,
+    this.#incomeMessage,
+  );
+  readonly #button = h('button', { type: 'button', part: 'donate-button' });
+  /** Only in the tree once there is an estimate to explain. */
+  readonly #disclosure = h('details', { part: 'details' }, h('summary'));
+  readonly #root = h(
+    'div',
+    { class: 'root pending' },
+    h('fieldset', {}, this.#frequencyLegend, this.#frequencyOptions),
+    h(
+      'fieldset',
+      {},
+      this.#amountLegend,
+      this.#presetOptions,
+      h('div', { class: 'free' }, this.#freeLabel, h('span', {}, this.#freePrefix, this.#free, this.#freeUnit)),
+      this.#amountMessage,
+    ),
+    h('p', { class: 'summary' }, this.#rule, this.#output),
+    this.#note,
+    this.#giftAidNote,
+    this.#button,
+    h('div', { class: 'details' }),
+  );
 
-  protected override updated(): void {
-    const amount = this.#amount;
-    const free = this.#field('free-amount')!;
-    const income = this.#field('income');
-    const states = this.#internals.states;
-    let problem: [ValidityStateFlags, string, HTMLElement] | undefined;
-    if (!amount) problem = [{ valueMissing: true }, this.#t('errorMin'), free];
-    else if (amount.problem) problem = [this.#flags(amount.problem), this.#amountError(amount.problem), free];
-    else if (this.#income?.problem && income) problem = [{ badInput: true }, this.#t('incomeError'), income];
-    if (problem || !amount?.minor) {
-      this.#internals.setValidity(...problem!);
-      this.#internals.setFormValue(null);
-      states.add('invalid');
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    if ('adoptedStyleSheets' in root) {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(styles);
+      }
+      root.adoptedStyleSheets = [sheet];
     } else {
-      const prefix = this.name ? `${this.name}-` : '';
-      const data = new FormData();
-      data.append(`${prefix}amount`, majorString(amount.minor));
-      data.append(`${prefix}frequency`, this.#frequency);
-      this.#internals.setValidity({});
-      this.#internals.setFormValue(data, data);
-      states.delete('invalid');
+      (root as ShadowRoot).append(h('style', {}, styles));
     }
-    if (this.#outcome?.ok === false) states.add('unsupported');
-    else states.delete('unsupported');
+    root.append(this.#root);
+    root.addEventListener('input', (event) => {
+      if (event.target === this.#free) this.#choose({ ...this.#choices[this.#frequency], text: this.#free.value });
+      if (event.target === this.#incomeField) {
+        this.#incomeText = this.#incomeField.value;
+        this.requestUpdate();
+      }
+    });
+    // The page hears `change` from the host (the inner controls' `change` does not leave the shadow root).
+    root.addEventListener('change', (event) => {
+      const { name, value } = event.target as HTMLInputElement;
+      if (name === 'frequency') this.frequency = value as DonationFrequency;
+      if (name === 'preset') this.#choose({ preset: Number(value), text: '' });
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    this.#button.addEventListener('click', () => this.#onDonate());
   }
 
-  /** Also waits for the reader's language and the country's rules, so the figure is on screen when it resolves. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.#locale.loaded;
-    while (this.#loading) await this.#loading;
-    await this.#view?.loaded;
-    return super.getUpdateComplete();
+  /** The frequency shown, `once` or `monthly`; the `frequency` attribute is the default a form reset restores. */
+  get frequency(): DonationFrequency {
+    return this.#frequencyChosen;
+  }
+
+  set frequency(value: DonationFrequency) {
+    this.#frequencyChosen = value;
+    this.requestUpdate();
+  }
+
+  /** Per-instance replacements for any message (same keys and `{placeholders}` as the catalogs). */
+  get messages(): Partial<Messages & ReliefMessages> | undefined {
+    return this.#messages;
+  }
+
+  set messages(value: Partial<Messages & ReliefMessages> | undefined) {
+    this.#messages = value;
+    this.requestUpdate();
+  }
+
+  addController(controller: ReactiveController): void {
+    this.#controllers.add(controller);
+    if (this.isConnected) controller.hostConnected?.();
+  }
+
+  removeController(controller: ReactiveController): void {
+    this.#controllers.delete(controller);
+  }
+
+  /** Schedules one update for the end of the current task's microtasks. */
+  requestUpdate(): void {
+    if (this.#pending) return;
+    this.#pending = true;
+    this.#rendered = Promise.resolve().then(() => {
+      this.#pending = false;
+      this.#update();
+    });
+  }
+
+  /** Resolves once the element has rendered, in the reader's language and with the country's rules. */
+  get updateComplete(): Promise<boolean> {
+    return this.#settled();
+  }
+
+  async #settled(): Promise<boolean> {
+    do {
+      await this.#rendered;
+      await this.#locale.loaded;
+      while (this.#loading) await this.#loading;
+      await this.#view?.loaded;
+    } while (this.#pending);
+    return true;
+  }
+
+  connectedCallback(): void {
+    // A property set before the element was defined shadows the accessor: pass it on to the accessor.
+    for (const name of ['frequency', 'messages', ...Object.keys(reflected)]) {
+      if (Object.hasOwn(this, name)) {
+        const own = this as unknown as Record<string, unknown>;
+        const value = own[name];
+        delete own[name];
+        own[name] = value;
+      }
+    }
+    for (const controller of this.#controllers) controller.hostConnected?.();
+    this.requestUpdate();
+  }
+
+  disconnectedCallback(): void {
+    for (const controller of this.#controllers) controller.hostDisconnected?.();
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (name === 'frequency') this.frequency = (value ?? 'monthly') as DonationFrequency;
+    this.requestUpdate();
   }
 
   /** @internal A form reset restores the defaults of the attributes. */
@@ -256,30 +419,6 @@ export class DonationCalculator extends LitElement {
     this.requestUpdate();
   }
 
-  #onFrequency(event: Event): void {
-    this.frequency = (event.target as HTMLInputElement).value as DonationFrequency;
-    this.#changed();
-  }
-
-  #onPreset(event: Event): void {
-    this.#choose({ preset: Number((event.target as HTMLInputElement).value), text: '' });
-    this.#changed();
-  }
-
-  #onFreeInput(event: Event): void {
-    this.#choose({ ...this.#choices[this.#frequency], text: (event.target as HTMLInputElement).value });
-  }
-
-  #onIncomeInput(event: Event): void {
-    this.#incomeText = (event.target as HTMLInputElement).value;
-    this.requestUpdate();
-  }
-
-  /** The page hears `change` from the host (the inner controls' `change` does not leave the shadow root). */
-  #changed(): void {
-    this.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-
   #onDonate(): void {
     const minor = this.#amount?.minor;
     if (minor === undefined || this.#hrefInvalid) return;
@@ -308,6 +447,137 @@ export class DonationCalculator extends LitElement {
   #choose(choice: Choice): void {
     this.#choices = { ...this.#choices, [this.#frequency]: choice };
     this.requestUpdate();
+  }
+
+  /** Reads the attributes and the reader's choice, estimates, and brings the shadow tree and the form value up to date. */
+  #update(): void {
+    if (!this.isConnected) return;
+    this.#readConfig();
+    if (this.askIncome) this.#incomeShown = true;
+    const frequency = this.#frequency;
+    const choice = this.#choices[frequency];
+    const custom = !!choice.text.trim();
+    const separator = formatNumber(this.#locale.locale, 1.5).replace(/\d/g, '').replace('٫', '.');
+    const amount = (this.#amount = custom
+      ? parseAmount(choice.text, separator, this.#maxMinor)
+      : choice.preset === undefined
+        ? undefined
+        : { minor: choice.preset });
+    const income = (this.#income = this.#incomeText.trim() ? parseAmount(this.#incomeText, separator, ENGINE_MAX * 100) : undefined);
+    this.#estimate();
+
+    const t = (key: keyof Messages | ReliefKey): string => this.#t(key);
+    const problem = custom ? amount?.problem : undefined;
+    const disabled = this.disabled || this.#formDisabled;
+    const [prefix, suffix] = this.#affixes();
+    const { rule, line = '', figure, note, details } = this.#parts();
+    const showIncome = this.#incomeShown && !!this.#relief?.view.incomeKeys[this.#country];
+    const root = this.#root;
+    setAttr(root, 'class', this.#locale.ready ? 'root' : 'root pending');
+    setAttr(root, 'dir', this.#locale.dir);
+    setText(this.#frequencyLegend, t('frequencyLegend'));
+    this.#options(this.#frequencyOptions, 'frequency', FREQUENCIES, frequency, t, disabled);
+    setText(this.#amountLegend, t(frequency === 'once' ? 'amountLegendOnce' : 'amountLegendMonthly'));
+    this.#options(
+      this.#presetOptions,
+      'preset',
+      this.#presets[frequency],
+      custom ? undefined : choice.preset,
+      (minor) => this.#whole(minor),
+      disabled,
+    );
+    setText(this.#freeLabel, t('freeAmount'));
+    this.#setField(this.#free, this.#freePrefix, prefix, choice.text, !!problem, disabled);
+    setAttr(this.#free, 'aria-describedby', `${prefix && 'free-prefix '}free-unit amount-error`);
+    setText(this.#freeUnit, suffix + (frequency === 'monthly' ? t('perMonthShort') : ''));
+    setText(this.#amountMessage, problem ? this.#amountError(problem) : '');
+    setText(this.#rule, rule ? `${rule} ` : '');
+    // The live region changes only when what it says changes.
+    const lineKey = `${line}\u0001${figure}`;
+    if (lineKey !== this.#lineKey) {
+      this.#lineKey = lineKey;
+      const [before, after = ''] = line.split('\u0000');
+      this.#output.replaceChildren(before!, ...(figure === undefined ? [] : [h('strong', { class: 'figure' }, figure), after]));
+    }
+    setText(this.#note, note ?? '');
+    this.#note.hidden = !note;
+    setText(this.#giftAidNote, t('giftAidNote'));
+    this.#giftAidNote.hidden = this.#country !== 'GB';
+    if (showIncome) {
+      if (!this.#incomeBox.parentNode) this.#button.before(this.#incomeBox);
+      setText(this.#incomeLabel, t('incomeLabel'));
+      this.#setField(this.#incomeField, this.#incomePrefix, prefix, this.#incomeText, !!income?.problem, disabled);
+      setText(this.#incomeSuffix, suffix);
+      setText(this.#incomeHint, t('incomeHint'));
+      setText(this.#incomeMessage, income?.problem ? t('incomeError') : '');
+    } else this.#incomeBox.remove();
+    this.#button.disabled = disabled || !amount?.minor || this.#hrefInvalid;
+    setText(this.#button, this.donateLabel || t('donate'));
+    const disclosure = this.#disclosure;
+    if (details) {
+      setText(disclosure.firstChild!, t('details'));
+      const detailsKey = details.join('\n');
+      if (detailsKey !== this.#detailsKey) {
+        this.#detailsKey = detailsKey;
+        disclosure.replaceChildren(disclosure.firstChild!, ...details.map((text) => h('p', {}, text)));
+      }
+      if (!disclosure.parentNode) root.lastChild!.appendChild(disclosure);
+    } else disclosure.remove();
+
+    // Validity, form value and custom states.
+    const states = this.#internals.states;
+    let invalid: [ValidityStateFlags, string, HTMLElement] | undefined;
+    if (!amount) invalid = [{ valueMissing: true }, this.#t('errorMin'), this.#free];
+    else if (amount.problem) invalid = [this.#flags(amount.problem), this.#amountError(amount.problem), this.#free];
+    else if (income?.problem && showIncome) invalid = [{ badInput: true }, this.#t('incomeError'), this.#incomeField];
+    if (invalid || !amount?.minor) {
+      this.#internals.setValidity(...invalid!);
+      this.#internals.setFormValue(null);
+      states.add('invalid');
+    } else {
+      const prefix = this.name ? `${this.name}-` : '';
+      const data = new FormData();
+      data.append(`${prefix}amount`, majorString(amount.minor));
+      data.append(`${prefix}frequency`, frequency);
+      this.#internals.setValidity({});
+      this.#internals.setFormValue(data, data);
+      states.delete('invalid');
+    }
+    if (this.#outcome?.ok === false) states.add('unsupported');
+    else states.delete('unsupported');
+  }
+
+  /** Brings a radio group (frequencies, presets) up to date, reusing its options (focus stays where it is). */
+  #options<T extends string | number>(
+    box: HTMLElement,
+    name: string,
+    values: readonly T[],
+    checked: T | undefined,
+    label: (value: T) => string,
+    disabled: boolean,
+  ): void {
+    const options = box.children;
+    while (options.length > values.length) box.lastChild!.remove();
+    while (options.length < values.length) box.append(h('label', { class: 'option' }, h('input', { type: 'radio', name }), ''));
+    values.forEach((value, index) => {
+      const option = options[index]!;
+      const radio = option.firstChild as HTMLInputElement;
+      const on = value === checked;
+      setAttr(option, 'part', on ? `${name} ${name}-checked` : name);
+      setAttr(radio, 'value', String(value));
+      radio.checked = on;
+      radio.disabled = disabled;
+      setText(option.lastChild!, label(value));
+    });
+  }
+
+  /** Brings an amount field (the free amount, the income) and its currency prefix up to date. */
+  #setField(field: HTMLInputElement, prefixNode: HTMLElement, prefix: string, text: string, invalid: boolean, disabled: boolean): void {
+    setText(prefixNode, prefix);
+    prefixNode.hidden = !prefix;
+    if (field.value !== text) field.value = text;
+    setAttr(field, 'aria-invalid', String(invalid));
+    field.disabled = disabled;
   }
 
   /** Reads and checks the attributes; each problem is reported once to the page author. */
@@ -398,14 +668,16 @@ export class DonationCalculator extends LitElement {
     const incomeKey = relief?.view.incomeKeys[country];
     const income = this.#incomeShown ? this.#income?.minor : undefined;
     const scheme = this.scheme && SCHEME.test(this.scheme) ? this.scheme : undefined;
-    const input = {
+    // Every value is checked above (country, year, scheme, amounts in cents within the engine's range), so the
+    // engine's zod-free entry point takes it as it is.
+    const input: ReliefInput = {
       country: country || 'ZZ',
       taxYear: this.#taxYear,
       donor: 'individual',
       amount: amount / 100,
       frequency: this.#frequency,
       ...(scheme && { scheme }),
-      ...(incomeKey && income !== undefined && { profile: { [incomeKey]: income / 100 } }),
+      ...(incomeKey && income !== undefined && { profile: { [incomeKey]: income / 100 } as ReliefInput['profile'] }),
     };
     const key = JSON.stringify(input);
     if (key === this.#outcomeKey) return;
@@ -468,10 +740,6 @@ export class DonationCalculator extends LitElement {
     if (FREQUENCIES.includes(this.frequency)) return this.frequency;
     this.#author(`frequency="${this.frequency}" must be "once" or "monthly"; showing monthly.`);
     return 'monthly';
-  }
-
-  #field(id: string): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
   }
 
   #author(message: string): void {
@@ -547,7 +815,7 @@ export class DonationCalculator extends LitElement {
 
   /** Focuses the checked preset, or the free amount. */
   override focus(options?: FocusOptions): void {
-    (this.renderRoot.querySelector<HTMLInputElement>('[name=preset]:checked') ?? this.#field('free-amount'))?.focus(options);
+    (this.shadowRoot!.querySelector<HTMLInputElement>('[name=preset]:checked') ?? this.#free).focus(options);
   }
 
   /** Opens the donation page with `location.assign`. Replace it on an instance to route otherwise (or record it in tests). */
@@ -595,96 +863,20 @@ export class DonationCalculator extends LitElement {
   reportValidity(): boolean {
     return this.#internals.reportValidity();
   }
+}
 
-  override render(): TemplateResult {
-    const frequency = this.#frequency;
-    const choice = this.#choices[frequency];
-    const custom = !!choice.text.trim();
-    const problem = custom ? this.#amount?.problem : undefined;
-    const incomeProblem = this.#income?.problem;
-    const disabled = this.disabled || this.#formDisabled;
-    const [prefix, suffix] = this.#affixes();
-    const { rule, line, note, details } = this.#parts();
-    const showIncome = this.#incomeShown && !!this.#relief?.view.incomeKeys[this.#country];
-    const before = (id: string) => prefix && html`<span id=${id} aria-hidden="true">${prefix}</span>`;
-    const radio = (name: string, value: string | number, checked: boolean, label: string, onChange: (event: Event) => void) =>
-      html`<label class="option" part=${checked ? `${name} ${name}-checked` : name}
-        ><input type="radio" name=${name} value=${value} .checked=${checked} ?disabled=${disabled} @change=${onChange} />${label}</label
-      >`;
-    return html`<div class=${this.#locale.ready ? 'root' : 'root pending'} dir=${this.#locale.dir}>
-      <fieldset>
-        <legend>${this.#t('frequencyLegend')}</legend>
-        <div class="options">
-          ${FREQUENCIES.map((value) => radio('frequency', value, value === frequency, this.#t(value), this.#onFrequency))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>${this.#t(frequency === 'once' ? 'amountLegendOnce' : 'amountLegendMonthly')}</legend>
-        <div class="options">
-          ${this.#presets[frequency].map((minor) => radio('preset', minor, !custom && choice.preset === minor, this.#whole(minor), this.#onPreset))}
-        </div>
-        <div class="free">
-          <label for="free-amount">${this.#t('freeAmount')}</label>
-          <span
-            >${before('free-prefix')}<input
-              id="free-amount"
-              part="amount-input"
-              type="text"
-              inputmode="decimal"
-              autocomplete="off"
-              .value=${choice.text}
-              aria-invalid=${!!problem}
-              aria-describedby="${prefix && 'free-prefix '}free-unit amount-error"
-              ?disabled=${disabled}
-              @input=${this.#onFreeInput}
-              @change=${this.#changed}
-            /><span id="free-unit">${suffix}${frequency === 'monthly' ? this.#t('perMonthShort') : ''}</span></span
-          >
-        </div>
-        <p id="amount-error" class="error" aria-live="polite">${problem && this.#amountError(problem)}</p>
-      </fieldset>
-      <p class="summary">${rule && html`<span>${rule}</span> `}<output part="result" aria-live="polite">${line}</output></p>
-      ${note && html`<p class="note">${note}</p>`} ${this.#country === 'GB' ? html`<p class="note">${this.#t('giftAidNote')}</p>` : nothing}
-      ${
-        showIncome
-          ? html`<div class="income">
-              <label for="income">${this.#t('incomeLabel')}</label>
-              <span
-                >${before('income-prefix')}<input
-                  id="income"
-                  type="text"
-                  inputmode="decimal"
-                  autocomplete="off"
-                  .value=${this.#incomeText}
-                  aria-invalid=${!!incomeProblem}
-                  aria-describedby="income-hint income-error"
-                  ?disabled=${disabled}
-                  @input=${this.#onIncomeInput}
-                  @change=${this.#changed}
-                />${suffix}</span
-              >
-              <p id="income-hint" class="note">${this.#t('incomeHint')}</p>
-              <p id="income-error" class="error" aria-live="polite">${incomeProblem && this.#t('incomeError')}</p>
-            </div>`
-          : nothing
-      }
-      <button
-        type="button"
-        part="donate-button"
-        ?disabled=${disabled || !this.#amount?.minor || this.#hrefInvalid}
-        @click=${this.#onDonate}
-      >
-        ${this.donateLabel || this.#t('donate')}
-      </button>
-      <div class="details">
-        ${
-          details &&
-          html`<details part="details">
-            <summary>${this.#t('details')}</summary>
-            ${details.map((text) => html`<p>${text}</p>`)}
-          </details>`
-        }
-      </div>
-    </div>`;
-  }
+for (const [name, fallback] of Object.entries(reflected)) {
+  const attribute = kebab(name);
+  Object.defineProperty(DonationCalculator.prototype, name, {
+    get(this: Element) {
+      const value = this.getAttribute(attribute);
+      if (fallback === false) return value !== null;
+      if (value === null) return fallback;
+      return name === 'maxAmount' || name === 'taxYear' ? Number(value) : value;
+    },
+    set(this: Element, value: unknown) {
+      if (value == null || value === false) this.removeAttribute(attribute);
+      else this.setAttribute(attribute, value === true ? '' : String(value));
+    },
+  });
 }

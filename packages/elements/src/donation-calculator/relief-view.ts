@@ -3,7 +3,7 @@
  * charity receives), the notes and the source. Loaded with a country's rules, so a page for a country the
  * engine does not model never downloads it.
  */
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { createCatalog, formatNumber, formatPercent, type Params } from '@agir/core';
 import type { ReliefEstimate } from '@agir/core/tax';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -56,8 +56,10 @@ export interface ReliefContext {
 export interface ReliefParts {
   /** "Thanks to the 66 % tax reduction (if you pay tax)," — before the live result. */
   readonly rule?: string;
-  /** The live result line. */
-  readonly line: TemplateResult | string;
+  /** The live result line; with a `figure`, U+0000 marks its place (messages are text, never HTML). */
+  readonly line: string;
+  /** The net cost, shown emphasised in the line. */
+  readonly figure?: string;
   /** A note under it (the part carried forward). */
   readonly note?: string;
   /** Tax year and source, for the disclosure. */
@@ -85,12 +87,6 @@ export class ReliefView {
   t(key: ReliefKey, params?: Params): string {
     return this.#locale.t(key, params);
   }
-}
-
-/** A sentence with its `{amount}` shown as an emphasised figure (no HTML in messages). */
-function withFigure(text: string, figure: string): TemplateResult {
-  const [before, after] = text.split('\u0000');
-  return html`${before}<strong class="figure">${figure}</strong>${after ?? ''}`;
 }
 
 /** The sentences for an estimate (never a figure the engine did not give). */
@@ -131,7 +127,8 @@ export function reliefParts(context: ReliefContext): ReliefParts {
   const years = estimate.carryForwardYears;
   return {
     rule: t(phrase, { rate }),
-    line: withFigure(t(monthly ? 'netMonthly' : 'netOnce', { amount: '\u0000' }), context.legacy ? formatLegacyFr(net) : money(net)),
+    line: t(monthly ? 'netMonthly' : 'netOnce', { amount: '\u0000' }),
+    figure: context.legacy ? formatLegacyFr(net) : money(net),
     note: carry > 0 ? t(years ? 'carryForward' : 'carryForwardLater', { amount: money(carry), years: years ?? undefined }) : undefined,
     details,
   };

@@ -2,13 +2,17 @@
  * The bridge between the element and @agir/core's tax-relief engine. Each country's rules (and the
  * engine, shared) are loaded on demand, so a page downloads only the country it shows.
  */
-import type { CountryModule, ReliefResult } from '@agir/core/tax';
+import type { CountryModule, ReliefInput, ReliefResult } from '@agir/core/tax';
 
-/** Computes one gift's relief with one country's rules (the engine's `computeRelief`, for that country). */
-export type Estimator = (input: unknown) => ReliefResult;
+/**
+ * Computes one gift's relief with one country's rules: the engine's `computeTrustedRelief`, which does not
+ * validate its input with zod (the element builds it from values it has checked: a country the rules model,
+ * a year from 1900 to 2999, an amount and an income in cents up to the engine's maximum, a scheme id).
+ */
+export type Estimator = (input: ReliefInput) => ReliefResult;
 
 interface RulesModule {
-  computeReliefWith(modules: CountryModule, input: unknown): ReliefResult;
+  compute(modules: CountryModule, input: ReliefInput): ReliefResult;
   rules: CountryModule;
 }
 
@@ -59,8 +63,8 @@ export function loadRelief(country: string): Promise<Relief> | undefined {
   if (!load) return undefined;
   let promise = pending.get(country);
   if (!promise) {
-    promise = Promise.all([load(), import('./relief-view.js')]).then(([{ computeReliefWith, rules }, view]) => {
-      const relief: Relief = { estimate: (input) => computeReliefWith(rules, input), view };
+    promise = Promise.all([load(), import('./relief-view.js')]).then(([{ compute, rules }, view]) => {
+      const relief: Relief = { estimate: (input) => compute(rules, input), view };
       loaded.set(country, relief);
       return relief;
     });
