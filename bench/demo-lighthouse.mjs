@@ -2,68 +2,23 @@
 // accessibility, best practices and SEO scores, plus the page's cumulative layout shift and total bytes.
 // Run by `pnpm bench` (figures into docs/benchmarks.md) and by the e2e suite, which holds the scores to ≥ 95.
 //   node bench/demo-lighthouse.mjs
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumFlags, startSeededServer } from '../scripts/bench-lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const title = 'Demo pages: Lighthouse';
 export const description =
   "Lighthouse 13 (mobile emulation, simulated throttling) on the demo pages served by `npm start`'s reference server, in Debian Chromium on this 2-core machine. Scores are 0–100.";
 export const pages = ['/', '/en/', '/ar/'];
 
-async function startServer() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'agir-lighthouse-'));
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'packages/server/bin/agir-server.mjs'), 'start', '--seed', '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start')), 60_000);
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /agir-server listening on (http:\/\/\S+)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Audits each demo page; returns one result per page with its four scores (0–100). */
 export async function audit() {
-  const server = await startServer();
+  const server = await startSeededServer([]);
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    chromeFlags: ['--headless=new', ...chromiumFlags],
   });
   try {
     const results = [];

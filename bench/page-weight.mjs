@@ -4,14 +4,12 @@
 // (scripts/sizes.mjs), this counts chunks loaded on demand right after the first render (the HTTP client,
 // zod, the form's submission code, a country's tax rules).
 //   node bench/page-weight.mjs
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumFlags, startSeededServer } from '../scripts/bench-lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cdnDir = path.join(root, 'packages/elements/dist/cdn');
@@ -34,55 +32,13 @@ const pages = {
   },
 };
 
-async function startServer() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'agir-weight-'));
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'packages/server/bin/agir-server.mjs'),
-      'start',
-      '--seed',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--cors-origins',
-      origin,
-      '--quiet',
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /agir-server listening on (http:\/\/\S+)/.exec(line);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** { element: { files, gzip } } */
 export async function measure() {
-  const server = await startServer();
+  const server = await startSeededServer(['--cors-origins', origin, '--quiet']);
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...chromiumFlags,
       '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,LocalNetworkAccessChecks',
     ],
   });

@@ -4,6 +4,7 @@
  * See docs/contract.md for the human summary.
  */
 import * as z from 'zod/mini';
+import { caseStatusKinds, COUNTRY_PATTERN, DAY_PATTERN, errorCodes, ID_PATTERN, isHttpUrl, LOCALE_PATTERN } from './vocabulary.js';
 
 // No `new Function` probe or JIT: Agir runs under strict CSPs (no 'unsafe-eval'), where even a caught probe
 // is reported as a securitypolicyviolation.
@@ -14,29 +15,17 @@ const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 /** A non-negative safe integer (counts never go negative, never lose precision). */
 const count = z.int().check(z.minimum(0), z.maximum(MAX_COUNT));
 /** An identifier usable in a URL path segment. */
-export const idSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'expected an id of letters, digits, "-" or "_" (1-64)'));
+export const idSchema = z.string().check(z.regex(ID_PATTERN, 'expected an id of letters, digits, "-" or "_" (1-64)'));
 /** ISO 3166-1 alpha-2 country code, upper case. */
-export const countryCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "FR"'));
+export const countryCodeSchema = z.string().check(z.regex(COUNTRY_PATTERN, 'expected an ISO 3166-1 alpha-2 country code such as "FR"'));
 /** BCP 47 language tag (loose). */
-export const localeSchema = z
-  .string()
-  .check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'expected a BCP 47 language tag such as "fr" or "pt-BR"'));
+export const localeSchema = z.string().check(z.regex(LOCALE_PATTERN, 'expected a BCP 47 language tag such as "fr" or "pt-BR"'));
 const isoDateTime = z.iso.datetime({ offset: true });
 /** Bounded plain text: never rendered as HTML by any element. */
 const text = (max: number) => z.string().check(z.maxLength(max));
 const nonEmptyText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 /** An absolute http(s) URL. */
-export const httpUrlSchema = z.string().check(
-  z.maxLength(2048),
-  z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'expected an absolute http(s) URL'),
-);
+export const httpUrlSchema = z.string().check(z.maxLength(2048), z.refine(isHttpUrl, 'expected an absolute http(s) URL'));
 
 // ---------------------------------------------------------------------------------------------
 // Petitions
@@ -121,18 +110,7 @@ export type SignatureResponse = z.infer<typeof signatureResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // Cases
 
-export const caseStatusKindSchema = z.enum([
-  'detained',
-  'imprisoned',
-  'disappeared',
-  'released',
-  'at-risk',
-  'sentenced',
-  'on-trial',
-  'harassed',
-  'killed',
-  'other',
-]);
+export const caseStatusKindSchema = z.enum(caseStatusKinds);
 export type CaseStatusKind = z.infer<typeof caseStatusKindSchema>;
 
 export const photoSchema = z.object({
@@ -161,7 +139,7 @@ export const caseSchema = z.object({
   status: z.object({
     kind: caseStatusKindSchema,
     label: z.optional(text(200)),
-    since: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a year, year-month or ISO date'))),
+    since: z.optional(z.string().check(z.regex(DAY_PATTERN, 'expected a year, year-month or ISO date'))),
   }),
   summary: text(1000),
   story: z.optional(z.array(text(5000)).check(z.maxLength(50))),
@@ -183,7 +161,7 @@ export const healthSchema = z.object({ ok: z.literal(true) });
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-export const errorCodeSchema = z.enum(['validation', 'not_found', 'closed', 'rate_limited', 'too_large', 'internal']);
+export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const errorBodySchema = z.object({

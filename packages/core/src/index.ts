@@ -9,3 +9,4 @@ export * from './countries.js';
 export * from './queue.js';
 export * from './signature.js';
 export * from './read.js';
+export * from './vocabulary.js';

@@ -8,6 +8,7 @@
  * generated mutations.
  */
 import type { Case, CaseList, CountEvent, ErrorBody, Petition, SignatureResponse } from './contract.js';
+import { caseStatusKinds, COUNTRY_PATTERN, DAY_PATTERN, errorCodes, ID_PATTERN, isHttpUrl, LOCALE_PATTERN } from './vocabulary.js';
 
 /** What a reader says: the value, or the first problem found with its path. */
 export type ReadResult<T> =
@@ -25,26 +26,15 @@ const fail = (path: PropertyKey[], message: string): never => {
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
-const COUNTRY = /^[A-Z]{2}$/;
-const LOCALE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
-const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const ID = ID_PATTERN;
+const COUNTRY = COUNTRY_PATTERN;
+const LOCALE = LOCALE_PATTERN;
+const DAY = DAY_PATTERN;
 // ISO 8601 date-time with an offset or Z, as zod's iso.datetime({ offset: true }) accepts it.
 const DATE_TIME =
   /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
-const STATUS_KINDS = [
-  'detained',
-  'imprisoned',
-  'disappeared',
-  'released',
-  'at-risk',
-  'sentenced',
-  'on-trial',
-  'harassed',
-  'killed',
-  'other',
-];
-const ERROR_CODES = ['validation', 'not_found', 'closed', 'rate_limited', 'too_large', 'internal'];
+const STATUS_KINDS: readonly string[] = caseStatusKinds;
+const ERROR_CODES: readonly string[] = errorCodes;
 
 // Each reader returns the value (trimmed where the schema trims) or throws a Problem.
 type Reader<T> = (value: unknown, path: PropertyKey[]) => T;
@@ -74,13 +64,7 @@ const nonEmpty =
   };
 const httpUrl: Reader<string> = (value, path) => {
   const url = text(2048)(value, path);
-  try {
-    const protocol = new URL(url).protocol;
-    if (protocol === 'https:' || protocol === 'http:') return url;
-  } catch {
-    // fall through
-  }
-  return fail(path, 'expected an absolute http(s) URL');
+  return isHttpUrl(url) ? url : fail(path, 'expected an absolute http(s) URL');
 };
 const oneOf =
   <T extends string>(values: readonly string[]): Reader<T> =>
