@@ -1,10 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { nothing, type LitElement } from 'lit';
+import { nothing } from 'lit';
 import '../src/case-card/define.js';
 import { formatDate } from '@agir/core';
-import { ActionEvent, CaseCard, CaseCardList } from '../src/case-card/index.js';
-import { fakeEndpoint, json, until, visibleText, type FakeEndpoint } from './helpers.js';
+import { ActionEvent, CaseCard } from '../src/case-card/index.js';
+import { akber, offlinePhoto, type Payload } from './case-fixtures.js';
+import { fakeEndpoint, json, pressSpace, until, visibleText, type FakeEndpoint } from './helpers.js';
 
 // The workspace has no @types/mocha: the mocha globals this file uses (provided by web-test-runner).
 type Body = () => Promise<void> | void;
@@ -15,41 +16,8 @@ declare function after(body: Body): void;
 declare function beforeEach(body: Body): void;
 declare function afterEach(body: Body): void;
 
-// ---------------------------------------------------------------------------------------------
-// Fixtures: real contract payloads. Photos point at a closed loopback port (no network at all: the
-// image simply fails), or at data:/blob: URLs when a test needs a real image.
-
-const offlinePhoto = 'http://127.0.0.1:9/akber.jpg';
-
-type Payload = Record<string, unknown>;
-
-const akber = (overrides: Payload = {}): Payload => ({
-  id: 'akber',
-  name: 'Akber',
-  isGroup: false,
-  photo: { src: offlinePhoto, alt: 'Portrait d’Akber', credit: '© Amnesty International', width: 800, height: 600 },
-  country: 'CN',
-  region: 'Xinjiang',
-  category: ['arbitrary-detention'],
-  status: { kind: 'detained', since: '2018' },
-  summary: 'Akber fait partie de ces milliers de personnes détenues dans la région autonome ouïghoure du Xinjiang.',
-  story: ['Akber a été arrêté en 2018 sans explication.', 'Sa famille n’a plus de nouvelles depuis.'],
-  quote: { text: 'Je ne serai plus jamais heureuse.', author: 'Adila, sa fille' },
-  action: { label: 'Agir', url: 'https://www.example.org/agir/akber' },
-  tags: ['xinjiang'],
-  updatedAt: '2026-11-01T10:00:00Z',
-  locale: 'fr',
-  ...overrides,
-});
-
-const numbered = (index: number): Payload =>
-  akber({
-    id: `case-${index}`,
-    name: `Personne ${index}`,
-    story: undefined,
-    quote: undefined,
-    action: { label: 'Agir', url: `https://www.example.org/agir/case-${index}` },
-  });
+// Fixtures: real contract payloads (./case-fixtures.ts); photos at a closed loopback port, or at data:/blob:
+// URLs when a test needs a real image.
 
 let fake: FakeEndpoint;
 let errors: unknown[][];
@@ -75,17 +43,13 @@ const authorErrors = (): string[] => errors.map((args) => String(args[0])).filte
 
 async function settled(el: Element, state = 'ready'): Promise<void> {
   await until(() => el.matches(`:state(${state})`), 4000, `<${el.localName}> in state ${state}`);
-  await (el as LitElement).updateComplete;
+  await (el as CaseCard).updateComplete;
 }
 
 async function remoteCard(lang: string, overrides: Payload = {}): Promise<CaseCard> {
   fake.on('GET', '/cases/akber', () => json(akber(overrides)));
   const div = await fixture<HTMLDivElement>(html`<div lang=${lang}><case-card case="akber" endpoint=${fake.endpoint}></case-card></div>`);
   return div.querySelector('case-card')!;
-}
-
-function list(count: number): Payload[] {
-  return Array.from({ length: count }, (_, index) => numbered(index));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,31 +104,6 @@ describe('case-card: accessibility in every state', () => {
       );
       await settled(el);
       await expect(el).to.be.accessible();
-    });
-
-    it(`list: loading, ready, empty and error (${lang})`, async () => {
-      let release: (value: Response) => void = () => {};
-      fake.on('GET', '/cases', (request) =>
-        request.url.includes('tag=none') ? json({ items: [] }) : new Promise<Response>((resolve) => (release = resolve)),
-      );
-      const wrapper = await fixture<HTMLDivElement>(
-        html`<div lang=${lang}>
-          <case-card-list tag="xinjiang" endpoint=${fake.endpoint}></case-card-list>
-          <case-card-list tag="none" endpoint=${fake.endpoint}></case-card-list>
-          <case-card-list tag="x" endpoint="ftp://agir.test/api"></case-card-list>
-        </div>`,
-      );
-      const [pending, empty, broken] = Array.from(wrapper.querySelectorAll('case-card-list'));
-      await until(() => fake.requests.length === 2, 2000, 'both list requests');
-      await pending!.updateComplete;
-      expect(pending!.matches(':state(loading)')).to.equal(true);
-      await settled(empty!, 'empty');
-      await settled(broken!, 'error');
-      await expect(wrapper).to.be.accessible();
-      release(json({ items: list(3) }));
-      await settled(pending!);
-      for (const card of Array.from(pending!.shadowRoot!.querySelectorAll('case-card'))) await settled(card);
-      await expect(wrapper).to.be.accessible();
     });
   }
 });
@@ -223,7 +162,7 @@ describe('case-card: from an endpoint', () => {
     expect(el.expanded).to.equal(true);
     expect(el.hasAttribute('expanded')).to.equal(true);
     expect(el.matches(':state(expanded)')).to.equal(true);
-    await sendKeys({ press: 'Space' });
+    await pressSpace();
     await el.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(el.matches(':state(expanded)')).to.equal(false);
@@ -838,102 +777,6 @@ describe('case-card: no layout shift', () => {
   });
 });
 
-describe('case-card-list', () => {
-  it('renders 100 cards from exactly one request', async () => {
-    fake.on('GET', '/cases', () => json({ items: list(100) }));
-    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" tag="xinjiang" endpoint=${fake.endpoint}></case-card-list>`);
-    await settled(el);
-    const items = el.shadowRoot!.querySelectorAll('ul[role="list"] > li');
-    expect(items).to.have.length(100);
-    const cards = Array.from(el.shadowRoot!.querySelectorAll('case-card'));
-    expect(cards).to.have.length(100);
-    await until(() => cards.every((card) => card.matches(':state(ready)')), 5000, '100 ready cards');
-    expect(fake.requests).to.have.length(1);
-    expect(fake.requests[0]!.url).to.equal(`${fake.endpoint}/cases?tag=xinjiang&locale=fr`);
-    expect($(cards[42]!, 'h3')!.textContent).to.equal('Personne 42');
-    expect($(cards[42]!, '[part="status"]')!.textContent).to.equal('En détention depuis 2018');
-  });
-
-  it('passes layout, heading level and no-share to its cards', async () => {
-    fake.on('GET', '/cases', () => json({ items: list(2) }));
-    const el = await fixture<CaseCardList>(
-      html`<case-card-list lang="fr" endpoint=${fake.endpoint} layout="compact" heading-level="2" no-share></case-card-list>`,
-    );
-    await settled(el);
-    const card = el.shadowRoot!.querySelector('case-card')!;
-    await settled(card);
-    expect(card.getAttribute('layout')).to.equal('compact');
-    expect($(card, 'h2')!.textContent).to.equal('Personne 0');
-    expect($(card, 'button.share')).to.equal(null);
-    expect(fake.requests[0]!.url).to.equal(`${fake.endpoint}/cases?locale=fr`);
-  });
-
-  it('moves between cards with the arrow keys, Home and End; Tab reaches each card’s action', async () => {
-    fake.on('GET', '/cases', () => json({ items: list(5) }));
-    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" endpoint=${fake.endpoint}></case-card-list>`);
-    await settled(el);
-    const items = Array.from(el.shadowRoot!.querySelectorAll('li'));
-    for (const card of Array.from(el.shadowRoot!.querySelectorAll('case-card'))) await settled(card);
-    expect(items.map((item) => item.tabIndex)).to.deep.equal([0, -1, -1, -1, -1]);
-    expect(items[0]!.getAttribute('aria-label')).to.equal('Personne 0');
-    items[0]!.focus();
-    const active = (): Element | null => el.shadowRoot!.activeElement;
-    await sendKeys({ press: 'ArrowDown' });
-    expect(active()).to.equal(items[1]);
-    await sendKeys({ press: 'ArrowRight' });
-    expect(active()).to.equal(items[2]);
-    await sendKeys({ press: 'ArrowUp' });
-    expect(active()).to.equal(items[1]);
-    await sendKeys({ press: 'End' });
-    expect(active()).to.equal(items[4]);
-    await sendKeys({ press: 'ArrowDown' });
-    expect(active()).to.equal(items[4]);
-    await sendKeys({ press: 'Home' });
-    expect(active()).to.equal(items[0]);
-    await el.updateComplete;
-    expect(items.map((item) => item.tabIndex)).to.deep.equal([0, -1, -1, -1, -1]);
-    await sendKeys({ press: 'Tab' });
-    const card = items[0]!.querySelector('case-card')!;
-    expect(active()).to.equal(card);
-    expect(card.shadowRoot!.activeElement).to.equal($(card, 'a[part="action"]'));
-    await sendKeys({ press: 'Tab' });
-    expect(card.shadowRoot!.activeElement).to.equal($(card, 'button.share'));
-    await sendKeys({ press: 'Tab' });
-    expect(active()).to.equal(items[1]!.querySelector('case-card'));
-    await el.updateComplete;
-    // The list's tab stop followed the focus.
-    expect(items[1]!.tabIndex).to.equal(0);
-  });
-
-  it('mirrors the horizontal arrow keys in RTL', async () => {
-    fake.on('GET', '/cases', () => json({ items: list(3) }));
-    const el = await fixture<CaseCardList>(html`<case-card-list lang="ar" endpoint=${fake.endpoint}></case-card-list>`);
-    await settled(el);
-    const items = Array.from(el.shadowRoot!.querySelectorAll('li'));
-    items[0]!.focus();
-    await sendKeys({ press: 'ArrowLeft' });
-    expect(el.shadowRoot!.activeElement).to.equal(items[1]);
-    await sendKeys({ press: 'ArrowRight' });
-    expect(el.shadowRoot!.activeElement).to.equal(items[0]);
-  });
-
-  it('says when there is no case', async () => {
-    fake.on('GET', '/cases', () => json({ items: [] }));
-    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" tag="vide" endpoint=${fake.endpoint}></case-card-list>`);
-    await settled(el, 'empty');
-    expect(visibleText(el)).to.equal('Aucun cas à afficher pour le moment.');
-  });
-
-  it('shows a localised error and one author error when the list fails the schema', async () => {
-    fake.on('GET', '/cases', () => json({ items: [akber(), akber({ id: 'bad id!' })] }));
-    const el = await fixture<CaseCardList>(html`<case-card-list lang="es" endpoint=${fake.endpoint}></case-card-list>`);
-    await settled(el, 'error');
-    expect(visibleText(el)).to.equal('No se han podido cargar los casos.');
-    expect(authorErrors()).to.have.length(1);
-    expect(el.shadowRoot!.querySelector('case-card')).to.equal(null);
-  });
-});
-
 // ---------------------------------------------------------------------------------------------
 // Hostile data. Every payload goes through every string field, from the endpoint and from inline
 // attributes and slots: nothing runs, no unexpected element or attribute appears, URLs stay http(s).
@@ -1129,8 +972,11 @@ describe('case-card: hostile data', () => {
   it('stays inert under a strict CSP with Trusted Types', async () => {
     const frame = document.createElement('iframe');
     const script = new URL('../src/case-card/define.ts', import.meta.url).href;
+    // The page's origin spelled out rather than 'self': Firefox does not match 'self' to it in a srcdoc frame
+    // (and then silently loads no script). Same policy: scripts and styles from this origin only.
+    const self = location.origin;
     frame.srcdoc = `<!doctype html><html lang="fr"><head>
-      <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; require-trusted-types-for 'script'; trusted-types lit-html">
+      <meta http-equiv="Content-Security-Policy" content="default-src ${self}; script-src ${self}; style-src ${self}; img-src ${self} data: blob:; require-trusted-types-for 'script'; trusted-types lit-html">
       <script type="module" src="${script}"></script></head><body></body></html>`;
     frame.style.width = '800px';
     frame.style.height = '600px';

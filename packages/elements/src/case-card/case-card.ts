@@ -1,16 +1,19 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { countryName, directionOf, formatDate, languageOf, resolveEndpoint, type Case } from '@agir/core';
 import { authorError } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './case-card.styles.js';
 import { defineAs, idPattern, imageUrl, quote, statusKinds, validated, webUrl, type CaseView } from './case-view.js';
 import { catalog } from './catalog.js';
+import { attributeProperties, h, HostElement, patch, type Template } from './host-element.js';
 import { ActionEvent } from './events.js';
+import type { Outcome } from './load.js';
 import type { CaseCardMessages } from './messages/en.js';
 
 type Phase = 'idle' | 'pending' | 'complete' | 'error';
 type Problem = 'loadError' | 'notFound' | 'invalid';
+
+/** When the network half itself cannot load (offline, a CDN file missing): trying again may help. */
+const unavailable = (error: unknown): Outcome => ({ problem: 'loadError', retryable: true, message: String(error) });
 type Layout = 'auto' | 'card' | 'compact' | 'feature';
 
 const layouts = ['card', 'compact', 'feature'];
@@ -21,6 +24,9 @@ const precisions = ['year', 'month', 'day'];
  * It fetches the case from an endpoint (`case` + `endpoint`), takes it from a list (`.data`), or shows
  * what the page author wrote inline (attributes and slotted light-DOM text, readable before the element
  * upgrades and by search engines). Its layout follows the space it is given (container queries).
+ *
+ * A plain custom element (no Lit runtime, see `HostElement`): every string reaches the page as a text node
+ * or an attribute value set with `setAttribute`, never as HTML.
  *
  * @tagname case-card
  * @summary Card of a case (a person or group at risk) with its call to action.
@@ -57,8 +63,10 @@ const precisions = ['year', 'month', 'day'];
  * @cssstate error - The case could not be loaded or is invalid; a localised message shows.
  * @cssstate expanded - The story is open.
  */
-export class CaseCard extends LitElement {
+export class CaseCard extends HostElement {
   static override styles = styles;
+  /** @internal */
+  static override propertyNames = ['data'];
 
   /**
    * Loads the petition form the call to action opens (a separate module, never in this element's
@@ -71,70 +79,177 @@ export class CaseCard extends LitElement {
     defineAs(tag, this, registry);
   }
 
+  static {
+    attributeProperties(this, {
+      caseId: 'case',
+      endpoint: 'endpoint',
+      name: 'name',
+      country: 'country',
+      region: 'region',
+      statusKind: 'status',
+      statusSince: 'status-since',
+      statusLabel: 'status-label',
+      photoSrc: 'photo-src',
+      photoAlt: 'photo-alt',
+      photoCredit: 'photo-credit',
+      photoWidth: ['photo-width', Number],
+      photoHeight: ['photo-height', Number],
+      actionHref: 'action-href',
+      actionLabel: 'action-label',
+      petition: 'petition',
+      shareUrl: 'share-url',
+      noShare: ['no-share', Boolean],
+      layout: 'layout',
+      headingLevel: ['heading-level', Number],
+      expanded: ['expanded', Boolean],
+    });
+  }
+
+  /**
+   * The case's id at the endpoint, e.g. `akber`; also names the shared link (`#case-akber`).
+   * @attr case
+   */
+  declare caseId: string | undefined;
+  /**
+   * The API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })`. Without one the card shows its inline content.
+   * @attr endpoint
+   */
+  declare endpoint: string | undefined;
+  /**
+   * The name (inline content, or overrides the payload's).
+   * @attr name
+   */
+  declare name: string | undefined;
+  /**
+   * ISO 3166-1 alpha-2 code of the country, e.g. `CN`; shown as the country's name in the reader's language.
+   * @attr country
+   */
+  declare country: string | undefined;
+  /**
+   * The region, e.g. `Xinjiang`.
+   * @attr region
+   */
+  declare region: string | undefined;
+  /**
+   * The status kind: detained, imprisoned, disappeared, released, at-risk, sentenced, on-trial, harassed, killed, other.
+   * @attr status
+   */
+  declare statusKind: string | undefined;
+  /**
+   * When the status began: `2018`, `2018-03` or `2018-03-01`.
+   * @attr status-since
+   */
+  declare statusSince: string | undefined;
+  /**
+   * The status in words, shown as it is instead of the phrase built from kind and date ("Sentenced to 20 years").
+   * @attr status-label
+   */
+  declare statusLabel: string | undefined;
+  /**
+   * The photo's URL: http(s) (relative allowed), `blob:` or a raster `data:image/…`.
+   * @attr photo-src
+   */
+  declare photoSrc: string | undefined;
+  /**
+   * The photo's text alternative (empty: decorative).
+   * @attr photo-alt
+   */
+  declare photoAlt: string | undefined;
+  /**
+   * The photo's credit, shown as "© …".
+   * @attr photo-credit
+   */
+  declare photoCredit: string | undefined;
+  /**
+   * The photo's width in pixels (with `photo-height`, reserves its space).
+   * @attr photo-width
+   */
+  declare photoWidth: number | undefined;
+  /**
+   * The photo's height in pixels.
+   * @attr photo-height
+   */
+  declare photoHeight: number | undefined;
+  /**
+   * The call to action's link: an http(s) URL (relative allowed). Also the fallback when the petition form cannot load.
+   * @attr action-href
+   */
+  declare actionHref: string | undefined;
+  /**
+   * The call to action's words (default "Take action" in the reader's language).
+   * @attr action-label
+   */
+  declare actionLabel: string | undefined;
+  /**
+   * A petition id: the call to action opens that petition's form in the card.
+   * @attr petition
+   */
+  declare petition: string | undefined;
+  /**
+   * The URL shared by the Share button (default: this page with `#case-<id>`).
+   * @attr share-url
+   */
+  declare shareUrl: string | undefined;
+  /**
+   * Hides the Share button.
+   * @attr no-share
+   * @default false
+   */
+  declare noShare: boolean;
+  /**
+   * `card`, `compact` or `feature`; default: chosen by the width the card has (container queries).
+   * @attr layout
+   */
+  declare layout: string | undefined;
+  /**
+   * Level of the name's heading, 2 to 6 (default 3), to fit the page's outline.
+   * @attr heading-level
+   */
+  declare headingLevel: number | undefined;
+  /**
+   * The story is open.
+   * @attr expanded
+   * @default false
+   */
+  declare expanded: boolean;
+
   private readonly locale = new LocaleController<CaseCardMessages>(this, catalog);
-  private readonly internals: ElementInternals | undefined = this.attachInternals?.();
   private readonly reported = new Set<string>();
+  private value: Case | undefined;
   /** What the current data comes from (request key or `.data` object); a change reloads. */
   private source: unknown;
+  /** The case, data and endpoint the petition panel belongs to; a change closes it. */
+  private owner: unknown[] = [];
   private controller: AbortController | undefined;
   private current: CaseView | undefined;
   private noteTimer: ReturnType<typeof setTimeout> | undefined;
   private scrolled = false;
-
   /** The case from the endpoint or `.data`, validated. */
-  @state() private base: CaseView | undefined;
-  @state() private phase: Phase = 'idle';
-  @state() private problem: Problem = 'loadError';
-  @state() private retryable = false;
-  @state() private petitionState: 'closed' | 'loading' | 'open' | 'failed' = 'closed';
+  private base: CaseView | undefined;
+  private phase: Phase = 'idle';
+  private problem: Problem = 'loadError';
+  private retryable = false;
+  private petitionState: 'closed' | 'loading' | 'open' | 'failed' = 'closed';
   /** The polite confirmation after sharing ("Link copied"). */
-  @state() private note = '';
+  private note = '';
 
-  /** The case's id at the endpoint, e.g. `akber`; also names the shared link (`#case-akber`). */
-  @property({ attribute: 'case', reflect: true }) caseId: string | undefined;
-  /** The API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })`. Without one the card shows its inline content. */
-  @property({ reflect: true }) endpoint: string | undefined;
+  constructor() {
+    super();
+    // Slotted content decides whether the story and the quote show.
+    this.renderRoot.addEventListener('slotchange', () => this.requestUpdate());
+  }
+
   /** A contract `Case` object to show (what case-card-list passes); validated unless it came from the client. */
-  @property({ attribute: false }) data: Case | undefined;
-  /** The name (inline content, or overrides the payload's). */
-  @property() name: string | undefined;
-  /** ISO 3166-1 alpha-2 code of the country, e.g. `CN`; shown as the country's name in the reader's language. */
-  @property() country: string | undefined;
-  /** The region, e.g. `Xinjiang`. */
-  @property() region: string | undefined;
-  /** The status kind: detained, imprisoned, disappeared, released, at-risk, sentenced, on-trial, harassed, killed, other. */
-  @property({ attribute: 'status' }) statusKind: string | undefined;
-  /** When the status began: `2018`, `2018-03` or `2018-03-01`. */
-  @property({ attribute: 'status-since' }) statusSince: string | undefined;
-  /** The status in words, shown as it is instead of the phrase built from kind and date ("Sentenced to 20 years"). */
-  @property({ attribute: 'status-label' }) statusLabel: string | undefined;
-  /** The photo's URL: http(s) (relative allowed), `blob:` or a raster `data:image/…`. */
-  @property({ attribute: 'photo-src' }) photoSrc: string | undefined;
-  /** The photo's text alternative (empty: decorative). */
-  @property({ attribute: 'photo-alt' }) photoAlt: string | undefined;
-  /** The photo's credit, shown as "© …". */
-  @property({ attribute: 'photo-credit' }) photoCredit: string | undefined;
-  /** The photo's width in pixels (with `photo-height`, reserves its space). */
-  @property({ attribute: 'photo-width', type: Number }) photoWidth: number | undefined;
-  /** The photo's height in pixels. */
-  @property({ attribute: 'photo-height', type: Number }) photoHeight: number | undefined;
-  /** The call to action's link: an http(s) URL (relative allowed). Also the fallback when the petition form cannot load. */
-  @property({ attribute: 'action-href' }) actionHref: string | undefined;
-  /** The call to action's words (default "Take action" in the reader's language). */
-  @property({ attribute: 'action-label' }) actionLabel: string | undefined;
-  /** A petition id: the call to action opens that petition's form in the card. */
-  @property() petition: string | undefined;
-  /** The URL shared by the Share button (default: this page with `#case-<id>`). */
-  @property({ attribute: 'share-url' }) shareUrl: string | undefined;
-  /** Hides the Share button. */
-  @property({ attribute: 'no-share', type: Boolean }) noShare = false;
-  /** `card`, `compact` or `feature`; default: chosen by the width the card has (container queries). */
-  @property() layout: string | undefined;
-  /** Level of the name's heading, 2 to 6 (default 3), to fit the page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
-  /** The story is open. */
-  @property({ type: Boolean, reflect: true }) expanded = false;
+  get data(): Case | undefined {
+    return this.value;
+  }
 
+  set data(value: Case | undefined) {
+    this.value = value;
+    this.requestUpdate();
+  }
+
+  /** @internal */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.phase === 'pending') {
@@ -144,19 +259,21 @@ export class CaseCard extends LitElement {
     clearTimeout(this.noteTimer);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('layout') && this.layout != null && !layouts.includes(this.layout)) {
+  protected update(): void {
+    if (this.layout != null && !layouts.includes(this.layout)) {
       this.report(`layout=${quote(this.layout)} is not one of card, compact, feature; the layout follows the card's width instead.`);
     }
-    if (changed.has('headingLevel') && this.headingLevel != null && this.level() !== this.headingLevel) {
-      this.report(`heading-level=${quote(this.getAttribute('heading-level') ?? this.headingLevel)} must be 2, 3, 4, 5 or 6; using 3.`);
+    if (this.headingLevel != null && this.level() !== this.headingLevel) {
+      this.report(`heading-level=${quote(this.getAttribute('heading-level'))} must be 2, 3, 4, 5 or 6; using 3.`);
     }
     this.resolveSource();
     this.current = this.phase === 'complete' ? this.view() : undefined;
-    if (changed.has('caseId') || changed.has('data') || changed.has('endpoint')) this.petitionState = 'closed';
-  }
+    const owner = [this.caseId, this.data, this.endpoint];
+    if (owner.some((value, index) => value !== this.owner[index])) this.petitionState = 'closed';
+    this.owner = owner;
 
-  protected override updated(): void {
+    patch(this.renderRoot, [this.render()]);
+
     const photo = this.current?.photo;
     if (photo) this.renderRoot.querySelector<HTMLElement>('.frame')?.style.setProperty('--_agir-ratio', `${photo.width} / ${photo.height}`);
     const ready = this.locale.ready && this.phase !== 'pending' && this.phase !== 'idle';
@@ -172,42 +289,35 @@ export class CaseCard extends LitElement {
     }
   }
 
-  private onSlotChange(): void {
-    this.requestUpdate();
-  }
-
-  private toggleStory(): void {
+  private readonly toggleStory = (): void => {
     this.expanded = !this.expanded;
-  }
+  };
 
-  private onLink(event: MouseEvent): void {
+  private readonly onLink = (event: MouseEvent): void => {
     if (!this.dispatchEvent(new ActionEvent(this.current?.id ?? '', { href: this.current?.action?.url }))) event.preventDefault();
-  }
+  };
 
-  private async onPetition(): Promise<void> {
+  private readonly onPetition = async (): Promise<void> => {
     const view = this.current;
     const petition = view?.action?.petition;
     if (!view || !petition) return;
-    if (this.petitionState === 'open' || this.petitionState === 'failed') {
-      this.petitionState = 'closed';
-      return;
-    }
+    if (this.petitionState === 'open' || this.petitionState === 'failed') return this.showPetition('closed');
     if (this.petitionState === 'loading' || !this.dispatchEvent(new ActionEvent(view.id ?? '', { petition }))) return;
-    this.petitionState = 'loading';
+    this.showPetition('loading');
     try {
       await CaseCard.loadPetitionForm();
       if (!customElements.get('petition-form')) throw new Error('the module did not define <petition-form>');
-      this.petitionState = 'open';
+      this.showPetition('open');
     } catch (error) {
       const fallback = view.action?.url
         ? 'linking to the action URL instead'
         : 'set action-href to a page where the petition can be signed, as a fallback';
       authorError(this, `could not load the petition form for petition=${quote(petition)} (${String(error)}); ${fallback}.`);
-      this.petitionState = 'failed';
+      this.showPetition('failed');
     }
-  }
+  };
 
-  private async onShare(): Promise<void> {
+  private readonly onShare = async (): Promise<void> => {
     const view = this.current;
     if (!view) return;
     const url = this.shareTarget(view);
@@ -228,15 +338,26 @@ export class CaseCard extends LitElement {
     } catch {
       note = this.locale.t('copyFailed', { url });
     }
-    this.note = '';
+    // Emptied first, so that the same words are announced again.
+    this.showNote('');
     await this.updateComplete;
-    this.note = note;
+    this.showNote(note);
     clearTimeout(this.noteTimer);
-    this.noteTimer = setTimeout(() => (this.note = ''), 8000);
+    this.noteTimer = setTimeout(() => this.showNote(''), 8000);
+  };
+
+  private readonly retry = (): void => {
+    this.source = undefined;
+    this.requestUpdate();
+  };
+
+  private showPetition(state: CaseCard['petitionState']): void {
+    this.petitionState = state;
+    this.requestUpdate();
   }
 
-  private retry(): void {
-    this.source = undefined;
+  private showNote(note: string): void {
+    this.note = note;
     this.requestUpdate();
   }
 
@@ -264,20 +385,8 @@ export class CaseCard extends LitElement {
   private async fetchCase(endpoint: string, id: string, locale: string): Promise<void> {
     const controller = (this.controller = new AbortController());
     this.phase = 'pending';
-    try {
-      const { createClient } = await import('./load.js');
-      const data = await createClient({ endpoint }).getCase(id, { locale, signal: controller.signal });
-      if (controller.signal.aborted) return;
-      this.base = data;
-      this.phase = 'complete';
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const { kind, status, message } = error as { kind?: string; status?: number; message?: string };
-      this.problem = status === 404 ? 'notFound' : kind === 'schema' ? 'invalid' : 'loadError';
-      this.retryable = this.problem === 'loadError' && kind !== 'config';
-      authorError(this, `could not show case=${quote(id)}: ${message ?? String(error)}`);
-      this.phase = 'error';
-    }
+    const outcome = await import('./load.js').then((load) => load.fetchCase(endpoint, id, locale, controller.signal), unavailable);
+    if (!controller.signal.aborted) this.show(outcome);
   }
 
   /** Takes a `.data` object: as it is when the client already validated it, else through `caseSchema`. */
@@ -288,22 +397,20 @@ export class CaseCard extends LitElement {
       return;
     }
     this.phase = 'pending';
-    const { caseSchema } = await import('./load.js');
-    if (this.source !== data) return;
-    const result = caseSchema.safeParse(data);
-    if (result.success) {
-      this.base = result.data;
+    const outcome = await import('./load.js').then((load) => load.checkCase(data), unavailable);
+    if (this.source === data) this.show(outcome);
+  }
+
+  private show(outcome: Outcome): void {
+    if ('case' in outcome) {
+      this.base = outcome.case;
       this.phase = 'complete';
-      return;
+    } else {
+      ({ problem: this.problem, retryable: this.retryable } = outcome);
+      authorError(this, outcome.message);
+      this.phase = 'error';
     }
-    const issues = result.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
-    authorError(this, `.data is not a case of the Agir contract (${issues}); see docs/contract.md.`);
-    this.problem = 'invalid';
-    this.retryable = false;
-    this.phase = 'error';
+    this.requestUpdate();
   }
 
   /** The case to show: the loaded one with the attributes over it, or the attributes alone (inline). */
@@ -402,15 +509,6 @@ export class CaseCard extends LitElement {
     authorError(this, message);
   }
 
-  private setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals?.states.add(name);
-      else this.internals?.states.delete(name);
-    } catch {
-      // Older engines accept only --dashed state names; the states are a styling extra.
-    }
-  }
-
   private has(slot: string): boolean {
     return this.querySelector(`:scope > [slot="${slot}"]`) !== null;
   }
@@ -434,136 +532,136 @@ export class CaseCard extends LitElement {
     return Number.isInteger(level) && level >= 2 && level <= 6 ? level : 3;
   }
 
-  private heading(name: string, lang: string | undefined): TemplateResult {
-    const l = lang ?? nothing;
-    switch (this.level()) {
-      case 2:
-        return html`<h2 id="name" part="name" class="name" dir="auto" lang=${l}>${name}</h2>`;
-      case 4:
-        return html`<h4 id="name" part="name" class="name" dir="auto" lang=${l}>${name}</h4>`;
-      case 5:
-        return html`<h5 id="name" part="name" class="name" dir="auto" lang=${l}>${name}</h5>`;
-      case 6:
-        return html`<h6 id="name" part="name" class="name" dir="auto" lang=${l}>${name}</h6>`;
-      default:
-        return html`<h3 id="name" part="name" class="name" dir="auto" lang=${l}>${name}</h3>`;
-    }
-  }
-
-  private action(view: CaseView): TemplateResult | typeof nothing {
+  private action(view: CaseView): Template | undefined {
     const action = view.action;
     const label = action?.label || this.locale.t('act');
+    const described = { part: 'action', class: 'cta', 'aria-describedby': 'name' };
     if (action?.petition) {
       const open = this.petitionState === 'open' || this.petitionState === 'failed';
-      return html`<button
-        part="action"
-        class="cta"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="petition"
-        aria-describedby="name"
-        @click=${this.onPetition}
-      >
-        ${label}
-      </button>`;
+      return h('button', { ...described, 'aria-expanded': String(open), 'aria-controls': 'petition', onclick: this.onPetition }, label);
     }
-    if (action?.url)
-      return html`<a part="action" class="cta" href=${action.url} aria-describedby="name" @click=${this.onLink}>${label}</a>`;
-    return nothing;
+    return action?.url ? h('a', { ...described, href: action.url, onclick: this.onLink }, label) : undefined;
   }
 
-  private petitionPanel(view: CaseView, locale: string): TemplateResult {
-    const action = view.action;
-    const panel =
-      this.petitionState === 'open'
-        ? html`<petition-form
-            petition=${action?.petition ?? nothing}
-            endpoint=${this.endpoint ?? nothing}
-            lang=${locale}
-            heading-level=${Math.min(6, this.level() + 1)}
-          ></petition-form>`
-        : this.petitionState === 'failed'
-          ? html`<p class="problem">${this.locale.t('petitionError')}</p>
-              ${action?.url ? html`<a class="fallback" href=${action.url} @click=${this.onLink}>${this.locale.t('petitionLink')}</a>` : nothing}`
-          : nothing;
-    return html`<div id="petition" class="petition" ?hidden=${panel === nothing}>${panel}</div>`;
+  private petitionPanel(view: CaseView, locale: string): Template {
+    const url = view.action?.url;
+    const state = this.petitionState;
+    return h(
+      'div',
+      { id: 'petition', class: 'petition', hidden: state !== 'open' && state !== 'failed' },
+      state === 'open' &&
+        h('petition-form', {
+          petition: view.action?.petition,
+          endpoint: this.endpoint,
+          lang: locale,
+          'heading-level': Math.min(6, this.level() + 1),
+        }),
+      state === 'failed' && h('p', { class: 'problem' }, this.locale.t('petitionError')),
+      state === 'failed' && url && h('a', { class: 'fallback', href: url, onclick: this.onLink }, this.locale.t('petitionLink')),
+    );
   }
 
-  private skeleton(layout: Layout): TemplateResult {
-    return html`<article part="card" class="card l-${layout} skeleton" aria-busy="true">
-      <div class="photo"><div class="frame"></div></div>
-      <div class="body">
-        <span class="visually-hidden">${this.locale.t('loading')}</span>
-        <span class="line title"></span><span class="line"></span><span class="line"></span><span class="line short"></span>
-      </div>
-    </article>`;
+  private skeleton(layout: Layout): Template {
+    const line = (extra = ''): Template => h('span', { class: `line${extra}` });
+    return h(
+      'article',
+      { part: 'card', class: `card l-${layout} skeleton`, 'aria-busy': 'true' },
+      h('div', { class: 'photo' }, h('div', { class: 'frame' })),
+      h(
+        'div',
+        { class: 'body' },
+        h('span', { class: 'visually-hidden' }, this.locale.t('loading')),
+        line(' title'),
+        line(),
+        line(),
+        line(' short'),
+      ),
+    );
   }
 
-  private card(view: CaseView, layout: Layout, locale: string): TemplateResult {
+  private card(view: CaseView, layout: Layout, locale: string): Template {
     const t = this.locale.t;
     const photo = view.photo;
     const credit = photo?.credit?.replace(/^\s*©\s*/, '');
     const country = view.country ? countryName(locale, view.country) : '';
     const place = view.region && country ? t('place', { region: view.region, country }) : view.region || country;
     const status = this.statusText(view, locale);
+    // Content in another language than the reader's says so.
     const lang = view.locale && view.locale !== locale ? view.locale : undefined;
+    const text = { dir: 'auto', lang };
     const story = !!view.story?.length || this.has('story');
     const quoted = !!view.quote || this.has('quote');
     const author = !!view.quote?.author || this.has('quote-author');
-    return html`<article
-      part="card"
-      class="card l-${layout} ${photo ? '' : 'no-photo'} ${this.locale.ready ? '' : 'l10n'}"
-      aria-labelledby="name"
-      @slotchange=${this.onSlotChange}
-    >
-      ${
-        photo
-          ? html`<figure part="photo" class="photo">
-              <div class="frame">
-                <img src=${photo.src} alt=${photo.alt} width=${photo.width} height=${photo.height} loading="lazy" decoding="async" />
-              </div>
-              ${credit ? html`<figcaption class="credit" dir="auto">© ${credit}</figcaption>` : nothing}
-            </figure>`
-          : nothing
-      }
-      <div class="body">
-        ${this.heading(view.name, lang)}
-        ${view.fullName && view.fullName !== view.name ? html`<p class="full-name" dir="auto" lang=${lang ?? nothing}>${view.fullName}</p>` : nothing}
-        ${place ? html`<p class="place">${place}</p>` : nothing} ${status ? html`<p part="status" class="status">${status}</p>` : nothing}
-        <div class="summary" dir="auto" lang=${lang ?? nothing}>
-          <slot name="summary">${view.summary ? html`<p>${view.summary}</p>` : nothing}</slot>
-        </div>
-        ${story ? html`<button class="more" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="story" @click=${this.toggleStory}>${t(this.expanded ? 'readLess' : 'readMore')}</button>` : nothing}
-        <div id="story" class="story" dir="auto" lang=${lang ?? nothing} ?hidden=${!story || !this.expanded}>
-          <slot name="story">${view.story?.map((paragraph) => html`<p>${paragraph}</p>`)}</slot>
-        </div>
-        <figure class="quote" dir="auto" lang=${lang ?? nothing} ?hidden=${!quoted}>
-          <blockquote dir="auto"><slot name="quote">${view.quote ? html`<p>${view.quote.text}</p>` : nothing}</slot></blockquote>
-          <figcaption dir="auto" ?hidden=${!author}><slot name="quote-author">${view.quote?.author}</slot></figcaption>
-        </figure>
-        <div class="actions">
-          ${this.action(view)}
-          ${this.noShare ? nothing : html`<button class="share" aria-describedby="name" @click=${this.onShare}>${t('share')}</button>`}
-        </div>
-        <p class="note" role="status">${this.note}</p>
-        ${this.petitionPanel(view, locale)}
-      </div>
-    </article>`;
+    const level = this.level();
+    return h(
+      'article',
+      { part: 'card', class: `card l-${layout}${photo ? '' : ' no-photo'}${this.locale.ready ? '' : ' l10n'}`, 'aria-labelledby': 'name' },
+      photo &&
+        h(
+          'figure',
+          { part: 'photo', class: 'photo' },
+          h(
+            'div',
+            { class: 'frame' },
+            // `loading` before `src`: set the other way round, the image would start loading at once.
+            h('img', { loading: 'lazy', decoding: 'async', width: photo.width, height: photo.height, alt: photo.alt, src: photo.src }),
+          ),
+          credit && h('figcaption', { class: 'credit', dir: 'auto' }, `© ${credit}`),
+        ),
+      h(
+        'div',
+        { class: 'body' },
+        h(`h${level}`, { id: 'name', part: 'name', class: 'name', ...text }, view.name),
+        view.fullName && view.fullName !== view.name && h('p', { class: 'full-name', ...text }, view.fullName),
+        place && h('p', { class: 'place' }, place),
+        status && h('p', { part: 'status', class: 'status' }, status),
+        h('div', { class: 'summary', ...text }, h('slot', { name: 'summary' }, view.summary && h('p', {}, view.summary))),
+        story &&
+          h(
+            'button',
+            { class: 'more', 'aria-expanded': String(this.expanded), 'aria-controls': 'story', onclick: this.toggleStory },
+            t(this.expanded ? 'readLess' : 'readMore'),
+          ),
+        h(
+          'div',
+          { id: 'story', class: 'story', ...text, hidden: !story || !this.expanded },
+          h('slot', { name: 'story' }, ...(view.story ?? []).map((paragraph) => h('p', {}, paragraph))),
+        ),
+        h(
+          'figure',
+          { class: 'quote', ...text, hidden: !quoted },
+          h('blockquote', { dir: 'auto' }, h('slot', { name: 'quote' }, view.quote && h('p', {}, view.quote.text))),
+          h('figcaption', { dir: 'auto', hidden: !author }, h('slot', { name: 'quote-author' }, view.quote?.author)),
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          this.action(view),
+          !this.noShare && h('button', { class: 'share', 'aria-describedby': 'name', onclick: this.onShare }, t('share')),
+        ),
+        h('p', { class: 'note', role: 'status' }, this.note),
+        this.petitionPanel(view, locale),
+      ),
+    );
   }
 
-  override render(): TemplateResult {
+  private render(): Template {
     const locale = this.locale.ready ? this.locale.locale : languageOf(this);
     const layout = (layouts.includes(this.layout ?? '') ? this.layout : 'auto') as Layout;
     const view = this.current;
-    let content: TemplateResult;
+    let content: Template;
     if (this.phase === 'complete' && view) content = this.card(view, layout, locale);
     else if (!this.locale.ready || this.phase === 'pending' || this.phase === 'idle') content = this.skeleton(layout);
     else {
-      content = html`<div part="card" class="card problem">
-        <p>${this.locale.t(this.phase === 'error' ? this.problem : 'invalid')}</p>
-        ${this.phase === 'error' && this.retryable ? html`<button class="retry" @click=${this.retry}>${this.locale.t('retry')}</button>` : nothing}
-      </div>`;
+      const error = this.phase === 'error';
+      content = h(
+        'div',
+        { part: 'card', class: 'card problem' },
+        h('p', {}, this.locale.t(error ? this.problem : 'invalid')),
+        error && this.retryable && h('button', { class: 'retry', onclick: this.retry }, this.locale.t('retry')),
+      );
     }
-    return html`<div class="wrap" dir=${directionOf(locale)} lang=${locale}>${content}</div>`;
+    return h('div', { class: 'wrap', dir: directionOf(locale), lang: locale }, content);
   }
 }
 

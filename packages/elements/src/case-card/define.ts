@@ -1,5 +1,3 @@
 import { CaseCard } from './case-card.js';
-import { CaseCardList } from './case-card-list.js';
 
 CaseCard.define();
-CaseCardList.define();

@@ -1,12 +1,11 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { languageOf, resolveEndpoint, type Case } from '@agir/core';
+import { catalog } from '../case-card/catalog.js';
+import { defineAs } from '../case-card/case-view.js';
+import { attributeProperties, h, HostElement, patch, type Template } from '../case-card/host-element.js';
+import type { CaseCardMessages } from '../case-card/messages/en.js';
 import { authorError } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { listStyles } from './case-card.styles.js';
-import { defineAs, quote, validated } from './case-view.js';
-import { catalog } from './catalog.js';
-import type { CaseCardMessages } from './messages/en.js';
+import { styles } from './case-card-list.styles.js';
 
 type Card = HTMLElement & { data?: Case };
 
@@ -14,6 +13,9 @@ type Card = HTMLElement & { data?: Case };
  * Many cases from one request (`GET {endpoint}/cases?tag=…&locale=…`), as a list of `case-card`s that
  * render from the list's data (no request per card). Arrow keys, Home and End move between cards
  * (one tab stop for the list); Tab goes through each card's links and buttons.
+ *
+ * A plain custom element like case-card (see `HostElement`), with its own CDN entry
+ * (`case-card-list.js`, which also registers `<case-card>`).
  *
  * @tagname case-card-list
  * @summary A list of case cards from one request, filtered by tag.
@@ -30,8 +32,8 @@ type Card = HTMLElement & { data?: Case };
  * @cssstate empty - The endpoint has no case for this tag.
  * @cssstate error - The cases could not be loaded.
  */
-export class CaseCardList extends LitElement {
-  static override styles = listStyles;
+export class CaseCardList extends HostElement {
+  static override styles = styles;
 
   /** The tag the list's cards are created with (set it when `CaseCard` is registered under another name). */
   static cardTag = 'case-card';
@@ -41,29 +43,65 @@ export class CaseCardList extends LitElement {
     defineAs(tag, this, registry);
   }
 
+  static {
+    attributeProperties(this, {
+      tag: 'tag',
+      endpoint: 'endpoint',
+      layout: 'layout',
+      headingLevel: ['heading-level', Number],
+      noShare: ['no-share', Boolean],
+    });
+  }
+
+  /**
+   * Only the cases with this tag, e.g. `xinjiang`.
+   * @attr tag
+   */
+  declare tag: string | undefined;
+  /**
+   * The API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })`.
+   * @attr endpoint
+   */
+  declare endpoint: string | undefined;
+  /**
+   * Layout of every card: `card`, `compact` or `feature` (default: each card's width decides).
+   * @attr layout
+   */
+  declare layout: string | undefined;
+  /**
+   * Heading level of the cards' names, 2 to 6 (default 3).
+   * @attr heading-level
+   */
+  declare headingLevel: number | undefined;
+  /**
+   * Hides the cards' Share buttons.
+   * @attr no-share
+   * @default false
+   */
+  declare noShare: boolean;
+
   private readonly locale = new LocaleController<CaseCardMessages>(this, catalog);
-  private readonly internals: ElementInternals | undefined = this.attachInternals?.();
   private readonly cards = new WeakMap<Case, Card>();
   private source: string | undefined;
   private controller: AbortController | undefined;
-
-  @state() private items: Case[] = [];
-  @state() private phase: 'idle' | 'pending' | 'complete' | 'error' = 'idle';
-  @state() private retryable = false;
+  private items: Case[] = [];
+  private phase: 'idle' | 'pending' | 'complete' | 'error' = 'idle';
+  private retryable = false;
   /** Index of the card that holds the list's tab stop. */
-  @state() private active = 0;
+  private active = 0;
 
-  /** Only the cases with this tag, e.g. `xinjiang`. */
-  @property({ reflect: true }) tag: string | undefined;
-  /** The API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })`. */
-  @property({ reflect: true }) endpoint: string | undefined;
-  /** Layout of every card: `card`, `compact` or `feature` (default: each card's width decides). */
-  @property() layout: string | undefined;
-  /** Heading level of the cards' names, 2 to 6 (default 3). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
-  /** Hides the cards' Share buttons. */
-  @property({ attribute: 'no-share', type: Boolean }) noShare = false;
+  constructor() {
+    super();
+    this.renderRoot.addEventListener('keydown', (event) => this.onKeydown(event as KeyboardEvent));
+    // The tab stop follows focus: after tabbing into a card, the arrow keys start from it.
+    this.renderRoot.addEventListener('focusin', (event) => {
+      const item = (event.target as Element).closest('li');
+      const index = item ? this.listItems().indexOf(item) : -1;
+      if (index >= 0 && index !== this.active) this.activate(index);
+    });
+  }
 
+  /** @internal */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.phase === 'pending') {
@@ -72,25 +110,26 @@ export class CaseCardList extends LitElement {
     }
   }
 
-  protected override willUpdate(): void {
+  protected update(): void {
     const endpoint = resolveEndpoint(this.endpoint, document);
     const locale = languageOf(this);
     const key = `${endpoint}\n${this.tag ?? ''}\n${locale}`;
-    if (key === this.source) return;
-    this.source = key;
-    this.controller?.abort();
-    if (endpoint) void this.load(endpoint, locale);
-    else {
-      authorError(
-        this,
-        'has no endpoint: add endpoint="https://…/api/v1", a <meta name="agir:endpoint" content="…"> or configure({ endpoint }).',
-      );
-      this.retryable = false;
-      this.phase = 'error';
+    if (key !== this.source) {
+      this.source = key;
+      this.controller?.abort();
+      if (endpoint) void this.load(endpoint, locale);
+      else {
+        authorError(
+          this,
+          'has no endpoint: add endpoint="https://…/api/v1", a <meta name="agir:endpoint" content="…"> or configure({ endpoint }).',
+        );
+        this.retryable = false;
+        this.phase = 'error';
+      }
     }
-  }
 
-  protected override updated(): void {
+    patch(this.renderRoot, [this.render()]);
+
     const ready = this.locale.ready && this.phase === 'complete';
     this.setState('loading', !this.locale.ready || this.phase === 'pending' || this.phase === 'idle');
     this.setState('error', this.locale.ready && this.phase === 'error');
@@ -101,27 +140,27 @@ export class CaseCardList extends LitElement {
   private async load(endpoint: string, locale: string): Promise<void> {
     const controller = (this.controller = new AbortController());
     this.phase = 'pending';
-    try {
-      const { createClient } = await import('./load.js');
-      const items = await createClient({ endpoint }).listCases({ tag: this.tag, locale }, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      for (const item of items) validated.add(item);
-      this.items = items;
+    const outcome = await import('../case-card/load.js').then(
+      (load) => load.fetchCases(endpoint, this.tag, locale, controller.signal),
+      (error: unknown) => ({ retryable: true, message: String(error) }),
+    );
+    if (controller.signal.aborted) return;
+    if ('cases' in outcome) {
+      this.items = outcome.cases;
       this.active = 0;
       this.phase = 'complete';
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const { kind, status, message } = error as { kind?: string; status?: number; message?: string };
-      authorError(this, `could not load the cases${this.tag ? ` tagged ${quote(this.tag)}` : ''}: ${message ?? String(error)}`);
-      this.retryable = kind !== 'schema' && kind !== 'config' && status !== 404;
+    } else {
+      authorError(this, outcome.message);
+      this.retryable = outcome.retryable;
       this.phase = 'error';
     }
-  }
-
-  private retry(): void {
-    this.source = undefined;
     this.requestUpdate();
   }
+
+  private readonly retry = (): void => {
+    this.source = undefined;
+    this.requestUpdate();
+  };
 
   private onKeydown(event: KeyboardEvent): void {
     const items = this.listItems();
@@ -143,16 +182,14 @@ export class CaseCardList extends LitElement {
     if (next === undefined) return;
     event.preventDefault();
     const target = Math.max(0, Math.min(items.length - 1, next));
-    this.active = target;
+    this.activate(target);
     items.forEach((item, i) => (item.tabIndex = i === target ? 0 : -1));
     items[target]?.focus();
   }
 
-  /** The tab stop follows focus: after tabbing into a card, the arrow keys start from it. */
-  private onFocusIn(event: FocusEvent): void {
-    const item = (event.target as Element).closest('li');
-    const index = item ? this.listItems().indexOf(item) : -1;
-    if (index >= 0 && index !== this.active) this.active = index;
+  private activate(index: number): void {
+    this.active = index;
+    this.requestUpdate();
   }
 
   private listItems(): HTMLLIElement[] {
@@ -169,7 +206,7 @@ export class CaseCardList extends LitElement {
     }
     for (const [name, value] of [
       ['layout', this.layout],
-      ['heading-level', this.headingLevel?.toString()],
+      ['heading-level', this.getAttribute('heading-level') ?? undefined],
       ['endpoint', this.endpoint],
     ] as const) {
       if (value == null) card.removeAttribute(name);
@@ -179,37 +216,30 @@ export class CaseCardList extends LitElement {
     return card;
   }
 
-  private setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals?.states.add(name);
-      else this.internals?.states.delete(name);
-    } catch {
-      // Older engines accept only --dashed state names; the states are a styling extra.
-    }
-  }
-
-  override render(): TemplateResult {
+  private render(): Template {
     const t = this.locale.t;
     if (!this.locale.ready || this.phase === 'pending' || this.phase === 'idle') {
-      return html`<div part="list" class="list" aria-busy="true">
-        <span class="visually-hidden">${t('listLoading')}</span>
-        <div class="ghost"></div>
-        <div class="ghost"></div>
-        <div class="ghost"></div>
-      </div>`;
+      const ghost = h('div', { class: 'ghost' });
+      return h(
+        'div',
+        { part: 'list', class: 'list', 'aria-busy': 'true' },
+        h('span', { class: 'visually-hidden' }, t('listLoading')),
+        ghost,
+        ghost,
+        ghost,
+      );
     }
     if (this.phase === 'error') {
-      return html`<p class="message">
-        ${t('listError')} ${this.retryable ? html`<button @click=${this.retry}>${t('retry')}</button>` : nothing}
-      </p>`;
+      return h('p', { class: 'message' }, t('listError'), this.retryable && h('button', { onclick: this.retry }, t('retry')));
     }
-    if (this.items.length === 0) return html`<p class="message">${t('listEmpty')}</p>`;
+    if (this.items.length === 0) return h('p', { class: 'message' }, t('listEmpty'));
     const active = Math.min(this.active, this.items.length - 1);
     // role="list" is not redundant in practice: Safari drops the list semantics of a ul without bullets.
-    // eslint-disable-next-line lit-a11y/no-redundant-role
-    return html`<ul part="list" class="list" role="list" lang=${languageOf(this)} @keydown=${this.onKeydown} @focusin=${this.onFocusIn}>
-      ${this.items.map((item, index) => html`<li tabindex=${index === active ? 0 : -1} aria-label=${item.name}>${this.card(item)}</li>`)}
-    </ul>`;
+    return h(
+      'ul',
+      { part: 'list', class: 'list', role: 'list', lang: languageOf(this) },
+      ...this.items.map((item, index) => h('li', { tabindex: index === active ? 0 : -1, 'aria-label': item.name }, this.card(item))),
+    );
   }
 }
 

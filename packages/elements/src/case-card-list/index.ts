@@ -1,0 +1,1 @@
+export { CaseCardList } from './case-card-list.js';
