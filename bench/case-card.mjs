@@ -54,7 +54,7 @@ function generatedCase(index, origin) {
 
 const page = (origin) => `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>case-card bench</title>
-<script type="module" src="/case-card.js"></script></head>
+<script type="module" src="/case-card-list.js"></script></head>
 <body><main id="main" style="width: 1200px"></main>
 <script type="module">
   const endpoint = ${JSON.stringify(`${origin}/api/v1`)};
@@ -137,7 +137,7 @@ const median = (values) => {
 const round = (value, digits = 1) => Number(value.toFixed(digits));
 
 export default async function bench() {
-  if (!existsSync(path.join(cdnDir, 'case-card.js'))) throw new Error(`No CDN build at ${cdnDir}: run \`pnpm build\` first.`);
+  if (!existsSync(path.join(cdnDir, 'case-card-list.js'))) throw new Error(`No CDN build at ${cdnDir}: run \`pnpm build\` first.`);
   const { server, requests, origin } = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
