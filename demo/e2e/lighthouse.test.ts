@@ -12,6 +12,7 @@ test('Lighthouse ≥ 95 in performance, accessibility and best practices on the 
     accessibility: number;
     bestPractices: number;
     seo: number;
+    performanceRuns: number[];
     failing: string[];
   }> = await audit();
   assert.deepEqual(

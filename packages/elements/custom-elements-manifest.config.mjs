@@ -5,10 +5,7 @@ import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 import { customElementSveltePlugin } from 'custom-element-svelte-integration';
 
 // Where each element's class declaration lives in the npm build, relative to dist/types.
-const componentTypePath = (name, tag) => {
-  const folder = tag === 'case-card-list' ? 'case-card' : tag;
-  return `../npm/${folder}/${tag}.js`;
-};
+const componentTypePath = (name, tag) => `../npm/${tag}/${tag}.js`;
 
 /**
  * Plain custom elements (no Lit) document their attributes with `@attr`; link each to the property of the

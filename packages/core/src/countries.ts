@@ -1,6 +1,6 @@
 /** Country names and lists from Intl.DisplayNames: no country table of our own. */
 import { canonicalLocale } from './locale.js';
-import { cached } from './intl.js';
+import { countryName } from './intl.js';
 
 // Codes Intl.DisplayNames knows that are not countries or territories.
 const NOT_COUNTRIES = new Set([
@@ -57,19 +57,6 @@ export function countryCodes(): readonly string[] {
     countryCodeList = codes;
   }
   return countryCodeList;
-}
-
-/** A country's name in a locale: ("fr", "CN") → "Chine". Unknown codes come back as they are. */
-export function countryName(locale: string, code: string): string {
-  try {
-    return (
-      (cached(`r|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })) as Intl.DisplayNames).of(
-        code.toUpperCase(),
-      ) ?? code
-    );
-  } catch {
-    return code;
-  }
 }
 
 /** Countries sorted by their name in a locale, for a select. */

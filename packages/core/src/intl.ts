@@ -62,3 +62,16 @@ export function formatDate(locale: string, isoDate: string, options?: Intl.DateT
     ) as Intl.DateTimeFormat
   ).format(date);
 }
+
+/** A country's name in a locale, from Intl.DisplayNames: ("fr", "CN") → "Chine". Unknown codes come back as they are. */
+export function countryName(locale: string, code: string): string {
+  try {
+    return (
+      (cached(`r|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })) as Intl.DisplayNames).of(
+        code.toUpperCase(),
+      ) ?? code
+    );
+  } catch {
+    return code;
+  }
+}

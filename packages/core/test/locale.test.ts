@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalLocale, catalogLanguage, directionOf, languageOf, type LangNode } from '../src/locale.js';
 import { createCatalog, resetMissingKeyWarnings } from '../src/catalog.js';
-import { formatDate, formatMoney, formatNumber, formatPercent, plural, pluralCategory } from '../src/intl.js';
-import { countryCodes, countryName, countryOptions, defaultCountry } from '../src/countries.js';
+import { countryName, formatDate, formatMoney, formatNumber, formatPercent, plural, pluralCategory } from '../src/intl.js';
+import { countryCodes, countryOptions, defaultCountry } from '../src/countries.js';
 
 /** A minimal DOM stand-in: a chain of nodes with lang attributes. */
 function node(lang: string | null, parent?: LangNode, documentLang: string | null = null): LangNode {

@@ -1,9 +1,10 @@
 /**
- * The network half of case-card and case-card-list: the HTTP client, the contract's schemas (zod/mini) and
+ * The network half of case-card and case-card-list: the HTTP client, the contract's readers (zod-free, held to
+ * the zod schemas' verdicts by core's parity test) and
  * what their failures mean for the reader and the page author. Imported on first use only, so a card
  * written inline by a page author never downloads them.
  */
-import { caseSchema, createClient, type Case } from '@agir/core';
+import { createClient, readCase, type Case } from '@agir/core';
 import { quote, validated } from './case-view.js';
 
 /** A case to show, or why there is none: the reader's message, whether trying again may help, the page author's message. */
@@ -26,9 +27,9 @@ export async function fetchCase(endpoint: string, id: string, locale: string, si
   }
 }
 
-/** A `.data` object checked against the contract's `caseSchema`; the message names the failing fields. */
+/** A `.data` object checked against the contract (`readCase`, same verdicts as `caseSchema`); the message names the failing field. */
 export function checkCase(data: unknown): Outcome {
-  const result = caseSchema.safeParse(data);
+  const result = readCase(data);
   if (result.success) return { case: result.data };
   const issues = result.error.issues
     .slice(0, 5)

@@ -20,7 +20,7 @@ const defineDefault: Record<ElementName, () => Promise<unknown>> = {
   'petition-form': () => import('../petition-form/define.js'),
   'signature-counter': () => import('../signature-counter/define.js'),
   'case-card': () => import('../case-card/define.js'),
-  'case-card-list': () => import('../case-card/define.js'),
+  'case-card-list': () => import('../case-card-list/define.js'),
   'donation-calculator': () => import('../donation-calculator/define.js'),
 };
 
@@ -29,7 +29,7 @@ const loadClass: Record<ElementName, () => Promise<DefinableClass>> = {
   'petition-form': () => import('../petition-form/index.js').then((m) => m.PetitionForm),
   'signature-counter': () => import('../signature-counter/index.js').then((m) => m.SignatureCounter),
   'case-card': () => import('../case-card/index.js').then((m) => m.CaseCard),
-  'case-card-list': () => import('../case-card/index.js').then((m) => m.CaseCardList),
+  'case-card-list': () => import('../case-card-list/index.js').then((m) => m.CaseCardList),
   'donation-calculator': () => import('../donation-calculator/index.js').then((m) => m.DonationCalculator),
 };
 
