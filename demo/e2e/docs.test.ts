@@ -47,6 +47,18 @@ describe('docs site', () => {
     });
   }
 
+  test('the security page publishes the Subresource Integrity hash of every CDN file', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(site.url + 'security.html');
+    const rows = await tab.locator('[data-sri-table] tbody tr').allTextContents();
+    assert.ok(
+      rows.some((row) => /^agir\.js\s*sha384-[A-Za-z0-9+/]{64}$/.test(row.trim())),
+      `agir.js has its hash: ${rows.slice(0, 3).join(' | ')}`,
+    );
+    assert.ok(rows.length >= 10, `${rows.length} files`);
+    await tab.close();
+  });
+
   test('the embed builder previews the element and gives the snippet', async () => {
     const tab = await browser.newPage();
     await tab.goto(site.url + 'embed-builder.html');
