@@ -6,13 +6,6 @@ import { CaseCardList } from '../src/case-card-list/index.js';
 import { akber, list } from './case-fixtures.js';
 import { fakeEndpoint, json, until, visibleText, type FakeEndpoint } from './helpers.js';
 
-// The workspace has no @types/mocha: the mocha globals this file uses (provided by web-test-runner).
-type Body = () => Promise<void> | void;
-declare function describe(name: string, body: () => void): void;
-declare function it(name: string, body: Body): void;
-declare function beforeEach(body: Body): void;
-declare function afterEach(body: Body): void;
-
 let fake: FakeEndpoint;
 let errors: unknown[][];
 let originalError: typeof console.error;

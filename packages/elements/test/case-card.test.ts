@@ -7,15 +7,6 @@ import { ActionEvent, CaseCard } from '../src/case-card/index.js';
 import { akber, offlinePhoto, type Payload } from './case-fixtures.js';
 import { fakeEndpoint, json, pressSpace, until, visibleText, type FakeEndpoint } from './helpers.js';
 
-// The workspace has no @types/mocha: the mocha globals this file uses (provided by web-test-runner).
-type Body = () => Promise<void> | void;
-declare function describe(name: string, body: () => void): void;
-declare function it(name: string, body: Body): void;
-declare function before(body: Body): void;
-declare function after(body: Body): void;
-declare function beforeEach(body: Body): void;
-declare function afterEach(body: Body): void;
-
 // Fixtures: real contract payloads (./case-fixtures.ts); photos at a closed loopback port, or at data:/blob:
 // URLs when a test needs a real image.
 
