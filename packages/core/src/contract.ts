@@ -4,26 +4,28 @@
  * See docs/contract.md for the human summary.
  */
 import * as z from 'zod/mini';
-import { caseStatusKinds, COUNTRY_PATTERN, DAY_PATTERN, errorCodes, ID_PATTERN, isHttpUrl, LOCALE_PATTERN } from './vocabulary.js';
+import { caseStatusKinds, DAY_PATTERN, errorCodes, isHttpUrl } from './vocabulary.js';
+import { countryCodeSchema, idSchema, isoDateTime as makeIsoDateTime, localeSchema, nonEmptyText, text } from './schemas/base.js';
+import { signatureRequestSchema } from './schemas/signature.js';
 
-// No `new Function` probe or JIT: Agir runs under strict CSPs (no 'unsafe-eval'), where even a caught probe
-// is reported as a securitypolicyviolation.
-z.config({ jitless: true });
+export { countryCodeSchema, idSchema, localeSchema } from './schemas/base.js';
+export { personSchema, type Person } from './schemas/person.js';
+export {
+  clientMetaSchema,
+  consentSchema,
+  signatureRequestSchema,
+  sourceSchema,
+  type ClientMeta,
+  type Consent,
+  type SignatureRequest,
+  type Source,
+} from './schemas/signature.js';
 
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
 /** A non-negative safe integer (counts never go negative, never lose precision). */
 const count = z.int().check(z.minimum(0), z.maximum(MAX_COUNT));
-/** An identifier usable in a URL path segment. */
-export const idSchema = z.string().check(z.regex(ID_PATTERN, 'expected an id of letters, digits, "-" or "_" (1-64)'));
-/** ISO 3166-1 alpha-2 country code, upper case. */
-export const countryCodeSchema = z.string().check(z.regex(COUNTRY_PATTERN, 'expected an ISO 3166-1 alpha-2 country code such as "FR"'));
-/** BCP 47 language tag (loose). */
-export const localeSchema = z.string().check(z.regex(LOCALE_PATTERN, 'expected a BCP 47 language tag such as "fr" or "pt-BR"'));
-const isoDateTime = z.iso.datetime({ offset: true });
-/** Bounded plain text: never rendered as HTML by any element. */
-const text = (max: number) => z.string().check(z.maxLength(max));
-const nonEmptyText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const isoDateTime = makeIsoDateTime();
 /** An absolute http(s) URL. */
 export const httpUrlSchema = z.string().check(z.maxLength(2048), z.refine(isHttpUrl, 'expected an absolute http(s) URL'));
 
@@ -50,56 +52,6 @@ export const countEventSchema = z.object({
   countryCount: count,
 });
 export type CountEvent = z.infer<typeof countEventSchema>;
-
-export const personSchema = z.object({
-  givenName: nonEmptyText(100),
-  familyName: nonEmptyText(100),
-  email: z.string().check(z.trim(), z.maxLength(254), z.email()),
-  country: countryCodeSchema,
-  postalCode: z.optional(
-    z.string().check(z.trim(), z.maxLength(16), z.regex(/^[A-Za-z0-9 -]*$/, 'expected letters, digits, spaces or "-"')),
-  ),
-  phone: z.optional(
-    z.string().check(z.trim(), z.maxLength(32), z.regex(/^\+?[0-9 ().-]{4,31}$/, 'expected a phone number such as +33 6 12 34 56 78')),
-  ),
-});
-export type Person = z.infer<typeof personSchema>;
-
-export const consentSchema = z.object({
-  id: idSchema,
-  granted: z.boolean(),
-  text: nonEmptyText(2000),
-  version: nonEmptyText(64),
-});
-export type Consent = z.infer<typeof consentSchema>;
-
-export const sourceSchema = z.object({
-  url: text(2048),
-  referrer: z.optional(text(2048)),
-  utm: z.optional(z.record(z.string().check(z.regex(/^(utm|mtm)_[a-z_]{1,24}$|^[a-z_]{1,24}$/)), text(200))),
-  embed: z.optional(idSchema),
-});
-export type Source = z.infer<typeof sourceSchema>;
-
-export const clientMetaSchema = z.object({
-  startedAt: isoDateTime,
-  submittedAt: isoDateTime,
-  trap: text(500),
-});
-export type ClientMeta = z.infer<typeof clientMetaSchema>;
-
-const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'expected a UUID'));
-
-export const signatureRequestSchema = z.object({
-  idempotencyKey: uuid,
-  person: personSchema,
-  consents: z.array(consentSchema).check(z.maxLength(10)),
-  comment: z.optional(text(2000)),
-  locale: localeSchema,
-  source: sourceSchema,
-  client: clientMetaSchema,
-});
-export type SignatureRequest = z.infer<typeof signatureRequestSchema>;
 
 export const signatureResponseSchema = z.object({
   signatureCount: count,
