@@ -4,8 +4,10 @@
  * Storage is pluggable: IndexedDB in browsers (falling back to localStorage), a memory store for tests.
  * DOM-free: the browser adapters only touch `indexedDB` / `localStorage` when they are used.
  */
-import { z } from 'zod/mini';
-import { idSchema, signatureRequestSchema, type SignatureRequest, type SignatureResponse } from './contract.js';
+import type { SignatureResponse } from './contract.js';
+import { readSignatureRequest } from './read-signature.js';
+import type { SignatureRequest } from './schemas/signature.js';
+import { ID_PATTERN } from './vocabulary.js';
 import { AgirError } from './errors.js';
 
 /** One signature waiting to be acknowledged. `id` is the request's idempotency key. */
@@ -66,19 +68,23 @@ export const DAY_MS = 86_400_000;
 export const DEFAULT_EXPIRY_DAYS = 30;
 const LOCK_NAME = 'agir-signature-queue';
 
-const entrySchema = z.object({
-  id: z.string(),
-  endpoint: z.string(),
-  petition: idSchema,
-  request: signatureRequestSchema,
-  createdAt: z.number(),
-  attempts: z.number(),
-  nextAttemptAt: z.number(),
-});
+const isNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
 
 /** True for entries read back from storage that the queue can send (anything else is dropped). */
 export function isQueueEntry(value: unknown): value is QueueEntry {
-  return entrySchema.safeParse(value).success && (value as QueueEntry).id === (value as QueueEntry).request.idempotencyKey;
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<keyof QueueEntry, unknown>;
+  return (
+    typeof entry.id === 'string' &&
+    typeof entry.endpoint === 'string' &&
+    typeof entry.petition === 'string' &&
+    ID_PATTERN.test(entry.petition) &&
+    isNumber(entry.createdAt) &&
+    isNumber(entry.attempts) &&
+    isNumber(entry.nextAttemptAt) &&
+    readSignatureRequest(entry.request).success &&
+    entry.id === (entry.request as SignatureRequest).idempotencyKey
+  );
 }
 
 /**

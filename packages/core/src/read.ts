@@ -14,30 +14,33 @@ import { caseStatusKinds, COUNTRY_PATTERN, DAY_PATTERN, errorCodes, ID_PATTERN, 
 export type ReadResult<T> =
   { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
 
-class Problem {
+/** @internal */
+export class Problem {
   constructor(
     readonly path: PropertyKey[],
     readonly message: string,
   ) {}
 }
 
-const fail = (path: PropertyKey[], message: string): never => {
+export const fail = (path: PropertyKey[], message: string): never => {
   throw new Problem(path, message);
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const ID = ID_PATTERN;
 const COUNTRY = COUNTRY_PATTERN;
 const LOCALE = LOCALE_PATTERN;
 const DAY = DAY_PATTERN;
 // ISO 8601 date-time with an offset or Z, as zod's iso.datetime({ offset: true }) accepts it.
-const DATE_TIME =
+export const DATE_TIME =
   /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
 const STATUS_KINDS: readonly string[] = caseStatusKinds;
 const ERROR_CODES: readonly string[] = errorCodes;
 
-// Each reader returns the value (trimmed where the schema trims) or throws a Problem.
-type Reader<T> = (value: unknown, path: PropertyKey[]) => T;
+// Each reader returns the value (trimmed where the schema trims) or throws a Problem. The building blocks
+// are exported for read-signature.ts (kept apart so that read-only elements do not carry it).
+export type Reader<T> = (value: unknown, path: PropertyKey[]) => T;
 
 const int =
   (min: number, max = Number.MAX_SAFE_INTEGER): Reader<number> =>
@@ -47,7 +50,7 @@ const int =
       : fail(path, `expected an integer from ${min} to ${max}`);
 const count = int(0);
 
-const text =
+export const text =
   (max: number, pattern?: RegExp): Reader<string> =>
   (value, path) => {
     if (typeof value !== 'string') return fail(path, 'expected a string');
@@ -55,7 +58,7 @@ const text =
     if (pattern && !pattern.test(value)) return fail(path, 'invalid format');
     return value;
   };
-const nonEmpty =
+export const nonEmpty =
   (max: number): Reader<string> =>
   (value, path) => {
     if (typeof value !== 'string') return fail(path, 'expected a string');
@@ -70,22 +73,22 @@ const oneOf =
   <T extends string>(values: readonly string[]): Reader<T> =>
   (value, path) =>
     typeof value === 'string' && values.includes(value) ? (value as T) : fail(path, `expected one of ${values.join(', ')}`);
-const bool: Reader<boolean> = (value, path) => (typeof value === 'boolean' ? value : fail(path, 'expected a boolean'));
-const dateTime = text(64, DATE_TIME);
-const array =
+export const bool: Reader<boolean> = (value, path) => (typeof value === 'boolean' ? value : fail(path, 'expected a boolean'));
+export const dateTime = text(64, DATE_TIME);
+export const array =
   <T>(item: Reader<T>, max: number): Reader<T[]> =>
   (value, path) => {
     if (!Array.isArray(value)) return fail(path, 'expected an array');
     if (value.length > max) return fail(path, `expected at most ${max} items`);
     return value.map((entry, index) => item(entry, [...path, index]));
   };
-const optional =
+export const optional =
   <T>(reader: Reader<T>): Reader<T | undefined> =>
   (value, path) =>
     value === undefined ? undefined : reader(value, path);
 
 /** Reads an object with exactly the known keys (unknown keys are dropped, as zod objects do). */
-function object<T>(shape: { [K in keyof T]: Reader<T[K]> }): Reader<T> {
+export function object<T>(shape: { [K in keyof T]: Reader<T[K]> }): Reader<T> {
   return (value, path) => {
     if (!isObject(value)) return fail(path, 'expected an object');
     const out: Record<string, unknown> = {};
@@ -98,7 +101,7 @@ function object<T>(shape: { [K in keyof T]: Reader<T[K]> }): Reader<T> {
   };
 }
 
-const idText = text(64, ID);
+export const idText = text(64, ID);
 
 const readPetitionValue = object<Petition>({
   id: idText,
@@ -156,7 +159,7 @@ const readErrorBodyValue = object<ErrorBody>({
   }),
 });
 
-function reader<T>(read: Reader<T>): (value: unknown) => ReadResult<T> {
+export function reader<T>(read: Reader<T>): (value: unknown) => ReadResult<T> {
   return (value) => {
     try {
       return { success: true, data: read(value, []) };

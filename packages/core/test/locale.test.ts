@@ -2,7 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalLocale, catalogLanguage, directionOf, languageOf, type LangNode } from '../src/locale.js';
 import { createCatalog, resetMissingKeyWarnings } from '../src/catalog.js';
-import { countryName, formatDate, formatMoney, formatNumber, formatPercent, plural, pluralCategory } from '../src/intl.js';
+import { countryName, formatNumber, plural, pluralCategory } from '../src/intl.js';
+import { formatDate } from '../src/intl-date.js';
+import { formatMoney, formatPercent } from '../src/intl-money.js';
 import { countryCodes, countryOptions, defaultCountry } from '../src/countries.js';
 
 /** A minimal DOM stand-in: a chain of nodes with lang attributes. */
@@ -180,5 +182,71 @@ describe('message catalogs', () => {
   test('an unknown key returns the key itself', async () => {
     const t = await catalog.load('en');
     assert.equal(t('nope' as never), 'nope');
+  });
+});
+
+describe('message catalogs with English loaded on demand', () => {
+  type M = { hello: string; bye: string };
+  const loads: string[] = [];
+  let failFrench = false;
+  let failEnglish = false;
+  const catalog = createCatalog<M>('lazy', {
+    en: async () => {
+      loads.push('en');
+      if (failEnglish) throw new Error('en chunk failed');
+      return { default: { hello: 'Hello {name}', bye: 'Bye' } };
+    },
+    fr: async () => {
+      loads.push('fr');
+      if (failFrench) throw new Error('fr chunk failed');
+      return { default: { hello: 'Bonjour {name}', bye: 'Au revoir' } };
+    },
+  });
+
+  test('a French page loads French only; English loads when a page asks for it, once', async () => {
+    loads.length = 0;
+    assert.equal((await catalog.load('fr'))('hello', { name: 'Amina' }), 'Bonjour Amina');
+    assert.deepEqual(loads, ['fr']);
+    assert.equal((await catalog.load('en-GB'))('bye'), 'Bye');
+    assert.equal((await catalog.load('pt'))('bye'), 'Bye');
+    assert.deepEqual(loads, ['fr', 'en']);
+    // Nothing is bundled: before a catalog is loaded, a key reads as itself.
+    assert.equal(catalog.english('bye'), 'bye');
+  });
+
+  test('a language that fails to load falls back to English, and is tried again next time', async () => {
+    const lazy = createCatalog<M>('lazy-retry', {
+      en: async () => ({ default: { hello: 'Hello', bye: 'Bye' } }),
+      fr: async () => {
+        if (failFrench) throw new Error('fr chunk failed');
+        return { default: { hello: 'Bonjour', bye: 'Au revoir' } };
+      },
+    });
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      failFrench = true;
+      assert.equal((await lazy.load('fr'))('hello'), 'Hello');
+      failFrench = false;
+      assert.equal((await lazy.load('fr'))('hello'), 'Bonjour');
+    } finally {
+      console.error = original;
+    }
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0]![0]), /could not load the "fr" messages of lazy-retry; showing English/);
+  });
+
+  test('when English itself cannot load, load() rejects (the element keeps its reserved place and reports it)', async () => {
+    const lazy = createCatalog<M>('lazy-down', {
+      en: async () => {
+        if (failEnglish) throw new Error('en chunk failed');
+        return { default: { hello: 'Hello', bye: 'Bye' } };
+      },
+    });
+    failEnglish = true;
+    await assert.rejects(lazy.load('en'), /en chunk failed/);
+    failEnglish = false;
+    assert.equal((await lazy.load('en'))('bye'), 'Bye');
   });
 });

@@ -10,7 +10,9 @@ import {
   healthSchema,
   petitionSchema,
   signatureResponseSchema,
+  signatureRequestSchema,
 } from '../src/contract.js';
+import { readSignatureRequest } from '../src/read-signature.js';
 import { readCase, readCaseList, readCountEvent, readErrorBody, readHealth, readPetition, readSignatureResponse } from '../src/read.js';
 
 const petition = {
@@ -52,6 +54,36 @@ const minimalCase = {
   updatedAt: '2026-11-01T10:00:00Z',
   locale: 'fr',
 };
+const signature = {
+  idempotencyKey: '3f1c2a4e-9b7d-4c1e-8a2f-5d6e7f8a9b0c',
+  person: {
+    givenName: ' Ada ',
+    familyName: 'Lovelace',
+    email: 'ada@example.org',
+    country: 'GB',
+    postalCode: 'N1 9GU',
+    phone: '+44 20 7946 0958',
+  },
+  consents: [{ id: 'newsletter', granted: false, text: ' Je souhaite recevoir les actualités. ', version: '2026-11' }],
+  comment: 'Libérez-les.',
+  locale: 'fr-FR',
+  source: {
+    url: 'https://example.org/xinjiang?utm_source=mail',
+    referrer: 'https://t.co/x',
+    utm: { utm_source: 'mail', mtm_campaign: 'x' },
+    embed: 'partner-1',
+  },
+  client: { startedAt: '2026-11-01T10:00:00.000Z', submittedAt: '2026-11-01T10:01:00.000Z', trap: '' },
+  extra: 'dropped',
+};
+const minimalSignature = {
+  idempotencyKey: '3F1C2A4E-9B7D-1C1E-BA2F-5D6E7F8A9B0C',
+  person: { givenName: 'Ada', familyName: 'L', email: 'a@b.co', country: 'FR' },
+  consents: [],
+  locale: 'ar',
+  source: { url: '' },
+  client: { startedAt: '2026-11-01T10:00:00Z', submittedAt: '2026-11-01T10:00:00+02:00', trap: 'x' },
+};
 const errorBody = { error: { code: 'validation', message: 'Invalid', fields: { 'person.email': 'invalid' } } };
 
 const pairs = [
@@ -72,6 +104,7 @@ const pairs = [
   },
   { name: 'error body', schema: errorBodySchema, read: readErrorBody, valid: [errorBody, { error: { code: 'internal', message: '' } }] },
   { name: 'health', schema: healthSchema, read: readHealth, valid: [{ ok: true }] },
+  { name: 'signature request', schema: signatureRequestSchema, read: readSignatureRequest, valid: [signature, minimalSignature] },
 ] as const;
 
 // Values a mutation may put anywhere: types, bounds, formats, hostile strings.
@@ -148,6 +181,31 @@ const nasty: unknown[] = [
   { src: 'https://x.example/a.png', alt: '', width: 1, height: 1 },
   { 'person.email': 'invalid' },
   { x: 5 },
+  // Signature requests: emails, keys, consents, tracking parameters.
+  'ada@example.org',
+  'ada@example',
+  'ada @example.org',
+  'a'.repeat(250) + '@x.org',
+  '3f1c2a4e-9b7d-4c1e-8a2f-5d6e7f8a9b0c',
+  '3f1c2a4e-9b7d-9c1e-8a2f-5d6e7f8a9b0c',
+  '3f1c2a4e9b7d4c1e8a2f5d6e7f8a9b0c',
+  '+33 6 12 34 56 78',
+  '06 12',
+  'N1 9GU',
+  'N1_9GU',
+  { id: 'newsletter', granted: true, text: 'Oui', version: '1' },
+  { id: 'newsletter', granted: 'yes', text: 'Oui', version: '1' },
+  { id: 'newsletter', granted: true, text: '   ', version: '1' },
+  [{ id: 'n', granted: false, text: 't', version: 'v' }],
+  Array.from({ length: 10 }, () => ({ id: 'n', granted: false, text: 't', version: 'v' })),
+  Array.from({ length: 11 }, () => ({ id: 'n', granted: false, text: 't', version: 'v' })),
+  { ref: 'x' },
+  { utm_source: 'mail' },
+  { UTM_SOURCE: 'mail' },
+  { utm_source: 5 },
+  { 'utm-source': 'x' },
+  { givenName: 'A', familyName: 'B', email: 'a@b.co', country: 'FR' },
+  { givenName: 'A', familyName: 'B', email: 'a@b.co', country: 'fr' },
 ];
 
 /** Deterministic pseudo-random numbers (the run is reproducible). */

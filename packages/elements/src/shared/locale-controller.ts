@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { directionOf, languageOf, type Catalog, type Direction, type Translate } from '@agir/core';
+import { authorError } from './element-tools.js';
 
 type CatalogHandle<M extends Catalog> = {
   readonly english: Translate<M>;
@@ -67,14 +68,21 @@ export class LocaleController<M extends Catalog> implements ReactiveController {
     const locale = languageOf(this.host);
     if (locale === this.pending || (locale === this.locale && this.ready)) return;
     this.pending = locale;
-    this.loading = this.catalog.load(locale).then((translate) => {
-      if (this.pending !== locale) return;
-      this.pending = undefined;
-      this.locale = locale;
-      this.dir = directionOf(locale);
-      this.t = translate;
-      this.ready = true;
-      this.host.requestUpdate();
-    });
+    this.loading = this.catalog.load(locale).then(
+      (translate) => {
+        if (this.pending !== locale) return;
+        this.pending = undefined;
+        this.locale = locale;
+        this.dir = directionOf(locale);
+        this.t = translate;
+        this.ready = true;
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        // Not even English could be loaded (a catalog loaded on demand): the element keeps its reserved place.
+        if (this.pending === locale) this.pending = undefined;
+        authorError(this.host, `could not load its messages (${(error as Error).message}); check that the whole CDN folder is served.`);
+      },
+    );
   }
 }

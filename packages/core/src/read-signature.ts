@@ -1,0 +1,44 @@
+/**
+ * Reads a signature request (what petition-form sends and its queue keeps) with the zod schema of the
+ * person only: the form already carries that one for its field checks, so the rest of the request
+ * (consents, attribution, client metadata) is read by hand and the form's bundle carries no more of zod.
+ * `test/read.test.ts` holds it to `signatureRequestSchema`'s verdicts and data, as the other readers.
+ */
+import type { Person } from './schemas/person.js';
+import { personSchema } from './schemas/person.js';
+import type { SignatureRequest } from './schemas/signature.js';
+import { ID_PATTERN, LOCALE_PATTERN } from './vocabulary.js';
+import { array, bool, dateTime, fail, idText, isObject, nonEmpty, object, optional, reader, text, type Reader } from './read.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const TRACKING_KEY = /^(utm|mtm)_[a-z_]{1,24}$|^[a-z_]{1,24}$/;
+
+const person: Reader<Person> = (value, path) => {
+  const result = personSchema.safeParse(value);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  return fail([...path, ...(issue?.path ?? [])], issue?.message ?? 'invalid');
+};
+
+const tracking: Reader<Record<string, string>> = (value, path) => {
+  if (!isObject(value)) return fail(path, 'expected an object');
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(value)) {
+    if (!TRACKING_KEY.test(key)) return fail([...path, key], 'invalid key');
+    out[key] = text(200)(value[key], [...path, key]);
+  }
+  return out;
+};
+
+const readSignatureRequestValue = object<SignatureRequest>({
+  idempotencyKey: text(36, UUID),
+  person,
+  consents: array(object({ id: idText, granted: bool, text: nonEmpty(2000), version: nonEmpty(64) }), 10),
+  comment: optional(text(2000)),
+  locale: text(Infinity, LOCALE_PATTERN),
+  source: object({ url: text(2048), referrer: optional(text(2048)), utm: optional(tracking), embed: optional(text(64, ID_PATTERN)) }),
+  client: object({ startedAt: dateTime, submittedAt: dateTime, trap: text(500) }),
+});
+
+/** Reads the body of `POST /petitions/{id}/signatures` (unknown keys dropped, text trimmed where the contract trims). */
+export const readSignatureRequest = reader(readSignatureRequestValue);
