@@ -64,6 +64,11 @@ export default defineConfig({
         minify: true,
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // Every element imports these few small modules (locale resolution, catalogs, number formats,
+        // author errors): one shared file instead of three saves each element about 200 bytes of gzip.
+        advancedChunks: {
+          groups: [{ name: 'common', test: /shared\/(locale-controller|element-tools)\.ts|core\/src\/(catalog|locale|intl)\.ts/ }],
+        },
       },
     },
   },

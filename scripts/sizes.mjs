@@ -74,3 +74,14 @@ export function sizesTable(rows) {
   }
   return lines.join('\n');
 }
+
+/** The source modules in an entry's static files (from the build's visualizer data), e.g. to show what a budget holds. */
+export function staticModules(name) {
+  const row = entrySizes().find((r) => r.name === name);
+  if (!row) throw new Error(`No CDN entry named ${name}`);
+  const stats = JSON.parse(readFileSync(path.join(cdnDir, 'stats.json'), 'utf8'));
+  const files = new Set(row.files);
+  return Object.values(stats.nodeMetas)
+    .filter((meta) => Object.keys(meta.moduleParts).some((file) => files.has(file)))
+    .map((meta) => meta.id);
+}

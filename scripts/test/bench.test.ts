@@ -55,3 +55,27 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
   assert.equal(value(rows, 'requests per list'), 1);
   assert.ok(value(rows, 'JS heap per card') > 0);
 });
+
+test(
+  'page-weight bench: what a page with one element downloads in all; petition-form within 32 000 bytes gzip',
+  { timeout: 240_000 },
+  async () => {
+    // @ts-expect-error: plain ESM bench module without types
+    const { measure } = await import('../../bench/page-weight.mjs');
+    const results: Record<string, { files: string[]; gzip: number }> = await measure();
+    for (const [name, { files, gzip }] of Object.entries(results))
+      console.log(`page weight: ${name}: ${gzip} bytes gzip in ${files.length} files`);
+    const form = results['petition-form']!;
+    // The real load fetches the submission code and the client (started at connect) besides the entry.
+    assert.ok(
+      form.files.some((file) => /^chunks\/submission-/.test(file)),
+      form.files.join(' '),
+    );
+    assert.ok(
+      form.files.some((file) => /^chunks\/client-/.test(file)),
+      form.files.join(' '),
+    );
+    assert.ok(form.gzip <= 32_000, `petition-form page weight ${form.gzip} bytes gzip > 32 000`);
+    for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
+  },
+);

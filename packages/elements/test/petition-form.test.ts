@@ -1027,6 +1027,23 @@ describe('petition-form: languages', () => {
     expect(($(el, 'select') as HTMLSelectElement).value).to.equal('JP');
     expect(($(el, 'select') as HTMLSelectElement).selectedOptions[0]!.text).to.equal('Japan');
   });
+
+  it('the thank-you notice follows a language change too (its messages load with the submission code)', async () => {
+    fake.on('POST', SIGN, () => created(323833));
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fr"><petition-form petition="xinjiang" endpoint=${fake.endpoint}></petition-form></div>`,
+    );
+    const el = await settled(wrapper.querySelector('petition-form')!);
+    fillValid(el);
+    await submit(el);
+    await signedView(el);
+    expect(visibleText(el)).to.contain('Merci');
+    wrapper.setAttribute('lang', 'ar');
+    await until(() => visibleText(el).includes('شكرًا لتوقيعك'), 2000, 'the Arabic thank-you');
+    await el.updateComplete;
+    expect($(el, '.root')!.getAttribute('dir')).to.equal('rtl');
+    expect(visibleText(el)).to.contain(new Intl.NumberFormat('ar').format(323833));
+  });
 });
 
 describe('petition-form: bring your own form', () => {

@@ -1,7 +1,8 @@
 import { languageOf, resolveEndpoint, type Case } from '@agir/core';
 import { catalog } from '../case-card/catalog.js';
 import { defineAs } from '../case-card/case-view.js';
-import { attributeProperties, h, HostElement, patch, type Template } from '../case-card/host-element.js';
+import { attributeProperties, HostElement } from '../shared/host-element.js';
+import { h, patch, type Template } from '../shared/patch.js';
 import type { CaseCardMessages } from '../case-card/messages/en.js';
 import { authorError } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';

@@ -15,3 +15,6 @@ export function safeHref(value: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** Where this device remembers that it signed a petition (the petition id only, no personal data). */
+export const signedKey = (petition: string): string => `agir:signed:${petition}`;

@@ -1,8 +1,9 @@
-import { css } from 'lit';
-import { baseStyles } from '../shared/styles.js';
+import { baseCss } from '../shared/base-css.js';
+import { css } from '../shared/css.js';
 
-export const styles = [
-  baseStyles,
+/** The form's styles; those of the views the submission module draws are in `viewStyles`. */
+export const styles =
+  baseCss +
   css`
     :host {
       display: block;
@@ -15,8 +16,7 @@ export const styles = [
     }
     .root,
     form,
-    .form-view,
-    .notice {
+    .form-view {
       display: grid;
       gap: var(--_gap);
     }
@@ -117,63 +117,70 @@ export const styles = [
       color: var(--_agir-on-accent);
       border: 2px solid var(--_agir-on-accent);
     }
-    .secondary,
-    .share button {
-      background: var(--_agir-surface);
-      color: var(--_agir-text);
-      border-color: var(--_agir-border);
-    }
-    button[aria-disabled='true'] {
-      cursor: progress;
-    }
-    .summary {
-      display: grid;
-      gap: 0.5rem;
-      padding: var(--_gap);
-      border: 3px solid var(--_agir-danger);
-      border-radius: var(--_agir-radius);
-    }
-    .summary a {
-      color: var(--_agir-danger);
-      font-weight: 600;
-    }
-    .title {
-      font-size: 1.25em;
-      font-weight: 700;
-      line-height: 1.3;
-    }
-    .notice {
-      padding: var(--_gap);
-      border-inline-start: 4px solid var(--_agir-success);
-      background: var(--_agir-surface);
-    }
-    ul {
-      margin: 0;
-      padding-inline-start: 1.25rem;
-    }
-    .share {
-      display: grid;
-      gap: 0.5rem;
-    }
-    .share ul {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: center;
-      padding: 0;
-      list-style: none;
-    }
-    .share a {
-      display: inline-block;
-      padding-block: 0.5rem;
-    }
-    .copied:empty {
-      display: none;
-    }
     @media (forced-colors: active) {
       button {
         border-color: ButtonText;
       }
     }
-  `,
-];
+  `;
+
+/** The styles of the thank-you, saved, closed and already-signed notices, the error summary and sharing (submission.ts adopts them). */
+export const viewStyles = css`
+  .notice {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .secondary,
+  .share button {
+    background: var(--_agir-surface);
+    color: var(--_agir-text);
+    border-color: var(--_agir-border);
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+  }
+  .summary {
+    display: grid;
+    gap: 0.5rem;
+    padding: var(--_gap);
+    border: 3px solid var(--_agir-danger);
+    border-radius: var(--_agir-radius);
+  }
+  .summary a {
+    color: var(--_agir-danger);
+    font-weight: 600;
+  }
+  .title {
+    font-size: 1.25em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+  .notice {
+    padding: var(--_gap);
+    border-inline-start: 4px solid var(--_agir-success);
+    background: var(--_agir-surface);
+  }
+  ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .share {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .share ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    padding: 0;
+    list-style: none;
+  }
+  .share a {
+    display: inline-block;
+    padding-block: 0.5rem;
+  }
+  .copied:empty {
+    display: none;
+  }
+`;

@@ -1,10 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { countryOptions, createCatalog, defaultCountry, type AgirClient, type SignatureRequest } from '@agir/core';
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
+import { countryOptions, createCatalog, defaultCountry, personSchema, type AgirClient, type SignatureRequest } from '@agir/core';
 import { authorError, defineElement } from '../shared/element-tools.js';
+import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { FIELDS, safeHref, type Field, type Kind } from './fields.js';
-import en, { type PetitionFormMessages } from './messages/en.js';
+import { stateProperties } from '../shared/state-properties.js';
+import { FIELDS, safeHref, signedKey, type Field, type Kind } from './fields.js';
+import type { PetitionFormMessages } from './messages/en.js';
 import { styles } from './petition-form.styles.js';
 import type * as Submission from './submission.js';
 
@@ -13,7 +14,7 @@ export type View = 'form' | 'queued' | 'signed' | 'already-signed' | 'closed' | 
 type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const catalog = createCatalog<Messages>('petition-form', {
-  en,
+  en: () => import('./messages/en.js'),
   fr: () => import('./messages/fr.js'),
   es: () => import('./messages/es.js'),
   de: () => import('./messages/de.js'),
@@ -42,7 +43,6 @@ const INPUTS: Partial<Record<Field, [string, string, string, number]>> = {
   phone: ['tel', 'tel', 'tel', 32],
 };
 const HELP: Partial<Record<Field, keyof Messages>> = { email: 'emailHelp', phone: 'phoneHelp', comment: 'commentHelp' };
-const STATES = ['form', 'queued', 'signed', 'already-signed', 'closed', 'unavailable', 'submitting', 'user-invalid', 'checking'];
 
 const countryCache = new Map<string, TemplateResult[]>();
 let uid = 0;
@@ -90,8 +90,38 @@ let uid = 0;
  * @cssstate closed - The petition no longer accepts signatures.
  * @cssstate unavailable - The element is misconfigured (see the console).
  */
-export class PetitionForm extends LitElement {
+export class PetitionForm extends HostElement {
   static override styles = styles;
+
+  static {
+    attributeProperties(this, {
+      petition: 'petition',
+      endpoint: 'endpoint',
+      fields: 'fields',
+      required: 'required',
+      consentText: 'consent-text',
+      consentVersion: 'consent-version',
+      privacyHref: 'privacy-href',
+      submitLabel: 'submit-label',
+      embed: 'embed',
+      shareUrl: 'share-url',
+      prefill: ['prefill', Boolean],
+      noShare: ['no-share', Boolean],
+      headingLevel: ['heading-level', Number],
+    });
+    stateProperties(this, {
+      view: 'form',
+      sending: false,
+      errors: {},
+      summary: false,
+      failure: undefined,
+      result: undefined,
+      status: 'idle',
+      petitionTitle: undefined,
+      announcement: '',
+      copyStatus: '',
+    });
+  }
 
   /** Registers the element under `tag` (default `petition-form`), unless that tag is taken. */
   static define(tag = 'petition-form', registry: CustomElementRegistry = customElements): void {
@@ -128,7 +158,8 @@ export class PetitionForm extends LitElement {
   /** @internal Locale the page form's country list was filled in. */
   filledSelect: string | undefined;
   private engine: typeof Submission | undefined;
-  private internals: ElementInternals | undefined;
+  /** The petition and endpoint the engine was last started for. */
+  private startedFor: [string | undefined, string | undefined] | [] = [];
   /** A submission is under way (guards against a second submit). */
   private busy = false;
   private readonly reported = new Set<string>();
@@ -136,60 +167,94 @@ export class PetitionForm extends LitElement {
   private keptCountry: string | undefined;
 
   /** @internal */
-  @state() view: View = 'form';
+  declare view: View;
   /** @internal */
-  @state() sending = false;
+  declare sending: boolean;
   /** @internal */
-  @state() errors: Partial<Record<Field, Kind>> = {};
+  declare errors: Partial<Record<Field, Kind>>;
   /** @internal Whether the error summary shows (after a submit). */
-  @state() summary = false;
+  declare summary: boolean;
   /** @internal */
-  @state() failure: keyof Messages | undefined;
+  declare failure: keyof Messages | undefined;
   /** @internal */
-  @state() result: { count: number | undefined; duplicate: boolean } | undefined;
+  declare result: { count: number | undefined; duplicate: boolean } | undefined;
   /** @internal The petition check: idle, pending, complete or error. */
-  @state() status: 'idle' | 'pending' | 'complete' | 'error' = 'idle';
+  declare status: 'idle' | 'pending' | 'complete' | 'error';
   /** @internal */
-  @state() petitionTitle: string | undefined;
+  declare petitionTitle: string | undefined;
   /** @internal */
-  @state() announcement = '';
+  declare announcement: string;
   /** @internal */
-  @state() copyStatus = '';
+  declare copyStatus: string;
 
-  /** The petition's id at the endpoint, e.g. `xinjiang`. */
-  @property({ reflect: true }) petition = '';
-  /** API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })`. */
-  @property() endpoint: string | undefined;
-  /** Optional fields to show, space-separated: `postal-code`, `phone`, `comment`. */
-  @property() fields = '';
-  /** Optional fields that must be filled in, space-separated (same tokens as `fields`; implies showing them). */
-  @property() required = '';
-  /** The newsletter consent words shown and recorded (default: a generic sentence in the reader's language). */
-  @property({ attribute: 'consent-text' }) consentText: string | undefined;
-  /** Version of the consent words, recorded with them (default `default`). */
-  @property({ attribute: 'consent-version' }) consentVersion: string | undefined;
-  /** The organisation's privacy policy (an http or https URL). */
-  @property({ attribute: 'privacy-href' }) privacyHref: string | undefined;
-  /** Text of the submit button (default: "Sign the petition" in the reader's language). */
-  @property({ attribute: 'submit-label' }) submitLabel: string | undefined;
-  /** Id of the partner or coalition embedding the form, sent as `source.embed`. */
-  @property() embed: string | undefined;
-  /** The URL to share after signing (default: the canonical link, else this page without personal parameters). */
-  @property({ attribute: 'share-url' }) shareUrl: string | undefined;
-  /** Fill fields from URL parameters (`given_name`, `family_name`, `email`, `country`, `postal_code`, `phone`). */
-  @property({ type: Boolean }) prefill = false;
-  /** Hide the share actions after signing. */
-  @property({ type: Boolean, attribute: 'no-share' }) noShare = false;
-  /** Level of the element's headings (thank-you, error summary…), 1 to 6 (default 2). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /**
+   * The petition's id at the endpoint, e.g. `xinjiang`.
+   * @attr petition
+   */
+  declare petition: string | undefined;
+  /**
+   * API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })`.
+   * @attr endpoint
+   */
+  declare endpoint: string | undefined;
+  /**
+   * Optional fields to show, space-separated: `postal-code`, `phone`, `comment`.
+   * @attr fields
+   */
+  declare fields: string | undefined;
+  /**
+   * Optional fields that must be filled in, space-separated (same tokens as `fields`; implies showing them).
+   * @attr required
+   */
+  declare required: string | undefined;
+  /**
+   * The newsletter consent words shown and recorded (default: a generic sentence in the reader's language).
+   * @attr consent-text
+   */
+  declare consentText: string | undefined;
+  /**
+   * Version of the consent words, recorded with them (default `default`).
+   * @attr consent-version
+   */
+  declare consentVersion: string | undefined;
+  /**
+   * The organisation's privacy policy (an http or https URL).
+   * @attr privacy-href
+   */
+  declare privacyHref: string | undefined;
+  /**
+   * Text of the submit button (default: "Sign the petition" in the reader's language).
+   * @attr submit-label
+   */
+  declare submitLabel: string | undefined;
+  /**
+   * Id of the partner or coalition embedding the form, sent as `source.embed`.
+   * @attr embed
+   */
+  declare embed: string | undefined;
+  /**
+   * The URL to share after signing (default: the canonical link, else this page without personal parameters).
+   * @attr share-url
+   */
+  declare shareUrl: string | undefined;
+  /**
+   * Fill fields from URL parameters (`given_name`, `family_name`, `email`, `country`, `postal_code`, `phone`).
+   * @attr prefill
+   */
+  declare prefill: boolean;
+  /**
+   * Hide the share actions after signing.
+   * @attr no-share
+   */
+  declare noShare: boolean;
+  /**
+   * Level of the element's headings (thank-you, error summary…), 1 to 6 (default 2).
+   * @attr heading-level
+   */
+  declare headingLevel: number | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    try {
-      this.internals ??= this.attachInternals();
-    } catch {
-      // Custom states are a styling nicety; old engines go without.
-    }
     this.adopt();
     this.engine?.wire(this, this.byo, true);
     if (this.loadedKey) {
@@ -205,29 +270,24 @@ export class PetitionForm extends LitElement {
     this.engine?.wire(this, this.byo, false);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated) this.adopt();
-    if (changed.has('petition') && this.view === 'form' && this.remembered()) this.view = 'already-signed';
-    if (this.renderedLocale !== this.l10n.locale) this.keptCountry = this.control('country')?.value;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('petition') || changed.has('endpoint')) void this.start();
-    const on = [
-      this.view,
-      this.sending && 'submitting',
-      Object.keys(this.errors).length > 0 && 'user-invalid',
-      this.status === 'pending' && 'checking',
-    ];
-    for (const name of STATES) {
-      try {
-        if (on.includes(name)) this.internals?.states.add(name);
-        else this.internals?.states.delete(name);
-      } catch {
-        // An engine with the older `--state` syntax only.
-      }
+  protected update(): void {
+    const retarget = this.petition !== this.startedFor[0] || this.endpoint !== this.startedFor[1];
+    if (this.petition !== this.startedFor[0] && this.view === 'form' && this.remembered()) this.view = 'already-signed';
+    const relocalise = this.renderedLocale !== this.l10n.locale;
+    if (relocalise) this.keptCountry = this.control('country')?.value;
+    render(this.template(), this.renderRoot, { host: this });
+    if (retarget) {
+      this.startedFor = [this.petition, this.endpoint];
+      void this.start();
     }
-    if (this.renderedLocale !== this.l10n.locale && this.l10n.ready) {
+    for (const [name, on] of [
+      ...['form', 'queued', 'signed', 'already-signed', 'closed', 'unavailable'].map((view) => [view, this.view === view] as const),
+      ['submitting', this.sending],
+      ['user-invalid', Object.keys(this.errors).length > 0],
+      ['checking', this.status === 'pending'],
+    ] as const)
+      this.setState(name, on);
+    if (relocalise && this.l10n.ready) {
       const country = this.control('country');
       if (country && this.keptCountry) country.value = this.keptCountry;
       this.renderedLocale = this.l10n.locale;
@@ -268,21 +328,13 @@ export class PetitionForm extends LitElement {
 
   private readonly onSlotChange = (): void => this.adopt();
 
-  private readonly signAgain = async (): Promise<void> => {
-    this.view = 'form';
-    this.result = undefined;
-    this.errors = {};
-    this.summary = false;
-    this.failure = undefined;
-    this.copyStatus = this.announcement = '';
-    this.startedAt = Date.now();
-    this.form?.reset();
-    await this.updateComplete;
-    this.control('givenName')?.focus();
-  };
-
   // ---------------------------------------------------------------------------------------------
   // Helpers (@internal ones are used by the submission module)
+
+  /** @internal The `petition` attribute, '' when missing. */
+  get petitionId(): string {
+    return this.petition ?? '';
+  }
 
   /** @internal The form in use: the page's own, or the built-in one. */
   get form(): HTMLFormElement | null {
@@ -319,25 +371,6 @@ export class PetitionForm extends LitElement {
     return errors;
   }
 
-  /** @internal Shows the summary and focuses the first invalid field; false when there is none. */
-  async showErrors(errors: Partial<Record<Field, Kind>>): Promise<boolean> {
-    const first = FIELDS.find((field) => errors[field]);
-    if (!first) return false;
-    this.summary = true;
-    await this.updateComplete;
-    this.control(first)?.focus();
-    return true;
-  }
-
-  /** @internal Remembers on this device (by petition id only) that it signed. */
-  remember(): void {
-    try {
-      localStorage.setItem(`agir:signed:${this.petition}`, '1');
-    } catch {
-      // No storage (private mode, blocked): the notice is a convenience.
-    }
-  }
-
   /** @internal The browser's region when it speaks the form's language, else the language's usual country. */
   defaultCountry(): string | undefined {
     const browser = navigator.language;
@@ -352,6 +385,7 @@ export class PetitionForm extends LitElement {
   private async start(): Promise<void> {
     try {
       this.engine = await loadEngine();
+      this.requestUpdate();
     } catch (error) {
       this.report(`could not load its submission code (${(error as Error).message}); check that the whole CDN folder is served.`);
       return;
@@ -388,7 +422,7 @@ export class PetitionForm extends LitElement {
 
   private isRequired(field: Field): boolean {
     if (FIELDS.indexOf(field) < 4) return true;
-    return this.byo ? this.control(field)?.required === true : this.tokens(this.required, 'required').includes(field);
+    return this.byo ? this.control(field)?.required === true : this.tokens(this.required ?? '', 'required').includes(field);
   }
 
   private check(field: Field): Kind | undefined {
@@ -398,12 +432,12 @@ export class PetitionForm extends LitElement {
     if (!value) return this.isRequired(field) ? 'Required' : undefined;
     if (!control.validity.valid) return control.validity.valueMissing ? 'Required' : 'Invalid';
     if (field === 'comment') return value.length > 2000 ? 'Invalid' : undefined;
-    return this.engine?.personFieldInvalid(field, field === 'country' ? value.toUpperCase() : value) ? 'Invalid' : undefined;
+    return personSchema.shape[field].safeParse(field === 'country' ? value.toUpperCase() : value).success ? undefined : 'Invalid';
   }
 
   private remembered(): boolean {
     try {
-      return localStorage.getItem(`agir:signed:${this.petition}`) !== null;
+      return localStorage.getItem(signedKey(this.petitionId)) !== null;
     } catch {
       return false;
     }
@@ -411,15 +445,6 @@ export class PetitionForm extends LitElement {
 
   // ---------------------------------------------------------------------------------------------
   // Templates
-
-  private heading(key: keyof Messages, id = 'title'): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    return html`<div class="title" id=${id} role="heading" aria-level=${level} tabindex="-1">${this.l10n.t(key)}</div>`;
-  }
-
-  private notice(title: keyof Messages, body: unknown): TemplateResult {
-    return html`<section class="notice" part="notice" aria-labelledby="title">${this.heading(title)}${body}</section>`;
-  }
 
   /** A field: label, help, error (announced with the field through aria-describedby), control. */
   private field(
@@ -474,7 +499,7 @@ export class PetitionForm extends LitElement {
 
   private ownForm(): TemplateResult {
     const { t } = this.l10n;
-    const optional = [...this.tokens(this.fields, 'fields'), ...this.tokens(this.required, 'required')];
+    const optional = [...this.tokens(this.fields ?? '', 'fields'), ...this.tokens(this.required ?? '', 'required')];
     const privacy = safeHref(this.privacyHref);
     if (this.privacyHref && !privacy)
       this.report(`the "privacy-href" attribute must be an http(s) URL (got "${this.privacyHref}"); the privacy link is left out.`);
@@ -549,69 +574,20 @@ export class PetitionForm extends LitElement {
     return this.failure ? html`<p class="alert" role="alert" part="alert">${this.l10n.t(this.failure)}</p>` : nothing;
   }
 
-  private errorSummary(): TemplateResult | typeof nothing {
-    const fields = this.summary ? FIELDS.filter((field) => this.errors[field]) : [];
-    if (fields.length === 0) return nothing;
-    return html`<div class="summary" role="alert" part="error-summary" aria-labelledby="summary-title">
-      ${this.heading('summaryTitle', 'summary-title')}
-      <ul>
-        ${fields.map(
-          (field) =>
-            html`<li>
-              <a
-                href="#${this.control(field)?.id ?? field}"
-                @click=${(event: Event) => {
-                  event.preventDefault();
-                  this.control(field)?.focus();
-                }}
-                >${this.message(field, this.errors[field]!)}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  private share(): unknown {
-    return this.noShare ? nothing : this.engine?.share(this);
-  }
-
   private body(): unknown {
-    const { t } = this.l10n;
-    switch (this.view) {
-      case 'unavailable':
-        return html`<p class="notice" part="notice">${t('unavailable')}</p>`;
-      case 'closed':
-        return this.notice('closedTitle', html`<slot name="closed"><p>${t('closedText')}</p></slot>`);
-      case 'already-signed':
-        return this.notice(
-          'alreadyTitle',
-          html`<p>${t('alreadyText')}</p>
-            <button type="button" class="secondary" @click=${this.signAgain}>${t('signAnother')}</button>${this.share()}`,
-        );
-    }
-    const result = this.result;
-    return html`${
-        this.view === 'signed'
-          ? this.notice(
-              'thanksTitle',
-              html`<slot name="thanks"
-                  ><p>
-                    ${result?.duplicate ? t('thanksDuplicate') : result?.count === undefined ? nothing : t('thanksCount', { count: result.count })}
-                  </p></slot
-                >${this.share()}`,
-            )
-          : nothing
-      }
-      ${this.view === 'queued' ? this.notice('queuedTitle', html`<p>${t('queuedText')}</p>`) : nothing}
-      <div class="form-view" ?hidden=${this.view !== 'form'}>
-        ${this.errorSummary()} ${this.byo ? nothing : this.ownForm()}
+    const view = this.view;
+    // The other views are drawn by the submission module (loaded at connect): its place is kept meanwhile.
+    const notice = view === 'form' ? nothing : (this.engine?.notice(this) ?? html`<div class="loading" aria-busy="true"></div>`);
+    if (view === 'unavailable' || view === 'closed' || view === 'already-signed') return notice;
+    return html`${notice}
+      <div class="form-view" ?hidden=${view !== 'form'}>
+        ${this.summary ? this.engine?.errorSummary(this) : nothing} ${this.byo ? nothing : this.ownForm()}
         <slot ?hidden=${!this.byo} @slotchange=${this.onSlotChange}></slot>
         ${this.byo ? this.alert() : nothing}
       </div>`;
   }
 
-  override render(): TemplateResult {
+  private template(): TemplateResult {
     if (!this.l10n.ready) return html`<div class="loading" aria-busy="true"></div>`;
     return html`<div lang=${this.l10n.locale} dir=${this.l10n.dir} class="root">
       <p class="visually-hidden" role="status">${this.sending ? this.l10n.t('submitting') : this.announcement}</p>

@@ -4,39 +4,67 @@
  * The element renders and validates without this chunk and loads it as soon as it connects, in parallel
  * with its first render (see `loadEngine` in petition-form.ts), so the form shows at once.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import {
   buildSignatureRequest,
+  createCatalog,
   fieldErrors,
   idSchema,
   normaliseEndpoint,
-  personSchema,
   prefillValues,
   resolveEndpoint,
-  signatureRequestSchema,
+  readSignatureRequest,
   signatureSource,
   type AgirError,
   type Consent,
-  type Person,
   type SignatureRequest,
+  type Translate,
 } from '@agir/core';
 import { AgirSubmitEvent, PetitionErrorEvent, QueuedEvent, SignedEvent } from './events.js';
 import { flushQueue, loadPetition, onSettled, submitSignature, useClient, type Settled } from './page-queue.js';
-import { FIELDS, safeHref, type Field, type Kind } from './fields.js';
+import { FIELDS, safeHref, signedKey, type Field, type Kind } from './fields.js';
+import { viewStyles } from './petition-form.styles.js';
+import { adoptStyles } from '../shared/host-element.js';
 import type { PetitionForm } from './petition-form.js';
+import type { PetitionFormViewMessages } from './messages/views/en.js';
 
 const CONSENT = 'consent_newsletter';
 const words = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 const isId = (value: string | undefined): boolean => idSchema.safeParse(value).success;
 
-/** The contract's rule for one person field (`personSchema`), for validation on blur. */
-export const personFieldInvalid = (field: keyof Person, value: string): boolean => !personSchema.shape[field].safeParse(value).success;
+type Views = PetitionFormViewMessages;
+/** The messages of the notices and sharing: loaded with this module, in the form's language. */
+const viewCatalog = createCatalog<Views>('petition-form (views)', {
+  en: () => import('./messages/views/en.js'),
+  fr: () => import('./messages/views/fr.js'),
+  es: () => import('./messages/views/es.js'),
+  de: () => import('./messages/views/de.js'),
+  ar: () => import('./messages/views/ar.js'),
+});
+const viewMessages = new Map<string, Translate<Views>>();
+
+/** Loads the view messages of the form's language (before a view that shows them). */
+export async function loadViews(host: PetitionForm): Promise<void> {
+  const locale = host.l10n.locale;
+  if (!viewMessages.has(locale)) viewMessages.set(locale, await viewCatalog.load(locale));
+}
+
+/** The view messages of the form's language; after a language change, they load and the form redraws. */
+function views(host: PetitionForm): Translate<Views> | undefined {
+  const t = viewMessages.get(host.l10n.locale);
+  if (!t)
+    void loadViews(host).then(
+      () => host.requestUpdate(),
+      () => undefined,
+    );
+  return t;
+}
 
 /** Where signatures go: a valid petition id and endpoint, or undefined (reported to the page author). */
 function target(host: PetitionForm): { endpoint: string; petition: string } | undefined {
-  if (!isId(host.petition)) {
+  if (!isId(host.petitionId)) {
     host.report(
-      `the "petition" attribute must be a petition id of letters, digits, "-" or "_", such as petition="xinjiang" (got "${host.petition}").`,
+      `the "petition" attribute must be a petition id of letters, digits, "-" or "_", such as petition="xinjiang" (got "${host.petitionId}").`,
     );
     return undefined;
   }
@@ -50,7 +78,7 @@ function target(host: PetitionForm): { endpoint: string; petition: string } | un
   try {
     const endpoint = normaliseEndpoint(raw, location.href);
     if (host.client) useClient(host.client);
-    return { endpoint, petition: host.petition };
+    return { endpoint, petition: host.petitionId };
   } catch (error) {
     host.report(`the "endpoint" attribute is not usable: ${(error as Error).message}`);
     return undefined;
@@ -98,7 +126,7 @@ export async function load(host: PetitionForm): Promise<void> {
     }
     // A signature saved in an earlier visit got through (on load, `online` or a retry timer): tell counters
     // in the page, once per page whatever the number of forms, and not for a signature a form is sending now.
-    if (settled.status !== 'sent' || !settled.response || settled.petition !== host.petition) return;
+    if (settled.status !== 'sent' || !settled.response || settled.petition !== host.petitionId) return;
     if (sending.get(settled.id)?.isConnected || announced.has(settled.id)) return;
     sending.delete(settled.id);
     announced.add(settled.id);
@@ -106,12 +134,12 @@ export async function load(host: PetitionForm): Promise<void> {
   });
   const where = target(host);
   if (!where) {
-    if (!isId(host.petition)) host.view = 'unavailable';
+    if (!isId(host.petitionId)) host.view = 'unavailable';
     host.status = 'error';
     return;
   }
   await host.l10n.loaded;
-  await host.updateComplete;
+  await Promise.all([host.updateComplete, loadViews(host).catch(() => undefined)]);
   applyPrefill(host);
   const key = `${where.endpoint} ${where.petition}`;
   if (key === host.loadedKey) return;
@@ -163,14 +191,48 @@ function consent(host: PetitionForm): Consent | undefined {
 
 function fail(host: PetitionForm, message: PetitionForm['failure'], reason: PetitionErrorEvent['reason'], error?: unknown): void {
   host.failure = message;
-  host.dispatchEvent(new PetitionErrorEvent(host.petition, reason, error));
+  host.dispatchEvent(new PetitionErrorEvent(host.petitionId, reason, error));
+}
+
+/** Shows the summary and focuses the first invalid field; false when there is none. */
+async function showErrors(host: PetitionForm, errors: Partial<Record<Field, Kind>>): Promise<boolean> {
+  const first = FIELDS.find((field) => errors[field]);
+  if (!first) return false;
+  host.summary = true;
+  await host.updateComplete;
+  host.control(first)?.focus();
+  return true;
+}
+
+/** Remembers on this device (by petition id only, no personal data) that it signed. */
+function remember(host: PetitionForm): void {
+  try {
+    localStorage.setItem(signedKey(host.petitionId), '1');
+  } catch {
+    // No storage (private mode, blocked): the notice is a convenience.
+  }
+}
+
+/** "Sign for someone else": back to an empty form, focus on its first field. */
+async function signAgain(host: PetitionForm): Promise<void> {
+  host.view = 'form';
+  host.result = undefined;
+  host.errors = {};
+  host.summary = false;
+  host.failure = undefined;
+  host.copyStatus = host.announcement = '';
+  host.startedAt = Date.now();
+  host.form?.reset();
+  await host.updateComplete;
+  host.control('givenName')?.focus();
 }
 
 /** Validates, builds, offers the payload to the page (`agir-submit`), then queues and sends it. */
 export async function submit(host: PetitionForm): Promise<void> {
+  await loadViews(host).catch(() => undefined);
   const present = FIELDS.filter((field) => host.control(field));
-  if (await host.showErrors(host.validate(present))) {
-    host.dispatchEvent(new PetitionErrorEvent(host.petition, 'invalid', undefined));
+  if (await showErrors(host, host.validate(present))) {
+    host.dispatchEvent(new PetitionErrorEvent(host.petitionId, 'invalid', undefined));
     return;
   }
   host.summary = false;
@@ -196,7 +258,7 @@ export async function submit(host: PetitionForm): Promise<void> {
     where.endpoint,
   );
   if (!host.dispatchEvent(submitEvent)) return;
-  const checked = signatureRequestSchema.safeParse(submitEvent.payload);
+  const checked = readSignatureRequest(submitEvent.payload);
   if (!checked.success) {
     const fields = fieldErrors(checked.error.issues);
     host.report(
@@ -225,7 +287,7 @@ async function rejected(host: PetitionForm, error: unknown): Promise<void> {
   const { status, code, fields = {} } = (error ?? {}) as Partial<AgirError>;
   if (code === 'closed' || status === 409) {
     host.view = 'closed';
-    host.dispatchEvent(new PetitionErrorEvent(host.petition, 'closed', error));
+    host.dispatchEvent(new PetitionErrorEvent(host.petitionId, 'closed', error));
     return;
   }
   const errors: Partial<Record<Field, Kind>> = {};
@@ -236,28 +298,29 @@ async function rejected(host: PetitionForm, error: unknown): Promise<void> {
   const invalid = Object.keys(errors).length > 0;
   host.errors = { ...host.errors, ...errors };
   if (!invalid) host.failure = status === 413 ? 'errorTooLarge' : 'errorRejected';
-  host.dispatchEvent(new PetitionErrorEvent(host.petition, invalid ? 'invalid' : 'rejected', error));
-  await host.showErrors(errors);
+  host.dispatchEvent(new PetitionErrorEvent(host.petitionId, invalid ? 'invalid' : 'rejected', error));
+  await showErrors(host, errors);
 }
 
 /** Shows what became of a signature: sent, saved for later, or refused. */
 async function settle(host: PetitionForm, settled: Settled, fromSubmit: boolean): Promise<void> {
   const focusHere = fromSubmit || host.matches(':focus-within');
+  await loadViews(host).catch(() => undefined);
   if (settled.status === 'retry') {
-    host.remember();
+    remember(host);
     host.pendingId = settled.id;
     host.view = 'queued';
-    host.dispatchEvent(new QueuedEvent(host.petition, host.sentTo, settled.id));
+    host.dispatchEvent(new QueuedEvent(host.petitionId, host.sentTo, settled.id));
   } else if (settled.status === 'sent') {
     sending.delete(settled.id);
-    host.remember();
+    remember(host);
     host.pendingId = undefined;
     const count = settled.response?.signatureCount;
     const duplicate = settled.response?.duplicate === true;
     host.result = { count, duplicate };
     host.view = 'signed';
-    if (!fromSubmit) host.announcement = host.l10n.t('sentLater');
-    host.dispatchEvent(new SignedEvent(host.petition, host.sentTo, count, duplicate));
+    if (!fromSubmit) host.announcement = views(host)?.('sentLater') ?? '';
+    host.dispatchEvent(new SignedEvent(host.petitionId, host.sentTo, count, duplicate));
   } else {
     sending.delete(settled.id);
     host.pendingId = undefined;
@@ -323,24 +386,24 @@ export function syncPageForm(host: PetitionForm): void {
 async function copy(host: PetitionForm, url: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(url);
-    host.copyStatus = host.l10n.t('copied');
+    host.copyStatus = views(host)?.('copied') ?? '';
   } catch {
-    host.copyStatus = host.l10n.t('copyFailed');
+    host.copyStatus = views(host)?.('copyFailed') ?? '';
   }
 }
 
 /** Share actions: the Web Share API where present, else plain links (no third-party script) and copy. */
-export function share(host: PetitionForm): TemplateResult {
+function share(host: PetitionForm, v: Translate<Views>): TemplateResult {
   const { t } = host.l10n;
   const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
   const url = safeHref(host.shareUrl) ?? safeHref(canonical) ?? signatureSource(location.href).url;
   const title = host.petitionTitle ?? document.title;
-  const text = t('shareText', { title });
+  const text = v('shareText', { title });
   const both = encodeURIComponent(`${text} ${url}`);
   if (typeof navigator.share === 'function') {
     return html`<div class="share" part="share">
-      <p>${t('shareCall')}</p>
-      <button type="button" @click=${() => navigator.share({ title, text, url }).catch(() => undefined)}>${t('share')}</button>
+      <p>${v('shareCall')}</p>
+      <button type="button" @click=${() => navigator.share({ title, text, url }).catch(() => undefined)}>${v('share')}</button>
     </div>`;
   }
   const links: Array<[string, string]> = [
@@ -349,17 +412,88 @@ export function share(host: PetitionForm): TemplateResult {
     ['Facebook', `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`],
   ];
   return html`<div class="share" part="share">
-    <p>${t('shareCall')}</p>
+    <p>${v('shareCall')}</p>
     <ul>
-      <li><a href=${`mailto:?subject=${encodeURIComponent(t('shareSubject', { title }))}&body=${both}`}>${t('email')}</a></li>
+      <li><a href=${`mailto:?subject=${encodeURIComponent(v('shareSubject', { title }))}&body=${both}`}>${t('email')}</a></li>
       ${links.map(
         ([label, href]) =>
           html`<li>
             <a href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${t('newTab')}</span></a>
           </li>`,
       )}
-      <li><button type="button" @click=${() => copy(host, url)}>${t('copyLink')}</button></li>
+      <li><button type="button" @click=${() => copy(host, url)}>${v('copyLink')}</button></li>
     </ul>
     <p class="copied" role="status">${host.copyStatus}</p>
+  </div>`;
+}
+
+/** A heading at the element's level (`heading-level`), focusable so that focus can move to it. */
+function heading(host: PetitionForm, text: string, id = 'title'): TemplateResult {
+  const level = Math.min(6, Math.max(1, Math.round(host.headingLevel ?? 2) || 2));
+  return html`<div class="title" id=${id} role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
+}
+
+function box(host: PetitionForm, title: string, body: unknown): TemplateResult {
+  return html`<section class="notice" part="notice" aria-labelledby="title">${heading(host, title)}${body}</section>`;
+}
+
+/** What the element shows instead of (or above) the form: unavailable, closed, already signed, thanks, saved. */
+export function notice(host: PetitionForm): TemplateResult | undefined {
+  const v = views(host);
+  if (!v) return undefined;
+  adoptStyles(host.renderRoot, viewStyles);
+  const { t } = host.l10n;
+  const sharing = host.noShare ? nothing : share(host, v);
+  const result = host.result;
+  switch (host.view) {
+    case 'unavailable':
+      return html`<p class="notice" part="notice">${t('unavailable')}</p>`;
+    case 'closed':
+      return box(host, v('closedTitle'), html`<slot name="closed"><p>${v('closedText')}</p></slot>`);
+    case 'already-signed':
+      return box(
+        host,
+        v('alreadyTitle'),
+        html`<p>${v('alreadyText')}</p>
+          <button type="button" class="secondary" @click=${() => signAgain(host)}>${v('signAnother')}</button>${sharing}`,
+      );
+    case 'signed':
+      return box(
+        host,
+        v('thanksTitle'),
+        html`<slot name="thanks"
+            ><p>
+              ${result?.duplicate ? v('thanksDuplicate') : result?.count === undefined ? nothing : v('thanksCount', { count: result.count })}
+            </p></slot
+          >${sharing}`,
+      );
+    default:
+      return box(host, v('queuedTitle'), html`<p>${v('queuedText')}</p>`);
+  }
+}
+
+/** The problems of an invalid submit, each a link to its field. */
+export function errorSummary(host: PetitionForm): TemplateResult | typeof nothing {
+  const fields = FIELDS.filter((field) => host.errors[field]);
+  const v = views(host);
+  if (fields.length === 0 || !v) return nothing;
+  adoptStyles(host.renderRoot, viewStyles);
+  return html`<div class="summary" role="alert" part="error-summary" aria-labelledby="summary-title">
+    ${heading(host, v('summaryTitle'), 'summary-title')}
+    <ul>
+      ${fields.map(
+        (field) =>
+          html`<li>
+            <a
+              href="#${host.control(field)?.id ?? field}"
+              @click=${(event: Event) => {
+                event.preventDefault();
+                host.control(field)?.focus();
+              }}
+              >${host.message(field, host.errors[field]!)}</a
+            >
+          </li>`,
+      )}
+    </ul>
   </div>`;
 }

@@ -1,5 +1,5 @@
 /**
- * The element's shadow styles. Only what it needs of the shared tokens (shared/styles.ts), one rule a line:
+ * The element's shadow styles. Only what it needs of the shared tokens (shared/base-css.ts), one rule a line:
  * the CDN build does not minify CSS, and the element has a 10 kB budget.
  */
 export const styles = `

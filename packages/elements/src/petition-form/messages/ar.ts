@@ -1,8 +1,6 @@
-import { formatNumber, plural } from '@agir/core';
 import type { PetitionFormMessages } from './en.js';
 
-// Counted nouns: 1 and 100+ singular, 2 dual, 3–10 plural, 11–99 accusative singular. Phone examples
-// start with a left-to-right mark so "+" stays before the digits in right-to-left text.
+// Phone examples start with a left-to-right mark so "+" stays before the digits in right-to-left text.
 export default {
   givenName: 'الاسم الأول',
   familyName: 'اسم العائلة',
@@ -32,7 +30,6 @@ export default {
   commentRequired: 'أدخل تعليقًا',
   commentInvalid: 'اختصر تعليقك إلى ٢٠٠٠ حرف أو أقل',
   errorPrefix: 'خطأ:',
-  summaryTitle: 'هناك مشكلة',
 
   consent: 'أرغب في تلقّي رسائل بالبريد الإلكتروني عن هذه الحملة وعن طرق أخرى للتحرك. يمكنني إلغاء الاشتراك في أي وقت.',
   privacy: 'سياسة الخصوصية',
@@ -40,35 +37,10 @@ export default {
   submit: 'وقّع العريضة',
   submitting: 'جارٍ إرسال توقيعك…',
 
-  thanksTitle: 'شكرًا لتوقيعك!',
-  thanksCount: ({ count }, locale) =>
-    plural(locale, Number(count), {
-      one: 'وقّع شخص واحد حتى الآن.',
-      two: 'وقّع شخصان حتى الآن.',
-      few: 'وقّع {count} أشخاص حتى الآن.',
-      many: 'وقّع {count} شخصًا حتى الآن.',
-      other: 'وقّع {count} شخص حتى الآن.',
-    }).replace('{count}', formatNumber(locale, Number(count))),
-  thanksDuplicate: 'كان توقيعك محتسبًا من قبل.',
-  queuedTitle: 'تم حفظ توقيعك',
-  queuedText: 'تعذّر الاتصال بالخادم الآن. توقيعك محفوظ على هذا الجهاز وسيُرسَل تلقائيًا.',
-  sentLater: 'تم إرسال توقيعك المحفوظ.',
-  alreadyTitle: 'لقد وقّعت بالفعل من هذا الجهاز',
-  alreadyText: 'شكرًا! هل يريد شخص آخر هنا التوقيع؟',
-  signAnother: 'التوقيع باسم شخص آخر',
-  closedTitle: 'هذه العريضة مغلقة',
-  closedText: 'لم تعد تقبل التوقيعات. شكرًا لدعمك.',
   unavailable: 'لا يمكن لهذا النموذج استقبال التوقيعات في الوقت الحالي.',
   errorRejected: 'تعذّر تسجيل توقيعك. يُرجى التحقق من بياناتك والمحاولة مرة أخرى.',
   errorTooLarge: 'توقيعك أطول من أن يُرسَل. يُرجى اختصار تعليقك.',
   errorCaptcha: 'لم ينجح التحقق من مكافحة الرسائل المزعجة. يُرجى المحاولة مرة أخرى.',
 
-  shareCall: 'ادعُ أصدقاءك إلى التوقيع أيضًا:',
-  share: 'مشاركة',
-  shareText: 'وقّعتُ على «{title}». أضِف اسمك:',
-  shareSubject: 'وقّع هذه العريضة: {title}',
-  copyLink: 'نسخ الرابط',
-  copied: 'تم نسخ الرابط',
-  copyFailed: 'تعذّر نسخ الرابط',
   newTab: '(يُفتح في علامة تبويب جديدة)',
 } satisfies PetitionFormMessages;

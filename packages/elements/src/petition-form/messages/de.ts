@@ -1,4 +1,3 @@
-import { formatNumber, plural } from '@agir/core';
 import type { PetitionFormMessages } from './en.js';
 
 export default {
@@ -30,7 +29,6 @@ export default {
   commentRequired: 'Geben Sie einen Kommentar ein',
   commentInvalid: 'Kürzen Sie Ihren Kommentar auf höchstens 2.000 Zeichen',
   errorPrefix: 'Fehler:',
-  summaryTitle: 'Es gibt ein Problem',
 
   consent:
     'Ich möchte per E-Mail über diese Kampagne und weitere Möglichkeiten zum Handeln informiert werden. Ich kann mich jederzeit abmelden.',
@@ -39,33 +37,10 @@ export default {
   submit: 'Petition unterschreiben',
   submitting: 'Ihre Unterschrift wird gesendet…',
 
-  thanksTitle: 'Danke für Ihre Unterschrift!',
-  thanksCount: ({ count }, locale) =>
-    plural(locale, Number(count), {
-      one: 'Bisher hat {count} Person unterschrieben.',
-      other: 'Bisher haben {count} Personen unterschrieben.',
-    }).replace('{count}', formatNumber(locale, Number(count))),
-  thanksDuplicate: 'Ihre Unterschrift war bereits gezählt.',
-  queuedTitle: 'Ihre Unterschrift ist gespeichert',
-  queuedText:
-    'Der Server ist gerade nicht erreichbar. Ihre Unterschrift bleibt auf diesem Gerät gespeichert und wird automatisch gesendet.',
-  sentLater: 'Ihre gespeicherte Unterschrift wurde gesendet.',
-  alreadyTitle: 'Sie haben auf diesem Gerät bereits unterschrieben',
-  alreadyText: 'Danke! Möchte hier noch jemand unterschreiben?',
-  signAnother: 'Für eine andere Person unterschreiben',
-  closedTitle: 'Diese Petition ist beendet',
-  closedText: 'Sie nimmt keine Unterschriften mehr an. Danke für Ihre Unterstützung.',
   unavailable: 'Dieses Formular kann im Moment keine Unterschriften annehmen.',
   errorRejected: 'Ihre Unterschrift konnte nicht gespeichert werden. Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.',
   errorTooLarge: 'Ihre Unterschrift ist zu lang zum Senden. Bitte kürzen Sie Ihren Kommentar.',
   errorCaptcha: 'Die Spam-Prüfung hat nicht funktioniert. Bitte versuchen Sie es erneut.',
 
-  shareCall: 'Bitten Sie Freundinnen und Freunde, auch zu unterschreiben:',
-  share: 'Teilen',
-  shareText: 'Ich habe „{title}“ unterschrieben. Mach auch mit:',
-  shareSubject: 'Bitte unterschreib diese Petition: {title}',
-  copyLink: 'Link kopieren',
-  copied: 'Link kopiert',
-  copyFailed: 'Der Link konnte nicht kopiert werden',
   newTab: '(öffnet in einem neuen Tab)',
 } satisfies PetitionFormMessages;

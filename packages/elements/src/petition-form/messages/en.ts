@@ -1,8 +1,7 @@
-import { formatNumber, plural } from '@agir/core';
-
 /**
- * English messages of petition-form: the fallback of every other language. Field errors are named
- * `<field>Required` and `<field>Invalid`. `thanksCount` receives `{ count }` (a number).
+ * English messages of petition-form's form (those of the notices and sharing are in views/en.ts). Every
+ * language is complete (its type says so), so English, like the others, loads only on an English page.
+ * Field errors are named `<field>Required` and `<field>Invalid`.
  */
 const en = {
   givenName: 'Given name',
@@ -34,7 +33,6 @@ const en = {
   commentInvalid: 'Shorten your comment to 2,000 characters or fewer',
   /** Read before each field error by screen readers (visually hidden). */
   errorPrefix: 'Error:',
-  summaryTitle: 'There is a problem',
 
   consent: 'Keep me informed by email about this campaign and other ways to act. I can unsubscribe at any time.',
   privacy: 'Privacy policy',
@@ -43,33 +41,11 @@ const en = {
   submit: 'Sign the petition',
   submitting: 'Sending your signature…',
 
-  thanksTitle: 'Thank you for signing!',
-  thanksCount: ({ count }: Record<string, unknown>, locale: string) =>
-    plural(locale, Number(count), { one: '{count} person has signed so far.', other: '{count} people have signed so far.' }).replace(
-      '{count}',
-      formatNumber(locale, Number(count)),
-    ),
-  thanksDuplicate: 'Your signature had already been counted.',
-  queuedTitle: 'Your signature is saved',
-  queuedText: 'We could not reach the server just now. Your signature is kept on this device and will be sent automatically.',
-  sentLater: 'Your saved signature has been sent.',
-  alreadyTitle: 'You have already signed on this device',
-  alreadyText: 'Thank you! Does someone else here want to sign?',
-  signAnother: 'Sign for someone else',
-  closedTitle: 'This petition is closed',
-  closedText: 'It no longer accepts signatures. Thank you for your support.',
   unavailable: 'This petition form cannot accept signatures at the moment.',
   errorRejected: 'Your signature could not be recorded. Please check your details and try again.',
   errorTooLarge: 'Your signature is too long to be sent. Please shorten your comment.',
   errorCaptcha: 'The anti-spam check did not work. Please try again.',
 
-  shareCall: 'Ask your friends to sign too:',
-  share: 'Share',
-  shareText: 'I signed “{title}”. Add your name:',
-  shareSubject: 'Sign this petition: {title}',
-  copyLink: 'Copy the link',
-  copied: 'Link copied',
-  copyFailed: 'The link could not be copied',
   newTab: '(opens in a new tab)',
 };
 

@@ -1,4 +1,3 @@
-import { formatNumber, plural } from '@agir/core';
 import type { PetitionFormMessages } from './en.js';
 
 export default {
@@ -30,7 +29,6 @@ export default {
   commentRequired: 'Escribe un comentario',
   commentInvalid: 'Acorta tu comentario a 2000 caracteres como máximo',
   errorPrefix: 'Error:',
-  summaryTitle: 'Hay un problema',
 
   consent:
     'Quiero recibir por correo electrónico información sobre esta campaña y otras formas de actuar. Puedo darme de baja en cualquier momento.',
@@ -39,32 +37,10 @@ export default {
   submit: 'Firmar la petición',
   submitting: 'Enviando tu firma…',
 
-  thanksTitle: '¡Gracias por firmar!',
-  thanksCount: ({ count }, locale) =>
-    plural(locale, Number(count), {
-      one: '{count} persona ha firmado hasta ahora.',
-      other: '{count} personas han firmado hasta ahora.',
-    }).replace('{count}', formatNumber(locale, Number(count))),
-  thanksDuplicate: 'Tu firma ya se había contabilizado.',
-  queuedTitle: 'Tu firma está guardada',
-  queuedText: 'No hemos podido conectar con el servidor. Tu firma se guarda en este dispositivo y se enviará automáticamente.',
-  sentLater: 'Tu firma guardada se ha enviado.',
-  alreadyTitle: 'Ya has firmado desde este dispositivo',
-  alreadyText: '¡Gracias! ¿Alguien más quiere firmar?',
-  signAnother: 'Firmar por otra persona',
-  closedTitle: 'Esta petición está cerrada',
-  closedText: 'Ya no admite firmas. Gracias por tu apoyo.',
   unavailable: 'Este formulario no puede recibir firmas en este momento.',
   errorRejected: 'No se ha podido registrar tu firma. Revisa tus datos e inténtalo de nuevo.',
   errorTooLarge: 'Tu firma es demasiado larga para enviarla. Acorta tu comentario.',
   errorCaptcha: 'La comprobación antispam no ha funcionado. Inténtalo de nuevo.',
 
-  shareCall: 'Pide a tus amistades que firmen también:',
-  share: 'Compartir',
-  shareText: 'He firmado «{title}». Suma tu nombre:',
-  shareSubject: 'Firma esta petición: {title}',
-  copyLink: 'Copiar el enlace',
-  copied: 'Enlace copiado',
-  copyFailed: 'No se ha podido copiar el enlace',
   newTab: '(se abre en una pestaña nueva)',
 } satisfies PetitionFormMessages;

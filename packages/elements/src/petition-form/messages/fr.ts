@@ -1,4 +1,3 @@
-import { formatNumber, plural } from '@agir/core';
 import type { PetitionFormMessages } from './en.js';
 
 export default {
@@ -30,7 +29,6 @@ export default {
   commentRequired: 'Saisissez un commentaire',
   commentInvalid: 'Raccourcissez votre commentaire à 2 000 caractères au maximum',
   errorPrefix: 'Erreur :',
-  summaryTitle: 'Il y a un problème',
 
   consent: 'Je souhaite être informé·e par e-mail de cette campagne et d’autres façons d’agir. Je peux me désinscrire à tout moment.',
   privacy: 'Politique de confidentialité',
@@ -38,32 +36,10 @@ export default {
   submit: 'Signer la pétition',
   submitting: 'Envoi de votre signature…',
 
-  thanksTitle: 'Merci pour votre signature !',
-  thanksCount: ({ count }, locale) =>
-    plural(locale, Number(count), { one: '{count} personne a signé à ce jour.', other: '{count} personnes ont signé à ce jour.' }).replace(
-      '{count}',
-      formatNumber(locale, Number(count)),
-    ),
-  thanksDuplicate: 'Votre signature avait déjà été comptée.',
-  queuedTitle: 'Votre signature est enregistrée',
-  queuedText: 'Le serveur est injoignable pour le moment. Votre signature est conservée sur cet appareil et sera envoyée automatiquement.',
-  sentLater: 'Votre signature enregistrée a bien été envoyée.',
-  alreadyTitle: 'Vous avez déjà signé depuis cet appareil',
-  alreadyText: 'Merci ! Quelqu’un d’autre souhaite signer ?',
-  signAnother: 'Signer pour une autre personne',
-  closedTitle: 'Cette pétition est close',
-  closedText: 'Elle n’accepte plus de signatures. Merci pour votre soutien.',
   unavailable: 'Ce formulaire ne peut pas recevoir de signatures pour le moment.',
   errorRejected: 'Votre signature n’a pas pu être enregistrée. Vérifiez vos informations et réessayez.',
   errorTooLarge: 'Votre signature est trop longue pour être envoyée. Raccourcissez votre commentaire.',
   errorCaptcha: 'La vérification anti-spam a échoué. Veuillez réessayer.',
 
-  shareCall: 'Invitez vos proches à signer aussi :',
-  share: 'Partager',
-  shareText: 'J’ai signé « {title} ». Signez vous aussi :',
-  shareSubject: 'Signez cette pétition : {title}',
-  copyLink: 'Copier le lien',
-  copied: 'Lien copié',
-  copyFailed: 'Le lien n’a pas pu être copié',
   newTab: '(s’ouvre dans un nouvel onglet)',
 } satisfies PetitionFormMessages;
