@@ -977,4 +977,13 @@ describe('<petition-form> end to end against the reference server', () => {
     const twice = [...byName].filter(([, codes]) => codes.length > 1);
     assert.deepEqual(twice, [], `names shown more than once: ${JSON.stringify(twice)}`);
   });
+  test(
+    'an optional field reads "Code postal (facultatif)" in the built files (the template minifier keeps the space)',
+    { timeout: 60_000 },
+    async () => {
+      const { page } = await open(fixture('fr', formTag('fields="postal-code"')));
+      const label = formAt(page).locator('label[for="postalCode"]');
+      assert.equal((await label.textContent())?.replace(/\s+/g, ' ').trim(), 'Code postal (facultatif)');
+    },
+  );
 });

@@ -455,9 +455,10 @@ export class PetitionForm extends HostElement {
     const kind = this.errors[field];
     const help = HELP[field];
     const describedBy = [help && `${field}-help`, kind && `${field}-error`].filter(Boolean).join(' ');
+    // The space before "(optional)" is a value, not template text: the build's template minifier trims it there.
     return html`<div class="field" part="field">
       <label for=${field} part="label"
-        >${t(field)}${this.isRequired(field) ? nothing : html` <span class="optional">${t('optional')}</span>`}</label
+        >${t(field)}${this.isRequired(field) ? nothing : html`<span class="optional">${` ${t('optional')}`}</span>`}</label
       >
       ${help ? html`<p class="help" id="${field}-help">${t(help)}</p>` : nothing}
       ${kind ? html`<p class="error" id="${field}-error" part="error"><span class="visually-hidden">${t('errorPrefix')} </span>${this.message(field, kind)}</p>` : nothing}
