@@ -83,6 +83,7 @@ class TestSignedEvent extends Event {
     readonly petition: string,
     readonly endpoint?: string,
     readonly signatureCount?: number,
+    readonly duplicate = false,
   ) {
     super('agir-signed', { bubbles: true, composed: true });
   }
@@ -799,6 +800,24 @@ describe('signature-counter: static pages and configuration errors', () => {
     } finally {
       window.fetch = realFetch;
     }
+  });
+
+  it('a fixed count adds a signature made in the page (not one already counted, not another petition’s)', async () => {
+    await emulateReducedMotion(true);
+    const el = await fixture<SignatureCounter>(html`<signature-counter lang="en" petition="xinjiang" count="323832"></signature-counter>`);
+    await shows(el, '323,832');
+    document.dispatchEvent(new TestSignedEvent('xinjiang', 'https://api.example.org/api/v1', 12));
+    // One more: the page's own figure, not the endpoint's (a static counter may count more than one platform).
+    await shows(el, '323,833');
+    document.dispatchEvent(new TestSignedEvent('xinjiang', undefined, undefined, true));
+    document.dispatchEvent(new TestSignedEvent('other'));
+    await el.updateComplete;
+    expect(digits(el)).to.equal('323,833');
+    // Disconnected, it stops listening.
+    el.remove();
+    document.dispatchEvent(new TestSignedEvent('xinjiang'));
+    document.body.append(el);
+    await shows(el, '323,832');
   });
 
   it('reports a counter with neither endpoint nor count once, and shows the fallback', async () => {

@@ -78,6 +78,12 @@ const isCount = (value: unknown): value is number => Number.isSafeInteger(value)
 
 const isHidden = (): boolean => document.visibilityState === 'hidden';
 
+/** What an `agir-signed` event says: `{ petition, endpoint?, signatureCount?, duplicate? }` on the event (or its `detail`). */
+export function signedDetail(event: Event): Record<string, unknown> {
+  const signed = event as Event & { detail?: unknown };
+  return (('petition' in signed ? signed : signed.detail) ?? {}) as Record<string, unknown>;
+}
+
 /** An endpoint as an absolute http(s) URL without a trailing slash; undefined when it is not one. */
 export function endpointUrl(endpoint: string): string | undefined {
   try {
@@ -242,10 +248,9 @@ export class PetitionStore {
     else this.update();
   };
 
-  /** `agir-signed` from a petition-form: `{ petition, endpoint?, signatureCount? }` on the event (or its `detail`). */
+  /** `agir-signed` from a petition-form, for this petition (and this endpoint, when the event names one). */
   private readonly onSigned = (event: Event): void => {
-    const signed = event as Event & { detail?: unknown };
-    const { petition, endpoint, signatureCount } = ('petition' in signed ? signed : (signed.detail ?? 0)) as Record<string, unknown>;
+    const { petition, endpoint, signatureCount } = signedDetail(event);
     if (petition === this.petition && (!endpoint || endpointUrl(String(endpoint)) === this.endpoint)) this.bump(signatureCount as number);
   };
 

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createCatalog, directionOf, formatNumber, languageOf, resolveEndpoint } from '@agir/core';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { PetitionStore, type PetitionSnapshot } from '../shared/petition-store.js';
+import { PetitionStore, signedDetail, type PetitionSnapshot } from '../shared/petition-store.js';
 import { CountChangeEvent } from './events.js';
 import { autoGoal, parseGoalSteps } from './goal.js';
 import en, { type SignatureCounterMessages } from './messages/en.js';
@@ -87,7 +87,7 @@ let sheet: CSSStyleSheet | undefined;
  *
  * @attr {string} petition - The petition's id at the endpoint, e.g. `xinjiang` (property `petition`).
  * @attr {string} endpoint - The API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })` (property `endpoint`).
- * @attr {number} count - A fixed count for pages without an endpoint; with one, the figure shown until it answers (property `count`).
+ * @attr {number} count - A fixed count for pages without an endpoint (a signature made in the page adds one); with one, the figure shown until it answers (property `count`).
  * @attr {number | 'auto'} goal - A whole number, or `auto` for the next milestone above the count; default: the endpoint's goal (property `goal`).
  * @attr {string} goal-steps - Milestones for `goal="auto"`, e.g. `1000 5000 10000 50000` (property `goalSteps`).
  * @attr {number} interval - Seconds between two polls when the endpoint has no stream (default 30, at least 5) (property `interval`).
@@ -130,7 +130,7 @@ export class SignatureCounter extends HTMLElement implements ReactiveControllerH
   declare petition: string | undefined;
   /** The API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })`. */
   declare endpoint: string | undefined;
-  /** A fixed count for pages without an endpoint; with one, the figure shown until the endpoint answers. */
+  /** A fixed count for pages without an endpoint (a signature made in the page adds one); with one, the figure shown until the endpoint answers. */
   declare count: number | undefined;
   /** A whole number, or `auto` for the next milestone above the count; default: the endpoint's goal. */
   declare goal: number | 'auto' | undefined;
@@ -322,6 +322,16 @@ export class SignatureCounter extends HTMLElement implements ReactiveControllerH
       this.onStore(store.snapshot);
     } else {
       this.failed = count === undefined;
+      // A fixed figure counts a signature made in the page too (one more; not one already counted).
+      if (count !== undefined && this.petition) {
+        const onSigned = (event: Event): void => {
+          const { petition, duplicate } = signedDetail(event);
+          if (petition === this.petition && duplicate !== true && this.figures)
+            this.show({ ...this.figures, signatureCount: this.figures.signatureCount + 1 });
+        };
+        document.addEventListener('agir-signed', onSigned);
+        this.unsubscribe = () => document.removeEventListener('agir-signed', onSigned);
+      }
     }
   }
 
