@@ -5,7 +5,7 @@ import { createCatalog, resetMissingKeyWarnings } from '../src/catalog.js';
 import { countryName, formatNumber, plural, pluralCategory } from '../src/intl.js';
 import { formatDate } from '../src/intl-date.js';
 import { formatMoney, formatPercent } from '../src/intl-money.js';
-import { countryCodes, countryOptions, defaultCountry } from '../src/countries.js';
+import { countryCodes, countryOptions, defaultCountry, likelyRegions } from '../src/countries.js';
 
 /** A minimal DOM stand-in: a chain of nodes with lang attributes. */
 function node(lang: string | null, parent?: LangNode, documentLang: string | null = null): LangNode {
@@ -116,6 +116,11 @@ describe('Intl helpers', () => {
     assert.equal(defaultCountry('de'), 'DE');
     assert.equal(defaultCountry('ar'), 'EG');
     assert.equal(defaultCountry('%%'), undefined);
+    assert.equal(defaultCountry('pt'), 'BR');
+    assert.equal(defaultCountry('zh-Hant'), 'TW');
+    // The shortcut for the catalog languages gives what Intl would.
+    for (const [language, region] of Object.entries(likelyRegions))
+      assert.equal(new Intl.Locale(language).maximize().region, region, language);
   });
 });
 
