@@ -43,20 +43,25 @@ const viewCatalog = createCatalog<Views>('petition-form (views)', {
 });
 const viewMessages = new Map<string, Translate<Views>>();
 
-/** Loads the view messages of the form's language (before a view that shows them). */
+/**
+ * Loads the view messages of the form's language (before a view that shows them). Never rejects: when not
+ * even English can be loaded, the page author is told and the notice keeps its reserved place.
+ */
 export async function loadViews(host: PetitionForm): Promise<void> {
   const locale = host.l10n.locale;
-  if (!viewMessages.has(locale)) viewMessages.set(locale, await viewCatalog.load(locale));
+  if (viewMessages.has(locale)) return;
+  try {
+    viewMessages.set(locale, await viewCatalog.load(locale));
+  } catch (error) {
+    host.report(`could not load the messages of its notices (${(error as Error).message}); check that the whole CDN folder is served.`);
+  }
 }
 
 /** The view messages of the form's language; after a language change, they load and the form redraws. */
 function views(host: PetitionForm): Translate<Views> | undefined {
-  const t = viewMessages.get(host.l10n.locale);
-  if (!t)
-    void loadViews(host).then(
-      () => host.requestUpdate(),
-      () => undefined,
-    );
+  const locale = host.l10n.locale;
+  const t = viewMessages.get(locale);
+  if (!t) void loadViews(host).then(() => viewMessages.has(locale) && host.requestUpdate());
   return t;
 }
 
