@@ -11,6 +11,7 @@
  * @module
  */
 
+import { taxYearBounds, taxYearOn } from './calendar.js';
 import { divideMinor, toMajor, toMinor } from './money.js';
 import type {
   CalcContext,
@@ -49,20 +50,25 @@ export class ReliefInputError extends TypeError {
 
 /**
  * Normalise an input that already has the schema's shape and ranges: country and province codes
- * upper-cased, the amount converted to minor units once, the scheme defaulted to `general`.
+ * upper-cased, the amount converted to minor units once, the scheme defaulted to `general`, and a missing
+ * `taxYear` resolved to the tax year of `giftDate`, else of `now` (the country's tax year in progress).
  * The input is not modified.
+ * @param now the moment "now" is for an input with neither `taxYear` nor `giftDate` (default: the clock)
  * @throws {ReliefInputError} when `giftDate` is outside the tax year.
  */
-export function normaliseReliefInput(value: ReliefInput): CalcInput {
+export function normaliseReliefInput(value: ReliefInput, now?: Date): CalcInput {
   const country = value.country.toUpperCase() as CountryCode;
+  const taxYearGiven = value.taxYear !== undefined;
+  const taxYear = value.taxYear ?? taxYearOn(country, value.giftDate ?? now ?? new Date());
   const periodsPerYear = PERIODS_PER_YEAR[value.frequency];
   const amountMinor = toMinor(value.amount);
   const profile = { ...value.profile };
   if (profile.province !== undefined) profile.province = profile.province.toUpperCase();
-  if (value.giftDate !== undefined) checkGiftDate(country, value.taxYear, value.giftDate);
+  if (value.giftDate !== undefined) checkGiftDate(country, taxYear, value.giftDate);
   return {
     country,
-    taxYear: value.taxYear,
+    taxYear,
+    taxYearGiven,
     giftDate: value.giftDate,
     donor: value.donor,
     scheme: value.scheme ?? 'general',
@@ -76,7 +82,7 @@ export function normaliseReliefInput(value: ReliefInput): CalcInput {
 
 /** The gift date must fall in the tax year (GB: 6 April of taxYear to 5 April of the next year). */
 function checkGiftDate(country: string, taxYear: number, giftDate: string): void {
-  const [from, to] = country === 'GB' ? [`${taxYear}-04-06`, `${taxYear + 1}-04-05`] : [`${taxYear}-01-01`, `${taxYear}-12-31`];
+  const [from, to] = taxYearBounds(country, taxYear);
   if (giftDate < from || giftDate > to) {
     throw new ReliefInputError([`giftDate: ${giftDate} is outside tax year ${taxYear} (${from} to ${to})`]);
   }
@@ -112,6 +118,25 @@ export function ruleForWith<T>(modules: CountryModule<T> | readonly CountryModul
   return mod && Object.hasOwn(mod.years, taxYear) ? mod.years[taxYear] : undefined;
 }
 
+/**
+ * The year of the rules that apply to a tax year: that year's own when modelled; else, when the caller did not
+ * name the year (it asked for "now"), the latest earlier year's, since rules stay in force until a later law
+ * replaces them, unless the country's rules are known to end before it. Otherwise the reason there are none.
+ */
+function rulesYearFor(mod: CountryModule, taxYear: number, taxYearGiven: boolean): number | string {
+  if (Object.hasOwn(mod.years, taxYear)) return taxYear;
+  const years = Object.keys(mod.years).map(Number);
+  const unknown = `The ${mod.name} rules for tax year ${taxYear} are not known (modelled years: ${years.join(', ')})`;
+  if (taxYearGiven) return `${unknown}, so the relief cannot be estimated.`;
+  const earlier = years.filter((year) => year < taxYear);
+  if (earlier.length === 0) return `${unknown}, so the relief cannot be estimated.`;
+  const { lastYearInForce } = mod;
+  if (lastYearInForce && taxYear > lastYearInForce.year) {
+    return `${unknown}, and the ${lastYearInForce.year} rules are not carried forward: ${lastYearInForce.reason} So the relief cannot be estimated.`;
+  }
+  return Math.max(...earlier);
+}
+
 function mapFigures<A, B>(f: ReliefFigures<A>, fn: (v: A) => B): ReliefFigures<B> {
   const out: Record<string, B | null> = {};
   for (const [key, value] of Object.entries(f) as [string, A | null | undefined][]) {
@@ -139,7 +164,7 @@ export function computeTrustedRelief(
   input: ReliefInput,
   options?: ComputeOptions,
 ): ReliefResult {
-  return computeNormalised(modules, normaliseReliefInput(input), options);
+  return computeNormalised(modules, normaliseReliefInput(input, options?.now), options);
 }
 
 /** The relief of a normalised input (see {@link normaliseReliefInput}). */
@@ -153,20 +178,22 @@ export function computeNormalised(
   if (!mod) {
     return unavailable('unsupported-country', `Tax relief for ${country} is not modelled, so it cannot be estimated.`, country, taxYear);
   }
-  if (!Object.hasOwn(mod.years, taxYear)) {
-    const years = Object.keys(mod.years).join(', ');
-    return unavailable(
-      'unsupported-year',
-      `The ${mod.name} rules for tax year ${taxYear} are not known (modelled years: ${years}), so the relief cannot be estimated.`,
-      country,
-      taxYear,
-    );
-  }
+  const rulesYear = rulesYearFor(mod, taxYear, calc.taxYearGiven);
+  if (typeof rulesYear === 'string') return unavailable('unsupported-year', rulesYear, country, taxYear);
 
   const notes: Note[] = [];
   const missing: string[] = [];
+  if (rulesYear !== taxYear) {
+    notes.push({
+      code: 'rules-year-carried-forward',
+      text:
+        `The ${mod.name} rules for tax year ${taxYear} are not modelled: the ${rulesYear} rules are applied, ` +
+        'as a law stays in force until a later one replaces it.',
+    });
+  }
   const ctx: CalcContext = {
     ...calc,
+    rulesYear,
     money(key: MoneyProfileKey) {
       const v = calc.profile[key];
       return v === undefined ? undefined : toMinor(v);
@@ -178,7 +205,7 @@ export function computeNormalised(
       if (!missing.includes(key)) missing.push(key);
     },
   };
-  const outcome = mod.compute(ctx, mod.years[taxYear]);
+  const outcome = mod.compute(ctx, mod.years[rulesYear]);
   if (!outcome.ok) return unavailable(outcome.reason, outcome.message, country, taxYear);
 
   const { figures, rule } = outcome;
@@ -202,6 +229,7 @@ export function computeNormalised(
     ok: true,
     country,
     taxYear,
+    rulesYear,
     donor: calc.donor,
     scheme: rule.scheme,
     frequency: calc.frequency,
@@ -219,7 +247,7 @@ export function computeNormalised(
     refundable: false,
     complete,
     missing,
-    rule: { ...rule, country, taxYear, donor: calc.donor },
+    rule: { ...rule, country, taxYear: rulesYear, donor: calc.donor },
     assumptions: notes.map((n) => n.code),
     notes,
   };

@@ -35,10 +35,10 @@ function describeIssue(issue: ZodIssueLike): string {
  * minor units once.
  * @throws {ReliefInputError} when the input does not match the schema.
  */
-export function parseReliefInput(input: unknown): CalcInput {
+export function parseReliefInput(input: unknown, now?: Date): CalcInput {
   const parsed = reliefInputSchema.safeParse(input);
   if (!parsed.success) throw new ReliefInputError(parsed.error.issues.map(describeIssue));
-  return normaliseReliefInput(parsed.data);
+  return normaliseReliefInput(parsed.data, now);
 }
 
 /**
@@ -55,5 +55,5 @@ export function computeReliefWith(
   input: unknown,
   options?: ComputeOptions,
 ): ReliefResult {
-  return computeNormalised(modules, parseReliefInput(input), options);
+  return computeNormalised(modules, parseReliefInput(input, options?.now), options);
 }

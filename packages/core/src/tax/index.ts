@@ -1,5 +1,5 @@
 /**
- * Tax-relief rules engine for donations (14 countries, tax years 2025/2026).
+ * Tax-relief rules engine for donations (14 countries, rules of tax years 2025/2026, carried forward until replaced).
  *
  * Pure TypeScript, DOM-free. Every figure is computed in integer minor units and rounded half
  * away from zero; a country or year that is not modelled gives `{ ok: false }`, never an
@@ -55,6 +55,7 @@ export * from './types.js';
 export { reliefInputSchema, reliefProfileSchema, MAX_MAJOR } from './schema.js';
 export { computeReliefWith, ruleForWith, parseReliefInput, ReliefInputError, PERIODS_PER_YEAR } from './engine.js';
 export { computeTrustedRelief, normaliseReliefInput } from './compute.js';
+export { currentTaxYear, taxYearBounds, taxYearOn } from './calendar.js';
 export {
   BPS,
   PPM,

@@ -88,10 +88,15 @@ export const reliefInputSchema = z.strictObject(
     country: z
       .string({ error: 'country must be a string' })
       .check(z.regex(/^[A-Za-z]{2}$/, { error: 'country must be an ISO 3166-1 alpha-2 code, e.g. "FR"' })),
-    /** Calendar year of the gift (GB: the tax year starting in April of that year). */
-    taxYear: z
-      .int({ error: 'taxYear must be an integer year' })
-      .check(z.minimum(1900, { error: 'taxYear must be a 4-digit year' }), z.maximum(2999, { error: 'taxYear must be a 4-digit year' })),
+    /**
+     * Calendar year of the gift (GB: the tax year starting in April of that year). Absent: the tax year of
+     * `giftDate`, else the one in progress, with the latest rules in force (see `rulesYear` in the result).
+     */
+    taxYear: z.optional(
+      z
+        .int({ error: 'taxYear must be an integer year' })
+        .check(z.minimum(1900, { error: 'taxYear must be a 4-digit year' }), z.maximum(2999, { error: 'taxYear must be a 4-digit year' })),
+    ),
     /** ISO date (YYYY-MM-DD) of the gift, where a rule changes within a year. */
     giftDate: z.optional(z.iso.date({ error: 'giftDate must be an ISO date YYYY-MM-DD' })),
     donor: z.enum(['individual', 'company'], { error: 'donor must be "individual" or "company"' }),

@@ -57,6 +57,7 @@ export interface RuleInfo {
   /** Stable id, e.g. `FR-2026-individual-general`. */
   readonly id: string;
   readonly country: CountryCode;
+  /** The year of the rules applied (the estimate's `rulesYear`). */
   readonly taxYear: number;
   readonly scheme: string;
   readonly donor: Donor;
@@ -109,7 +110,14 @@ export interface ReliefFigures<T = number> {
 export interface ReliefEstimate extends ReliefFigures<number> {
   readonly ok: true;
   readonly country: CountryCode;
+  /** The tax year asked for (or, without `taxYear` in the input, the one in progress). */
   readonly taxYear: number;
+  /**
+   * The year of the rules applied: `taxYear` when its rules are modelled; without `taxYear` in the input, the
+   * latest earlier year's when they are not (rules stay in force until replaced; a `rules-year-carried-forward`
+   * note says so).
+   */
+  readonly rulesYear: number;
   readonly donor: Donor;
   /** The scheme that was applied (`general` resolved to the country's default). */
   readonly scheme: string;
@@ -158,12 +166,20 @@ export interface ComputeOptions {
    * estimate with `null` figures. Default true.
    */
   readonly allowPartial?: boolean;
+  /**
+   * The moment "now" is, for an input with neither `taxYear` nor `giftDate`: its date (local time) gives the
+   * tax year in progress. Default: the clock.
+   */
+  readonly now?: Date;
 }
 
 /** The validated input, normalised for country modules (minor units, resolved scheme). */
 export interface CalcInput {
   readonly country: CountryCode;
+  /** The tax year asked for, or the one in progress when the input named none. */
   readonly taxYear: number;
+  /** True when the input named the tax year (then only that year's rules apply). */
+  readonly taxYearGiven: boolean;
   readonly giftDate: string | undefined;
   readonly donor: Donor;
   /** Scheme as given (`general` if absent). Country modules resolve it. */
@@ -191,6 +207,8 @@ export type MoneyProfileKey =
 
 /** What a country module sees: the input plus collectors for notes and missing facts. */
 export interface CalcContext extends CalcInput {
+  /** The year of the rules being applied (see {@link ReliefEstimate.rulesYear}). */
+  readonly rulesYear: number;
   /** A money profile value in minor units, or undefined if absent. */
   money(key: MoneyProfileKey): number | undefined;
   /** Record an assumption or caveat. */
@@ -234,8 +252,13 @@ export interface CountryModule<T = unknown> {
   readonly name: string;
   /** Schemes accepted besides `general` (which maps to the country's default). */
   readonly schemes: readonly string[];
-  /** The rules, one entry per supported tax year. */
+  /**
+   * The rules, one entry per year in which they changed: a year's rules stay in force, for inputs that do not
+   * name a tax year, until a later entry replaces them (see `lastYearInForce`).
+   */
   readonly years: Readonly<Record<number, T>>;
+  /** Set when the rules are known to end (a scheme with a sunset): they are not carried past `year`. */
+  readonly lastYearInForce?: { readonly year: number; readonly reason: string };
   /** Apply one year's rules. Called only with a year present in `years`. */
   compute(ctx: CalcContext, rules: T): CountryOutcome;
 }

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createCatalog, formatMoney, formatNumber, type Params } from '@agir/core';
-import type { ReliefInput, ReliefResult } from '@agir/core/tax';
+import { currentTaxYear, type ReliefInput, type ReliefResult } from '@agir/core/tax';
 import { LocaleController } from '../shared/locale-controller.js';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { styles } from './donation-calculator.styles.js';
@@ -135,6 +135,7 @@ let sheet: CSSStyleSheet | undefined;
  *
  * @fires agir-donate - {DonateEvent} The donate button was pressed with a valid amount. Cancelable: when not cancelled the element opens `url` (`donate-href` filled in), or submits its form.
  * @fires change - The reader changed the amount, the frequency or the income.
+ * @fires agir-estimate - {EstimateEvent} A new estimate is shown (after any change, and once the rules load): its figures, `taxYear` and `rulesYear`.
  *
  * @csspart frequency - Each frequency option (a label wrapping a native radio), styled as a button.
  * @csspart frequency-checked - The checked frequency option.
@@ -215,7 +216,8 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
   #maxMinor = 0;
   #country = '';
   #currency: string | undefined;
-  #taxYear = 0;
+  /** The valid `tax-year`, or undefined for the tax year in progress (which core's engine resolves). */
+  #taxYear: number | undefined;
   #href: string | undefined;
   #hrefInvalid = false;
   #amount: ParsedAmount | undefined;
@@ -430,6 +432,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
       currency: this.#currency,
       country: this.#country,
       url: this.#href && fillHref(this.#href, minor, frequency),
+      estimate: this.estimate,
     });
     if (!this.dispatchEvent(event)) return;
     const form = this.#internals.form;
@@ -599,14 +602,15 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
     if (this.legacyFormat && currency !== 'EUR') this.#author(`legacy-format only applies to EUR; ignored for ${currency}.`);
     this.#currency = currency;
 
-    const now = new Date();
-    // GB tax years start on 6 April.
-    const current = now.getFullYear() - (country === 'GB' && now.getMonth() * 100 + now.getDate() < 306 ? 1 : 0);
+    // Without a valid tax-year, the engine uses the country's tax year in progress (core knows where each
+    // starts: 6 April in the UK) and the latest rules in force, and says which.
     const year = this.taxYear;
     const yearValid = Number.isInteger(year) && year! >= 1900 && year! <= 2999;
     if (year !== undefined && !yearValid)
-      this.#author(`tax-year="${this.getAttribute('tax-year')}" must be a year, e.g. ${current}; remove it for the current tax year.`);
-    this.#taxYear = yearValid ? year! : current;
+      this.#author(
+        `tax-year="${this.getAttribute('tax-year')}" must be a year, e.g. ${new Date().getFullYear()}; remove it for the current tax year.`,
+      );
+    this.#taxYear = yearValid ? year : undefined;
 
     if (this.scheme !== undefined && !SCHEME.test(this.scheme))
       this.#author(`scheme="${this.scheme}" must be a scheme id, e.g. "aid-to-people-in-difficulty".`);
@@ -672,7 +676,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
     // engine's zod-free entry point takes it as it is.
     const input: ReliefInput = {
       country: country || 'ZZ',
-      taxYear: this.#taxYear,
+      ...(this.#taxYear !== undefined && { taxYear: this.#taxYear }),
       donor: 'individual',
       amount: amount / 100,
       frequency: this.#frequency,
@@ -699,7 +703,13 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
         this.#outcome =
           key === this.#failedKey
             ? { ok: false, reason: 'load-failed' }
-            : { ok: false, reason: 'unsupported-country', message: '', country, taxYear: this.#taxYear };
+            : {
+                ok: false,
+                reason: 'unsupported-country',
+                message: `Tax relief for ${country} is not modelled, so it cannot be estimated.`,
+                country,
+                taxYear: this.#taxYear ?? currentTaxYear(country),
+              };
       }
       return;
     }
@@ -720,6 +730,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
       this.#outcome = { ok: false, reason: 'load-failed' };
     }
     const outcome = this.#outcome;
+    if (outcome.ok) this.dispatchEvent(new relief.view.EstimateEvent(outcome));
     if (
       incomeKey &&
       outcome.ok &&
@@ -837,7 +848,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
   /** The rules engine's result for the chosen amount (`ok: false` when it cannot estimate); undefined until known. */
   get estimate(): ReliefResult | undefined {
     const outcome = this.#outcome;
-    return outcome && 'reason' in outcome && outcome.reason === 'load-failed' ? undefined : (outcome as ReliefResult | undefined);
+    return outcome && !outcome.ok && outcome.reason === 'load-failed' ? undefined : (outcome as ReliefResult | undefined);
   }
 
   get form(): HTMLFormElement | null {

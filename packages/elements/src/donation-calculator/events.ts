@@ -1,3 +1,5 @@
+import type { ReliefEstimate, ReliefResult } from '@agir/core/tax';
+
 /** A gift frequency the calculator offers. */
 export type DonationFrequency = 'once' | 'monthly';
 
@@ -8,6 +10,8 @@ export interface DonateEventInit {
   currency: string | undefined;
   country: string;
   url: string | undefined;
+  /** The engine's result for this gift, when known. */
+  estimate?: ReliefResult | undefined;
 }
 
 /**
@@ -28,6 +32,10 @@ export class DonateEvent extends Event {
   readonly country: string;
   /** The donation page the element will open (`donate-href` with the amount and frequency filled in). */
   url: string | undefined;
+  /** The tax year of the estimate shown (undefined when none is shown). */
+  readonly taxYear: number | undefined;
+  /** The year of the tax rules that estimate used: `taxYear`, or the latest earlier rules in force. */
+  readonly rulesYear: number | undefined;
 
   constructor(init: DonateEventInit) {
     super(DonateEvent.eventName, { bubbles: true, composed: true, cancelable: true });
@@ -37,11 +45,35 @@ export class DonateEvent extends Event {
     this.currency = init.currency;
     this.country = init.country;
     this.url = init.url;
+    const estimate = init.estimate?.ok ? init.estimate : undefined;
+    this.taxYear = estimate?.taxYear;
+    this.rulesYear = estimate?.rulesYear;
+  }
+}
+
+/**
+ * `agir-estimate`: the calculator shows a new estimate (after the reader changed the gift, or once the
+ * country's rules loaded). Not cancelable. For showing or logging which rules were used: `taxYear` is the tax
+ * year of the gift, `rulesYear` the year of the rules applied (earlier when that year's are not modelled yet).
+ */
+export class EstimateEvent extends Event {
+  static readonly eventName = 'agir-estimate';
+  /** The engine's whole result: figures in major and minor units, the rule, its source and notes. */
+  readonly estimate: ReliefEstimate;
+  readonly taxYear: number;
+  readonly rulesYear: number;
+
+  constructor(estimate: ReliefEstimate) {
+    super(EstimateEvent.eventName, { bubbles: true, composed: true });
+    this.estimate = estimate;
+    this.taxYear = estimate.taxYear;
+    this.rulesYear = estimate.rulesYear;
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'agir-donate': DonateEvent;
+    'agir-estimate': EstimateEvent;
   }
 }

@@ -10,6 +10,9 @@ import { LocaleController } from '../shared/locale-controller.js';
 import en, { type ReliefMessages } from './messages/relief/en.js';
 import { formatLegacyFr } from './legacy-format.js';
 
+// The event is sent once an estimate exists, so it travels with the rules, not in the element's entry.
+export { EstimateEvent } from './events.js';
+
 const catalog = createCatalog<ReliefMessages>('donation-calculator (relief)', {
   en,
   fr: () => import('./messages/relief/fr.js'),
@@ -94,11 +97,16 @@ export function reliefParts(context: ReliefContext): ReliefParts {
   const { estimate, money, t, locale } = context;
   const { minor, rule, periodsPerYear } = estimate;
   const monthly = periodsPerYear > 1;
-  const year = estimate.taxYear;
-  const yearText =
+  // "2026", or "2026/27" where the tax year straddles two calendar years (GB).
+  const yearText = (year: number) =>
     formatNumber(locale, year, { useGrouping: false }) +
     (estimate.country === 'GB' ? `/${formatNumber(locale, (year + 1) % 100, { minimumIntegerDigits: 2 })}` : '');
-  const details = [`${t('taxYear', { year: yearText })} ${t('estimateNote')}`, t('source', { source: rule.source })];
+  const { taxYear, rulesYear } = estimate;
+  const yearLine =
+    rulesYear === taxYear
+      ? t('taxYear', { year: yearText(taxYear) })
+      : t('rulesYear', { year: yearText(taxYear), rules: yearText(rulesYear) });
+  const details = [`${yearLine} ${t('estimateNote')}`, t('source', { source: rule.source })];
 
   if (rule.kind === 'gift-aid') {
     if (!minor.giftAidUpliftPerYear) return { line: t('noRelief'), details };

@@ -46,7 +46,7 @@ export const at: CountryModule<AtYearRules> = {
     return {
       ok: true,
       rule: {
-        id: `AT-${ctx.taxYear}-individual-general`,
+        id: `AT-${ctx.rulesYear}-individual-general`,
         scheme: 'general',
         name: 'Special-expense deduction for gifts',
         kind: 'deduction',

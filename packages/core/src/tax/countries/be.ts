@@ -79,7 +79,7 @@ export const be: CountryModule<BeYearRules> = {
     return {
       ok: true,
       rule: {
-        id: `BE-${ctx.taxYear}-individual-general`,
+        id: `BE-${ctx.rulesYear}-individual-general`,
         scheme: 'general',
         name: 'Tax reduction for gifts',
         kind: 'reduction',

@@ -151,7 +151,7 @@ export const ca: CountryModule<CaYearRules> = {
     return {
       ok: true,
       rule: {
-        id: `CA-${ctx.taxYear}-individual-general`,
+        id: `CA-${ctx.rulesYear}-individual-general`,
         scheme: 'general',
         name: 'Charitable donation tax credit',
         kind: 'credit',

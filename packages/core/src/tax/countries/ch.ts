@@ -58,7 +58,7 @@ export const ch: CountryModule<ChYearRules> = {
     return {
       ok: true,
       rule: {
-        id: `CH-${ctx.taxYear}-individual-general`,
+        id: `CH-${ctx.rulesYear}-individual-general`,
         scheme: 'general',
         name: 'Deduction of gifts to tax-exempt bodies',
         kind: 'deduction',

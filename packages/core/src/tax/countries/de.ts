@@ -84,7 +84,7 @@ export const de: CountryModule<DeYearRules> = {
     return {
       ok: true,
       rule: {
-        id: `DE-${ctx.taxYear}-individual-general`,
+        id: `DE-${ctx.rulesYear}-individual-general`,
         scheme: 'general',
         name: 'Special-expense deduction for gifts',
         kind: 'deduction',

@@ -90,7 +90,7 @@ function individual(ctx: CalcContext, r: EsYearRules['individual']): CountryOutc
   return {
     ok: true,
     rule: {
-      id: `ES-${ctx.taxYear}-individual-general`,
+      id: `ES-${ctx.rulesYear}-individual-general`,
       scheme: 'general',
       name: 'IRPF deduction for gifts',
       kind: 'credit',
@@ -118,7 +118,7 @@ function company(ctx: CalcContext, r: EsYearRules['company']): CountryOutcome {
   return {
     ok: true,
     rule: {
-      id: `ES-${ctx.taxYear}-company-general`,
+      id: `ES-${ctx.rulesYear}-company-general`,
       scheme: 'general',
       name: 'Corporate-tax deduction for gifts',
       kind: 'credit',

@@ -162,7 +162,7 @@ function individual(ctx: CalcContext, rules: FrYearRules['individual']): Country
     return {
       ok: true,
       rule: {
-        id: `FR-${ctx.taxYear}-individual-ifi`,
+        id: `FR-${ctx.rulesYear}-individual-ifi`,
         scheme: 'ifi',
         name: 'IFI (wealth-tax) reduction for gifts',
         kind: 'reduction',
@@ -214,7 +214,7 @@ function individual(ctx: CalcContext, rules: FrYearRules['individual']): Country
     ok: true,
     rule: isAid
       ? {
-          id: `FR-${ctx.taxYear}-individual-${AID}`,
+          id: `FR-${ctx.rulesYear}-individual-${AID}`,
           scheme: AID,
           name: 'Income-tax reduction for gifts to bodies helping people in difficulty',
           kind: 'reduction',
@@ -232,7 +232,7 @@ function individual(ctx: CalcContext, rules: FrYearRules['individual']): Country
           confidence: aid.confidence,
         }
       : {
-          id: `FR-${ctx.taxYear}-individual-general`,
+          id: `FR-${ctx.rulesYear}-individual-general`,
           scheme: 'general',
           name: 'Income-tax reduction for gifts',
           kind: 'reduction',
@@ -270,7 +270,7 @@ function company(ctx: CalcContext, rules: FrYearRules['company']): CountryOutcom
   return {
     ok: true,
     rule: {
-      id: `FR-${ctx.taxYear}-company-${isAid ? AID : 'general'}`,
+      id: `FR-${ctx.rulesYear}-company-${isAid ? AID : 'general'}`,
       scheme: isAid ? AID : 'general',
       name: 'Corporate sponsorship (mécénat) tax reduction',
       kind: 'reduction',

@@ -67,7 +67,7 @@ function giftAid(ctx: CalcContext, rules: GbYearRules): CountryOutcome {
   return {
     ok: true,
     rule: {
-      id: `GB-${ctx.taxYear}-individual-gift-aid`,
+      id: `GB-${ctx.rulesYear}-individual-gift-aid`,
       scheme: 'gift-aid',
       name: 'Gift Aid',
       kind: 'gift-aid',
@@ -96,7 +96,7 @@ function company(ctx: CalcContext, rules: GbYearRules): CountryOutcome {
   return {
     ok: true,
     rule: {
-      id: `GB-${ctx.taxYear}-company-general`,
+      id: `GB-${ctx.rulesYear}-company-general`,
       scheme: 'general',
       name: 'Corporation-tax deduction for charitable donations',
       kind: 'deduction',

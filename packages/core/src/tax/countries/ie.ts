@@ -57,7 +57,7 @@ function individual(ctx: CalcContext, rules: IeYearRules): CountryOutcome {
   return {
     ok: true,
     rule: {
-      id: `IE-${ctx.taxYear}-individual-general`,
+      id: `IE-${ctx.rulesYear}-individual-general`,
       scheme: 'general',
       name: 'Charitable Donation Scheme',
       kind: 'charity-refund',
@@ -88,7 +88,7 @@ function company(ctx: CalcContext, rules: IeYearRules): CountryOutcome {
   return {
     ok: true,
     rule: {
-      id: `IE-${ctx.taxYear}-company-general`,
+      id: `IE-${ctx.rulesYear}-company-general`,
       scheme: 'general',
       name: 'Charitable donation deducted as a trading expense',
       kind: 'deduction',

@@ -68,7 +68,7 @@ function detrazione(ctx: CalcContext, r: ItYearRules, odv: boolean): CountryOutc
   return {
     ok: true,
     rule: {
-      id: `IT-${ctx.taxYear}-individual-${odv ? 'odv' : 'general'}-detrazione`,
+      id: `IT-${ctx.rulesYear}-individual-${odv ? 'odv' : 'general'}-detrazione`,
       scheme: odv ? 'odv' : 'general',
       name: odv
         ? 'Tax credit (detrazione) for gifts to volunteer organisations (ODV)'
@@ -93,7 +93,7 @@ function deduzione(ctx: CalcContext, r: ItYearRules, odv: boolean): CountryOutco
   return {
     ok: true,
     rule: {
-      id: `IT-${ctx.taxYear}-individual-${odv ? 'odv' : 'general'}-deduzione`,
+      id: `IT-${ctx.rulesYear}-individual-${odv ? 'odv' : 'general'}-deduzione`,
       scheme: odv ? 'odv' : 'general',
       name: 'Deduction (deduzione) of gifts to third-sector bodies',
       kind: 'deduction',

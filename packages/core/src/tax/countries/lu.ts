@@ -50,7 +50,7 @@ export const lu: CountryModule<LuYearRules> = {
     return {
       ok: true,
       rule: {
-        id: `LU-${ctx.taxYear}-individual-general`,
+        id: `LU-${ctx.rulesYear}-individual-general`,
         scheme: 'general',
         name: 'Special-expense deduction for gifts',
         kind: 'deduction',

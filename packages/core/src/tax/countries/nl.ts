@@ -77,7 +77,7 @@ export const nl: CountryModule<NlYearRules> = {
     return {
       ok: true,
       rule: {
-        id: `NL-${ctx.taxYear}-individual-${periodic ? 'periodic' : 'ordinary'}`,
+        id: `NL-${ctx.rulesYear}-individual-${periodic ? 'periodic' : 'ordinary'}`,
         scheme: periodic ? 'periodic' : 'ordinary',
         name: periodic ? 'Gift deduction (periodic gift)' : 'Gift deduction (ordinary gift)',
         kind: 'deduction',

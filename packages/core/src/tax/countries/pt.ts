@@ -18,7 +18,8 @@ export interface PtYearRules {
 
 /**
  * Portuguese rules by tax year. Only 2025: the EBF art. 63 regime was extended to 31 Dec 2025, an
- * extension into 2026 was not verified ⚠, so 2026 is "cannot estimate".
+ * extension into 2026 was not verified ⚠, so 2026 and later are "cannot estimate" (`lastYearInForce`):
+ * a benefit with an end date is not carried forward as other countries' rules are.
  */
 export const PT_RULES: Readonly<Record<number, PtYearRules>> = {
   2025: {
@@ -36,6 +37,10 @@ export const pt: CountryModule<PtYearRules> = {
   name: 'Portugal',
   schemes: [],
   years: PT_RULES,
+  lastYearInForce: {
+    year: 2025,
+    reason: 'the EBF art. 63 benefit was extended to 31 December 2025 only, and no later extension is modelled.',
+  },
   compute(ctx, rules) {
     if (ctx.donor === 'company') return unsupportedDonor(ctx);
     if (ctx.scheme !== 'general') return unsupportedScheme(ctx, ['general']);
@@ -58,7 +63,7 @@ export const pt: CountryModule<PtYearRules> = {
     return {
       ok: true,
       rule: {
-        id: `PT-${ctx.taxYear}-individual-general`,
+        id: `PT-${ctx.rulesYear}-individual-general`,
         scheme: 'general',
         name: 'IRS deduction from tax assessed for gifts',
         kind: 'credit',

@@ -54,7 +54,7 @@ function nonItemizer(ctx: CalcContext, r: UsYearRules): CountryOutcome {
   let ded = 0;
   let relief: number | null = 0;
   if (r.nonItemizer === null) {
-    ctx.note('no-relief-for-non-itemizers', `In ${ctx.taxYear} only donors who itemize deductions get relief.`);
+    ctx.note('no-relief-for-non-itemizers', `In ${ctx.rulesYear} only donors who itemize deductions get relief.`);
   } else {
     const cap = joint ? r.nonItemizer.jointMinor : r.nonItemizer.singleMinor;
     ded = minOf(ctx.annualMinor, cap);
@@ -68,7 +68,7 @@ function nonItemizer(ctx: CalcContext, r: UsYearRules): CountryOutcome {
   return {
     ok: true,
     rule: {
-      id: `US-${ctx.taxYear}-individual-non-itemizer`,
+      id: `US-${ctx.rulesYear}-individual-non-itemizer`,
       scheme: 'general',
       name: r.nonItemizer ? 'Charitable deduction for non-itemizers (§ 170(p))' : 'No charitable deduction for non-itemizers',
       kind: 'deduction',
@@ -101,7 +101,7 @@ function itemizer(ctx: CalcContext, r: UsYearRules): CountryOutcome {
   return {
     ok: true,
     rule: {
-      id: `US-${ctx.taxYear}-individual-itemizer`,
+      id: `US-${ctx.rulesYear}-individual-itemizer`,
       scheme: 'general',
       name: 'Itemized charitable deduction',
       kind: 'deduction',

@@ -31,5 +31,6 @@ export default {
   details: 'كيف يُحسب ذلك؟',
   estimateNote: 'تقدير للاطلاع فقط، وليس استشارة ضريبية.',
   taxYear: 'السنة الضريبية {year}.',
+  rulesYear: 'السنة الضريبية {year}، محسوبة وفق القواعد الضريبية لعام {rules} (أحدث ما لدينا).',
   source: 'المصدر: {source}',
 } satisfies ReliefMessages;

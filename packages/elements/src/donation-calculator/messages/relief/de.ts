@@ -29,5 +29,6 @@ export default {
   details: 'Wie wird das berechnet?',
   estimateNote: 'Eine unverbindliche Schätzung, keine Steuerberatung.',
   taxYear: 'Steuerjahr {year}.',
+  rulesYear: 'Steuerjahr {year}, berechnet nach den Steuerregeln {rules} (den neuesten, die uns vorliegen).',
   source: 'Quelle: {source}',
 } satisfies ReliefMessages;

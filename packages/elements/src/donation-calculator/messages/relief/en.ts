@@ -28,6 +28,7 @@ const en = {
   details: 'How is this calculated?',
   estimateNote: 'An estimate for information, not tax advice.',
   taxYear: 'Tax year {year}.',
+  rulesYear: 'Tax year {year}, calculated with the {rules} tax rules (the latest we have).',
   source: 'Source: {source}',
 };
 

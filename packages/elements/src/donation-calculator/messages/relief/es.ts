@@ -27,5 +27,6 @@ export default {
   details: '¿Cómo se calcula?',
   estimateNote: 'Una estimación orientativa, no un asesoramiento fiscal.',
   taxYear: 'Ejercicio fiscal {year}.',
+  rulesYear: 'Ejercicio fiscal {year}, calculado con las normas fiscales de {rules} (las más recientes que conocemos).',
   source: 'Fuente: {source}',
 } satisfies ReliefMessages;

@@ -27,5 +27,6 @@ export default {
   details: 'Comment est-ce calculé\u00a0?',
   estimateNote: 'Une estimation à titre indicatif, pas un conseil fiscal.',
   taxYear: 'Année fiscale {year}.',
+  rulesYear: 'Année fiscale {year}, calcul selon les règles fiscales {rules} (les plus récentes connues).',
   source: 'Source\u00a0: {source}',
 } satisfies ReliefMessages;
