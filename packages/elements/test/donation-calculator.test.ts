@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { supportedCountries } from '@agir/core/tax';
 import '../src/donation-calculator/define.js';
-import { DonateEvent, DonationCalculator, formatLegacyFr, parseAmount } from '../src/donation-calculator/index.js';
+import { DonateEvent, DonationCalculator, EstimateEvent, formatLegacyFr, parseAmount } from '../src/donation-calculator/index.js';
 import { currencyOf } from '../src/donation-calculator/relief.js';
 import { until, visibleText } from './helpers.js';
 
@@ -22,10 +22,14 @@ const NBSP = '\u00a0';
 const eur = (value: number, locale = 'fr') => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(value);
 const percent = (value: number, locale = 'fr') => new Intl.NumberFormat(locale, { style: 'percent' }).format(value);
 
-/** Mounts a calculator with attributes (true = boolean attribute) and waits for its text and figure. */
-async function mount(attributes: Record<string, string | true> = {}, wrap?: (el: string) => string): Promise<DonationCalculator> {
-  const all: Record<string, string | true> = { lang: 'fr', country: 'FR', 'tax-year': '2026', ...attributes };
+/** Mounts a calculator with attributes (true = boolean attribute, undefined = left out) and waits for its text and figure. */
+async function mount(
+  attributes: Record<string, string | true | undefined> = {},
+  wrap?: (el: string) => string,
+): Promise<DonationCalculator> {
+  const all: Record<string, string | true | undefined> = { lang: 'fr', country: 'FR', 'tax-year': '2026', ...attributes };
   const markup = `<donation-calculator ${Object.entries(all)
+    .filter(([, value]) => value !== undefined)
     .map(([name, value]) => (value === true ? name : `${name}="${value}"`))
     .join(' ')}></donation-calculator>`;
   const root = await fixture<HTMLElement>(wrap ? wrap(markup) : markup);
@@ -282,6 +286,99 @@ describe('donation-calculator: the net cost in French', () => {
     expect(height()).to.equal(withFigure);
     await typeAmount(el, '42');
     expect(height()).to.equal(withFigure);
+  });
+});
+
+/**
+ * Sets the page's clock to local noon of an ISO day for the rest of the test: `new Date()` and `Date.now()`
+ * answer that moment (dates built from values are untouched). Returns the function that puts the clock back.
+ */
+function setClock(day: string): () => void {
+  const RealDate = Date;
+  const fixed = new RealDate(`${day}T12:00:00`).getTime();
+  class FixedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(fixed);
+      else super(...(args as [string]));
+    }
+    static override now(): number {
+      return fixed;
+    }
+  }
+  globalThis.Date = FixedDate as DateConstructor;
+  return () => {
+    globalThis.Date = RealDate;
+  };
+}
+
+describe('donation-calculator: New Year (no tax-year: the tax year in progress, the latest rules in force)', () => {
+  let restoreClock: (() => void) | undefined;
+  afterEach(() => {
+    restoreClock?.();
+    restoreClock = undefined;
+  });
+
+  for (const day of ['2027-01-02', '2027-04-05', '2030-06-01']) {
+    it(`${day}: the seed page's 15 €/month still costs 5,10 €, with the rules' year in the disclosure`, async () => {
+      restoreClock = setClock(day);
+      const events: EstimateEvent[] = [];
+      const listener = (event: EstimateEvent) => events.push(event);
+      document.addEventListener('agir-estimate', listener);
+      const el = await mount({ 'tax-year': undefined, 'amounts-monthly': '8 10 15' }).finally(() =>
+        document.removeEventListener('agir-estimate', listener),
+      );
+      expect(el.hasAttribute('tax-year')).to.equal(false);
+      expect(result(el)).to.equal(`votre don ne vous coûtera que ${eur(5.1)} par mois.`);
+      const year = day.slice(0, 4);
+      $(el, 'summary').click();
+      expect(visibleText($(el, 'details'))).to.contain(
+        `Année fiscale ${year}, calcul selon les règles fiscales 2026 (les plus récentes connues).`,
+      );
+      expect(events.length).to.be.greaterThan(0);
+      const last = events.at(-1)!;
+      expect(last).to.be.instanceOf(EstimateEvent);
+      expect([last.bubbles, last.composed, last.taxYear, last.rulesYear]).to.deep.equal([true, true, Number(year), 2026]);
+      expect(last.estimate.netCostPerPeriod).to.equal(5.1);
+      expect(el.estimate).to.deep.include({ ok: true, taxYear: Number(year), rulesYear: 2026 });
+    });
+  }
+
+  it('the donate event says which rules the figure came from', async () => {
+    restoreClock = setClock('2027-01-02');
+    const el = await mount({ 'tax-year': undefined, 'donate-href': 'https://dons.example.org/?a={amount}' });
+    el.navigate = () => undefined;
+    const events: DonateEvent[] = [];
+    el.addEventListener('agir-donate', (event) => events.push(event), { once: true });
+    donate(el).click();
+    expect([events[0]!.taxYear, events[0]!.rulesYear]).to.deep.equal([2027, 2026]);
+  });
+
+  it('in the rules\u2019 own year, the disclosure names the tax year alone', async () => {
+    restoreClock = setClock('2026-12-31');
+    const el = await mount({ 'tax-year': undefined });
+    $(el, 'summary').click();
+    expect(visibleText($(el, 'details'))).to.contain('Année fiscale 2026.');
+    expect(el.estimate).to.deep.include({ taxYear: 2026, rulesYear: 2026 });
+  });
+
+  it('GB switches tax year on 6 April', async () => {
+    restoreClock = setClock('2027-04-05');
+    const before = await mount({ lang: 'en', country: 'GB', 'tax-year': undefined });
+    $(before, 'summary').click();
+    expect(visibleText($(before, 'details'))).to.contain('Tax year 2026/27.');
+    restoreClock();
+    restoreClock = setClock('2027-04-06');
+    const after = await mount({ lang: 'en', country: 'GB', 'tax-year': undefined });
+    $(after, 'summary').click();
+    expect(visibleText($(after, 'details'))).to.contain('Tax year 2027/28, calculated with the 2026/27 tax rules (the latest we have).');
+    expect(result(after)).to.equal(result(before));
+  });
+
+  it('an explicit tax-year that is not modelled is still "cannot estimate", with an author error', async () => {
+    restoreClock = setClock('2027-01-02');
+    const el = await mount({ 'tax-year': '2027' });
+    expect(result(el)).to.equal('Nous ne pouvons pas estimer la réduction d’impôt pour cette année fiscale.');
+    expect(takeErrors()[0]).to.contain('tax-year');
   });
 });
 
