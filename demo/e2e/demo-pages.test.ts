@@ -32,6 +32,21 @@ describe('demo pages', () => {
     await server?.dispose();
   });
 
+  test('the seed page after New Year (clock at 2027-01-02): "5,10 € par mois" with the 2026 rules, said in the disclosure', async () => {
+    const context = await browser.newContext();
+    await context.clock.setFixedTime(new Date('2027-01-02T12:00:00'));
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.waitForFunction(() =>
+      /5,10/.test(document.querySelector('donation-calculator')?.shadowRoot?.querySelector('output')?.textContent ?? ''),
+    );
+    const details = await page.evaluate(
+      () => document.querySelector('donation-calculator')!.shadowRoot!.querySelector('details')!.textContent,
+    );
+    assert.match(details ?? '', /Année fiscale 2027, calcul selon les règles fiscales 2026/);
+    await context.close();
+  });
+
   for (const [path, lang, dir] of [
     ['/', 'fr', 'ltr'],
     ['/en/', 'en', 'ltr'],

@@ -56,6 +56,32 @@ describe('the CDN loader on a page of another origin', () => {
     await context.close();
   });
 
+  // Issue 13: pages set no tax-year, so on 1 January the calendar moves past the last modelled rules.
+  for (const day of ['2027-01-02', '2027-04-05', '2030-06-01']) {
+    test(`with the clock at ${day}, the calculator still shows 5,10 € and names the rules' year`, async () => {
+      const context = await browser.newContext();
+      await context.clock.setFixedTime(new Date(`${day}T12:00:00`));
+      const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page partenaire</title>
+        <script type="module" src="${server.origin}/cdn/agir.js"></script></head><body><main>
+        <donation-calculator country="FR" amounts-monthly="8 10 15" amounts-once="80 100 250" frequency="monthly"></donation-calculator>
+        </main></body></html>`;
+      await servePage(context, `${pageOrigin}/don`, html);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${pageOrigin}/don`);
+      await page.waitForFunction(() =>
+        /5,10/.test(document.querySelector('donation-calculator')?.shadowRoot?.querySelector('output')?.textContent ?? ''),
+      );
+      const details = await page.evaluate(
+        () => document.querySelector('donation-calculator')!.shadowRoot!.querySelector('details')!.textContent,
+      );
+      assert.match(details ?? '', new RegExp(`Année fiscale ${day.slice(0, 4)}, calcul selon les règles fiscales 2026`));
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
   test('an element added later is upgraded; an element never on the page is never downloaded', async () => {
     const context = await browser.newContext();
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blog</title>

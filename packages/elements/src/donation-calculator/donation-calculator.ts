@@ -730,7 +730,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
       this.#outcome = { ok: false, reason: 'load-failed' };
     }
     const outcome = this.#outcome;
-    if (outcome.ok) this.dispatchEvent(new relief.view.EstimateEvent(outcome));
+    if (outcome.ok) relief.view.announceEstimate(this, outcome);
     if (
       incomeKey &&
       outcome.ok &&

@@ -10,8 +10,12 @@ import { LocaleController } from '../shared/locale-controller.js';
 import en, { type ReliefMessages } from './messages/relief/en.js';
 import { formatLegacyFr } from './legacy-format.js';
 
-// The event is sent once an estimate exists, so it travels with the rules, not in the element's entry.
-export { EstimateEvent } from './events.js';
+import { EstimateEvent } from './events.js';
+
+/** Tells the page about a new estimate (`agir-estimate`); the event travels with the rules, not in the entry. */
+export function announceEstimate(host: HTMLElement, estimate: ReliefEstimate): void {
+  host.dispatchEvent(new EstimateEvent(estimate));
+}
 
 const catalog = createCatalog<ReliefMessages>('donation-calculator (relief)', {
   en,
