@@ -130,7 +130,7 @@ function takeErrors(): string[] {
 // ---------------------------------------------------------------------------------------------
 
 describe('donation-calculator: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
     it(`${lang}: monthly preset`, async () => {
       const el = await mount({ lang });
       expect(result(el)).not.to.equal('');

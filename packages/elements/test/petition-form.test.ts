@@ -140,8 +140,8 @@ afterEach(async () => {
   forgetSignedMemory();
 });
 
-describe('petition-form: accessible in every state (fr and ar)', () => {
-  for (const lang of ['fr', 'ar']) {
+describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () => {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
     describe(lang, () => {
       it('pristine form, with the petition loaded', async () => {
         const el = await mount(lang, { fields: 'postal-code phone comment', required: 'postal-code' });

@@ -167,7 +167,7 @@ after(() => {
 // ---------------------------------------------------------------------------------------------
 
 describe('signature-counter: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
     it(`is accessible while loading, ready and in error (${lang})`, async () => {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
