@@ -67,7 +67,14 @@ const sampleParams = {
 
 test('the elements register catalogs (the scan below finds them)', () => {
   const names = catalogs.map((catalog) => catalog.name).sort();
-  for (const expected of ['case-card', 'donation-calculator', 'donation-calculator (relief)', 'petition-form', 'petition-form (views)', 'signature-counter'])
+  for (const expected of [
+    'case-card',
+    'donation-calculator',
+    'donation-calculator (relief)',
+    'petition-form',
+    'petition-form (views)',
+    'signature-counter',
+  ])
     assert.ok(names.includes(expected), `a createCatalog('${expected}', …) call was found (got ${names.join(', ')})`);
 });
 

@@ -721,9 +721,24 @@ describe('donation-calculator: languages', () => {
 
   it('speaks Italian, Dutch and Portuguese: the legend, the rule, the net cost and the button', async () => {
     const expected = {
-      it: ['Tipo di donazione', `Grazie alla riduzione d’imposta del ${percent(0.66, 'it')} (se paghi le tasse),`, `la tua donazione ti costerà solo ${eur(5.1, 'it')} al mese.`, 'Dona'],
-      nl: ['Soort gift', `Dankzij de belastingvermindering van ${percent(0.66, 'nl')} (als je belasting betaalt)`, `kost je gift je maar ${eur(5.1, 'nl')} per maand.`, 'Doneer'],
-      pt: ['Tipo de donativo', `Graças à redução de imposto de ${percent(0.66, 'pt')} (se pagar impostos),`, `o seu donativo só lhe vai custar ${eur(5.1, 'pt')} por mês.`, 'Doar'],
+      it: [
+        'Tipo di donazione',
+        `Grazie alla riduzione d’imposta del ${percent(0.66, 'it')} (se paghi le tasse),`,
+        `la tua donazione ti costerà solo ${eur(5.1, 'it')} al mese.`,
+        'Dona',
+      ],
+      nl: [
+        'Soort gift',
+        `Dankzij de belastingvermindering van ${percent(0.66, 'nl')} (als je belasting betaalt)`,
+        `kost je gift je maar ${eur(5.1, 'nl')} per maand.`,
+        'Doneer',
+      ],
+      pt: [
+        'Tipo de donativo',
+        `Graças à redução de imposto de ${percent(0.66, 'pt')} (se pagar impostos),`,
+        `o seu donativo só lhe vai custar ${eur(5.1, 'pt')} por mês.`,
+        'Doar',
+      ],
     };
     for (const [lang, [legend, rule, net, button]] of Object.entries(expected)) {
       const el = await mount({ lang });

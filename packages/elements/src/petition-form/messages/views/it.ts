@@ -11,7 +11,8 @@ export default {
     }).replace('{count}', formatNumber(locale, Number(count))),
   thanksDuplicate: 'La tua firma era già stata contata.',
   queuedTitle: 'La tua firma è salvata',
-  queuedText: 'Al momento non riusciamo a raggiungere il server. La tua firma è conservata su questo dispositivo e sarà inviata automaticamente.',
+  queuedText:
+    'Al momento non riusciamo a raggiungere il server. La tua firma è conservata su questo dispositivo e sarà inviata automaticamente.',
   sentLater: 'La tua firma salvata è stata inviata.',
   alreadyTitle: 'Hai già firmato da questo dispositivo',
   alreadyText: 'Grazie! Qualcun altro qui vuole firmare?',
