@@ -203,7 +203,7 @@ describe('case-card: from an endpoint', () => {
       ['nl', 'on-trial', '2020-05', true, 'Staan terecht sinds mei 2020'],
       ['pt', 'sentenced', '2018-03-08', false, 'Condenação proferida a 8 de março de 2018'],
       ['pt-BR', 'sentenced', '2018-03-08', false, 'Condenação proferida em 8 de março de 2018'],
-      ['pt', 'harassed', '2020-05', true, 'Vítimas de perseguição desde maio de 2020'],
+      ['pt', 'harassed', '2020-05', true, 'Vítimas de intimidação desde maio de 2020'],
     ];
     for (const [lang, kind, since, isGroup, phrase] of cases) {
       const el = await fixture<CaseCard>(

@@ -11,7 +11,7 @@ const phrases: Record<string, [label: string, since: boolean, group?: string]> =
   'at-risk': ['In pericolo', true],
   sentenced: ['Condanna emessa', false],
   'on-trial': ['Processo in corso', true],
-  harassed: ['Vittima di persecuzioni', true, 'Vittime di persecuzioni'],
+  harassed: ['Vittima di intimidazioni', true, 'Vittime di intimidazioni'],
   killed: ['Ha perso la vita', false, 'Hanno perso la vita'],
 };
 

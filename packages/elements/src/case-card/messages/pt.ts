@@ -12,7 +12,7 @@ const phrases: Record<string, [label: string, since: boolean, group?: string]> =
   'at-risk': ['Em perigo', true],
   sentenced: ['Condenação proferida', false],
   'on-trial': ['Em julgamento', true],
-  harassed: ['Vítima de perseguição', true, 'Vítimas de perseguição'],
+  harassed: ['Vítima de intimidação', true, 'Vítimas de intimidação'],
   killed: ['Perdeu a vida', false, 'Perderam a vida'],
 };
 

@@ -22,7 +22,7 @@ export default {
   closedText: 'Já não aceita assinaturas. Obrigado pelo seu apoio.',
   shareCall: 'Peça aos seus amigos que também assinem:',
   share: 'Partilhar',
-  shareText: 'Assinei «{title}». Junte o seu nome:',
+  shareText: 'Assinei «{title}». Junte também o seu nome:',
   shareSubject: 'Assine esta petição: {title}',
   copyLink: 'Copiar a ligação',
   copied: 'Ligação copiada',
