@@ -71,7 +71,16 @@ export function countryOptions(locale: string): Array<{ code: string; name: stri
  * CLDR's likely region of the catalog languages, as `Intl.Locale#maximize` answers it (a test holds them
  * equal): the first `maximize()` loads ICU's likely-subtags data, 7 to 30 ms in Chromium, on a form's first render.
  */
-export const likelyRegions: Readonly<Record<string, string>> = { en: 'US', fr: 'FR', es: 'ES', de: 'DE', ar: 'EG' };
+export const likelyRegions: Readonly<Record<string, string>> = {
+  en: 'US',
+  fr: 'FR',
+  es: 'ES',
+  de: 'DE',
+  ar: 'EG',
+  it: 'IT',
+  nl: 'NL',
+  pt: 'BR',
+};
 
 /** A default country for a locale: its region if it has one ("fr-BE" → "BE"), else the language's usual country. */
 export function defaultCountry(locale: string): string | undefined {

@@ -4,7 +4,7 @@
  */
 
 /** Languages every element ships a catalog for. */
-export const supportedLanguages = ['en', 'fr', 'es', 'de', 'ar'] as const;
+export const supportedLanguages = ['en', 'fr', 'es', 'de', 'ar', 'it', 'nl', 'pt'] as const;
 export type Language = (typeof supportedLanguages)[number];
 export type Direction = 'ltr' | 'rtl';
 
@@ -31,7 +31,7 @@ export function directionOf(tag: string): Direction {
   return RTL_LANGUAGES.has(intlLocale.language) ? 'rtl' : 'ltr';
 }
 
-/** The supported catalog language for a tag: "fr-CA" → "fr", "pt" → "en". */
+/** The supported catalog language for a tag: "fr-CA" → "fr", "pt-BR" → "pt", "zh" → "en". */
 export function catalogLanguage(tag: string | undefined): Language {
   const locale = canonicalLocale(tag);
   const language = locale ? new Intl.Locale(locale).language : 'en';

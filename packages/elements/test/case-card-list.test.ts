@@ -35,7 +35,7 @@ async function settled(el: Element, state = 'ready'): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 describe('case-card-list: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
     it(`loading, ready, empty and error (${lang})`, async () => {
       let release: (value: Response) => void = () => {};
       fake.on('GET', '/cases', (request) =>
@@ -153,6 +153,20 @@ describe('case-card-list', () => {
     const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" tag="vide" endpoint=${fake.endpoint}></case-card-list>`);
     await settled(el, 'empty');
     expect(visibleText(el)).to.equal('Aucun cas à afficher pour le moment.');
+  });
+
+  it('says when there is no case in Italian, Dutch and Portuguese', async () => {
+    fake.on('GET', '/cases', () => json({ items: [] }));
+    const expected: Record<string, string> = {
+      it: 'Non ci sono ancora casi da mostrare.',
+      nl: 'Er zijn nog geen zaken om te tonen.',
+      pt: 'Ainda não há casos para mostrar.',
+    };
+    for (const [lang, text] of Object.entries(expected)) {
+      const el = await fixture<CaseCardList>(html`<case-card-list lang=${lang} tag="vide" endpoint=${fake.endpoint}></case-card-list>`);
+      await settled(el, 'empty');
+      expect(visibleText(el), lang).to.equal(text);
+    }
   });
 
   it('shows a localised error and one author error when the list fails the schema', async () => {

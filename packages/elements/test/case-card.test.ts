@@ -46,7 +46,7 @@ async function remoteCard(lang: string, overrides: Payload = {}): Promise<CaseCa
 // ---------------------------------------------------------------------------------------------
 
 describe('case-card: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
     it(`loading (${lang})`, async () => {
       fake.on('GET', '/cases/akber', () => new Promise<Response>(() => {}));
       const el = await fixture<CaseCard>(html`<case-card lang=${lang} case="akber" endpoint=${fake.endpoint}></case-card>`);
@@ -167,6 +167,9 @@ describe('case-card: from an endpoint', () => {
       de: 'In Haft seit 2018',
       // Arabic digits or Western digits, as the browser's Intl formats years in Arabic.
       ar: `قيد الاحتجاز منذ ${formatDate('ar', '2018')}`,
+      it: 'In detenzione dal 2018',
+      nl: 'Gedetineerd sinds 2018',
+      pt: 'Em detenção desde 2018',
     };
     for (const [lang, phrase] of Object.entries(expected)) {
       const el = await fixture<CaseCard>(html`<case-card lang=${lang} name="Akber" status="detained" status-since="2018"></case-card>`);
@@ -187,6 +190,28 @@ describe('case-card: from an endpoint', () => {
     );
     await settled(group);
     expect($(group, '[part="status"]')!.textContent).to.equal('Victimes de harcèlement depuis mai 2020');
+  });
+
+  it('builds the status phrase in Italian, Dutch and Portuguese: elision, first of the month, groups, prepositions', async () => {
+    const cases: Array<[lang: string, status: string, since: string, group: boolean, phrase: string]> = [
+      ['it', 'sentenced', '2018-03-01', false, 'Condanna emessa il 1º marzo 2018'],
+      ['it', 'killed', '2018-03-08', false, 'Ha perso la vita l’8 marzo 2018'],
+      ['it', 'detained', '2018-04', false, 'In detenzione dall’aprile 2018'],
+      ['it', 'released', '2011', false, 'In libertà dal 2011'],
+      ['it', 'killed', '2020-10', true, 'Hanno perso la vita nell’ottobre 2020'],
+      ['nl', 'released', '2018-03-08', false, 'Vrijgelaten op 8 maart 2018'],
+      ['nl', 'on-trial', '2020-05', true, 'Staan terecht sinds mei 2020'],
+      ['pt', 'sentenced', '2018-03-08', false, 'Condenação proferida a 8 de março de 2018'],
+      ['pt-BR', 'sentenced', '2018-03-08', false, 'Condenação proferida em 8 de março de 2018'],
+      ['pt', 'harassed', '2020-05', true, 'Vítimas de intimidação desde maio de 2020'],
+    ];
+    for (const [lang, kind, since, isGroup, phrase] of cases) {
+      const el = await fixture<CaseCard>(
+        html`<case-card lang=${lang} name="Akber" .data=${akber({ isGroup, status: { kind, since } }) as never}></case-card>`,
+      );
+      await settled(el);
+      expect($(el, '[part="status"]')!.textContent, `${lang} ${kind} ${since}`).to.equal(phrase);
+    }
   });
 
   it('shows status.label as it is when given', async () => {

@@ -134,7 +134,7 @@ function takeErrors(): string[] {
 // ---------------------------------------------------------------------------------------------
 
 describe('donation-calculator: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
     it(`${lang}: monthly preset`, async () => {
       const el = await mount({ lang });
       expect(result(el)).not.to.equal('');
@@ -814,6 +814,36 @@ describe('donation-calculator: languages', () => {
     expect(result(el)).to.equal(
       `لن يكلّفك تبرعك سوى ${new Intl.NumberFormat('ar', { style: 'currency', currency: 'EUR' }).format(5.1)} شهريًا.`,
     );
+  });
+
+  it('speaks Italian, Dutch and Portuguese: the legend, the rule, the net cost and the button', async () => {
+    const expected = {
+      it: [
+        'Tipo di donazione',
+        `Grazie alla riduzione d’imposta del ${percent(0.66, 'it')} (se paghi le tasse),`,
+        `la tua donazione ti costerà solo ${eur(5.1, 'it')} al mese.`,
+        'Dona',
+      ],
+      nl: [
+        'Soort gift',
+        `Dankzij de belastingvermindering van ${percent(0.66, 'nl')} (als je belasting betaalt)`,
+        `kost je gift je maar ${eur(5.1, 'nl')} per maand.`,
+        'Doneer',
+      ],
+      pt: [
+        'Tipo de donativo',
+        `Graças à redução de imposto de ${percent(0.66, 'pt')} (se pagar impostos),`,
+        `o seu donativo só lhe vai custar ${eur(5.1, 'pt')} por mês.`,
+        'Doar',
+      ],
+    };
+    for (const [lang, [legend, rule, net, button]] of Object.entries(expected)) {
+      const el = await mount({ lang });
+      await until(() => result(el) === net, 3000, `the net cost in ${lang}`);
+      expect(visibleText($(el, 'legend')), lang).to.equal(legend);
+      expect(summary(el), lang).to.contain(rule);
+      expect(donate(el).textContent!.trim(), lang).to.equal(button);
+    }
   });
 
   it('follows a change of its ancestor’s language', async () => {

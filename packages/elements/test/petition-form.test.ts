@@ -140,8 +140,8 @@ afterEach(async () => {
   forgetSignedMemory();
 });
 
-describe('petition-form: accessible in every state (fr and ar)', () => {
-  for (const lang of ['fr', 'ar']) {
+describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () => {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
     describe(lang, () => {
       it('pristine form, with the petition loaded', async () => {
         const el = await mount(lang, { fields: 'postal-code phone comment', required: 'postal-code' });
@@ -290,6 +290,27 @@ describe('petition-form: fields, labels and autofill', () => {
     expect([...select.options].find((option) => option.value === 'CN')!.text).to.equal('Chine');
     const ar = await mount('ar');
     expect([...($(ar, 'select') as HTMLSelectElement).options].find((option) => option.value === 'CN')!.text).to.equal('الصين');
+  });
+
+  it('speaks Italian, Dutch and Portuguese: labels, the default country, the thank-you and its count', async () => {
+    const expected = {
+      it: ['Nome', 'Paese o territorio', 'IT', 'Grazie per aver firmato!', 'Finora hanno firmato 323.833 persone.'],
+      nl: ['Voornaam', 'Land of gebied', 'NL', 'Bedankt voor je handtekening!', 'Tot nu toe hebben 323.833 mensen getekend.'],
+      // CLDR's usual country for "pt" is Brazil; a Portuguese page says pt-PT.
+      pt: ['Nome próprio', 'País ou território', 'BR', 'Obrigado por assinar!', 'Até agora, assinaram 323.833 pessoas.'],
+    };
+    for (const [lang, [givenName, country, region, thanks, count]] of Object.entries(expected)) {
+      fake.on('POST', SIGN, () => created(323833));
+      const el = await mount(lang);
+      expect(visibleText(input(el, 'givenName').labels![0]!), lang).to.equal(givenName);
+      expect(visibleText(input(el, 'country').labels![0]!), lang).to.equal(country);
+      expect(($(el, 'select') as HTMLSelectElement).value, lang).to.equal(region);
+      fillValid(el);
+      await submit(el);
+      await signedView(el);
+      expect(visibleText(el), lang).to.contain(thanks).and.contain(count);
+      forgetSignedMemory();
+    }
   });
 
   it('reports an unknown token of `fields` once, naming the element and the fix', async () => {

@@ -167,7 +167,7 @@ after(() => {
 // ---------------------------------------------------------------------------------------------
 
 describe('signature-counter: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
     it(`is accessible while loading, ready and in error (${lang})`, async () => {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
@@ -215,7 +215,14 @@ describe('signature-counter: accessibility in every state', () => {
         await until(() => el.matches(':state(error)'), 3000, 'the error state');
       const el = broken.querySelector('signature-counter')!;
       expect(digits(el)).to.equal('—');
-      expect(spoken(el)).to.equal(lang === 'fr' ? 'nombre indisponible' : 'العدد غير متاح');
+      const unavailable: Record<string, string> = {
+        fr: 'nombre indisponible',
+        ar: 'العدد غير متاح',
+        it: 'numero non disponibile',
+        nl: 'aantal niet beschikbaar',
+        pt: 'número indisponível',
+      };
+      expect(spoken(el)).to.equal(unavailable[lang]);
       await expect(broken).to.be.accessible();
     });
   }
@@ -226,6 +233,10 @@ describe('signature-counter: numbers in the element’s language', () => {
     ['fr', '323\u202f832'],
     ['en', '323,832'],
     ['ar', new Intl.NumberFormat('ar').format(323832)],
+    ['it', '323.832'],
+    ['nl', '323.832'],
+    ['pt', '323.832'],
+    ['pt-PT', '323\u00a0832'],
   ] as const) {
     it(`renders 323832 as "${expected}" in ${lang}`, async () => {
       const endpoint = endpointWith();
@@ -253,6 +264,26 @@ describe('signature-counter: numbers in the element’s language', () => {
     expect(bar.value).to.equal(323832);
     expect(bar.getAttribute('aria-valuetext')).to.equal('323\u202f832 signatures sur 500\u202f000');
     expect(bar.getAttribute('aria-label')).to.equal('Progression vers l’objectif');
+  });
+
+  it('shows the goal, the countries, the label and the bar’s text alternative in Italian, Dutch and Portuguese', async () => {
+    const expected = {
+      it: ['firme', 'Obiettivo: 500.000', 'in 184 paesi', '323.832 firme su 500.000', 'Avanzamento verso l’obiettivo'],
+      nl: ['handtekeningen', 'Doel: 500.000', 'in 184 landen', '323.832 handtekeningen van 500.000', 'Voortgang naar het doel'],
+      pt: ['assinaturas', 'Objetivo: 500.000', 'em 184 países', '323.832 assinaturas de 500.000', 'Progresso em direção ao objetivo'],
+    };
+    for (const [lang, [label, goal, countries, valueText, barLabel]] of Object.entries(expected)) {
+      const endpoint = endpointWith();
+      const el = await fixture<SignatureCounter>(
+        html`<signature-counter lang=${lang} petition="xinjiang" endpoint=${endpoint.endpoint} show-countries></signature-counter>`,
+      );
+      await shows(el, '323.832');
+      const text = el.shadowRoot!.textContent!;
+      expect(part(el, 'label').textContent!.trim(), lang).to.equal(label);
+      expect(text, lang).to.contain(goal).and.contain(countries);
+      expect(part(el, 'bar').getAttribute('aria-valuetext'), lang).to.equal(valueText);
+      expect(part(el, 'bar').getAttribute('aria-label'), lang).to.equal(barLabel);
+    }
   });
 
   it('inline: a number inside a heading, in the heading’s font, with no words of its own', async () => {

@@ -8,4 +8,7 @@ export const catalog = createCatalog<CaseCardMessages>('case-card', {
   es: () => import('./messages/es.js'),
   de: () => import('./messages/de.js'),
   ar: () => import('./messages/ar.js'),
+  it: () => import('./messages/it.js'),
+  nl: () => import('./messages/nl.js'),
+  pt: () => import('./messages/pt.js'),
 });

@@ -17,6 +17,9 @@ const catalog = createCatalog<Messages>('donation-calculator', {
   es: () => import('./messages/es.js'),
   de: () => import('./messages/de.js'),
   ar: () => import('./messages/ar.js'),
+  it: () => import('./messages/it.js'),
+  nl: () => import('./messages/nl.js'),
+  pt: () => import('./messages/pt.js'),
 });
 
 const FREQUENCIES: readonly DonationFrequency[] = ['once', 'monthly'];

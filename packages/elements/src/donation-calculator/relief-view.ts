@@ -23,6 +23,9 @@ const catalog = createCatalog<ReliefMessages>('donation-calculator (relief)', {
   es: () => import('./messages/relief/es.js'),
   de: () => import('./messages/relief/de.js'),
   ar: () => import('./messages/relief/ar.js'),
+  it: () => import('./messages/relief/it.js'),
+  nl: () => import('./messages/relief/nl.js'),
+  pt: () => import('./messages/relief/pt.js'),
 });
 
 /**

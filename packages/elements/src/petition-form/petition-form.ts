@@ -19,6 +19,9 @@ const catalog = createCatalog<Messages>('petition-form', {
   es: () => import('./messages/es.js'),
   de: () => import('./messages/de.js'),
   ar: () => import('./messages/ar.js'),
+  it: () => import('./messages/it.js'),
+  nl: () => import('./messages/nl.js'),
+  pt: () => import('./messages/pt.js'),
 });
 
 let engine: Promise<typeof Submission> | undefined;

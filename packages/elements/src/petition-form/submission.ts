@@ -40,6 +40,9 @@ const viewCatalog = createCatalog<Views>('petition-form (views)', {
   es: () => import('./messages/views/es.js'),
   de: () => import('./messages/views/de.js'),
   ar: () => import('./messages/views/ar.js'),
+  it: () => import('./messages/views/it.js'),
+  nl: () => import('./messages/views/nl.js'),
+  pt: () => import('./messages/views/pt.js'),
 });
 const viewMessages = new Map<string, Translate<Views>>();
 

@@ -14,6 +14,9 @@ const catalog = createCatalog<SignatureCounterMessages>('signature-counter', {
   es: () => import('./messages/es.js'),
   de: () => import('./messages/de.js'),
   ar: () => import('./messages/ar.js'),
+  it: () => import('./messages/it.js'),
+  nl: () => import('./messages/nl.js'),
+  pt: () => import('./messages/pt.js'),
 });
 
 /**

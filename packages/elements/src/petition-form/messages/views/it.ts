@@ -1,0 +1,29 @@
+import { formatNumber, plural } from '@agir/core';
+import type { PetitionFormViewMessages } from './en.js';
+
+export default {
+  summaryTitle: 'C’è un problema',
+  thanksTitle: 'Grazie per aver firmato!',
+  thanksCount: ({ count }, locale) =>
+    plural(locale, Number(count), {
+      one: 'Finora ha firmato {count} persona.',
+      other: 'Finora hanno firmato {count} persone.',
+    }).replace('{count}', formatNumber(locale, Number(count))),
+  thanksDuplicate: 'La tua firma era già stata contata.',
+  queuedTitle: 'La tua firma è salvata',
+  queuedText:
+    'Al momento non riusciamo a raggiungere il server. La tua firma è conservata su questo dispositivo e sarà inviata automaticamente.',
+  sentLater: 'La tua firma salvata è stata inviata.',
+  alreadyTitle: 'Hai già firmato da questo dispositivo',
+  alreadyText: 'Grazie! Qualcun altro qui vuole firmare?',
+  signAnother: 'Firma per un’altra persona',
+  closedTitle: 'Questa petizione è chiusa',
+  closedText: 'Non accetta più firme. Grazie per il tuo sostegno.',
+  shareCall: 'Chiedi ai tuoi amici di firmare anche loro:',
+  share: 'Condividi',
+  shareText: 'Ho firmato «{title}». Aggiungi il tuo nome:',
+  shareSubject: 'Firma questa petizione: {title}',
+  copyLink: 'Copia il link',
+  copied: 'Link copiato',
+  copyFailed: 'Non è stato possibile copiare il link',
+} satisfies PetitionFormViewMessages;

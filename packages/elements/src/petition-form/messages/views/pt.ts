@@ -1,0 +1,30 @@
+import { formatNumber, plural } from '@agir/core';
+import type { PetitionFormViewMessages } from './en.js';
+
+// Português europeu (pt-PT), legível também no Brasil.
+export default {
+  summaryTitle: 'Há um problema',
+  thanksTitle: 'Obrigado por assinar!',
+  thanksCount: ({ count }, locale) =>
+    plural(locale, Number(count), {
+      one: 'Até agora, assinou {count} pessoa.',
+      other: 'Até agora, assinaram {count} pessoas.',
+    }).replace('{count}', formatNumber(locale, Number(count))),
+  thanksDuplicate: 'A sua assinatura já tinha sido contabilizada.',
+  queuedTitle: 'A sua assinatura está guardada',
+  queuedText:
+    'Não foi possível contactar o servidor neste momento. A sua assinatura fica guardada neste dispositivo e será enviada automaticamente.',
+  sentLater: 'A sua assinatura guardada foi enviada.',
+  alreadyTitle: 'Já assinou neste dispositivo',
+  alreadyText: 'Obrigado! Mais alguém aqui quer assinar?',
+  signAnother: 'Assinar por outra pessoa',
+  closedTitle: 'Esta petição está encerrada',
+  closedText: 'Já não aceita assinaturas. Obrigado pelo seu apoio.',
+  shareCall: 'Peça aos seus amigos que também assinem:',
+  share: 'Partilhar',
+  shareText: 'Assinei «{title}». Junte também o seu nome:',
+  shareSubject: 'Assine esta petição: {title}',
+  copyLink: 'Copiar a ligação',
+  copied: 'Ligação copiada',
+  copyFailed: 'Não foi possível copiar a ligação',
+} satisfies PetitionFormViewMessages;
