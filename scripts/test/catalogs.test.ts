@@ -93,6 +93,8 @@ for (const catalog of catalogs) {
         const messages = (await import(pathToFileURL(file).href)).default as Record<string, Message>;
         const missing = Object.keys(english).filter((key) => messages[key] === undefined);
         assert.deepEqual(missing, [], `${path.relative(src, file)} lacks ${missing.join(', ')}`);
+        const extra = Object.keys(messages).filter((key) => english[key] === undefined);
+        assert.deepEqual(extra, [], `${path.relative(src, file)} has messages English does not: ${extra.join(', ')}`);
         for (const [key, source] of Object.entries(english)) {
           const message = messages[key]!;
           const where = `${path.relative(src, file)}: ${key}`;

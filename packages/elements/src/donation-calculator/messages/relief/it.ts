@@ -32,4 +32,4 @@ export default {
   taxYear: 'Anno fiscale {year}.',
   rulesYear: 'Anno fiscale {year}, calcolato con le regole fiscali del {rules} (le più recenti che abbiamo).',
   source: 'Fonte: {source}',
-} satisfies ReliefMessages & { rulesYear: string };
+} satisfies ReliefMessages;

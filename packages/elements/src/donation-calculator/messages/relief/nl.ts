@@ -33,4 +33,4 @@ export default {
   taxYear: 'Belastingjaar {year}.',
   rulesYear: 'Belastingjaar {year}, berekend met de belastingregels van {rules} (de meest recente die we hebben).',
   source: 'Bron: {source}',
-} satisfies ReliefMessages & { rulesYear: string };
+} satisfies ReliefMessages;

@@ -32,4 +32,4 @@ export default {
   taxYear: 'Ano fiscal {year}.',
   rulesYear: 'Ano fiscal {year}, calculado com as regras fiscais de {rules} (as mais recentes que temos).',
   source: 'Fonte: {source}',
-} satisfies ReliefMessages & { rulesYear: string };
+} satisfies ReliefMessages;
