@@ -10,7 +10,7 @@ import { styles } from './petition-form.styles.js';
 import type * as Submission from './submission.js';
 
 type Messages = PetitionFormMessages;
-export type View = 'form' | 'queued' | 'signed' | 'already-signed' | 'closed' | 'unavailable';
+export type View = 'form' | 'queued' | 'unsent' | 'signed' | 'already-signed' | 'closed' | 'unavailable';
 type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const catalog = createCatalog<Messages>('petition-form', {
@@ -58,7 +58,7 @@ let uid = 0;
  * @fires {AgirSubmitEvent} agir-submit - Cancelable, before a valid signature is queued and sent; `payload` may be read or changed.
  * @fires {SignedEvent} agir-signed - The server acknowledged a signature: `petition`, `endpoint`, `signatureCount`, `duplicate`.
  * @fires {QueuedEvent} agir-queued - The signature could not be sent yet; it is kept on the device and will be sent later.
- * @fires {PetitionErrorEvent} agir-error - A submission ended in an error the reader is shown (`reason`).
+ * @fires {PetitionErrorEvent} agir-error - A submission ended in an error the reader is shown (`reason`; `server`: failed again and again, kept, a button retries).
  *
  * @slot - Optional: a `<form>` with named inputs to enhance instead of the built-in form (works without JavaScript).
  * @slot consent - The organisation's newsletter consent words (overrides `consent-text`); recorded as shown.
@@ -73,7 +73,7 @@ let uid = 0;
  * @csspart error-summary - The list of problems shown after an invalid submit.
  * @csspart submit - The submit button.
  * @csspart alert - A submission error that is not about one field.
- * @csspart notice - The thank-you, saved, already-signed, closed and unavailable boxes.
+ * @csspart notice - The thank-you, saved, could-not-be-sent, already-signed, closed and unavailable boxes.
  * @csspart share - The share actions.
  *
  * @cssprop --agir-petition-form-min-block-size - Space reserved while the messages load (default 30rem).
@@ -85,6 +85,7 @@ let uid = 0;
  * @cssstate checking - The petition's status is being checked (the form works meanwhile).
  * @cssstate signed - The server acknowledged the signature.
  * @cssstate queued - The signature is saved on the device and will be sent.
+ * @cssstate unsent - The server failed the signature again and again: it is kept on the device, and a button sends it again.
  * @cssstate already-signed - This device signed the petition before.
  * @cssstate closed - The petition no longer accepts signatures.
  * @cssstate unavailable - The element is misconfigured (see the console).
@@ -281,7 +282,7 @@ export class PetitionForm extends HostElement {
       void this.start();
     }
     for (const [name, on] of [
-      ...['form', 'queued', 'signed', 'already-signed', 'closed', 'unavailable'].map((view) => [view, this.view === view] as const),
+      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'unavailable'].map((view) => [view, this.view === view] as const),
       ['submitting', this.sending],
       ['user-invalid', Object.keys(this.errors).length > 0],
       ['checking', this.status === 'pending'],
