@@ -1,6 +1,6 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { countryOptions, createCatalog, defaultCountry, personSchema, type AgirClient, type SignatureRequest } from '@agir/core';
-import { authorError, defineElement } from '../shared/element-tools.js';
+import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { stateProperties } from '../shared/state-properties.js';
@@ -24,13 +24,17 @@ const catalog = createCatalog<Messages>('petition-form', {
 let engine: Promise<typeof Submission> | undefined;
 /**
  * What the form does once a reader acts (contract schemas, client, durable queue, sharing) is a separate
- * chunk, loaded as soon as a form connects, in parallel with its first render.
+ * chunk, loaded as soon as a form connects, in parallel with its first render. It has `chunkConfig.timeoutMs`
+ * to arrive; a submit meanwhile shows the form's error and waits for the same load when tried again.
  */
 const loadEngine = (): Promise<typeof Submission> =>
-  (engine ??= import('./submission.js').catch((error: unknown) => {
-    engine = undefined;
-    throw error;
-  }));
+  timeLimit(
+    (engine ??= import('./submission.js').catch((error: unknown) => {
+      engine = undefined;
+      throw error;
+    })),
+    'its submission code',
+  );
 
 /** Tokens of the `fields` and `required` attributes. */
 const TOKENS: Record<string, Field> = { 'postal-code': 'postalCode', phone: 'phone', comment: 'comment' };
@@ -389,6 +393,8 @@ export class PetitionForm extends HostElement {
       this.requestUpdate();
     } catch (error) {
       this.report(`could not load its submission code (${(error as Error).message}); check that the whole CDN folder is served.`);
+      // Its notice needs that code: show the form rather than an empty box (a submit tries the load again).
+      if (this.view === 'already-signed') this.view = 'form';
       return;
     }
     if (this.isConnected) await this.engine.load(this);
