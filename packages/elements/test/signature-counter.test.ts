@@ -1043,7 +1043,7 @@ describe('signature-counter: one live connection per endpoint, whatever the numb
       </div>`,
     );
     const counters = Array.from(page.querySelectorAll('signature-counter'));
-    for (const [i, el] of counters.entries()) await shows(el, `${i % 5 + 1},000`);
+    for (const [i, el] of counters.entries()) await shows(el, `${(i % 5) + 1},000`);
     await until(() => open().length === 1 && open()[0]!.url.includes('/stream?'), 3000, 'one stream of several');
     expect(open()).to.have.length(1);
     expect(open()[0]!.url).to.equal(`${endpoint.endpoint}/stream?petitions=p1,p2,p3,p4,p5`);
@@ -1112,7 +1112,9 @@ describe('petition-store: agrees with the contract’s schemas', () => {
     for (const petition of ['xinjiang', 'a', 'A-1_b', 'x'.repeat(64), 'x'.repeat(65), '-a', 'a b', '', 7, null, undefined]) {
       for (const signatureCount of [5, -1, '5']) {
         const data = { petition, signatureCount, countryCount: 3 };
-        expect(!!(readPetitionId(data) && readCounts(data)), JSON.stringify(data)).to.equal(petitionCountEventSchema.safeParse(data).success);
+        expect(!!(readPetitionId(data) && readCounts(data)), JSON.stringify(data)).to.equal(
+          petitionCountEventSchema.safeParse(data).success,
+        );
       }
     }
   });

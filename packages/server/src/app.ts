@@ -55,7 +55,6 @@ const CASE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 /** A stream whose client stopped reading for this many events is dropped. */
 const MAX_QUEUED_EVENTS = 100;
 
-
 /** Opens the database, applies the migrations, seeds when asked, and builds the app. */
 export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {
   const logger = createLogger(options.log);

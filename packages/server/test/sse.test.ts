@@ -115,7 +115,11 @@ for (const backend of backends) {
       assert.equal((await postSignature(server.url, 'multi-b', signature())).status, 201);
       const event = await client.waitFor((e) => JSON.parse(e.data).petition === 'multi-b' && countOf(e) === 1, 2000);
       assert.deepEqual(JSON.parse(event.data), { petition: 'multi-b', signatureCount: 1, countryCount: 1 });
-      assert.equal(client.events.filter((e) => JSON.parse(e.data).petition === 'multi-a').length, 1, 'no event for a petition that did not change');
+      assert.equal(
+        client.events.filter((e) => JSON.parse(e.data).petition === 'multi-a').length,
+        1,
+        'no event for a petition that did not change',
+      );
       client.close();
       await eventually(
         () => server.app.stats.sseConnections === 0 && server.app.stats.sseListeners === 0 && server.app.stats.changeSources === 0,
@@ -125,7 +129,12 @@ for (const backend of backends) {
     });
 
     test('the stream of several petitions refuses a bad list (422) and an unknown petition (404) with contract errors', async () => {
-      for (const query of ['', '?petitions=', '?petitions=a%20b', `?petitions=${Array.from({ length: 51 }, (_, i) => `p${i}`).join(',')}`]) {
+      for (const query of [
+        '',
+        '?petitions=',
+        '?petitions=a%20b',
+        `?petitions=${Array.from({ length: 51 }, (_, i) => `p${i}`).join(',')}`,
+      ]) {
         const response = await fetch(`${server.url}/api/v1/stream${query}`);
         assert.equal(response.status, 422, query);
         assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'validation');

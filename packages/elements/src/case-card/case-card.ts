@@ -386,7 +386,10 @@ export class CaseCard extends HostElement {
   private async fetchCase(endpoint: string, id: string, locale: string): Promise<void> {
     const controller = (this.controller = new AbortController());
     this.phase = 'pending';
-    const outcome = await timeLimit(import('./load.js'), 'its loading code').then((load) => load.fetchCase(endpoint, id, locale, controller.signal), unavailable);
+    const outcome = await timeLimit(import('./load.js'), 'its loading code').then(
+      (load) => load.fetchCase(endpoint, id, locale, controller.signal),
+      unavailable,
+    );
     if (!controller.signal.aborted) this.show(outcome);
   }
 

@@ -286,7 +286,9 @@ export class PetitionForm extends HostElement {
       void this.start();
     }
     for (const [name, on] of [
-      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'unavailable'].map((view) => [view, this.view === view] as const),
+      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'unavailable'].map(
+        (view) => [view, this.view === view] as const,
+      ),
       ['submitting', this.sending],
       ['user-invalid', Object.keys(this.errors).length > 0],
       ['checking', this.status === 'pending'],

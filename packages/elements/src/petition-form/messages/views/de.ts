@@ -14,7 +14,8 @@ export default {
   queuedText:
     'Der Server ist gerade nicht erreichbar. Ihre Unterschrift bleibt auf diesem Gerät gespeichert und wird automatisch gesendet.',
   unsentTitle: 'Ihre Unterschrift konnte nicht gesendet werden',
-  unsentText: 'Der Server ist mehrmals gescheitert. Ihre Unterschrift bleibt auf diesem Gerät gespeichert: Versuchen Sie es gleich noch einmal.',
+  unsentText:
+    'Der Server ist mehrmals gescheitert. Ihre Unterschrift bleibt auf diesem Gerät gespeichert: Versuchen Sie es gleich noch einmal.',
   retrySend: 'Erneut versuchen',
   sentLater: 'Ihre gespeicherte Unterschrift wurde gesendet.',
   alreadyTitle: 'Sie haben auf diesem Gerät bereits unterschrieben',
