@@ -84,7 +84,7 @@ describe('shared: timeLimit (lazy chunks)', () => {
     const never = new Promise<never>(() => undefined);
     let error: Error | undefined;
     await timeLimit(never, 'its code').catch((caught: Error) => (error = caught));
-    expect(error?.message).to.match(/^its code did not arrive within 30 ms/);
+    expect(error?.message).to.equal('its code took over 30 ms');
     expect(await timeLimit(Promise.resolve(7), 'its code')).to.equal(7);
     let late!: (value: number) => void;
     const slow = new Promise<number>((resolve) => (late = resolve));

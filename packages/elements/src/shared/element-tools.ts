@@ -23,22 +23,10 @@ export const chunkConfig = { timeoutMs: 15_000 };
  * A lazily loaded chunk given `chunkConfig.timeoutMs` to arrive: past it, the caller shows its error state
  * (and its retry) instead of a box that waits forever. The load itself goes on, so a retry gets the same one.
  */
-export function timeLimit<T>(load: Promise<T>, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const { timeoutMs } = chunkConfig;
-    const timer = setTimeout(
-      () => reject(new Error(`${what} did not arrive within ${timeoutMs} ms (a slow network, or every connection to the host taken)`)),
-      timeoutMs,
-    );
-    load.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
+export const timeLimit = <T>(load: Promise<T>, what: string): Promise<T> =>
+  Promise.race([
+    load,
+    new Promise<never>((_, reject) =>
+      setTimeout(reject, chunkConfig.timeoutMs, new Error(`${what} took over ${chunkConfig.timeoutMs} ms`)),
+    ),
+  ]);
