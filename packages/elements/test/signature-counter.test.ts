@@ -1052,6 +1052,14 @@ describe('signature-counter: one live connection per endpoint, whatever the numb
     await shows(counters[2]!, '3,500');
     await shows(counters[7]!, '3,500');
     expect(digits(counters[0]!)).to.equal('1,000');
+    // A petition the page does not follow, and an event naming none: ignored, the second reported once.
+    open()[0]!.send(JSON.stringify({ petition: 'p9', signatureCount: 1, countryCount: 1 }));
+    open()[0]!.send(JSON.stringify({ signatureCount: 2, countryCount: 1 }));
+    open()[0]!.send(JSON.stringify({ signatureCount: 2, countryCount: 1 }));
+    await settle();
+    for (const [i, el] of counters.entries()) expect(digits(el)).to.equal(i % 5 === 2 ? '3,500' : `${(i % 5) + 1},000`);
+    expect(errors.filter((args) => /does not match the Agir contract/.test(String(args[0])))).to.have.length(1);
+    errors.length = 0;
     for (const el of counters) expect(el.matches(':state(live)')).to.equal(true);
     // Hidden: no connection; back: one again.
     setVisibility('hidden');

@@ -374,8 +374,8 @@ export class PetitionStore {
     if (this.started && !isHidden()) this.schedule();
   }
 
-  /** One console error per run of failures, naming the first subscribing element. */
-  private report(message: string): void {
+  /** @internal One console error per run of failures, naming the first subscribing element. */
+  report(message: string): void {
     if (this.reported) return;
     this.reported = true;
     const reporter = [...this.listeners.values()].find((options) => options.reporter)?.reporter;
@@ -454,12 +454,17 @@ class EndpointStream {
       } catch {
         // garbage: reported by the store
       }
-      const store = single ?? this.members.get(readPetitionId(data) ?? '') ?? [...this.members.values()][0];
-      if (readCounts(data)) {
+      const id = single ? single.petition : readPetitionId(data);
+      if (id && readCounts(data)) {
         this.messages += 1;
         this.errors = 0;
       }
-      store?.streamCounts(data);
+      if (id)
+        this.members.get(id)?.streamCounts(data); // a petition that left meanwhile: ignored
+      else
+        [...this.members.values()][0]?.report(
+          `the stream of petitions ${ids.join(', ')} sent a "count" event that does not match the Agir contract ({ "petition": id, "signatureCount": n, "countryCount": n }); it was ignored.`,
+        );
     });
     stream.addEventListener('error', () => {
       if (this.stream !== stream) return;
