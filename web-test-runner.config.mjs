@@ -88,6 +88,22 @@ if (wanted.has('webkit')) {
   );
 }
 
+// The reference server (PGlite) under /agir-api/ of the test server: same HTTP/1.1 host as the code under
+// test, started on the first request (see packages/server/test/wtr-api.ts).
+let referenceApi;
+async function referenceServer(ctx, next) {
+  if (!ctx.path.startsWith('/agir-api/')) return next();
+  referenceApi ??= (async () => {
+    const { register } = await import('tsx/esm/api');
+    register();
+    const { referenceApi: start } = await import('./packages/server/test/wtr-api.ts');
+    return start('/agir-api');
+  })();
+  const handle = await referenceApi;
+  ctx.respond = false;
+  await handle(ctx.req, ctx.res);
+}
+
 const testDir = 'packages/elements/test';
 const groups = readdirSync(testDir)
   .filter((name) => name.endsWith('.test.ts'))
@@ -102,6 +118,7 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
+  middleware: [referenceServer],
   plugins: [esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.base.json', import.meta.url).pathname, target: 'es2022' })],
   browsers,
   coverageConfig: { include: ['packages/elements/src/**', 'packages/core/src/**'] },

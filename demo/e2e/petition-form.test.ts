@@ -35,6 +35,8 @@ const fr = {
   sentLater: 'Votre signature enregistrée a bien été envoyée.',
   thanksDuplicate: 'Votre signature avait déjà été comptée.',
   alreadyTitle: 'Vous avez déjà signé depuis cet appareil',
+  unsentTitle: 'Votre signature n’a pas pu être envoyée',
+  retrySend: 'Réessayer',
   trap: 'Laissez ce champ vide',
 };
 
@@ -587,6 +589,43 @@ describe('<petition-form> end to end against the reference server', () => {
     assert.ok(key && attempts.every((post) => post.key === key), 'the same idempotency key on every attempt');
     await onlyRowOf(email);
     assert.deepEqual(errors, []);
+  });
+
+  test('4b2. a 500 again and again → "could not be sent" after 4 attempts, not retried silently → "Réessayer" once the server is back → sent once', async () => {
+    const email = 'panne.http500-repeat@example.org';
+    const start = await signatureCount();
+    const { context, page, posts } = await open(fixture('fr', formTag()));
+    let failing = true;
+    await interceptPosts(context, async (route) => {
+      if (!failing) return route.fallback();
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': pageOrigin, vary: 'Origin' },
+        body: JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on the server.' } }),
+      });
+    });
+    const form = formAt(page);
+    await fill(form, { givenName: 'Ann', familyName: 'Nul', email });
+    await form.locator('button[type="submit"]').click();
+    await inState(page, 'queued');
+    // The queue's own backoff (2, 4, 8 s with jitter) makes the 2nd to 4th attempts; then the reader is told.
+    await inState(page, 'unsent', 0, 30_000);
+    assert.equal(await heading(form), fr.unsentTitle);
+    assert.equal((await answered(posts)).length, 4);
+    assert.equal((await queued(page)).idb.length, 1, 'kept on the device');
+    failing = false;
+    await form.getByRole('button', { name: fr.retrySend }).click();
+    await inState(page, 'signed');
+    const attempts = await answered(posts);
+    assert.deepEqual(
+      attempts.map(({ status }) => status),
+      [500, 500, 500, 500, 201],
+    );
+    assert.equal(new Set(attempts.map(({ key }) => key)).size, 1, 'the same idempotency key every time');
+    assert.equal(await signatureCount(), start + 1);
+    assert.deepEqual((await queued(page)).idb, []);
+    await onlyRowOf(email);
   });
 
   test('4b. a 500 (contract error body) then the retry → 201: exactly one stored signature', async () => {

@@ -70,6 +70,30 @@ export function buildDocument(): Record<string, unknown> {
           },
         },
       },
+      '/stream': {
+        get: {
+          summary:
+            'Server-sent events of several petitions on one connection: `count` events carrying a PetitionCountEvent (the id and its counts), each petition first with its current counts, then at most one event a second per petition. Optional for a backend: elements use one stream per petition, or poll, without it.',
+          parameters: [
+            {
+              name: 'petitions',
+              in: 'query',
+              required: true,
+              description: '1 to 50 petition ids, comma-separated',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'text/event-stream of `count` events',
+              content: { 'text/event-stream': { schema: ref('PetitionCountEvent') } },
+            },
+            404: errorResponse('A petition named does not exist (or the backend has no such stream: elements fall back)'),
+            422: errorResponse('No ids, more than 50, or an id that is not one'),
+            429: errorResponse('Too many open streams (`Retry-After`): elements poll instead'),
+          },
+        },
+      },
       '/petitions/{id}/signatures': {
         post: {
           summary: 'Sign a petition (idempotent on idempotencyKey)',

@@ -43,6 +43,8 @@ export interface AgirClient {
   health(options?: RequestOptions): Promise<boolean>;
   /** URL of the petition's server-sent event stream. */
   streamUrl(petitionId: string): string;
+  /** URL of the stream of several petitions (`GET /stream?petitions=a,b`), when the backend has one. */
+  streamsUrl?(petitionIds: readonly string[]): string;
 }
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -205,6 +207,7 @@ export function createClient(options: ClientOptions): AgirClient {
     },
     health: async (opts = {}) => (await request('GET', '/health', readHealth, { idempotent: true, signal: opts.signal })).data.ok,
     streamUrl: (petitionId) => `${endpoint}/petitions/${encodeURIComponent(petitionId)}/stream`,
+    streamsUrl: (petitionIds) => `${endpoint}/stream?petitions=${petitionIds.map(encodeURIComponent).join(',')}`,
   };
 }
 

@@ -53,6 +53,14 @@ export const countEventSchema = z.object({
 });
 export type CountEvent = z.infer<typeof countEventSchema>;
 
+/** The payload of a `count` event of `GET /stream?petitions=a,b`: which petition, and its counts. */
+export const petitionCountEventSchema = z.object({
+  petition: idSchema,
+  signatureCount: count,
+  countryCount: count,
+});
+export type PetitionCountEvent = z.infer<typeof petitionCountEventSchema>;
+
 export const signatureResponseSchema = z.object({
   signatureCount: count,
   duplicate: z.boolean(),
@@ -129,6 +137,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const contractSchemas = {
   Petition: petitionSchema,
   CountEvent: countEventSchema,
+  PetitionCountEvent: petitionCountEventSchema,
   SignatureRequest: signatureRequestSchema,
   SignatureResponse: signatureResponseSchema,
   Case: caseSchema,

@@ -1,6 +1,10 @@
 /**
  * The durable signature queue: a signature goes into storage (with its idempotency key) before it is sent,
  * and stays there until the server has acknowledged it (any 2xx, a duplicate included) or it expires.
+ * Network errors, timeouts and 429 are retried on their own until then (the reader may be offline for
+ * days); a server error (5xx) that repeats for the same signature is not: after `maxServerErrors` of them
+ * the entry is held (outcome `failed`), kept on the device, and sent again only when asked (`retry`, or a
+ * forced flush: the next page load, the `online` event), so the page can tell the reader.
  * Storage is pluggable: IndexedDB in browsers (falling back to localStorage), a memory store for tests.
  * DOM-free: the browser adapters only touch `indexedDB` / `localStorage` when they are used.
  */
@@ -24,6 +28,8 @@ export interface QueueEntry {
   readonly attempts: number;
   /** Not sent before this time (ms since the epoch): the backoff, or the lease of the page that is sending it. */
   readonly nextAttemptAt: number;
+  /** How many attempts the server answered with a 5xx (absent: none). */
+  readonly serverErrors?: number;
 }
 
 /** Where entries live. Every method may reject (quota, private mode…); the queue copes. */
@@ -38,6 +44,8 @@ export type QueueOutcome =
   | { readonly status: 'sent'; readonly entry: QueueEntry; readonly response: SignatureResponse }
   | { readonly status: 'retry'; readonly entry: QueueEntry; readonly error: unknown }
   | { readonly status: 'rejected'; readonly entry: QueueEntry; readonly error: unknown }
+  /** The server failed the entry `maxServerErrors` times (5xx): held on the device, sent again only when asked. */
+  | { readonly status: 'failed'; readonly entry: QueueEntry; readonly error: unknown }
   | { readonly status: 'expired'; readonly entry: QueueEntry };
 
 /** Runs `task` while holding the queue's lock (one flush at a time). */
@@ -57,6 +65,12 @@ export interface SignatureQueueOptions {
   expiryMs?: number;
   /** How long a freshly added entry is left to the page sending it before others may, in ms (default 60 000). */
   leaseMs?: number;
+  /**
+   * Server errors (5xx) of one entry after which it is held instead of retried on its own (default 4: the
+   * first attempt and three retries, about 14 s with the default delays). A held entry that the server
+   * fails again when asked is held again at once.
+   */
+  maxServerErrors?: number;
   /** Mutual exclusion for flushes; default: Web Locks (`navigator.locks`) where present, else an in-page lock. */
   lock?: QueueLock;
   now?: () => number;
@@ -64,6 +78,8 @@ export interface SignatureQueueOptions {
 }
 
 export const DAY_MS = 86_400_000;
+/** Server errors (5xx) of one signature after which the queue stops retrying it on its own. */
+export const DEFAULT_MAX_SERVER_ERRORS = 4;
 /** Days an unsent signature is kept on the device before it is dropped. */
 export const DEFAULT_EXPIRY_DAYS = 30;
 const LOCK_NAME = 'agir-signature-queue';
@@ -95,6 +111,11 @@ export function isQueueEntry(value: unknown): value is QueueEntry {
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof AgirError)) return true;
   return error.transient || error.kind === 'schema' || error.kind === 'aborted';
+}
+
+/** True for an answer of a server that failed (HTTP 5xx). */
+export function isServerError(error: unknown): boolean {
+  return error instanceof AgirError && error.kind === 'http' && error.status !== undefined && error.status >= 500;
 }
 
 /** Delay before attempt `attempts + 1`: `base × 2^(attempts-1)`, capped, times a jitter in [0.5, 1). */
@@ -138,6 +159,11 @@ export interface SignatureQueue {
    * its page is sending right now.
    */
   flush(endpoint?: string, force?: boolean): Promise<QueueOutcome[]>;
+  /**
+   * Sends one stored entry now (the reader asked to try again), held or waiting; undefined when it is no
+   * longer stored (sent or dropped meanwhile, e.g. by another tab).
+   */
+  retry(id: string): Promise<QueueOutcome | undefined>;
   /** Entries still waiting (of one endpoint, or all), oldest first. */
   entries(endpoint?: string): Promise<QueueEntry[]>;
 }
@@ -149,6 +175,7 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
   const maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
   const expiryMs = options.expiryMs ?? DEFAULT_EXPIRY_DAYS * DAY_MS;
   const leaseMs = options.leaseMs ?? 60_000;
+  const maxServerErrors = options.maxServerErrors ?? DEFAULT_MAX_SERVER_ERRORS;
   const lock = options.lock ?? defaultLock();
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
@@ -196,9 +223,16 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
         return report({ status: 'rejected', entry, error });
       }
       const attempts = entry.attempts + 1;
+      const serverErrors = (entry.serverErrors ?? 0) + (isServerError(error) ? 1 : 0);
+      if (isServerError(error) && serverErrors >= maxServerErrors) {
+        // Held: kept until it expires, sent again only when asked (no timer picks it up before then).
+        const held: QueueEntry = { ...entry, attempts, serverErrors, nextAttemptAt: entry.createdAt + expiryMs };
+        await quietly(() => storage.put(held));
+        return report({ status: 'failed', entry: held, error });
+      }
       const retryAfter = error instanceof AgirError ? (error.retryAfterMs ?? 0) : 0;
       const delay = Math.min(maxDelayMs, Math.max(retryDelay(attempts, baseDelayMs, maxDelayMs, random), retryAfter));
-      const next: QueueEntry = { ...entry, attempts, nextAttemptAt: now() + delay };
+      const next: QueueEntry = { ...entry, attempts, nextAttemptAt: now() + delay, ...(serverErrors ? { serverErrors } : {}) };
       await quietly(() => storage.put(next));
       return report({ status: 'retry', entry: next, error });
     }
@@ -221,6 +255,10 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
       return entry;
     },
     send: attempt,
+    async retry(id) {
+      const entry = (await entries()).find((stored) => stored.id === id);
+      return entry && attempt(entry);
+    },
     flush(endpoint, force = false) {
       return lock(async () => {
         const outcomes: QueueOutcome[] = [];

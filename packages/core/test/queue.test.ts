@@ -9,6 +9,7 @@ import {
   indexedDbStorage,
   isQueueEntry,
   isRetryable,
+  isServerError,
   memoryStorage,
   pageLock,
   retryDelay,
@@ -187,6 +188,68 @@ describe('queue: add, send, flush', () => {
     const second = await h.queue.send(first.entry);
     assert.equal(second.entry.attempts, 2);
     assert.equal(second.entry.nextAttemptAt, h.now + 60_000);
+  });
+
+  test('a 5xx that repeats is not retried on its own: after 4 server errors (default) the entry is held and reported failed, and kept', async () => {
+    // Network errors and 429 (the reader offline, a rate limit) do not count: only the server failing.
+    const h = harness([httpError(500), networkError(), httpError(429), httpError(502), httpError(503), httpError(500)], {
+      baseDelayMs: 1000,
+    });
+    const entry = await h.queue.add(endpoint, 'xinjiang', request());
+    let outcome = await h.queue.send(entry);
+    const statuses = [outcome.status];
+    while (outcome.status === 'retry') {
+      h.advance(outcome.entry.nextAttemptAt - h.now);
+      [outcome] = (await h.queue.flush()) as [QueueOutcome];
+      statuses.push(outcome.status);
+    }
+    assert.deepEqual(statuses, ['retry', 'retry', 'retry', 'retry', 'retry', 'failed']);
+    assert.equal(outcome.status === 'failed' && (outcome.error as AgirError).status, 500);
+    const [held] = await h.queue.entries();
+    assert.equal(held!.id, entry.id, 'the signature stays on the device');
+    assert.equal(held!.serverErrors, 4);
+    assert.equal(held!.attempts, 6);
+    assert.equal(held!.nextAttemptAt, entry.createdAt + 30 * DAY_MS, 'no timer sends it before it expires');
+    h.advance(29 * DAY_MS);
+    assert.deepEqual(await h.queue.flush(), [], 'a due flush leaves it alone');
+    assert.equal(h.sent.length, 6);
+    assert.deepEqual(
+      h.outcomes.map((o) => o.status),
+      statuses,
+    );
+    assert.equal(isServerError(httpError(500)), true);
+    assert.equal(isServerError(httpError(429)), false);
+    assert.equal(isServerError(networkError()), false);
+  });
+
+  test('retry(id) sends a held entry at once: sent when the server is back; held again at the next 5xx; undefined when gone', async () => {
+    const h = harness([httpError(500), httpError(500), httpError(500), ok(12)], { maxServerErrors: 2, baseDelayMs: 1000 });
+    const entry = await h.queue.add(endpoint, 'xinjiang', request());
+    assert.equal((await h.queue.send(entry)).status, 'retry');
+    h.advance(60_000);
+    assert.deepEqual(
+      (await h.queue.flush()).map((o) => o.status),
+      ['failed'],
+    );
+    const again = await h.queue.retry(entry.id);
+    assert.equal(again?.status, 'failed', 'still failing: held again at once, not retried silently');
+    assert.equal(again?.entry.serverErrors, 3);
+    const sent = await h.queue.retry(entry.id);
+    assert.equal(sent?.status, 'sent');
+    assert.deepEqual(sent?.status === 'sent' && sent.response, ok(12));
+    assert.deepEqual(await h.queue.entries(), []);
+    assert.equal(await h.queue.retry(entry.id), undefined);
+    assert.equal(new Set(h.sent.map((s) => s.body.idempotencyKey)).size, 1, 'the same idempotency key every time');
+  });
+
+  test('a forced flush (the next page load, back online) sends a held entry once more', async () => {
+    const h = harness([httpError(500), ok(3)], { maxServerErrors: 1 });
+    const entry = await h.queue.add(endpoint, 'xinjiang', request());
+    assert.equal((await h.queue.send(entry)).status, 'failed');
+    assert.deepEqual(
+      (await h.queue.flush(endpoint, true)).map((o) => o.status),
+      ['sent'],
+    );
   });
 
   test('a 4xx (e.g. 422) is rejected and deleted: nothing stays queued', async () => {

@@ -19,6 +19,7 @@ test('the document describes every schema and endpoint', () => {
     'Error',
     'Health',
     'Petition',
+    'PetitionCountEvent',
     'SignatureRequest',
     'SignatureResponse',
   ]);
@@ -31,5 +32,6 @@ test('the document describes every schema and endpoint', () => {
     '/petitions/{id}',
     '/petitions/{id}/signatures',
     '/petitions/{id}/stream',
+    '/stream',
   ]);
 });

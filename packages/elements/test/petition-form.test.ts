@@ -194,6 +194,16 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
         await expect(el).to.be.accessible();
       });
 
+      it('could not be sent (the server failed again and again), with its retry button', async () => {
+        fake.on('POST', SIGN, () => json({ error: { code: 'internal', message: 'boom' } }, 500));
+        const el = await mount(lang);
+        fillValid(el);
+        await submit(el);
+        await until(() => el.matches(':state(unsent)'), 5000, 'the unsent state');
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      });
+
       it('signed, with share actions', async () => {
         stubNavigator('share', undefined);
         fake.on('POST', SIGN, () => created());
@@ -706,6 +716,43 @@ describe('petition-form: never lose a signature', () => {
     expect(new Set(keys).size).to.equal(1);
     expect(keys.length).to.be.at.least(2);
     expect(visibleText(el)).to.contain('Votre signature enregistrée a bien été envoyée.');
+    expect(await queuedSignatures()).to.deep.equal([]);
+  });
+
+  it('a 500 that repeats: "could not be sent" after 4 attempts, localised, with a "try again" button that sends it when the server is back', async () => {
+    let serverUp = false;
+    fake.on('POST', SIGN, () => (serverUp ? created(77) : json({ error: { code: 'internal', message: 'boom' } }, 500)));
+    const el = await mount('fr');
+    fillValid(el, { givenName: 'Ann' });
+    const failed = new Promise<Event & { reason?: string }>((resolve) =>
+      el.addEventListener('agir-error', (event) => (event as Event & { reason?: string }).reason === 'server' && resolve(event)),
+    );
+    await submit(el);
+    expect((await failed).reason).to.equal('server');
+    await el.updateComplete;
+    expect(el.matches(':state(unsent)')).to.equal(true);
+    expect(el.matches(':state(queued)')).to.equal(false);
+    expect(visibleText(el)).to.contain('Votre signature n’a pas pu être envoyée');
+    expect(visibleText(el)).to.contain('réessayez dans un instant');
+    expect(visibleText(el)).to.not.contain('sera envoyée automatiquement');
+    expect(signatures()).to.have.length(4);
+    // Held: no timer sends it again on its own.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(signatures()).to.have.length(4);
+    expect((await queuedSignatures()).map((entry) => entry.id)).to.deep.equal([body(signatures()[0]).idempotencyKey]);
+    const retry = root(el).querySelector<HTMLButtonElement>('[part="notice"] button')!;
+    expect(retry.textContent!.trim()).to.equal('Réessayer');
+    // Still failing: the reader is told again at once (focus back on the heading), not left waiting.
+    retry.click();
+    await until(() => signatures().length === 5, 3000, 'the fifth attempt');
+    await until(() => deepActive() === $(el, '#title') && !el.sending, 3000, 'focus on the notice again');
+    expect(el.matches(':state(unsent)')).to.equal(true);
+    serverUp = true;
+    const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
+    root(el).querySelector<HTMLButtonElement>('[part="notice"] button')!.click();
+    expect((await signed).signatureCount).to.equal(77);
+    await signedView(el);
+    expect(new Set(signatures().map((request) => body(request).idempotencyKey)).size).to.equal(1);
     expect(await queuedSignatures()).to.deep.equal([]);
   });
 

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { createCatalog, resetMissingKeyWarnings } from '@agir/core';
 import { LocaleController } from '../src/shared/locale-controller.js';
+import { chunkConfig, timeLimit } from '../src/shared/element-tools.js';
 
 const en = { greeting: 'Hello', onlyEnglish: 'Only in English' };
 const catalog = createCatalog('test-greeter', {
@@ -72,5 +73,23 @@ describe('shared: LocaleController', () => {
       console.warn = original;
     }
     expect(warnings.filter((w) => w.includes('onlyEnglish'))).to.have.length(1);
+  });
+});
+
+describe('shared: timeLimit (lazy chunks)', () => {
+  afterEach(() => (chunkConfig.timeoutMs = 15_000));
+
+  it('rejects with a clear error when a chunk does not arrive in time, and passes a chunk that does', async () => {
+    chunkConfig.timeoutMs = 30;
+    const never = new Promise<never>(() => undefined);
+    let error: Error | undefined;
+    await timeLimit(never, 'its code').catch((caught: Error) => (error = caught));
+    expect(error?.message).to.equal('its code took over 30 ms');
+    expect(await timeLimit(Promise.resolve(7), 'its code')).to.equal(7);
+    let late!: (value: number) => void;
+    const slow = new Promise<number>((resolve) => (late = resolve));
+    await timeLimit(slow, 'its code').catch(() => undefined);
+    late(8);
+    expect(await timeLimit(slow, 'its code'), 'a retry gets the same load once it arrives').to.equal(8);
   });
 });

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { countEventSchema, petitionSchema } from '@agir/core';
+import { countEventSchema, petitionCountEventSchema, petitionSchema } from '@agir/core';
 import '../src/signature-counter/define.js';
 import { CountChangeEvent, SignatureCounter, autoGoal, counterConfig } from '../src/signature-counter/index.js';
-import { PetitionStore, petitionStoreConfig, readCounts, readFigures } from '../src/shared/petition-store.js';
+import { PetitionStore, petitionStoreConfig, readCounts, readFigures, readPetitionId } from '../src/shared/petition-store.js';
 import { emulateReducedMotion, fakeEndpoint as installFakeEndpoint, json, petitionPayload, until, type FakeEndpoint } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -1057,6 +1057,83 @@ describe('signature-counter: API', () => {
   });
 });
 
+describe('signature-counter: one live connection per endpoint, whatever the number of petitions', () => {
+  const ids = ['p1', 'p2', 'p3', 'p4', 'p5'];
+  function endpointOfFive(): FakeEndpoint {
+    const endpoint = fakeEndpoint();
+    ids.forEach((id, i) => endpoint.on('GET', `/petitions/${id}`, () => json(petitionPayload({ id, signatureCount: 1000 * (i + 1) }))));
+    return endpoint;
+  }
+  const open = (): FakeEventSource[] => FakeEventSource.instances.filter((stream) => !stream.closed);
+
+  it('ten counters of five petitions: one stream of the five, each counter gets its own petition’s counts', async () => {
+    const endpoint = endpointOfFive();
+    const page = await fixture<HTMLDivElement>(
+      html`<div lang="en">
+        ${Array.from({ length: 10 }, (_, i) => html`<signature-counter petition=${ids[i % 5]} endpoint=${endpoint.endpoint}></signature-counter>`)}
+      </div>`,
+    );
+    const counters = Array.from(page.querySelectorAll('signature-counter'));
+    for (const [i, el] of counters.entries()) await shows(el, `${(i % 5) + 1},000`);
+    await until(() => open().length === 1 && open()[0]!.url.includes('/stream?'), 3000, 'one stream of several');
+    expect(open()).to.have.length(1);
+    expect(open()[0]!.url).to.equal(`${endpoint.endpoint}/stream?petitions=p1,p2,p3,p4,p5`);
+    expect(FakeEventSource.instances.length, 'reconnections while the counters start').to.be.at.most(3);
+    open()[0]!.send(JSON.stringify({ petition: 'p3', signatureCount: 3500, countryCount: 9 }));
+    await shows(counters[2]!, '3,500');
+    await shows(counters[7]!, '3,500');
+    expect(digits(counters[0]!)).to.equal('1,000');
+    // A petition the page does not follow, and an event naming none: ignored, the second reported once.
+    open()[0]!.send(JSON.stringify({ petition: 'p9', signatureCount: 1, countryCount: 1 }));
+    open()[0]!.send(JSON.stringify({ signatureCount: 2, countryCount: 1 }));
+    open()[0]!.send(JSON.stringify({ signatureCount: 2, countryCount: 1 }));
+    await settle();
+    for (const [i, el] of counters.entries()) expect(digits(el)).to.equal(i % 5 === 2 ? '3,500' : `${(i % 5) + 1},000`);
+    expect(errors.filter((args) => /does not match the Agir contract/.test(String(args[0])))).to.have.length(1);
+    errors.length = 0;
+    for (const el of counters) expect(el.matches(':state(live)')).to.equal(true);
+    // Hidden: no connection; back: one again.
+    setVisibility('hidden');
+    expect(open()).to.have.length(0);
+    setVisibility('visible');
+    await until(() => open().length === 1 && open()[0]!.url.includes('petitions=p1,p2,p3,p4,p5'), 3000, 'the stream of several again');
+  });
+
+  it('goes back to the petition’s own stream when the other petitions’ counters leave', async () => {
+    const endpoint = endpointOfFive();
+    const page = await fixture<HTMLDivElement>(
+      html`<div lang="en">
+        <signature-counter petition="p1" endpoint=${endpoint.endpoint}></signature-counter>
+        <signature-counter petition="p2" endpoint=${endpoint.endpoint}></signature-counter>
+      </div>`,
+    );
+    await until(() => open()[0]?.url.endsWith('petitions=p1,p2'), 3000, 'the stream of two');
+    page.querySelector('[petition="p2"]')!.remove();
+    await until(() => open()[0]?.url.endsWith('/petitions/p1/stream'), 3000, 'the stream of one');
+    expect(open()).to.have.length(1);
+  });
+
+  it('an endpoint without the stream of several: its petitions are polled, never one connection each', async () => {
+    const endpoint = endpointOfFive();
+    const page = await fixture<HTMLDivElement>(
+      html`<div lang="en">
+        ${ids.map((id) => html`<signature-counter interval="5" petition=${id} endpoint=${endpoint.endpoint}></signature-counter>`)}
+      </div>`,
+    );
+    const counters = Array.from(page.querySelectorAll('signature-counter'));
+    await until(() => open()[0]?.url.includes('/stream?'), 3000, 'the stream of several');
+    open()[0]!.fail(true); // a 404: no such route there
+    expect(open()).to.have.length(0);
+    const requests = (): number => endpoint.requests.filter((r) => r.path === '/petitions/p4').length;
+    const before = requests();
+    await clock.tick(5000);
+    await until(() => requests() === before + 1, 3000, 'a poll of p4');
+    expect(open()).to.have.length(0);
+    for (const el of counters) expect(el.matches(':state(live)')).to.equal(true);
+    expect(FakeEventSource.instances.filter((stream) => /\/petitions\/p\d\/stream$/.test(stream.url))).to.have.length.at.most(1);
+  });
+});
+
 describe('petition-store: agrees with the contract’s schemas', () => {
   const counts = [0, 1, 323832, Number.MAX_SAFE_INTEGER, -1, 1.5, Number.MAX_SAFE_INTEGER + 2, '12', null, undefined, NaN, Infinity, true];
 
@@ -1068,6 +1145,17 @@ describe('petition-store: agrees with the contract’s schemas', () => {
       }
     }
     for (const data of [null, undefined, 'text', 42, [], {}]) expect(!!readCounts(data)).to.equal(countEventSchema.safeParse(data).success);
+  });
+
+  it('reads a count event of the stream of several petitions exactly as petitionCountEventSchema does', () => {
+    for (const petition of ['xinjiang', 'a', 'A-1_b', 'x'.repeat(64), 'x'.repeat(65), '-a', 'a b', '', 7, null, undefined]) {
+      for (const signatureCount of [5, -1, '5']) {
+        const data = { petition, signatureCount, countryCount: 3 };
+        expect(!!(readPetitionId(data) && readCounts(data)), JSON.stringify(data)).to.equal(
+          petitionCountEventSchema.safeParse(data).success,
+        );
+      }
+    }
   });
 
   it('reads the counts, goal and status of a petition as petitionSchema does', () => {

@@ -28,15 +28,17 @@ import './messages.js';
 import { migrate } from './migrate.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets } from './security.js';
 import { seedDatabase } from './seed.js';
-import { countEvent, CountHub, type Listener } from './sse.js';
+import { countEvent, CountHub, MAX_STREAM_PETITIONS, petitionCountEvent, type Listener } from './sse.js';
 import { contentType, etagMatches, resolveStatic } from './static.js';
-import { Store, type PetitionRecord, type SignOutcome } from './store.js';
+import { Store, type Counts, type PetitionRecord, type SignOutcome } from './store.js';
 
 export interface AppStats {
   /** Petitions with live listeners: one change source (emitter + poller) each. */
   readonly changeSources: number;
-  /** Open server-sent event streams. */
+  /** Listeners of the hub: one per petition of each open server-sent event stream. */
   readonly sseListeners: number;
+  /** Open server-sent event connections (a stream of several petitions is one). */
+  readonly sseConnections: number;
 }
 
 export type AgirApp = Hono & {
@@ -156,6 +158,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
   const maxStreams = options.sse?.maxStreams ?? defaults.maxStreams;
   const maxStreamsPerClient = options.sse?.maxStreamsPerClient ?? defaults.maxStreamsPerClient;
   const streamsByClient = new Map<string, number>();
+  let connections = 0;
   const limitBody = bodyLimit({
     maxSize: options.bodyLimitBytes ?? defaults.bodyLimitBytes,
     onError: (c) =>
@@ -244,28 +247,31 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     return c.body(view.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
-  api.get('/petitions/:id/stream', async (c) => {
-    const id = c.req.param('id');
-    const view = validId(id) ? await petitions.get(id) : undefined;
-    if (!view) return notFound(c, 'petition');
+  /**
+   * Opens a server-sent event stream on the given petitions: one connection, one listener per petition in
+   * the hub, `count` events written by `event` (the petition's own stream: its counts; the stream of
+   * several: the id with the counts). Heartbeats come from the first petition's channel only.
+   */
+  const openStream = (c: Context, views: readonly PetitionView[], event: (petition: string, counts: Counts) => string): Response => {
     const client = clientKey(c, options.trustProxy ?? false);
     const held = streamsByClient.get(client) ?? 0;
-    if (hub.listeners >= maxStreams || held >= maxStreamsPerClient) {
+    if (hub.listeners + views.length > maxStreams || held >= maxStreamsPerClient) {
       c.header('Retry-After', '30');
       return problem(c, 429, 'rate_limited', 'Too many open streams: poll the petition instead, or try again later.');
     }
     streamsByClient.set(client, held + 1);
+    connections += 1;
     let released = false;
-    let unsubscribe = (): void => undefined;
+    const unsubscribes: Array<() => void> = [];
     const release = (): void => {
       if (released) return;
       released = true;
-      unsubscribe();
+      connections -= 1;
+      for (const unsubscribe of unsubscribes) unsubscribe();
       const left = (streamsByClient.get(client) ?? 1) - 1;
       if (left > 0) streamsByClient.set(client, left);
       else streamsByClient.delete(client);
     };
-    const counts = { signatureCount: view.record.signatureCount, countryCount: view.record.countryCount };
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -276,21 +282,30 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
           release();
           controller.close();
         };
-        const listener: Listener = {
-          send(chunk) {
-            if (!open) return false;
-            if ((controller.desiredSize ?? 0) < -MAX_QUEUED_EVENTS) {
-              end();
-              return false;
-            }
-            controller.enqueue(encoder.encode(chunk));
-            return true;
-          },
-          close: end,
+        const write = (chunk: string): boolean => {
+          if (!open) return false;
+          if ((controller.desiredSize ?? 0) < -MAX_QUEUED_EVENTS) {
+            end();
+            return false;
+          }
+          controller.enqueue(encoder.encode(chunk));
+          return true;
         };
-        const subscription = hub.subscribe(id, counts, listener);
-        unsubscribe = subscription.unsubscribe;
-        controller.enqueue(encoder.encode(`retry: 3000\n\n${countEvent(subscription.counts)}`));
+        let first = 'retry: 3000\n\n';
+        views.forEach(({ record }, index) => {
+          const listener: Listener = {
+            send: (chunk, counts) => (counts ? write(event(record.id, counts)) : index > 0 || write(chunk)),
+            close: end,
+          };
+          const subscription = hub.subscribe(
+            record.id,
+            { signatureCount: record.signatureCount, countryCount: record.countryCount },
+            listener,
+          );
+          unsubscribes.push(subscription.unsubscribe);
+          first += event(record.id, subscription.counts);
+        });
+        controller.enqueue(encoder.encode(first));
         c.req.raw.signal.addEventListener('abort', end, { once: true });
       },
       cancel: release,
@@ -298,6 +313,27 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     return new Response(stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
     });
+  };
+
+  api.get('/petitions/:id/stream', async (c) => {
+    const id = c.req.param('id');
+    const view = validId(id) ? await petitions.get(id) : undefined;
+    if (!view) return notFound(c, 'petition');
+    return openStream(c, [view], (_petition, counts) => countEvent(counts));
+  });
+
+  // Several petitions on one connection: a page with counters of many petitions holds one connection per
+  // endpoint, not one per petition (over HTTP/1.1 a browser opens at most six per host).
+  api.get('/stream', async (c) => {
+    const ids = [...new Set((c.req.query('petitions') ?? '').split(',').filter(Boolean))];
+    if (ids.length === 0 || ids.length > MAX_STREAM_PETITIONS || !ids.every(validId))
+      return problem(c, 422, 'validation', `Name 1 to ${MAX_STREAM_PETITIONS} petition ids, comma-separated: ?petitions=a,b.`, {
+        petitions: `expected 1 to ${MAX_STREAM_PETITIONS} comma-separated ids`,
+      });
+    const views = await Promise.all(ids.map((id) => petitions.get(id)));
+    const missing = ids.filter((_id, index) => !views[index]);
+    if (missing.length) return problem(c, 404, 'not_found', `No such petition: ${missing.join(', ')}.`);
+    return openStream(c, views as PetitionView[], petitionCountEvent);
   });
 
   api.post('/petitions/:id/signatures', limitBody, async (c) => {
@@ -444,6 +480,9 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
       },
       get sseListeners() {
         return hub.listeners;
+      },
+      get sseConnections() {
+        return connections;
       },
     },
     store,

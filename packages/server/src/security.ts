@@ -5,6 +5,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { RateLimitOptions } from './config.js';
+import { MAX_STREAM_PETITIONS } from './sse.js';
 
 // ---------------------------------------------------------------------------------------------
 // CORS
@@ -31,9 +32,18 @@ export function normaliseOrigin(value: string): string | undefined {
   }
 }
 
-/** Is `origin` allowed for a request to `path`? */
-export async function originAllowed(policy: CorsPolicy, origin: string, path: string): Promise<boolean> {
+/**
+ * Is `origin` allowed for a request to `path`? For the stream of several petitions (`/api/v1/stream`,
+ * `petitions` its query's ids), when every one of them allows it.
+ */
+export async function originAllowed(policy: CorsPolicy, origin: string, path: string, petitions?: string): Promise<boolean> {
   if (policy.global === '*' || policy.global.includes(origin)) return true;
+  if (path === '/api/v1/stream') {
+    const ids = (petitions ?? '').split(',').filter(Boolean);
+    if (ids.length === 0 || ids.length > MAX_STREAM_PETITIONS) return false;
+    for (const id of ids) if (!(await policy.petitionOrigins(id)).includes(origin)) return false;
+    return true;
+  }
   const match = PETITION_PATH.exec(path);
   if (!match?.[1]) return false;
   return (await policy.petitionOrigins(decodeURIComponent(match[1]))).includes(origin);
@@ -47,7 +57,7 @@ export async function originAllowed(policy: CorsPolicy, origin: string, path: st
 export function cors(policy: CorsPolicy): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && (await originAllowed(policy, origin, c.req.path));
+    const allowed = origin !== undefined && (await originAllowed(policy, origin, c.req.path, c.req.query('petitions')));
     const allowOrigin = policy.global === '*' ? '*' : (origin ?? '');
     const requestedMethod = c.req.header('access-control-request-method');
     if (c.req.method === 'OPTIONS' && requestedMethod !== undefined) {

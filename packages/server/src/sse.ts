@@ -5,8 +5,11 @@
  * `count` event per interval (changes in between are coalesced), comments as heartbeats, and goes away
  * with its last listener.
  */
-import { countEventSchema } from '@agir/core';
+import { countEventSchema, petitionCountEventSchema } from '@agir/core';
 import type { Counts } from './store.js';
+
+/** Most petitions one stream (`GET /stream?petitions=a,b`) carries. */
+export const MAX_STREAM_PETITIONS = 50;
 
 export interface HubOptions {
   /** Reads a petition's current counts (undefined when it is gone). */
@@ -20,7 +23,8 @@ export interface HubOptions {
 
 /** One connected client. `send` returns false when the client is gone or too slow to keep. */
 export interface Listener {
-  send(chunk: string): boolean;
+  /** `counts` comes with a `count` event (its chunk), so a listener may write its own event from them. */
+  send(chunk: string, counts?: Counts): boolean;
   /** Ends the stream (server shutdown). */
   close(): void;
 }
@@ -38,6 +42,10 @@ interface Channel {
 }
 
 export const countEvent = (counts: Counts): string => `event: count\ndata: ${JSON.stringify(countEventSchema.parse(counts))}\n\n`;
+
+/** A `count` event of the stream of several petitions: the petition's id with its counts. */
+export const petitionCountEvent = (petition: string, counts: Counts): string =>
+  `event: count\ndata: ${JSON.stringify(petitionCountEventSchema.parse({ petition, ...counts }))}\n\n`;
 
 export class CountHub {
   readonly #channels = new Map<string, Channel>();
@@ -134,7 +142,7 @@ export class CountHub {
       if (counts && !sameCounts(counts, channel.last)) {
         channel.last = counts;
         channel.lastSentAt = Date.now();
-        this.#broadcast(petitionId, channel, countEvent(counts));
+        this.#broadcast(petitionId, channel, countEvent(counts), counts);
       }
     } catch (error) {
       this.#options.onError?.(error);
@@ -147,9 +155,9 @@ export class CountHub {
     }
   }
 
-  #broadcast(petitionId: string, channel: Channel, chunk: string): void {
+  #broadcast(petitionId: string, channel: Channel, chunk: string, counts?: Counts): void {
     for (const listener of [...channel.listeners]) {
-      if (!listener.send(chunk)) {
+      if (!listener.send(chunk, counts)) {
         channel.listeners.delete(listener);
         if (channel.listeners.size === 0) this.#shut(petitionId, channel);
       }

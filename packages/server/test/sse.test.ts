@@ -96,6 +96,67 @@ for (const backend of backends) {
       app.closeStreams();
     });
 
+    test('one stream carries several petitions: one connection, each petition first with its counts, then its changes, named by id', async () => {
+      await createPetition(server, 'multi-a', { baselineSignatures: 7 });
+      await createPetition(server, 'multi-b');
+      const client = await openSse(`${server.url}/api/v1/stream?petitions=multi-a,multi-b,multi-a`);
+      const first = await client.waitFor((event) => JSON.parse(event.data).petition === 'multi-b');
+      assert.deepEqual(
+        client.events.map((event) => [event.event, JSON.parse(event.data)]),
+        [
+          ['count', { petition: 'multi-a', signatureCount: 7, countryCount: 0 }],
+          ['count', { petition: 'multi-b', signatureCount: 0, countryCount: 0 }],
+        ],
+        'the ids are read once each, in order',
+      );
+      assert.ok(first);
+      assert.equal(server.app.stats.sseConnections, 1);
+      assert.equal(server.app.stats.sseListeners, 2);
+      assert.equal((await postSignature(server.url, 'multi-b', signature())).status, 201);
+      const event = await client.waitFor((e) => JSON.parse(e.data).petition === 'multi-b' && countOf(e) === 1, 2000);
+      assert.deepEqual(JSON.parse(event.data), { petition: 'multi-b', signatureCount: 1, countryCount: 1 });
+      assert.equal(
+        client.events.filter((e) => JSON.parse(e.data).petition === 'multi-a').length,
+        1,
+        'no event for a petition that did not change',
+      );
+      client.close();
+      await eventually(
+        () => server.app.stats.sseConnections === 0 && server.app.stats.sseListeners === 0 && server.app.stats.changeSources === 0,
+        3000,
+        'clean-up',
+      );
+    });
+
+    test('the stream of several petitions refuses a bad list (422) and an unknown petition (404) with contract errors', async () => {
+      for (const query of [
+        '',
+        '?petitions=',
+        '?petitions=a%20b',
+        `?petitions=${Array.from({ length: 51 }, (_, i) => `p${i}`).join(',')}`,
+      ]) {
+        const response = await fetch(`${server.url}/api/v1/stream${query}`);
+        assert.equal(response.status, 422, query);
+        assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'validation');
+      }
+      const missing = await fetch(`${server.url}/api/v1/stream?petitions=live,nowhere`);
+      assert.equal(missing.status, 404);
+      assert.match(((await missing.json()) as { error: { message: string } }).error.message, /nowhere/);
+      assert.equal(server.app.stats.sseConnections, 0);
+    });
+
+    test('the stream of several petitions counts as one stream of its client address', async () => {
+      const app = buildApp(server.app.store, { log: false, staticDirs: { demo: null, cdn: null }, sse: { maxStreamsPerClient: 1 } });
+      const base = await serveApp(app);
+      const client = await openSse(`${base}/api/v1/stream?petitions=live,busy,beats`);
+      await client.waitFor((event) => JSON.parse(event.data).petition === 'beats');
+      assert.equal(app.stats.sseConnections, 1);
+      assert.equal((await fetch(`${base}/api/v1/stream?petitions=live`)).status, 429);
+      client.close();
+      await eventually(() => app.stats.sseConnections === 0 && app.stats.changeSources === 0, 2000, 'closed');
+      app.closeStreams();
+    });
+
     if (backend.name === 'postgres') {
       test('two server processes on one database: a listener on one sees signatures made on the other (one poller per petition)', async () => {
         const other = await startTestServer(database, { rateLimit: false });

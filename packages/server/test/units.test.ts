@@ -69,6 +69,10 @@ test('origins: normalised, and allowed globally, per petition, or not', async ()
   assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/petitions/q'), false);
   assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/cases'), false);
   assert.equal(await originAllowed({ ...policy, global: '*' }, 'https://any.example', '/api/v1/cases'), true);
+  // The stream of several petitions: allowed when every petition it names allows the origin.
+  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/stream', 'p'), true);
+  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/stream', 'p,q'), false);
+  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/stream'), false);
 });
 
 test('CSV cells: quoted when needed, quotes doubled, formulas defused', () => {

@@ -4,7 +4,7 @@ import { defineAs } from '../case-card/case-view.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { h, patch, type Template } from '../shared/patch.js';
 import type { CaseCardMessages } from '../case-card/messages/en.js';
-import { authorError } from '../shared/element-tools.js';
+import { authorError, timeLimit } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './case-card-list.styles.js';
 
@@ -141,7 +141,7 @@ export class CaseCardList extends HostElement {
   private async load(endpoint: string, locale: string): Promise<void> {
     const controller = (this.controller = new AbortController());
     this.phase = 'pending';
-    const outcome = await import('../case-card/load.js').then(
+    const outcome = await timeLimit(import('../case-card/load.js'), 'its loading code').then(
       (load) => load.fetchCases(endpoint, this.tag, locale, controller.signal),
       (error: unknown) => ({ retryable: true, message: String(error) }),
     );

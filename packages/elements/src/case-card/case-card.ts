@@ -1,5 +1,5 @@
 import { countryName, directionOf, formatDate, languageOf, resolveEndpoint, type Case } from '@agir/core';
-import { authorError } from '../shared/element-tools.js';
+import { authorError, timeLimit } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './case-card.styles.js';
 import { defineAs, idPattern, imageUrl, quote, statusKinds, validated, webUrl, type CaseView } from './case-view.js';
@@ -386,7 +386,10 @@ export class CaseCard extends HostElement {
   private async fetchCase(endpoint: string, id: string, locale: string): Promise<void> {
     const controller = (this.controller = new AbortController());
     this.phase = 'pending';
-    const outcome = await import('./load.js').then((load) => load.fetchCase(endpoint, id, locale, controller.signal), unavailable);
+    const outcome = await timeLimit(import('./load.js'), 'its loading code').then(
+      (load) => load.fetchCase(endpoint, id, locale, controller.signal),
+      unavailable,
+    );
     if (!controller.signal.aborted) this.show(outcome);
   }
 
@@ -398,7 +401,7 @@ export class CaseCard extends HostElement {
       return;
     }
     this.phase = 'pending';
-    const outcome = await import('./load.js').then((load) => load.checkCase(data), unavailable);
+    const outcome = await timeLimit(import('./load.js'), 'its loading code').then((load) => load.checkCase(data), unavailable);
     if (this.source === data) this.show(outcome);
   }
 

@@ -60,12 +60,14 @@ export class QueuedEvent extends Event {
 
 /**
  * Fired when a submission ends in an error the reader is shown (validation refused by the server, closed
- * petition, anti-spam check failed, misconfiguration). `reason` names it; `error` is the underlying error.
+ * petition, anti-spam check failed, misconfiguration, the server failing the signature again and again:
+ * `server`, the signature is kept on the device and the reader offered to try again). `reason` names it;
+ * `error` is the underlying error.
  */
 export class PetitionErrorEvent extends Event {
   static readonly type = 'agir-error';
   readonly petition: string;
-  readonly reason: 'invalid' | 'closed' | 'rejected' | 'captcha' | 'config';
+  readonly reason: 'invalid' | 'closed' | 'rejected' | 'captcha' | 'config' | 'server';
   readonly error: unknown;
 
   constructor(petition: string, reason: PetitionErrorEvent['reason'], error: unknown) {

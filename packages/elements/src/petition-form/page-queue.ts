@@ -29,6 +29,8 @@ export interface SignatureQueueSettings {
   maxDelayMs?: number;
   /** Days an unsent signature is kept (default 30). */
   expiryDays?: number;
+  /** Server errors (5xx) of one signature before the reader is told it could not be sent (default 4). */
+  maxServerErrors?: number;
 }
 
 /** What a form hears about a queued signature, from this page or another tab of the same origin. */
@@ -56,7 +58,7 @@ const toSettled = (outcome: QueueOutcome): Settled => ({
   petition: outcome.entry.petition,
   endpoint: outcome.entry.endpoint,
   response: outcome.status === 'sent' ? outcome.response : undefined,
-  error: outcome.status === 'retry' || outcome.status === 'rejected' ? outcome.error : undefined,
+  error: outcome.status === 'sent' || outcome.status === 'expired' ? undefined : outcome.error,
 });
 
 const notify = (settled: Settled): void => {
@@ -98,6 +100,7 @@ function pageQueue(): SignatureQueue {
       },
       ...(settings.baseDelayMs === undefined ? {} : { baseDelayMs: settings.baseDelayMs }),
       ...(settings.maxDelayMs === undefined ? {} : { maxDelayMs: settings.maxDelayMs }),
+      ...(settings.maxServerErrors === undefined ? {} : { maxServerErrors: settings.maxServerErrors }),
       expiryMs: (settings.expiryDays ?? DEFAULT_EXPIRY_DAYS) * DAY_MS,
     });
     if (!onlineListener && typeof addEventListener === 'function') {
@@ -160,6 +163,13 @@ export async function submitSignature(endpoint: string, petition: string, reques
   const outcome = await q.send(await q.add(endpoint, petition, request));
   await schedule();
   return toSettled(outcome);
+}
+
+/** Sends a kept signature again now (the reader pressed "Try again"); undefined when it is no longer kept. */
+export async function retrySignature(id: string): Promise<Settled | undefined> {
+  const outcome = await pageQueue().retry(id);
+  await schedule();
+  return outcome && toSettled(outcome);
 }
 
 export const loadPetition = (endpoint: string, petition: string) => clientFor(endpoint).getPetition(petition);

@@ -1,6 +1,6 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { countryOptions, createCatalog, defaultCountry, personSchema, type AgirClient, type SignatureRequest } from '@agir/core';
-import { authorError, defineElement } from '../shared/element-tools.js';
+import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { stateProperties } from '../shared/state-properties.js';
@@ -10,7 +10,7 @@ import { styles } from './petition-form.styles.js';
 import type * as Submission from './submission.js';
 
 type Messages = PetitionFormMessages;
-export type View = 'form' | 'queued' | 'signed' | 'already-signed' | 'closed' | 'unavailable';
+export type View = 'form' | 'queued' | 'unsent' | 'signed' | 'already-signed' | 'closed' | 'unavailable';
 type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const catalog = createCatalog<Messages>('petition-form', {
@@ -27,13 +27,17 @@ const catalog = createCatalog<Messages>('petition-form', {
 let engine: Promise<typeof Submission> | undefined;
 /**
  * What the form does once a reader acts (contract schemas, client, durable queue, sharing) is a separate
- * chunk, loaded as soon as a form connects, in parallel with its first render.
+ * chunk, loaded as soon as a form connects, in parallel with its first render. It has `chunkConfig.timeoutMs`
+ * to arrive; a submit meanwhile shows the form's error and waits for the same load when tried again.
  */
 const loadEngine = (): Promise<typeof Submission> =>
-  (engine ??= import('./submission.js').catch((error: unknown) => {
-    engine = undefined;
-    throw error;
-  }));
+  timeLimit(
+    (engine ??= import('./submission.js').catch((error: unknown) => {
+      engine = undefined;
+      throw error;
+    })),
+    'its submission code',
+  );
 
 /** Tokens of the `fields` and `required` attributes. */
 const TOKENS: Record<string, Field> = { 'postal-code': 'postalCode', phone: 'phone', comment: 'comment' };
@@ -61,7 +65,7 @@ let uid = 0;
  * @fires {AgirSubmitEvent} agir-submit - Cancelable, before a valid signature is queued and sent; `payload` may be read or changed.
  * @fires {SignedEvent} agir-signed - The server acknowledged a signature: `petition`, `endpoint`, `signatureCount`, `duplicate`.
  * @fires {QueuedEvent} agir-queued - The signature could not be sent yet; it is kept on the device and will be sent later.
- * @fires {PetitionErrorEvent} agir-error - A submission ended in an error the reader is shown (`reason`).
+ * @fires {PetitionErrorEvent} agir-error - A submission ended in an error the reader is shown (`reason`; `server`: failed again and again, kept, a button retries).
  *
  * @slot - Optional: a `<form>` with named inputs to enhance instead of the built-in form (works without JavaScript).
  * @slot consent - The organisation's newsletter consent words (overrides `consent-text`); recorded as shown.
@@ -76,7 +80,7 @@ let uid = 0;
  * @csspart error-summary - The list of problems shown after an invalid submit.
  * @csspart submit - The submit button.
  * @csspart alert - A submission error that is not about one field.
- * @csspart notice - The thank-you, saved, already-signed, closed and unavailable boxes.
+ * @csspart notice - The thank-you, saved, could-not-be-sent, already-signed, closed and unavailable boxes.
  * @csspart share - The share actions.
  *
  * @cssprop --agir-petition-form-min-block-size - Space reserved while the messages load (default 30rem).
@@ -88,6 +92,7 @@ let uid = 0;
  * @cssstate checking - The petition's status is being checked (the form works meanwhile).
  * @cssstate signed - The server acknowledged the signature.
  * @cssstate queued - The signature is saved on the device and will be sent.
+ * @cssstate unsent - The server failed the signature again and again: it is kept on the device, and a button sends it again.
  * @cssstate already-signed - This device signed the petition before.
  * @cssstate closed - The petition no longer accepts signatures.
  * @cssstate unavailable - The element is misconfigured (see the console).
@@ -284,7 +289,9 @@ export class PetitionForm extends HostElement {
       void this.start();
     }
     for (const [name, on] of [
-      ...['form', 'queued', 'signed', 'already-signed', 'closed', 'unavailable'].map((view) => [view, this.view === view] as const),
+      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'unavailable'].map(
+        (view) => [view, this.view === view] as const,
+      ),
       ['submitting', this.sending],
       ['user-invalid', Object.keys(this.errors).length > 0],
       ['checking', this.status === 'pending'],
@@ -391,6 +398,8 @@ export class PetitionForm extends HostElement {
       this.requestUpdate();
     } catch (error) {
       this.report(`could not load its submission code (${(error as Error).message}); check that the whole CDN folder is served.`);
+      // Its notice needs that code: show the form rather than an empty box (a submit tries the load again).
+      if (this.view === 'already-signed') this.view = 'form';
       return;
     }
     if (this.isConnected) await this.engine.load(this);

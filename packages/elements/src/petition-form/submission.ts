@@ -21,7 +21,7 @@ import {
   type Translate,
 } from '@agir/core';
 import { AgirSubmitEvent, PetitionErrorEvent, QueuedEvent, SignedEvent } from './events.js';
-import { flushQueue, loadPetition, onSettled, submitSignature, useClient, type Settled } from './page-queue.js';
+import { flushQueue, loadPetition, onSettled, retrySignature, submitSignature, useClient, type Settled } from './page-queue.js';
 import { FIELDS, safeHref, signedKey, type Field, type Kind } from './fields.js';
 import { viewStyles } from './petition-form.styles.js';
 import { adoptStyles } from '../shared/host-element.js';
@@ -310,11 +310,29 @@ async function rejected(host: PetitionForm, error: unknown): Promise<void> {
   await showErrors(host, errors);
 }
 
-/** Shows what became of a signature: sent, saved for later, or refused. */
+/** "Try again" on a signature the server failed again and again: sends it now, shows what became of it. */
+async function resend(host: PetitionForm): Promise<void> {
+  const id = host.pendingId;
+  if (host.sending || !id) return;
+  host.sending = true;
+  try {
+    const settled = await retrySignature(id);
+    // Gone meanwhile: another tab sent it (or it was dropped); what became of it reached the form already.
+    if (settled) await settle(host, settled, true);
+  } finally {
+    host.sending = false;
+  }
+}
+
+/** Shows what became of a signature: sent, saved for later, refused, or failed by the server again and again. */
 async function settle(host: PetitionForm, settled: Settled, fromSubmit: boolean): Promise<void> {
   const focusHere = fromSubmit || host.matches(':focus-within');
   await loadViews(host).catch(() => undefined);
-  if (settled.status === 'retry') {
+  if (settled.status === 'failed') {
+    host.pendingId = settled.id;
+    host.view = 'unsent';
+    host.dispatchEvent(new PetitionErrorEvent(host.petitionId, 'server', settled.error));
+  } else if (settled.status === 'retry') {
     remember(host);
     host.pendingId = settled.id;
     host.view = 'queued';
@@ -474,6 +492,20 @@ export function notice(host: PetitionForm): TemplateResult | undefined {
               ${result?.duplicate ? v('thanksDuplicate') : result?.count === undefined ? nothing : v('thanksCount', { count: result.count })}
             </p></slot
           >${sharing}`,
+      );
+    case 'unsent':
+      return box(
+        host,
+        v('unsentTitle'),
+        html`<p>${v('unsentText')}</p>
+          <button
+            type="button"
+            aria-disabled=${host.sending ? 'true' : nothing}
+            aria-busy=${host.sending ? 'true' : nothing}
+            @click=${() => resend(host)}
+          >
+            ${v('retrySend')}
+          </button>`,
       );
     default:
       return box(host, v('queuedTitle'), html`<p>${v('queuedText')}</p>`);

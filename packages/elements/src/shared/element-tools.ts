@@ -15,3 +15,18 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
 export function authorError(element: Element, message: string): void {
   console.error(`Agir <${element.localName}>: ${message}`, element);
 }
+
+/** Time allowed for a lazily loaded chunk of an element's code, in ms. Tests may lower it. */
+export const chunkConfig = { timeoutMs: 15_000 };
+
+/**
+ * A lazily loaded chunk given `chunkConfig.timeoutMs` to arrive: past it, the caller shows its error state
+ * (and its retry) instead of a box that waits forever. The load itself goes on, so a retry gets the same one.
+ */
+export const timeLimit = <T>(load: Promise<T>, what: string): Promise<T> =>
+  Promise.race([
+    load,
+    new Promise<never>((_, reject) =>
+      setTimeout(reject, chunkConfig.timeoutMs, new Error(`${what} took over ${chunkConfig.timeoutMs} ms`)),
+    ),
+  ]);

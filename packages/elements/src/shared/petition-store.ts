@@ -4,9 +4,15 @@ import { authorError } from './element-tools.js';
 /**
  * One live figure per (endpoint, petition) in a page. Every element that shows a petition's count
  * subscribes to the same store, so ten counters make one request. The store fetches the petition once, then
- * follows the endpoint's server-sent event stream (`count` events) or, when the endpoint has none or it
- * fails, polls with exponential backoff on errors. It makes no request while the page is hidden and
- * refreshes when the page shows again, and it counts a signature made in the page (`agir-signed`) at once.
+ * follows the endpoint's server-sent events (`count` events) or, when the endpoint has none or it fails,
+ * polls with exponential backoff on errors. It makes no request while the page is hidden and refreshes
+ * when the page shows again, and it counts a signature made in the page (`agir-signed`) at once.
+ *
+ * A page holds at most ONE live connection per endpoint, whatever the number of counters and petitions:
+ * the stream of its petition when the page follows one (`/petitions/{id}/stream`), the stream of several
+ * (`/stream?petitions=a,b`) when it follows more. Over HTTP/1.1 a browser opens at most six connections
+ * per host; a connection per petition would leave none for the form's code and its signature. An endpoint
+ * without the stream of several has its petitions polled when the page follows more than one.
  */
 
 /** What a store knows about its petition. */
@@ -51,6 +57,8 @@ export interface PetitionSource {
   readonly endpoint: string;
   getPetition(id: string): Promise<Pick<Petition, 'signatureCount' | 'countryCount' | 'goal' | 'status'>>;
   streamUrl(id: string): string;
+  /** The stream of several petitions (`count` events naming theirs), when the endpoint has one. */
+  streamsUrl?(ids: readonly string[]): string;
 }
 
 /**
@@ -66,6 +74,11 @@ export const petitionStoreConfig = {
   maxBackoffMs: 5 * 60_000,
   /** Stream errors in a row, after it delivered a message, before the store falls back to polling. */
   streamErrorLimit: 3,
+  /**
+   * While a page's counters start, petitions joining the endpoint's connection within this time (ms, real
+   * time, not the clock below) make one reconnection, not one each.
+   */
+  streamBatchMs: 100,
   /** Time allowed for one fetch of the petition. */
   timeoutMs: 10_000,
   /** Backoff jitter: a delay after errors is multiplied by 0.75 + 0.5 × random(). */
@@ -93,6 +106,15 @@ export function endpointUrl(endpoint: string): string | undefined {
     // not a URL
   }
   return undefined;
+}
+
+/**
+ * The petition of a `count` event of the stream of several petitions (`{ petition, signatureCount,
+ * countryCount }`), or undefined. With `readCounts`, mirrors @agir/core's `petitionCountEventSchema`.
+ */
+export function readPetitionId(data: unknown): string | undefined {
+  const { petition } = (data ?? 0) as Record<string, unknown>;
+  return typeof petition === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(petition) ? petition : undefined;
 }
 
 /**
@@ -131,6 +153,7 @@ export function petitionReader(endpoint: string): PetitionSource {
   return {
     endpoint,
     streamUrl: (id) => `${path(id)}/stream`,
+    streamsUrl: (ids) => `${endpoint}/stream?petitions=${ids.map(encodeURIComponent).join(',')}`,
     async getPetition(id) {
       const url = path(id);
       const controller = new AbortController();
@@ -194,9 +217,8 @@ export class PetitionStore {
   private failures = 0;
   /** The current run of failures was reported in the console. */
   private reported = false;
-  private stream: EventSource | undefined;
-  private streamMessages = 0;
-  private streamErrors = 0;
+  /** Following the endpoint's live connection (see `EndpointStream`). */
+  private streaming = false;
   /** The endpoint has no usable stream: poll from now on. */
   private noStream = false;
 
@@ -282,7 +304,7 @@ export class PetitionStore {
     await this.refresh();
     if (!this.started || isHidden()) return;
     if (this.current.state === 'complete' && !this.noStream && typeof EventSource === 'function') this.openStream();
-    else if (!this.stream) this.schedule();
+    else if (!this.streaming) this.schedule();
   }
 
   private schedule(): void {
@@ -317,50 +339,43 @@ export class PetitionStore {
   }
 
   private openStream(): void {
-    if (this.stream) return;
-    const stream = new EventSource(this.source.streamUrl(this.petition));
-    this.stream = stream;
-    this.streamMessages = this.streamErrors = 0;
+    if (this.streaming) return;
+    this.streaming = true;
     petitionStoreConfig.clearTimeout(this.timer);
     this.timer = undefined;
     this.set({ transport: 'stream' });
-    stream.addEventListener('count', (event) => {
-      let data: unknown;
-      try {
-        data = JSON.parse((event as MessageEvent).data);
-      } catch {
-        // garbage: reported below
-      }
-      const counts = readCounts(data);
-      const figures = this.current.figures;
-      if (!counts) {
-        this.report(
-          `the stream of petition "${this.petition}" sent a "count" event that does not match the Agir contract ({ "signatureCount": n, "countryCount": n }); it was ignored.`,
-        );
-      } else if (figures) {
-        this.streamMessages += 1;
-        this.streamErrors = 0;
-        this.set({ state: 'complete', error: undefined, figures: { ...figures, ...counts } });
-      }
-    });
-    stream.addEventListener('error', () => {
-      if (this.stream !== stream) return;
-      // Failing before any message (no stream there, e.g. a 404), closed for good, or again and again: poll.
-      if (++this.streamErrors >= petitionStoreConfig.streamErrorLimit || !this.streamMessages || stream.readyState === 2) {
-        this.noStream = true;
-        this.closeStream();
-        this.schedule();
-      }
-    });
+    EndpointStream.for(this.source).join(this);
   }
 
   private closeStream(): void {
-    this.stream?.close();
-    this.stream = undefined;
+    if (!this.streaming) return;
+    this.streaming = false;
+    EndpointStream.for(this.source).leave(this);
   }
 
-  /** One console error per run of failures, naming the first subscribing element. */
-  private report(message: string): void {
+  /** @internal New counts from the endpoint's stream. */
+  streamCounts(data: unknown): void {
+    const counts = readCounts(data);
+    const figures = this.current.figures;
+    if (!counts) {
+      this.report(
+        `the stream of petition "${this.petition}" sent a "count" event that does not match the Agir contract ({ "signatureCount": n, "countryCount": n }); it was ignored.`,
+      );
+    } else if (figures) {
+      this.set({ state: 'complete', error: undefined, figures: { ...figures, ...counts } });
+    }
+  }
+
+  /** @internal The endpoint's stream is not usable for this petition: poll from now on. */
+  streamFailed(): void {
+    if (!this.streaming) return;
+    this.streaming = false;
+    this.noStream = true;
+    if (this.started && !isHidden()) this.schedule();
+  }
+
+  /** @internal One console error per run of failures, naming the first subscribing element. */
+  report(message: string): void {
     if (this.reported) return;
     this.reported = true;
     const reporter = [...this.listeners.values()].find((options) => options.reporter)?.reporter;
@@ -371,5 +386,108 @@ export class PetitionStore {
   private set(change: Partial<PetitionSnapshot>): void {
     this.current = { ...this.current, ...change };
     for (const listener of [...this.listeners.keys()]) listener(this.current);
+  }
+}
+
+const connections = new Map<string, EndpointStream>();
+
+/**
+ * The one live connection of a page to an endpoint, shared by the stores of its petitions: the stream of
+ * the petition when one store follows it, the stream of several when more do (reopened, batched, as
+ * stores join and leave). Without a stream of several, the stores poll.
+ */
+class EndpointStream {
+  static for(source: PetitionSource): EndpointStream {
+    let connection = connections.get(source.endpoint);
+    if (!connection) connections.set(source.endpoint, (connection = new EndpointStream(source)));
+    return connection;
+  }
+
+  private readonly members = new Map<string, PetitionStore>();
+  private stream: EventSource | undefined;
+  private url: string | undefined;
+  private messages = 0;
+  private errors = 0;
+  /** The endpoint has no stream of several petitions. */
+  private noMulti = false;
+  private batch: ReturnType<typeof setTimeout> | undefined;
+
+  private constructor(private readonly source: PetitionSource) {}
+
+  join(store: PetitionStore): void {
+    this.members.set(store.petition, store);
+    // The first petition is followed at once; more reopen the connection once they have all joined.
+    if (this.stream) this.later();
+    else this.open();
+  }
+
+  leave(store: PetitionStore): void {
+    if (this.members.get(store.petition) !== store) return;
+    this.members.delete(store.petition);
+    if (this.members.size > 0) this.later();
+    else this.close();
+  }
+
+  private later(): void {
+    clearTimeout(this.batch);
+    this.batch = setTimeout(() => this.open(), petitionStoreConfig.streamBatchMs);
+  }
+
+  private open(): void {
+    clearTimeout(this.batch);
+    this.batch = undefined;
+    const ids = [...this.members.keys()].sort();
+    if (ids.length === 0) return;
+    const url = ids.length === 1 ? this.source.streamUrl(ids[0]!) : this.noMulti ? undefined : this.source.streamsUrl?.(ids);
+    if (!url) return this.fail();
+    if (url === this.url && this.stream) return;
+    this.close();
+    const stream = new EventSource(url);
+    this.stream = stream;
+    this.url = url;
+    this.messages = this.errors = 0;
+    const single = ids.length === 1 ? this.members.get(ids[0]!) : undefined;
+    stream.addEventListener('count', (event) => {
+      let data: unknown;
+      try {
+        data = JSON.parse((event as MessageEvent).data);
+      } catch {
+        // garbage: reported by the store
+      }
+      const id = single ? single.petition : readPetitionId(data);
+      if (id && readCounts(data)) {
+        this.messages += 1;
+        this.errors = 0;
+      }
+      if (id)
+        this.members.get(id)?.streamCounts(data); // a petition that left meanwhile: ignored
+      else
+        [...this.members.values()][0]?.report(
+          `the stream of petitions ${ids.join(', ')} sent a "count" event that does not match the Agir contract ({ "petition": id, "signatureCount": n, "countryCount": n }); it was ignored.`,
+        );
+    });
+    stream.addEventListener('error', () => {
+      if (this.stream !== stream) return;
+      // Failing before any message (no stream there, e.g. a 404), closed for good, or again and again: poll.
+      if (++this.errors >= petitionStoreConfig.streamErrorLimit || !this.messages || stream.readyState === 2) {
+        if (!single) this.noMulti = true;
+        this.fail();
+      }
+    });
+  }
+
+  /** No usable stream for the members: each one polls. */
+  private fail(): void {
+    this.close();
+    const members = [...this.members.values()];
+    this.members.clear();
+    for (const store of members) store.streamFailed();
+  }
+
+  private close(): void {
+    clearTimeout(this.batch);
+    this.batch = undefined;
+    this.stream?.close();
+    this.stream = this.url = undefined;
   }
 }

@@ -13,6 +13,10 @@ export default {
   queuedTitle: 'Ihre Unterschrift ist gespeichert',
   queuedText:
     'Der Server ist gerade nicht erreichbar. Ihre Unterschrift bleibt auf diesem Gerät gespeichert und wird automatisch gesendet.',
+  unsentTitle: 'Ihre Unterschrift konnte nicht gesendet werden',
+  unsentText:
+    'Der Server ist mehrmals gescheitert. Ihre Unterschrift bleibt auf diesem Gerät gespeichert: Versuchen Sie es gleich noch einmal.',
+  retrySend: 'Erneut versuchen',
   sentLater: 'Ihre gespeicherte Unterschrift wurde gesendet.',
   alreadyTitle: 'Sie haben auf diesem Gerät bereits unterschrieben',
   alreadyText: 'Danke! Möchte hier noch jemand unterschreiben?',

@@ -2,7 +2,7 @@ import { formatNumber, plural } from '@agir/core';
 
 /**
  * English messages of what petition-form shows once its submission code is loaded: the thank-you, saved,
- * already-signed and closed notices, the error summary's title and sharing. `thanksCount` receives
+ * could-not-be-sent, already-signed and closed notices, the error summary's title and sharing. `thanksCount` receives
  * `{ count }` (a number); `shareText` and `shareSubject` `{ title }`.
  */
 const en = {
@@ -16,6 +16,9 @@ const en = {
   thanksDuplicate: 'Your signature had already been counted.',
   queuedTitle: 'Your signature is saved',
   queuedText: 'We could not reach the server just now. Your signature is kept on this device and will be sent automatically.',
+  unsentTitle: 'Your signature could not be sent',
+  unsentText: 'The server failed several times. Your signature is kept on this device: try again in a moment.',
+  retrySend: 'Try again',
   sentLater: 'Your saved signature has been sent.',
   alreadyTitle: 'You have already signed on this device',
   alreadyText: 'Thank you! Does someone else here want to sign?',

@@ -13,6 +13,9 @@ export default {
   queuedTitle: 'La tua firma è salvata',
   queuedText:
     'Al momento non riusciamo a raggiungere il server. La tua firma è conservata su questo dispositivo e sarà inviata automaticamente.',
+  unsentTitle: 'Non è stato possibile inviare la tua firma',
+  unsentText: 'Il server ha avuto diversi errori. La tua firma è conservata su questo dispositivo: riprova tra un momento.',
+  retrySend: 'Riprova',
   sentLater: 'La tua firma salvata è stata inviata.',
   alreadyTitle: 'Hai già firmato da questo dispositivo',
   alreadyText: 'Grazie! Qualcun altro qui vuole firmare?',

@@ -14,6 +14,9 @@ export default {
   queuedTitle: 'A sua assinatura está guardada',
   queuedText:
     'Não foi possível contactar o servidor neste momento. A sua assinatura fica guardada neste dispositivo e será enviada automaticamente.',
+  unsentTitle: 'Não foi possível enviar a sua assinatura',
+  unsentText: 'O servidor falhou várias vezes. A sua assinatura está guardada neste dispositivo: tente novamente dentro de momentos.',
+  retrySend: 'Tentar novamente',
   sentLater: 'A sua assinatura guardada foi enviada.',
   alreadyTitle: 'Já assinou neste dispositivo',
   alreadyText: 'Obrigado! Mais alguém aqui quer assinar?',
