@@ -29,7 +29,8 @@ import { migrate } from './migrate.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets } from './security.js';
 import { seedDatabase } from './seed.js';
 import { countEvent, CountHub, type Listener } from './sse.js';
-import { contentType, etagMatches, resolveStatic } from './static.js';
+import { contentType, etagMatches, representation, resolveStatic } from './static.js';
+import { compression } from './compress.js';
 import { Store, type PetitionRecord, type SignOutcome } from './store.js';
 
 export interface AppStats {
@@ -208,6 +209,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     logger.request({ method: c.req.method, path: c.req.path, status: c.res.status, ms: performance.now() - started });
   });
   app.use('*', securityHeaders);
+  app.use('*', compression()); // finite answers (API JSON); static files and event streams see to themselves
   app.notFound((c) => notFound(c));
   app.onError((error, c) => {
     logger.error(`${c.req.method} ${c.req.path}`, error);
@@ -410,9 +412,20 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     const result = await resolveStatic(root, relative);
     if (result.kind === 'missing') return notFound(c, 'file');
     if (result.kind === 'redirect') return c.redirect(result.location, 301);
-    const common = { ...headers(relative), ETag: result.etag, 'Last-Modified': result.lastModified };
-    if (etagMatches(c.req.header('if-none-match'), result.etag)) return c.body(null, 304, common);
-    return c.body(result.body, 200, { ...common, 'Content-Type': contentType(result.file) });
+    const sent = await representation(result, c.req.header('accept-encoding'));
+    const common = {
+      ...headers(relative),
+      ETag: sent.etag,
+      'Last-Modified': result.lastModified,
+      ...(sent.vary ? { Vary: 'Accept-Encoding' } : {}),
+    };
+    if (etagMatches(c.req.header('if-none-match'), sent.etag)) return c.body(null, 304, common);
+    return c.body(sent.body, 200, {
+      ...common,
+      'Content-Type': contentType(result.file),
+      ...(sent.encoding === 'identity' ? {} : { 'Content-Encoding': sent.encoding }),
+      'Content-Length': String(sent.body.byteLength),
+    });
   };
 
   if (cdnDir) {
