@@ -136,7 +136,7 @@ const isForm = (type: string | undefined) =>
 
 export function buildApp(store: Store, options: ServerOptions, logger: Logger = createLogger(options.log)): AgirApp {
   const corsGlobal: readonly string[] | '*' =
-    options.corsOrigins === '*'
+    options.corsOrigins === undefined || options.corsOrigins === '*'
       ? '*'
       : (options.corsOrigins ?? []).map(normaliseOrigin).filter((origin): origin is string => origin !== undefined);
   const redirectOrigins = [...(options.redirectOrigins ?? []), ...(corsGlobal === '*' ? [] : corsGlobal)]

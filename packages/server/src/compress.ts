@@ -31,16 +31,17 @@ export function negotiateEncoding(header: string | undefined): Encoding {
     if (!name) continue;
     let q = 1;
     for (const param of params) {
-      const match = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(param);
-      if (match) q = Number(match[1]);
+      const match = /^\s*q\s*=\s*(\S*)\s*$/i.exec(param);
+      if (match) q = Number(match[1] || 'x'); // a malformed q is no q: not acceptable
     }
-    if (!Number.isFinite(q)) q = 0;
+    if (!Number.isFinite(q) || q < 0 || q > 1) q = 0;
     const key = name === 'x-gzip' ? 'gzip' : name;
     if (key === '*') wildcard = q;
     else named.set(key, Math.max(q, named.get(key) ?? 0));
   }
+  // Identity not named is acceptable unless `*;q=0`, but ranks below any coding the client named.
   const quality = (encoding: Encoding): number =>
-    named.get(encoding) ?? (encoding === 'identity' ? (wildcard === 0 ? 0 : 1) : (wildcard ?? 0));
+    named.get(encoding) ?? (encoding === 'identity' ? (wildcard === 0 ? 0 : 0.0001) : (wildcard ?? 0));
   let best: Encoding = 'identity';
   let bestQ = 0;
   for (const encoding of PREFERENCE) {
