@@ -1,5 +1,6 @@
 // `npm start` / `pnpm start`: installs what is missing, builds, and serves the demo with the reference
-// server (PGlite in .data/, seeded with the campaign) on http://localhost:8787 (PORT to change).
+// server (PGlite in .data/, seeded with the campaign) on http://localhost:8787 (PORT to change). Arguments after
+// `--` go to `agir-server start`: `npm start -- --min-fill-ms 0 --quiet`.
 import path from 'node:path';
 import { ensureInstalled, log, root, run } from './lib.mjs';
 
@@ -15,4 +16,6 @@ run(process.execPath, [
   process.env.HOST ?? '0.0.0.0',
   '--port',
   port,
+  // `npm start -- --cors-origins https://section.example` (or any agir-server start option) reaches the server.
+  ...process.argv.slice(2),
 ]);
