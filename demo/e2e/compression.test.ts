@@ -14,7 +14,10 @@ const cdnDir = path.join(root, 'packages/elements/dist/cdn');
 const sri = JSON.parse(readFileSync(path.join(cdnDir, 'sri.json'), 'utf8')) as Record<string, string>;
 
 /** A GET with node:http, which never decodes: `bytes` is exactly what crossed the wire. */
-function wireGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
+function wireGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers, agent: false }, (response) => {
@@ -64,7 +67,11 @@ describe('compression by the reference server', () => {
         assert.equal(wire.headers['content-encoding'], encoding, file);
         assert.equal(wire.bytes.length, statSync(sibling).size, `${file}: the ${encoding} file's size on the wire`);
         assert.deepEqual(wire.bytes, readFileSync(sibling));
-        assert.deepEqual(encoding === 'br' ? brotliDecompressSync(wire.bytes) : gunzipSync(wire.bytes), raw, `${file}${suffix} decodes to ${file}`);
+        assert.deepEqual(
+          encoding === 'br' ? brotliDecompressSync(wire.bytes) : gunzipSync(wire.bytes),
+          raw,
+          `${file}${suffix} decodes to ${file}`,
+        );
         assert.equal(wire.headers.vary, 'Accept-Encoding');
         totals[encoding] += wire.bytes.length;
       }
@@ -106,8 +113,15 @@ describe('compression by the reference server', () => {
     const wrong = await page(`sha384-${'A'.repeat(64)}`);
     await wrong.tab.waitForFunction(() => document.readyState === 'complete');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(await wrong.tab.evaluate(() => customElements.get('signature-counter') === undefined), true, 'the tampered loader did not run');
-    assert.ok(wrong.console.some((line) => /integrity/i.test(line)), wrong.console.join('\n'));
+    assert.equal(
+      await wrong.tab.evaluate(() => customElements.get('signature-counter') === undefined),
+      true,
+      'the tampered loader did not run',
+    );
+    assert.ok(
+      wrong.console.some((line) => /integrity/i.test(line)),
+      wrong.console.join('\n'),
+    );
     await wrong.context.close();
   });
 
@@ -129,7 +143,11 @@ describe('compression by the reference server', () => {
 
     const stream = await new Promise<http.IncomingMessage>((resolve, reject) => {
       http
-        .get(`${server.api}/petitions/xinjiang/stream`, { headers: { accept: 'text/event-stream', 'accept-encoding': 'gzip, deflate, br' }, agent: false }, resolve)
+        .get(
+          `${server.api}/petitions/xinjiang/stream`,
+          { headers: { accept: 'text/event-stream', 'accept-encoding': 'gzip, deflate, br' }, agent: false },
+          resolve,
+        )
         .on('error', reject);
     });
     try {

@@ -138,7 +138,9 @@ describe('`npm start`', () => {
       await form.locator('input[name="email"]').fill(email);
       await form.locator('select[name="country"]').selectOption('BE');
       await form.locator('button[type="submit"]').click();
-      await page.waitForFunction(() => !!document.querySelector('petition-form')?.matches(':state(signed)'), undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => !!document.querySelector('petition-form')?.matches(':state(signed)'), undefined, {
+        timeout: 30_000,
+      });
       const after = ((await (await fetch(`${origin}/api/v1/petitions/xinjiang`)).json()) as { signatureCount: number }).signatureCount;
       assert.equal(after, before + 1, 'the server counted the signature from the other origin');
 

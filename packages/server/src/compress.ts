@@ -104,7 +104,10 @@ const NO_TRANSFORM = /(^|,)\s*no-transform\s*(,|$)/i;
  * and a petition's few hundred bytes keep their strong ETag and 304s), with `no-transform`, of a type
  * that does not compress, smaller than `threshold`, and every server-sent event stream.
  */
-export function compression({ threshold = MIN_COMPRESS_BYTES, quality = 5 }: { threshold?: number; quality?: number } = {}): MiddlewareHandler {
+export function compression({
+  threshold = MIN_COMPRESS_BYTES,
+  quality = 5,
+}: { threshold?: number; quality?: number } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;

@@ -65,7 +65,12 @@ export async function signingOrigins(policy: CorsPolicy, petitionId: string): Pr
 }
 
 /** The `Access-Control-Allow-Origin` to send for a request from `origin`, or undefined when it is refused. */
-export async function allowOrigin(policy: CorsPolicy, method: string, path: string, origin: string | undefined): Promise<string | undefined> {
+export async function allowOrigin(
+  policy: CorsPolicy,
+  method: string,
+  path: string,
+  origin: string | undefined,
+): Promise<string | undefined> {
   const route = corsRoute(method, path);
   if (route.kind === 'read') return '*';
   if (route.kind === 'none') return undefined;

@@ -105,7 +105,10 @@ const ENCODED_CACHE_ENTRIES = 256;
  * there is one no older than the file, else compressed here once and kept in memory. Small files and
  * types that do not compress (images, fonts) are sent as they are.
  */
-export async function representation(file: Extract<StaticResult, { kind: 'file' }>, acceptEncoding: string | undefined): Promise<Representation> {
+export async function representation(
+  file: Extract<StaticResult, { kind: 'file' }>,
+  acceptEncoding: string | undefined,
+): Promise<Representation> {
   const identity: Representation = { body: file.body, etag: file.etag, encoding: 'identity', vary: false };
   if (file.body.byteLength < MIN_COMPRESS_BYTES || !compressible(contentType(file.file))) return identity;
   const encoding = negotiateEncoding(acceptEncoding);

@@ -87,7 +87,10 @@ for (const backend of backends) {
       const restricted = await cli(database, 'petition', 'origins', 'water', 'https://c.example/, https://d.example');
       assert.equal(restricted.code, 0, restricted.err);
       assert.match(restricted.err, /petition water: signatures from browser pages on https:\/\/c\.example, https:\/\/d\.example only/);
-      assert.deepEqual((await withStore(database, (store) => store.getPetition('water')))?.corsOrigins, ['https://c.example', 'https://d.example']);
+      assert.deepEqual((await withStore(database, (store) => store.getPetition('water')))?.corsOrigins, [
+        'https://c.example',
+        'https://d.example',
+      ]);
       const reopened = await cli(database, 'petition', 'origins', 'water', 'any');
       assert.equal(reopened.code, 0, reopened.err);
       assert.deepEqual((await withStore(database, (store) => store.getPetition('water')))?.corsOrigins, []);

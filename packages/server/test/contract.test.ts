@@ -223,7 +223,7 @@ for (const backend of backends) {
       assert.equal(counted.length, 0);
     });
 
-    test('CORS with an operator list (--cors-origins): signing from the list and the petition\'s own origins; reads from anywhere', async () => {
+    test("CORS with an operator list (--cors-origins): signing from the list and the petition's own origins; reads from anywhere", async () => {
       const preflight = (path: string, origin: string, method = 'POST') =>
         fetch(`${api}${path}`, {
           method: 'OPTIONS',
@@ -239,7 +239,7 @@ for (const backend of backends) {
       const perPetition = await preflight('/petitions/partnered/signatures', PARTNER);
       assert.equal(perPetition.headers.get('access-control-allow-origin'), PARTNER);
       const listAndPetition = await preflight('/petitions/partnered/signatures', ALLOWED);
-      assert.equal(listAndPetition.headers.get('access-control-allow-origin'), ALLOWED, 'the operator list adds to a petition\'s own');
+      assert.equal(listAndPetition.headers.get('access-control-allow-origin'), ALLOWED, "the operator list adds to a petition's own");
       const otherPetition = await preflight('/petitions/open-one/signatures', PARTNER);
       assert.equal(otherPetition.headers.get('access-control-allow-origin'), null);
 

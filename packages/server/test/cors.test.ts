@@ -28,7 +28,14 @@ describe('CORS by default', () => {
     });
 
   test('counts, cases and case lists answer Access-Control-Allow-Origin: * to any origin, without credentials', async () => {
-    for (const path of ['/petitions/xinjiang', '/petitions/section-only', '/cases', '/cases?tag=xinjiang', '/cases/akber', '/petitions/nope']) {
+    for (const path of [
+      '/petitions/xinjiang',
+      '/petitions/section-only',
+      '/cases',
+      '/cases?tag=xinjiang',
+      '/cases/akber',
+      '/petitions/nope',
+    ]) {
       for (const origin of [ELSEWHERE, 'null', undefined]) {
         const response = await fetch(`${api}${path}`, { headers: origin ? { origin } : {} });
         assert.equal(response.headers.get('access-control-allow-origin'), '*', `${path} from ${origin}`);
@@ -89,8 +96,14 @@ describe('CORS by default', () => {
     // Turned on while the server runs (what `agir-server petition origins` does), seen within the petition cache's second.
     await server.app.store.setPetitionOrigins('open-to-all', [SECTION]);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    assert.equal((await preflight('/petitions/open-to-all/signatures', ELSEWHERE, 'POST')).headers.get('access-control-allow-origin'), null);
-    assert.equal((await preflight('/petitions/open-to-all/signatures', SECTION, 'POST')).headers.get('access-control-allow-origin'), SECTION);
+    assert.equal(
+      (await preflight('/petitions/open-to-all/signatures', ELSEWHERE, 'POST')).headers.get('access-control-allow-origin'),
+      null,
+    );
+    assert.equal(
+      (await preflight('/petitions/open-to-all/signatures', SECTION, 'POST')).headers.get('access-control-allow-origin'),
+      SECTION,
+    );
     const read = await fetch(`${api}/petitions/open-to-all`, { headers: { origin: ELSEWHERE } });
     assert.equal(read.headers.get('access-control-allow-origin'), '*');
   });

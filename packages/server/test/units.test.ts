@@ -59,7 +59,7 @@ test('addressKey: IPv4 as is, IPv4-mapped IPv6 unwrapped, IPv6 by /64', () => {
   assert.equal(addressKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
 });
 
-test('origins: normalised; reads open to all, signatures by the petition\'s list, else the global one', async () => {
+test("origins: normalised; reads open to all, signatures by the petition's list, else the global one", async () => {
   assert.equal(normaliseOrigin('https://Example.org/path?q'), 'https://example.org');
   assert.equal(normaliseOrigin('https://example.org:443'), 'https://example.org');
   assert.equal(normaliseOrigin('ftp://example.org'), undefined);
