@@ -1,6 +1,5 @@
 // `npm start` / `pnpm start`: installs what is missing, builds, and serves the demo with the reference
-// server (PGlite in .data/, seeded with the campaign) on http://localhost:8787 (PORT to change). Arguments after
-// `--` go to `agir-server start`: `npm start -- --min-fill-ms 0 --quiet`.
+// server (PGlite in .data/, seeded with the campaign) on http://localhost:8787 (PORT to change).
 import path from 'node:path';
 import { ensureInstalled, log, root, run } from './lib.mjs';
 
