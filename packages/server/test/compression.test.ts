@@ -196,8 +196,16 @@ describe('compression', () => {
       const request = http.get(
         `${base}/api/v1/petitions/streamed/stream`,
         { headers: { accept: 'text/event-stream', 'accept-encoding': 'gzip, deflate, br' }, agent: false },
-        resolve,
+        (response) => {
+          clearTimeout(timer);
+          resolve(response);
+        },
       );
+      // A layer that buffers the stream to compress it would never send even the headers.
+      const timer = setTimeout(() => {
+        request.destroy();
+        reject(new Error('no answer within 3 s: the stream is held back'));
+      }, 3000);
       request.on('error', reject);
     });
     try {
