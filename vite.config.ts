@@ -5,8 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
@@ -44,6 +47,44 @@ function subresourceIntegrity(): Plugin {
   };
 }
 
+/**
+ * Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip -9) beside every JavaScript, source map
+ * and JSON file of the build (1 kB and more; a sibling is kept only when smaller). Compressed once here, at
+ * the slowest and best settings, they serve as they are: the reference server sends them by Accept-Encoding
+ * (packages/server/src/static.ts), and so can any static host (nginx gzip_static/brotli_static, Caddy's
+ * `precompressed`). Runs after every other plugin has written its files (sri.json included).
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gzipAsync = promisify(gzip);
+  const written: string[] = [];
+  let dir = '';
+  return {
+    name: 'agir-precompress',
+    writeBundle(options, bundle) {
+      dir = options.dir!;
+      written.push(...Object.keys(bundle), 'sri.json');
+    },
+    async closeBundle() {
+      const files = [...new Set(written)].filter((file) => /\.(js|map|json)$/.test(file) && !file.startsWith('.'));
+      written.length = 0;
+      await Promise.all(
+        files.map(async (file) => {
+          const full = path.join(dir, file);
+          const raw = readFileSync(full);
+          if (raw.length < 1024) return;
+          const [br, gz] = await Promise.all([
+            brotli(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } }),
+            gzipAsync(raw, { level: 9 }),
+          ]);
+          if (br.length < raw.length) await writeFile(`${full}.br`, br);
+          if (gz.length < raw.length) await writeFile(`${full}.gz`, gz);
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
   root: path.join(root, 'packages/elements'),
   esbuild: { target: 'es2022' },
@@ -76,6 +117,7 @@ export default defineConfig({
   plugins: [
     minifyTemplateLiterals(),
     subresourceIntegrity(),
+    precompress(),
     visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.html'), gzipSize: true, template: 'treemap' }),
     visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.json'), gzipSize: true, template: 'raw-data' }),
   ],

@@ -10,5 +10,6 @@ const manifest = path.join(root, 'packages/elements/custom-elements.json');
 if (!existsSync(path.join(cdn, 'agir.js')) || !existsSync(manifest) || process.argv.includes('--rebuild')) run('pnpm', ['run', 'build']);
 const target = path.join(root, 'docs/public/cdn');
 rmSync(target, { recursive: true, force: true });
-cpSync(cdn, target, { recursive: true, filter: (source) => !/\.map$|stats\.(html|json)$|\.vite/.test(source) });
+// Not the precompressed .br/.gz siblings either: the docs host compresses as it pleases.
+cpSync(cdn, target, { recursive: true, filter: (source) => !/\.map$|\.(br|gz)$|stats\.(html|json)$|\.vite/.test(source) });
 run('pnpm', ['--filter', '@agir/docs', 'exec', 'vitepress', 'build', '.']);

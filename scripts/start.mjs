@@ -15,4 +15,6 @@ run(process.execPath, [
   process.env.HOST ?? '0.0.0.0',
   '--port',
   port,
+  // `npm start -- --cors-origins https://section.example` (or any agir-server start option) reaches the server.
+  ...process.argv.slice(2),
 ]);

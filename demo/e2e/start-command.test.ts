@@ -1,60 +1,61 @@
-// The README's first command, `npm start`, serves the demo campaign page over HTTP.
-import { test } from 'node:test';
+// The README's first command, `npm start`, serves the demo campaign page over HTTP; its arguments reach the
+// server; and with its defaults a page on another origin (another localhost port, no CSS of its own) reads a
+// count and a case and signs (issue 16). Started once for the file: each start builds everything.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, root } from './harness.js';
+import type { Browser } from 'playwright-core';
+import { freePort, launchChromium, root } from './harness.js';
 
-test('`npm start` (the README command) installs, builds and serves the demo page and the API', { timeout: 300_000 }, async () => {
-  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  assert.match(readme, /^npm start\b/m, 'the README gives `npm start`');
-  assert.match(readme, /^npm test\b/m, 'the README gives `npm test`');
-
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'agir-start-'));
-  const child = spawn('npm', ['start'], {
-    cwd: root,
-    detached: true,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AGIR_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+describe('`npm start`', () => {
+  let child: ChildProcess;
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "listening" line after 240 s:\n${output.slice(-3000)}`)), 240_000);
-      const check = setInterval(() => {
-        if (/agir-server listening on http/.test(output)) {
+  let port: number;
+  let dataDir: string;
+  let origin: string;
+
+  before(
+    async () => {
+      const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+      assert.match(readme, /^npm start\b/m, 'the README gives `npm start`');
+      assert.match(readme, /^npm test\b/m, 'the README gives `npm test`');
+      port = await freePort();
+      origin = `http://127.0.0.1:${port}`;
+      dataDir = mkdtempSync(path.join(os.tmpdir(), 'agir-start-'));
+      // Arguments after `--` go to `agir-server start`: forms signed at once count (no 3 s bot rule), no request log.
+      child = spawn('npm', ['start', '--', '--min-fill-ms', '0', '--quiet'], {
+        cwd: root,
+        detached: true,
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AGIR_DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout!.on('data', (chunk) => (output += chunk));
+      child.stderr!.on('data', (chunk) => (output += chunk));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "listening" line after 240 s:\n${output.slice(-3000)}`)), 240_000);
+        const check = setInterval(() => {
+          if (/agir-server listening on http/.test(output)) {
+            clearTimeout(timer);
+            clearInterval(check);
+            resolve();
+          }
+        }, 100);
+        child.on('exit', (code) => {
           clearTimeout(timer);
           clearInterval(check);
-          resolve();
-        }
-      }, 100);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        clearInterval(check);
-        reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`));
+          reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`));
+        });
       });
-    });
-    const page = await fetch(`http://127.0.0.1:${port}/`);
-    assert.equal(page.status, 200);
-    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
-    const html = await page.text();
-    assert.match(html, /<html lang="fr"/);
-    assert.match(html, /Xinjiang|Agir/);
+    },
+    { timeout: 300_000 },
+  );
 
-    const petition = (await (await fetch(`http://127.0.0.1:${port}/api/v1/petitions/xinjiang`)).json()) as {
-      signatureCount: number;
-      countryCount: number;
-    };
-    assert.equal(petition.signatureCount, 323832, 'seeded with the campaign page count');
-    assert.equal(petition.countryCount, 184);
-    const loader = await fetch(`http://127.0.0.1:${port}/cdn/agir.js`);
-    assert.equal(loader.status, 200, 'the CDN loader is served');
-  } finally {
+  after(async () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
     } catch {
@@ -62,5 +63,100 @@ test('`npm start` (the README command) installs, builds and serves the demo page
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
+
+  test('`npm start` (the README command) installs, builds and serves the demo page and the API', async () => {
+    const page = await fetch(`${origin}/`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    const html = await page.text();
+    assert.match(html, /<html lang="fr"/);
+    assert.match(html, /Xinjiang|Agir/);
+
+    const petition = (await (await fetch(`${origin}/api/v1/petitions/xinjiang`)).json()) as {
+      signatureCount: number;
+      countryCount: number;
+    };
+    assert.equal(petition.signatureCount, 323832, 'seeded with the campaign page count');
+    assert.equal(petition.countryCount, 184);
+    const loader = await fetch(`${origin}/cdn/agir.js`);
+    assert.equal(loader.status, 200, 'the CDN loader is served');
+    const listening = output.slice(output.indexOf('agir-server listening on'));
+    assert.doesNotMatch(listening, /"method"/, '--quiet reached the server: no request log after the listening line');
+  });
+
+  test('a page on another localhost port, with no CSS of its own, reads a count and a case and signs', { timeout: 120_000 }, async () => {
+    const before = ((await (await fetch(`${origin}/api/v1/petitions/xinjiang`)).json()) as { signatureCount: number }).signatureCount;
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Section locale</title>
+      <meta name="agir:endpoint" content="${origin}/api/v1">
+      <script type="module" src="${origin}/cdn/agir.js"></script></head><body><main>
+      <p><signature-counter petition="xinjiang" layout="inline"></signature-counter> signatures</p>
+      <case-card case="akber"></case-card>
+      <petition-form petition="xinjiang" consent-text="Je souhaite recevoir les actualités." consent-version="e2e-start"
+        privacy-href="https://www.example.org/confidentialite"></petition-form>
+      </main></body></html>`;
+    const site = http.createServer((request, response) => {
+      if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    assert.notEqual(siteOrigin, origin);
+    let browser: Browser | undefined;
+    try {
+      browser = await launchChromium();
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const apiAnswers: Array<{ method: string; url: string; status: number; allowOrigin: string | undefined }> = [];
+      page.on('response', (response) => {
+        if (!response.url().startsWith(`${origin}/api/`)) return;
+        apiAnswers.push({
+          method: response.request().method(),
+          url: response.url(),
+          status: response.status(),
+          allowOrigin: response.headers()['access-control-allow-origin'],
+        });
+      });
+      await page.goto(`${siteOrigin}/`);
+
+      const shadowText = (tag: string) => page.evaluate((name) => document.querySelector(name)?.shadowRoot?.textContent ?? '', tag);
+      await page.waitForFunction(
+        (count) => (document.querySelector('signature-counter')?.shadowRoot?.textContent ?? '').replace(/\D/g, '').includes(String(count)),
+        before,
+        { timeout: 30_000 },
+      );
+      await page.waitForFunction(() => /Akber/.test(document.querySelector('case-card')?.shadowRoot?.textContent ?? ''), undefined, {
+        timeout: 30_000,
+      });
+      assert.match(await shadowText('case-card'), /Akber/);
+
+      const form = page.locator('petition-form');
+      const email = `cross.origin.${Date.now()}@example.org`;
+      await form.locator('input[name="givenName"]').fill('Rosa');
+      await form.locator('input[name="familyName"]').fill('Parks');
+      await form.locator('input[name="email"]').fill(email);
+      await form.locator('select[name="country"]').selectOption('BE');
+      await form.locator('button[type="submit"]').click();
+      await page.waitForFunction(() => !!document.querySelector('petition-form')?.matches(':state(signed)'), undefined, {
+        timeout: 30_000,
+      });
+      const after = ((await (await fetch(`${origin}/api/v1/petitions/xinjiang`)).json()) as { signatureCount: number }).signatureCount;
+      assert.equal(after, before + 1, 'the server counted the signature from the other origin');
+
+      const signed = apiAnswers.find((answer) => answer.method === 'POST' && answer.url.endsWith('/petitions/xinjiang/signatures'));
+      assert.equal(signed?.status, 201, JSON.stringify(apiAnswers));
+      assert.equal(signed?.allowOrigin, '*');
+      for (const read of apiAnswers.filter((answer) => answer.method === 'GET'))
+        assert.equal(read.allowOrigin, '*', `${read.url} answers every origin`);
+      assert.ok(
+        apiAnswers.some((answer) => answer.url.includes('/cases/akber')),
+        `the case came from the server: ${apiAnswers.map((a) => a.url).join(' ')}`,
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser?.close();
+      await new Promise<void>((resolve) => site.close(() => resolve()));
+    }
+  });
 });

@@ -29,7 +29,8 @@ import { migrate } from './migrate.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets } from './security.js';
 import { seedDatabase } from './seed.js';
 import { countEvent, CountHub, MAX_STREAM_PETITIONS, petitionCountEvent, type Listener } from './sse.js';
-import { contentType, etagMatches, resolveStatic } from './static.js';
+import { contentType, etagMatches, representation, resolveStatic } from './static.js';
+import { compression } from './compress.js';
 import { Store, type Counts, type PetitionRecord, type SignOutcome } from './store.js';
 
 export interface AppStats {
@@ -137,7 +138,7 @@ const isForm = (type: string | undefined) =>
 
 export function buildApp(store: Store, options: ServerOptions, logger: Logger = createLogger(options.log)): AgirApp {
   const corsGlobal: readonly string[] | '*' =
-    options.corsOrigins === '*'
+    options.corsOrigins === undefined || options.corsOrigins === '*'
       ? '*'
       : (options.corsOrigins ?? []).map(normaliseOrigin).filter((origin): origin is string => origin !== undefined);
   const redirectOrigins = [...(options.redirectOrigins ?? []), ...(corsGlobal === '*' ? [] : corsGlobal)]
@@ -211,6 +212,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     logger.request({ method: c.req.method, path: c.req.path, status: c.res.status, ms: performance.now() - started });
   });
   app.use('*', securityHeaders);
+  app.use('*', compression()); // finite answers (API JSON); static files and event streams see to themselves
   app.notFound((c) => notFound(c));
   app.onError((error, c) => {
     logger.error(`${c.req.method} ${c.req.path}`, error);
@@ -446,9 +448,20 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     const result = await resolveStatic(root, relative);
     if (result.kind === 'missing') return notFound(c, 'file');
     if (result.kind === 'redirect') return c.redirect(result.location, 301);
-    const common = { ...headers(relative), ETag: result.etag, 'Last-Modified': result.lastModified };
-    if (etagMatches(c.req.header('if-none-match'), result.etag)) return c.body(null, 304, common);
-    return c.body(result.body, 200, { ...common, 'Content-Type': contentType(result.file) });
+    const sent = await representation(result, c.req.header('accept-encoding'));
+    const common = {
+      ...headers(relative),
+      ETag: sent.etag,
+      'Last-Modified': result.lastModified,
+      ...(sent.vary ? { Vary: 'Accept-Encoding' } : {}),
+    };
+    if (etagMatches(c.req.header('if-none-match'), sent.etag)) return c.body(null, 304, common);
+    return c.body(sent.body, 200, {
+      ...common,
+      'Content-Type': contentType(result.file),
+      ...(sent.encoding === 'identity' ? {} : { 'Content-Encoding': sent.encoding }),
+      'Content-Length': String(sent.body.byteLength),
+    });
   };
 
   if (cdnDir) {

@@ -5,6 +5,7 @@
  *   agir-server petition create --id ID --title T [--goal N] [--locale fr] [--cors-origins LIST]
  *                                [--baseline-signatures N] [--baseline-countries N]
  *   agir-server petition close ID
+ *   agir-server petition origins ID LIST|any         who may sign it from a browser page
  *   agir-server petition list
  *   agir-server cases import FILE                    a JSON array of cases (all or nothing)
  *   agir-server signatures export --petition ID [--bom]   CSV to stdout
@@ -44,7 +45,8 @@ Commands:
       --port N               (env PORT, default 8787; 0 = any free port)
       --host HOST            (default 127.0.0.1; 0.0.0.0 to listen on every interface)
       --seed                 load the seed campaign when the database has no petition
-      --cors-origins LIST    comma-separated origins allowed to call the API, or * (env AGIR_CORS_ORIGINS)
+      --cors-origins LIST    origins allowed to sign from a browser: comma-separated, * (default) or none;
+                             reads are open to every origin (env AGIR_CORS_ORIGINS)
       --redirect-origins LIST  extra origins the form route may redirect to (env AGIR_REDIRECT_ORIGINS)
       --rate-limit N|off     POSTs per minute per client address, burst N (env AGIR_RATE_LIMIT, default 30)
       --min-fill-ms N        faster form fills are judged automated (env AGIR_MIN_FILL_MS, default 3000)
@@ -57,6 +59,9 @@ Commands:
   petition create --id ID --title TITLE [--goal N] [--locale fr] [--cors-origins LIST]
                   [--baseline-signatures N] [--baseline-countries N]
   petition close ID          Close a petition (signatures then get 409 closed)
+  petition origins ID LIST|any
+                             Only these origins (comma-separated) may sign it from a browser page;
+                             any: back to the server-wide --cors-origins
   petition list              List petitions with their counts
   cases import FILE          Import a JSON array of cases (checked; one bad record imports nothing)
   signatures export --petition ID [--bom]   Signatures with their consents, as CSV on stdout
@@ -108,6 +113,14 @@ function origins(value: string | undefined, name: string): string[] | undefined 
       if (!origin) throw new UsageError(`${name}: "${item}" is not an http(s) origin such as https://example.org`);
       return origin;
     });
+}
+
+/** `--cors-origins`: unset, empty or `*` lets every origin sign; `none` only same-origin pages and petitions' own lists. */
+function corsOriginsOption(value: string | undefined): readonly string[] | '*' {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '' || trimmed === '*') return '*';
+  if (trimmed.toLowerCase() === 'none') return [];
+  return origins(trimmed, '--cors-origins') ?? '*';
 }
 
 function database(values: Values, io: CliIo): { databaseUrl?: string; dataDir: string } {
@@ -198,7 +211,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     port: integer(str(values.port) ?? io.env.PORT, '--port') ?? defaults.port,
     host: str(values.host) ?? defaults.host,
     seed: values.seed === true,
-    corsOrigins: corsValue?.trim() === '*' ? '*' : (origins(corsValue, '--cors-origins') ?? []),
+    corsOrigins: corsOriginsOption(corsValue),
     redirectOrigins: origins(str(values['redirect-origins']) ?? io.env.AGIR_REDIRECT_ORIGINS, '--redirect-origins') ?? [],
     rateLimit:
       rateValue === 'off' || perMinute === 0
@@ -266,6 +279,21 @@ async function petition(args: string[], io: CliIo): Promise<number> {
       io.err(`closed petition ${id}\n`);
       return 0;
     }
+    case 'origins': {
+      const { values, positionals } = parse(rest, {}, 2);
+      const [id, list] = positionals;
+      if (!id || list === undefined) throw new UsageError('petition origins needs the petition id and a list of origins (or any)');
+      const allowed = list.trim().toLowerCase() === 'any' ? [] : (origins(list, 'petition origins') ?? []);
+      if (list.trim().toLowerCase() !== 'any' && allowed.length === 0) throw new UsageError('petition origins: give origins, or any');
+      const updated = await withStore(values, io, (store) => store.setPetitionOrigins(id, allowed));
+      if (!updated) throw new Error(`no petition "${id}"`);
+      io.err(
+        allowed.length
+          ? `petition ${id}: signatures from browser pages on ${allowed.join(', ')} only\n`
+          : `petition ${id}: signatures from the origins the server allows (--cors-origins)\n`,
+      );
+      return 0;
+    }
     case 'list': {
       const { values } = parse(rest, {});
       const list = await withStore(values, io, (store) => store.listPetitions());
@@ -278,7 +306,7 @@ async function petition(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`petition: expected create, close or list${action ? `, got "${action}"` : ''}`);
+      throw new UsageError(`petition: expected create, close, origins or list${action ? `, got "${action}"` : ''}`);
   }
 }
 

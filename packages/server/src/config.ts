@@ -23,7 +23,10 @@ export interface ServerOptions {
   dataDir?: string | undefined;
   /** Load the seed campaign (petition `xinjiang` and its cases) when the database has no petition. */
   seed?: boolean;
-  /** Origins allowed to call the API from a browser, or '*' for any (default: none but same-origin). */
+  /**
+   * Origins allowed to sign from a browser page, on every petition: a list, or '*' for any (the default).
+   * Public reads (counts, streams, cases) are open to every origin whatever this says.
+   */
   corsOrigins?: readonly string[] | '*';
   /** Origins the form route may redirect to, on top of the server's own and the CORS allow-lists. */
   redirectOrigins?: readonly string[];

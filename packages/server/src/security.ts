@@ -1,26 +1,26 @@
 /**
- * What protects the API: CORS allow-lists (global and per petition), a token bucket per client
+ * What protects the API: CORS (public reads to every origin, signatures by allow-list), a token bucket per client
  * address for POSTs, and the security headers every response carries.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { RateLimitOptions } from './config.js';
-import { MAX_STREAM_PETITIONS } from './sse.js';
 
 // ---------------------------------------------------------------------------------------------
 // CORS
 
 export interface CorsPolicy {
-  /** Allowed everywhere in the API: a list of origins, or '*'. */
+  /** Origins allowed to sign every petition: a list, or '*' (any origin, the default). */
   global: readonly string[] | '*';
-  /** Extra origins allowed for one petition's routes (its `cors_origins`). */
+  /** A petition's own allow-list for signatures (its `cors_origins`); empty when it has none. */
   petitionOrigins(petitionId: string): Promise<readonly string[]>;
 }
 
-const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'];
 const ALLOWED_HEADERS = 'Content-Type, Accept, If-None-Match, Last-Event-ID';
 const EXPOSED_HEADERS = 'ETag, Retry-After';
-const PETITION_PATH = /^\/api\/v1\/petitions\/([^/]+)/;
+/** Public reads: counts, streams, cases and case lists (every GET under these, future ones included). */
+const PUBLIC_READ_PATH = /^\/api\/v1\/(petitions|cases|stream)(\/|$)/;
+const SIGNATURE_PATH = /^\/api\/v1\/petitions\/([^/]+)\/signatures(\/form)?\/?$/;
 
 /** Normalises an origin as browsers send it (`https://example.org`, no path, no trailing slash). */
 export function normaliseOrigin(value: string): string | undefined {
@@ -33,47 +33,81 @@ export function normaliseOrigin(value: string): string | undefined {
 }
 
 /**
- * Is `origin` allowed for a request to `path`? For the stream of several petitions (`/api/v1/stream`,
- * `petitions` its query's ids), when every one of them allows it.
+ * What a cross-origin page may do with a request: `read` (public data, to any origin), `sign` (a
+ * signature route, for the origins its petition allows), or nothing (`none`: health checks, operator
+ * routes and anything not named here stay same-origin).
  */
-export async function originAllowed(policy: CorsPolicy, origin: string, path: string, petitions?: string): Promise<boolean> {
-  if (policy.global === '*' || policy.global.includes(origin)) return true;
-  if (path === '/api/v1/stream') {
-    const ids = (petitions ?? '').split(',').filter(Boolean);
-    if (ids.length === 0 || ids.length > MAX_STREAM_PETITIONS) return false;
-    for (const id of ids) if (!(await policy.petitionOrigins(id)).includes(origin)) return false;
-    return true;
+export function corsRoute(method: string, path: string): { kind: 'read' } | { kind: 'sign'; petitionId: string } | { kind: 'none' } {
+  const upper = method.toUpperCase();
+  const signature = SIGNATURE_PATH.exec(path);
+  if (signature) {
+    if (upper !== 'POST') return { kind: 'none' };
+    let petitionId: string;
+    try {
+      petitionId = decodeURIComponent(signature[1]!);
+    } catch {
+      petitionId = ''; // not an id: no petition has its own list, the route answers 404
+    }
+    return { kind: 'sign', petitionId };
   }
-  const match = PETITION_PATH.exec(path);
-  if (!match?.[1]) return false;
-  return (await policy.petitionOrigins(decodeURIComponent(match[1]))).includes(origin);
+  if ((upper === 'GET' || upper === 'HEAD') && PUBLIC_READ_PATH.test(path)) return { kind: 'read' };
+  return { kind: 'none' };
 }
 
 /**
- * CORS for the API. An allowed preflight gets 204 with the allowed methods and headers; a refused one
- * gets 204 with no `Access-Control-Allow-Origin`, which the browser treats as a refusal (the contract's
+ * The origins that may sign a petition: its own allow-list when it has one (plus the global list when
+ * that is a list), else the global list — `'*'` by default.
+ */
+export async function signingOrigins(policy: CorsPolicy, petitionId: string): Promise<readonly string[] | '*'> {
+  const own = petitionId ? await policy.petitionOrigins(petitionId) : [];
+  if (own.length === 0) return policy.global;
+  return policy.global === '*' ? own : [...new Set([...policy.global, ...own])];
+}
+
+/** The `Access-Control-Allow-Origin` to send for a request from `origin`, or undefined when it is refused. */
+export async function allowOrigin(
+  policy: CorsPolicy,
+  method: string,
+  path: string,
+  origin: string | undefined,
+): Promise<string | undefined> {
+  const route = corsRoute(method, path);
+  if (route.kind === 'read') return '*';
+  if (route.kind === 'none') return undefined;
+  const allowed = await signingOrigins(policy, route.petitionId);
+  if (allowed === '*') return '*';
+  return origin !== undefined && allowed.includes(origin) ? origin : undefined;
+}
+
+/**
+ * CORS for the API, never with credentials. Public reads answer `Access-Control-Allow-Origin: *` to
+ * every request; signatures answer `*` too, or the page's origin when the petition (or the operator)
+ * keeps an allow-list. A preflight gets 204, with the allowed method and headers when allowed, and with
+ * no `Access-Control-Allow-Origin` when refused, which the browser treats as a refusal (the contract's
  * error codes have no "forbidden", and a preflight's body is never shown to a page anyway).
  */
 export function cors(policy: CorsPolicy): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && (await originAllowed(policy, origin, c.req.path, c.req.query('petitions')));
-    const allowOrigin = policy.global === '*' ? '*' : (origin ?? '');
     const requestedMethod = c.req.header('access-control-request-method');
     if (c.req.method === 'OPTIONS' && requestedMethod !== undefined) {
       c.header('Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
-      if (allowed && ALLOWED_METHODS.includes(requestedMethod.toUpperCase())) {
-        c.header('Access-Control-Allow-Origin', allowOrigin);
-        c.header('Access-Control-Allow-Methods', 'GET, POST');
+      const allowed = await allowOrigin(policy, requestedMethod, c.req.path, origin);
+      if (allowed) {
+        c.header('Access-Control-Allow-Origin', allowed);
+        c.header('Access-Control-Allow-Methods', corsRoute(requestedMethod, c.req.path).kind === 'sign' ? 'POST' : 'GET, HEAD');
         c.header('Access-Control-Allow-Headers', ALLOWED_HEADERS);
         c.header('Access-Control-Max-Age', '600');
       }
       return c.body(null, 204);
     }
     await next();
-    c.header('Vary', 'Origin', { append: true });
+    const route = corsRoute(c.req.method, c.req.path);
+    if (route.kind === 'none') return;
+    const allowed = await allowOrigin(policy, c.req.method, c.req.path, origin);
+    if (route.kind === 'sign') c.header('Vary', 'Origin', { append: true }); // a petition's list answers by origin
     if (allowed) {
-      c.header('Access-Control-Allow-Origin', allowOrigin);
+      c.header('Access-Control-Allow-Origin', allowed);
       c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     }
   };

@@ -5,6 +5,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { compressible, encode, MIN_COMPRESS_BYTES, negotiateEncoding, type Encoding } from './compress.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,7 +35,7 @@ export function contentType(file: string): string {
 }
 
 export type StaticResult =
-  | { kind: 'file'; file: string; body: Uint8Array<ArrayBuffer>; etag: string; lastModified: string }
+  | { kind: 'file'; file: string; body: Uint8Array<ArrayBuffer>; etag: string; lastModified: string; mtimeMs: number }
   | { kind: 'redirect'; location: string }
   | { kind: 'missing' };
 
@@ -80,6 +81,59 @@ export async function resolveStatic(root: string, urlPath: string): Promise<Stat
     body,
     etag: `W/"${info.size.toString(36)}-${Math.trunc(info.mtimeMs).toString(36)}"`,
     lastModified: info.mtime.toUTCString(),
+    mtimeMs: info.mtimeMs,
+  };
+}
+
+export interface Representation {
+  body: Uint8Array<ArrayBuffer>;
+  /** The file's ETag, with `-br` or `-gz` inside the quotes for an encoded body: one tag per encoding. */
+  etag: string;
+  encoding: Encoding;
+  /** Whether the answer depends on Accept-Encoding (send `Vary: Accept-Encoding`). */
+  vary: boolean;
+}
+
+const SIBLING = { br: '.br', gzip: '.gz' } as const;
+/** Encoded bodies of files that have no precompressed sibling, by file, ETag and encoding (bounded). */
+const encodedCache = new Map<string, Promise<Uint8Array>>();
+const ENCODED_CACHE_ENTRIES = 256;
+
+/**
+ * The body to send for a static file and an `Accept-Encoding` header. A compressible file is sent as
+ * brotli or gzip: its precompressed sibling (`agir.js.br`, `agir.js.gz`, written by the CDN build) when
+ * there is one no older than the file, else compressed here once and kept in memory. Small files and
+ * types that do not compress (images, fonts) are sent as they are.
+ */
+export async function representation(
+  file: Extract<StaticResult, { kind: 'file' }>,
+  acceptEncoding: string | undefined,
+): Promise<Representation> {
+  const identity: Representation = { body: file.body, etag: file.etag, encoding: 'identity', vary: false };
+  if (file.body.byteLength < MIN_COMPRESS_BYTES || !compressible(contentType(file.file))) return identity;
+  const encoding = negotiateEncoding(acceptEncoding);
+  if (encoding === 'identity') return { ...identity, vary: true };
+  let body: Uint8Array | undefined;
+  const sibling = file.file + SIBLING[encoding];
+  const siblingInfo = await stat(sibling).catch(() => undefined);
+  if (siblingInfo?.isFile() && siblingInfo.mtimeMs >= file.mtimeMs) body = await readFile(sibling).catch(() => undefined);
+  if (!body) {
+    const key = `${file.file}\0${file.etag}\0${encoding}`;
+    let pending = encodedCache.get(key);
+    if (!pending) {
+      if (encodedCache.size >= ENCODED_CACHE_ENTRIES) encodedCache.clear();
+      pending = encode(file.body, encoding, 9);
+      encodedCache.set(key, pending);
+      pending.catch(() => encodedCache.delete(key));
+    }
+    body = await pending;
+  }
+  if (body.byteLength >= file.body.byteLength) return { ...identity, vary: true };
+  return {
+    body: body as Uint8Array<ArrayBuffer>,
+    etag: file.etag.replace(/"$/, `-${encoding === 'br' ? 'br' : 'gz'}"`),
+    encoding,
+    vary: true,
   };
 }
 

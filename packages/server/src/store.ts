@@ -157,6 +157,12 @@ export class Store {
     return rows.length === 1;
   }
 
+  /** Sets the origins allowed to sign a petition from a browser (empty: the server-wide list); false when there is no such petition. */
+  async setPetitionOrigins(id: string, origins: readonly string[]): Promise<boolean> {
+    const rows = await this.db.query('UPDATE petitions SET cors_origins = $2 WHERE id = $1 RETURNING id', [id, [...origins]]);
+    return rows.length === 1;
+  }
+
   /** Creates the petition and cases of a seed, only when the database has no petition at all. */
   async seed(petition: NewPetition, cases: readonly Case[]): Promise<boolean> {
     return this.db.transaction(async (tx) => {

@@ -82,6 +82,23 @@ for (const backend of backends) {
       assert.equal((await cli(database, 'petition', 'close', 'nope')).code, 1);
       const petition = await withStore(database, (store) => store.getPetition('water'));
       assert.deepEqual(petition?.corsOrigins, ['https://a.example', 'https://b.example']);
+
+      // An operator turns a petition's signature allow-list on, changes it, and turns it off.
+      const restricted = await cli(database, 'petition', 'origins', 'water', 'https://c.example/, https://d.example');
+      assert.equal(restricted.code, 0, restricted.err);
+      assert.match(restricted.err, /petition water: signatures from browser pages on https:\/\/c\.example, https:\/\/d\.example only/);
+      assert.deepEqual((await withStore(database, (store) => store.getPetition('water')))?.corsOrigins, [
+        'https://c.example',
+        'https://d.example',
+      ]);
+      const reopened = await cli(database, 'petition', 'origins', 'water', 'any');
+      assert.equal(reopened.code, 0, reopened.err);
+      assert.deepEqual((await withStore(database, (store) => store.getPetition('water')))?.corsOrigins, []);
+      assert.equal((await cli(database, 'petition', 'origins', 'nope', 'https://c.example')).code, 1);
+      const badOrigin = await cli(database, 'petition', 'origins', 'water', 'c.example');
+      assert.equal(badOrigin.code, 2);
+      assert.match(badOrigin.err, /"c\.example" is not an http\(s\) origin/);
+      assert.equal((await cli(database, 'petition', 'origins', 'water')).code, 2);
     });
 
     test('cases import: a malformed file is rejected naming the record and the field, and nothing is imported', async () => {

@@ -223,33 +223,42 @@ for (const backend of backends) {
       assert.equal(counted.length, 0);
     });
 
-    test('CORS: preflight allowed for the global allow-list and per petition, refused otherwise', async () => {
-      const preflight = (path: string, origin: string) =>
+    test("CORS with an operator list (--cors-origins): signing from the list and the petition's own origins; reads from anywhere", async () => {
+      const preflight = (path: string, origin: string, method = 'POST') =>
         fetch(`${api}${path}`, {
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+          headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'content-type' },
         });
       const allowed = await preflight('/petitions/open-one/signatures', ALLOWED);
       assert.equal(allowed.status, 204);
       assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED);
       assert.match(allowed.headers.get('access-control-allow-methods') ?? '', /POST/);
       assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Content-Type/i);
+      assert.equal(allowed.headers.get('access-control-allow-credentials'), null);
 
       const perPetition = await preflight('/petitions/partnered/signatures', PARTNER);
       assert.equal(perPetition.headers.get('access-control-allow-origin'), PARTNER);
+      const listAndPetition = await preflight('/petitions/partnered/signatures', ALLOWED);
+      assert.equal(listAndPetition.headers.get('access-control-allow-origin'), ALLOWED, "the operator list adds to a petition's own");
       const otherPetition = await preflight('/petitions/open-one/signatures', PARTNER);
       assert.equal(otherPetition.headers.get('access-control-allow-origin'), null);
 
       const refused = await preflight('/petitions/open-one/signatures', 'https://evil.example');
+      assert.equal(refused.status, 204);
       assert.equal(refused.headers.get('access-control-allow-origin'), null);
       assert.equal(refused.headers.get('access-control-allow-methods'), null);
+      const posted = await postSignature(server.url, 'open-one', signature(), { origin: 'https://evil.example' });
+      assert.equal(posted.headers.get('access-control-allow-origin'), null, 'a page there cannot read the answer');
+      assert.match(posted.headers.get('vary') ?? '', /Origin/);
 
-      const read = await fetch(`${api}/petitions/partnered`, { headers: { origin: PARTNER } });
-      assert.equal(read.headers.get('access-control-allow-origin'), PARTNER);
+      // Public reads, and their preflights (a conditional GET), are open to every origin.
+      const read = await fetch(`${api}/petitions/partnered`, { headers: { origin: 'https://evil.example' } });
+      assert.equal(read.headers.get('access-control-allow-origin'), '*');
       assert.match(read.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
-      assert.match(read.headers.get('vary') ?? '', /Origin/);
-      const foreign = await fetch(`${api}/petitions/partnered`, { headers: { origin: 'https://evil.example' } });
-      assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+      assert.match(read.headers.get('access-control-expose-headers') ?? '', /ETag/);
+      const readPreflight = await preflight('/cases', 'https://evil.example', 'GET');
+      assert.equal(readPreflight.headers.get('access-control-allow-origin'), '*');
+      assert.equal(readPreflight.headers.get('access-control-allow-methods'), 'GET, HEAD');
     });
 
     test('security headers on API responses', async () => {

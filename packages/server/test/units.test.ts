@@ -8,8 +8,9 @@ import { signatureRequestSchema } from '@agir/core';
 import { csvCell, csvRow } from '../src/csv.js';
 import { errorRedirect, formToRequest, safeRedirect } from '../src/form.js';
 import { migrate, readMigrations } from '../src/migrate.js';
-import { addressKey, normaliseOrigin, originAllowed, TokenBuckets } from '../src/security.js';
+import { addressKey, allowOrigin, corsRoute, normaliseOrigin, TokenBuckets } from '../src/security.js';
 import { etagMatches } from '../src/static.js';
+import { compressible, negotiateEncoding, varyAcceptEncoding } from '../src/compress.js';
 import { openDatabase } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
@@ -58,21 +59,39 @@ test('addressKey: IPv4 as is, IPv4-mapped IPv6 unwrapped, IPv6 by /64', () => {
   assert.equal(addressKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
 });
 
-test('origins: normalised, and allowed globally, per petition, or not', async () => {
+test("origins: normalised; reads open to all, signatures by the petition's list, else the global one", async () => {
   assert.equal(normaliseOrigin('https://Example.org/path?q'), 'https://example.org');
   assert.equal(normaliseOrigin('https://example.org:443'), 'https://example.org');
   assert.equal(normaliseOrigin('ftp://example.org'), undefined);
   assert.equal(normaliseOrigin('example.org'), undefined);
-  const policy = { global: ['https://a.example'], petitionOrigins: async (id: string) => (id === 'p' ? ['https://b.example'] : []) };
-  assert.equal(await originAllowed(policy, 'https://a.example', '/api/v1/cases'), true);
-  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/petitions/p/signatures'), true);
-  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/petitions/q'), false);
-  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/cases'), false);
-  assert.equal(await originAllowed({ ...policy, global: '*' }, 'https://any.example', '/api/v1/cases'), true);
-  // The stream of several petitions: allowed when every petition it names allows the origin.
-  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/stream', 'p'), true);
-  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/stream', 'p,q'), false);
-  assert.equal(await originAllowed(policy, 'https://b.example', '/api/v1/stream'), false);
+  const lists = { p: ['https://b.example'] } as Record<string, string[]>;
+  const open = { global: '*' as const, petitionOrigins: async (id: string) => lists[id] ?? [] };
+  const listed = { ...open, global: ['https://a.example'] };
+  const sign = (id: string) => `/api/v1/petitions/${id}/signatures`;
+  // Public reads: '*' for any origin (or none), whatever the lists say.
+  for (const policy of [open, listed, { ...open, global: [] }]) {
+    assert.equal(await allowOrigin(policy, 'GET', '/api/v1/cases', 'https://evil.example'), '*');
+    assert.equal(await allowOrigin(policy, 'GET', '/api/v1/cases/akber', undefined), '*');
+    assert.equal(await allowOrigin(policy, 'HEAD', '/api/v1/petitions/p', 'https://evil.example'), '*');
+    assert.equal(await allowOrigin(policy, 'GET', '/api/v1/petitions/p/stream', 'null'), '*');
+    assert.equal(await allowOrigin(policy, 'GET', '/api/v1/stream', 'https://evil.example'), '*', 'the stream of several petitions');
+  }
+  // Signatures: any origin by default; a petition's own list restricts it; an explicit global list adds to it.
+  assert.equal(await allowOrigin(open, 'POST', sign('q'), 'https://any.example'), '*');
+  assert.equal(await allowOrigin(open, 'POST', `${sign('q')}/form`, 'https://any.example'), '*');
+  assert.equal(await allowOrigin(open, 'POST', sign('p'), 'https://b.example'), 'https://b.example');
+  assert.equal(await allowOrigin(open, 'POST', sign('p'), 'https://any.example'), undefined);
+  assert.equal(await allowOrigin(listed, 'POST', sign('p'), 'https://a.example'), 'https://a.example');
+  assert.equal(await allowOrigin(listed, 'POST', sign('q'), 'https://b.example'), undefined);
+  assert.equal(await allowOrigin(listed, 'POST', sign('q'), undefined), undefined);
+  assert.equal(await allowOrigin(open, 'POST', sign('%E0%A4%A'), 'https://any.example'), '*', 'an undecodable id is no crash');
+  // Never: health checks, unknown API routes, writes elsewhere, GET on the signature route.
+  assert.equal(await allowOrigin(open, 'GET', '/api/v1/health', 'https://any.example'), undefined);
+  assert.equal(await allowOrigin(open, 'GET', '/api/v1/admin/export', 'https://any.example'), undefined);
+  assert.equal(await allowOrigin(open, 'GET', '/api/v1/petitionsx', 'https://any.example'), undefined);
+  assert.equal(await allowOrigin(open, 'POST', '/api/v1/cases', 'https://any.example'), undefined);
+  assert.equal(await allowOrigin(open, 'GET', sign('q'), 'https://any.example'), undefined);
+  assert.deepEqual(corsRoute('post', sign('a%20b')), { kind: 'sign', petitionId: 'a b' });
 });
 
 test('CSV cells: quoted when needed, quotes doubled, formulas defused', () => {
@@ -146,6 +165,29 @@ test('formToRequest: the form fields become a contract SignatureRequest', () => 
   ]);
   assert.deepEqual(parsed.client, { startedAt: now.toISOString(), submittedAt: now.toISOString(), trap: '' });
   assert.equal(formToRequest({ startedAt: '2026-11-23T09:59:00Z' }, { locale: 'fr', sourceUrl: 'x', now }).judgeFillTime, true);
+});
+
+test('negotiateEncoding: br > gzip > identity at equal quality, q values honoured, q=0 refuses', () => {
+  assert.equal(negotiateEncoding(undefined), 'identity');
+  assert.equal(negotiateEncoding(''), 'identity');
+  assert.equal(negotiateEncoding('gzip, deflate, br, zstd'), 'br'); // what Chromium sends
+  assert.equal(negotiateEncoding('gzip, deflate'), 'gzip');
+  assert.equal(negotiateEncoding('br;q=0, gzip'), 'gzip');
+  assert.equal(negotiateEncoding('br;q=0.5, gzip;q=0.8'), 'gzip');
+  assert.equal(negotiateEncoding('BR ; Q=1, GZIP'), 'br');
+  assert.equal(negotiateEncoding('x-gzip'), 'gzip');
+  assert.equal(negotiateEncoding('*'), 'br');
+  assert.equal(negotiateEncoding('*;q=0, gzip'), 'gzip');
+  assert.equal(negotiateEncoding('br;q=0, gzip;q=0'), 'identity');
+  assert.equal(negotiateEncoding('identity'), 'identity');
+  assert.equal(negotiateEncoding('deflate'), 'identity');
+  assert.equal(negotiateEncoding('gzip;q=abc, br;q=0.1'), 'br', 'a malformed q is no crash');
+  assert.equal(compressible('application/json'), true);
+  assert.equal(compressible('text/event-stream; charset=utf-8'), false);
+  assert.equal(compressible('image/png'), false);
+  assert.equal(compressible(null), false);
+  assert.equal(varyAcceptEncoding('Origin'), 'Origin, Accept-Encoding');
+  assert.equal(varyAcceptEncoding('origin, accept-encoding'), 'origin, accept-encoding');
 });
 
 test('etagMatches: weak comparison, lists and *', () => {
