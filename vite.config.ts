@@ -103,6 +103,9 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         minify: true,
+        // The files are final: tree-shaking hints (/* @__PURE__ */, 62 in petition-form's chunk alone) only cost
+        // bytes to readers (about 90 B gzip an element). Licence comments stay.
+        comments: { legal: true, annotation: false, jsdoc: false },
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Every element imports these few small modules (locale resolution, catalogs, number formats,
