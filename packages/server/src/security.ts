@@ -1,6 +1,6 @@
 /**
- * What protects the API: CORS allow-lists (global and per petition), a token bucket per client
- * address for POSTs, and the security headers every response carries.
+ * What protects the API: CORS allow-lists (global and per petition), token buckets per client address
+ * (signing, junk and reads apart: see RateLimits in config.ts), and the security headers every response carries.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -35,8 +35,18 @@ export function normaliseOrigin(value: string): string | undefined {
 export async function originAllowed(policy: CorsPolicy, origin: string, path: string): Promise<boolean> {
   if (policy.global === '*' || policy.global.includes(origin)) return true;
   const match = PETITION_PATH.exec(path);
-  if (!match?.[1]) return false;
-  return (await policy.petitionOrigins(decodeURIComponent(match[1]))).includes(origin);
+  const id = match?.[1] === undefined ? undefined : decodePathSegment(match[1]);
+  if (id === undefined) return false;
+  return (await policy.petitionOrigins(id)).includes(origin);
+}
+
+/** A percent-decoded path segment, or undefined when its encoding is malformed (`%E0%A4%A`, `%zz`). */
+export function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -112,6 +122,12 @@ export class TokenBuckets {
       return { ok: true };
     }
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerSecond)) };
+  }
+
+  /** Gives back a token taken for a request that turned out not to be of this kind. */
+  refund(key: string): void {
+    const bucket = this.#buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.#options.capacity, bucket.tokens + 1);
   }
 
   #prune(now: number): void {

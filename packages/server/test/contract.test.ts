@@ -111,7 +111,8 @@ for (const backend of backends) {
       assert.equal(await count('open-one'), before + 2);
 
       const rows = await server.app.store.db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM signatures WHERE petition_id = 'open-one' AND email_normalised = 'jeanne.martin@example.org'",
+        "SELECT count(*)::int AS n FROM signatures WHERE petition_id = 'open-one' AND email_index = $1",
+        [server.app.store.emailIndex('jeanne.martin@example.org')],
       );
       assert.equal(rows[0]?.n, 1);
     });
@@ -318,8 +319,8 @@ for (const backend of backends) {
       assert.equal(ok.headers.get('location'), `${THANKS}/merci`);
       assert.equal(await count('open-one'), before + 1);
       const consent = await server.app.store.db.query<{ granted: boolean; text: string }>(
-        'SELECT c.granted, c.text FROM consents c JOIN signatures s ON s.id = c.signature_id WHERE s.email_normalised = $1',
-        [email],
+        'SELECT c.granted, c.text FROM consents c JOIN signatures s ON s.id = c.signature_id WHERE s.email_index = $1',
+        [server.app.store.emailIndex(email)],
       );
       assert.deepEqual(consent, [{ granted: true, text: 'Je veux recevoir les nouvelles.' }]);
 
@@ -335,8 +336,8 @@ for (const backend of backends) {
       const { consent_newsletter: _ticked, ...withoutTick } = valid;
       assert.equal((await form({ ...withoutTick, email: unchecked })).status, 303);
       const refused = await server.app.store.db.query<{ granted: boolean }>(
-        'SELECT c.granted FROM consents c JOIN signatures s ON s.id = c.signature_id WHERE s.email_normalised = $1',
-        [unchecked],
+        'SELECT c.granted FROM consents c JOIN signatures s ON s.id = c.signature_id WHERE s.email_index = $1',
+        [server.app.store.emailIndex(unchecked)],
       );
       assert.deepEqual(refused, [{ granted: false }]);
 
