@@ -151,7 +151,11 @@ describe('malformed payloads are rejected with the path named', () => {
       () => signatureRequestSchema.safeParse({ ...signature, consents: [{ ...signature.consents[0], text: 'Oui\u0000' }] }),
       'consents.0.text',
     ],
-    ['NUL in the source URL', () => signatureRequestSchema.safeParse({ ...signature, source: { url: 'https://x.example/\u0000' } }), 'source.url'],
+    [
+      'NUL in the source URL',
+      () => signatureRequestSchema.safeParse({ ...signature, source: { url: 'https://x.example/\u0000' } }),
+      'source.url',
+    ],
     ['NUL in a case name', () => caseSchema.safeParse({ ...akber, name: 'Akber\u0000' }), 'name'],
     [
       'consent without text',

@@ -1,6 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSignatureRequest, newIdempotencyKey, prefillValues, signatureSource, sourcePageUrl, trackingParameters } from '../src/signature.js';
+import {
+  buildSignatureRequest,
+  newIdempotencyKey,
+  prefillValues,
+  signatureSource,
+  sourcePageUrl,
+  trackingParameters,
+} from '../src/signature.js';
 import { signatureRequestSchema, sourceSchema } from '../src/contract.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -49,7 +56,9 @@ describe('signature: attribution', () => {
 
   test('sourcePageUrl keeps the origin, the path and the tracking parameters only', () => {
     assert.equal(
-      sourcePageUrl('https://user:pw@campaign.example/xinjiang/sign?email=ada%40example.org&given_name=Ada&token=s3cr3t&UTM_Source=%20mail%20&mtm_campaign=x&phone=%2B33#form'),
+      sourcePageUrl(
+        'https://user:pw@campaign.example/xinjiang/sign?email=ada%40example.org&given_name=Ada&token=s3cr3t&UTM_Source=%20mail%20&mtm_campaign=x&phone=%2B33#form',
+      ),
       'https://campaign.example/xinjiang/sign?utm_source=mail&mtm_campaign=x',
     );
     assert.equal(sourcePageUrl('https://campaign.example/?x=1&family_name=L'), 'https://campaign.example/');

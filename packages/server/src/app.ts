@@ -412,7 +412,11 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     }
     const unreadable = Object.entries(fields).find(([name, value]) => !isCleanText(name) || !isCleanText(value));
     if (unreadable)
-      return junk(() => problem(c, 422, 'validation', 'Some fields are invalid.', { [isCleanText(unreadable[0]) ? unreadable[0] : '(field name)']: CLEAN_TEXT_MESSAGE }));
+      return junk(() =>
+        problem(c, 422, 'validation', 'Some fields are invalid.', {
+          [isCleanText(unreadable[0]) ? unreadable[0] : '(field name)']: CLEAN_TEXT_MESSAGE,
+        }),
+      );
     const thanks = fields.redirect ? safeRedirect(fields.redirect, ownOrigin, allowed) : undefined;
     if (fields.redirect && !thanks)
       return junk(() => problem(c, 422, 'validation', 'The redirect URL is not allowed.', { redirect: 'origin not allowed' }));

@@ -56,7 +56,9 @@ export class DataKey {
     const trimmed = text.trim();
     const bytes = /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) ? Buffer.from(trimmed, 'base64') : Buffer.alloc(0);
     if (bytes.length !== KEY_BYTES)
-      throw new Error(`${where} must hold ${KEY_BYTES} random bytes in base64 (e.g. \`openssl rand -base64 32\`), got ${bytes.length} bytes.`);
+      throw new Error(
+        `${where} must hold ${KEY_BYTES} random bytes in base64 (e.g. \`openssl rand -base64 32\`), got ${bytes.length} bytes.`,
+      );
     return new DataKey(bytes);
   }
 

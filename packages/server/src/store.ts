@@ -311,7 +311,11 @@ export class Store {
    * persons' keys. A row whose person key is gone (erased while it was being written) is skipped and
    * counted in `unreadable`.
    */
-  async *exportSignatures(petitionId: string, batchSize = 1000, unreadable: { count: number } = { count: 0 }): AsyncGenerator<ExportedSignature> {
+  async *exportSignatures(
+    petitionId: string,
+    batchSize = 1000,
+    unreadable: { count: number } = { count: 0 },
+  ): AsyncGenerator<ExportedSignature> {
     let after = 0;
     for (;;) {
       const rows = await this.db.query<
@@ -489,7 +493,11 @@ export class Store {
             [
               row.id,
               index,
-              seal(personKey, JSON.stringify(row.request), fieldContext('suspect_signatures', row.petition_id, row.idempotency_key, 'request')),
+              seal(
+                personKey,
+                JSON.stringify(row.request),
+                fieldContext('suspect_signatures', row.petition_id, row.idempotency_key, 'request'),
+              ),
             ],
           );
         }

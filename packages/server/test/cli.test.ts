@@ -16,7 +16,8 @@ async function cli(database: DatabaseChoice, ...args: string[]): Promise<{ code:
   let out = '';
   let err = '';
   const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env: {}, cwd: process.cwd() };
-  const dbArgs = 'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
+  const dbArgs =
+    'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
   const code = await main([...args, ...dbArgs], io);
   return { code, out, err };
 }

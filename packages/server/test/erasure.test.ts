@@ -29,7 +29,8 @@ async function cli(database: DatabaseChoice, ...args: string[]): Promise<{ code:
   let out = '';
   let err = '';
   const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env: {}, cwd: process.cwd() };
-  const dbArgs = 'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
+  const dbArgs =
+    'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
   const code = await main([...args, ...dbArgs], io);
   return { code, out, err };
 }
@@ -56,7 +57,11 @@ async function signEverywhere(url: string, p: Person): Promise<void> {
     const response = await postSignature(url, petition, signature({ person: { ...fields, country: 'NO' }, comment }));
     assert.equal(response.status, 201, JSON.stringify(response.body));
   }
-  const bot = await postSignature(url, 'erase-a', signature({ person: { ...fields }, comment, client: { ...signature().client, trap: 'x' } }));
+  const bot = await postSignature(
+    url,
+    'erase-a',
+    signature({ person: { ...fields }, comment, client: { ...signature().client, trap: 'x' } }),
+  );
   assert.equal(bot.status, 201);
 }
 
@@ -91,7 +96,10 @@ describe('personal data at rest (pglite)', () => {
     // Before the erasure: the export reads both people back (the search below could find them if they were there).
     const before = await exportCsv(database, 'erase-a');
     const row = before.find((r) => r.email === gone.email);
-    assert.deepEqual([row?.given_name, row?.family_name, row?.phone, row?.comment], [gone.givenName, gone.familyName, `'${gone.phone}`, gone.comment]);
+    assert.deepEqual(
+      [row?.given_name, row?.family_name, row?.phone, row?.comment],
+      [gone.givenName, gone.familyName, `'${gone.phone}`, gone.comment],
+    );
     const oldCopy = path.join(tempDir('agir-old-copy-'), 'db');
     cpSync(database.dataDir, oldCopy, { recursive: true });
 
@@ -102,7 +110,10 @@ describe('personal data at rest (pglite)', () => {
     server = await startTestServer(database, { rateLimit: false }); // a restart: recovery replays what the WAL holds
     await server.close();
     const files = [...filesUnder(database.dataDir), ...filesUnder(keyDir)];
-    assert.ok(files.some((file) => file.includes(`${path.sep}pg_wal${path.sep}`)), 'the search covers the WAL');
+    assert.ok(
+      files.some((file) => file.includes(`${path.sep}pg_wal${path.sep}`)),
+      'the search covers the WAL',
+    );
     assert.deepEqual(findBytes(files, secretsOf(gone)), []);
     // Encrypted at rest: the person who stays is not in the folder in the clear either.
     assert.deepEqual(findBytes(filesUnder(database.dataDir), secretsOf(stays)), []);
@@ -175,7 +186,10 @@ describe('personal data at rest (pglite)', () => {
     const old = person('legacy');
     const db = await openDatabase({ dataDir });
     try {
-      await migrate(db, readMigrations().filter((migration) => migration.version === '001_init'));
+      await migrate(
+        db,
+        readMigrations().filter((migration) => migration.version === '001_init'),
+      );
       await db.query("INSERT INTO petitions (id, title, locale, signature_count, country_count) VALUES ('old', 'Old', 'fr', 1, 1)");
       const [row] = await db.query<{ id: number }>(
         `INSERT INTO signatures (petition_id, idempotency_key, email_normalised, email, given_name, family_name, country, phone, comment,
@@ -183,9 +197,10 @@ describe('personal data at rest (pglite)', () => {
          VALUES ('old', $1, $2, $3, $4, $5, 'FR', $6, $7, 'fr', 'https://example.org/', now(), now(), 1) RETURNING id`,
         [randomUUID(), old.email.toLowerCase(), old.email, old.givenName, old.familyName, old.phone, old.comment],
       );
-      await db.query("INSERT INTO consents (signature_id, consent_id, granted, text, version) VALUES ($1, 'newsletter', true, 'Oui', '1')", [
-        row!.id,
-      ]);
+      await db.query(
+        "INSERT INTO consents (signature_id, consent_id, granted, text, version) VALUES ($1, 'newsletter', true, 'Oui', '1')",
+        [row!.id],
+      );
       const request = signature({ person: { ...old } });
       await db.query(
         "INSERT INTO suspect_signatures (petition_id, idempotency_key, email_normalised, reason, request) VALUES ('old', $1, $2, 'trap', $3::jsonb)",
@@ -198,8 +213,14 @@ describe('personal data at rest (pglite)', () => {
 
     const notices: string[] = [];
     await withStore({ dataDir, onNotice: (message) => notices.push(message) }, async (store) => {
-      assert.ok(notices.some((notice) => /created the data key .*server\.key.*never beside the backups/s.test(notice)), notices.join());
-      assert.ok(notices.some((notice) => /encrypted 2 row\(s\)/.test(notice)), notices.join());
+      assert.ok(
+        notices.some((notice) => /created the data key .*server\.key.*never beside the backups/s.test(notice)),
+        notices.join(),
+      );
+      assert.ok(
+        notices.some((notice) => /encrypted 2 row\(s\)/.test(notice)),
+        notices.join(),
+      );
       const exported = [];
       for await (const signed of store.exportSignatures('old')) exported.push(signed);
       assert.deepEqual(
@@ -234,7 +255,7 @@ function pgDump(): string | undefined {
 describe('personal data at rest (postgres)', () => {
   const postgres = backends.find((backend) => backend.name === 'postgres')!;
 
-  test('person erase: no trace of the person in a pg_dump or in the cluster\'s WAL', async (t) => {
+  test("person erase: no trace of the person in a pg_dump or in the cluster's WAL", async (t) => {
     const dump = pgDump();
     if (!dump) return t.skip('no pg_dump on this machine');
     const database = (await postgres.fresh()) as { databaseUrl: string; keyDir: string };

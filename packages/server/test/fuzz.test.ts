@@ -16,7 +16,20 @@ const ALLOWED = 'https://section.example';
 const unstorable = ['\u0000', 'A\u0000da', 'x\uD800', '\uDC00x', 'x\uDBFF', 'x\uFFFE', 'x\uFFFF', 'x\uFDD0', 'x\uDBFF\uDFFF'];
 const overlong = ['x'.repeat(2049), 'x'.repeat(5001)];
 /** Path segments and query values with malformed or hostile percent-encoding. */
-const badSegments = ['%', '%zz', '%E0%A4%A', '%00', 'a%00b', '%ED%A0%80', '%EF%BF%BE', '%C0%80', '%FF', '%%', '..%2F..%2Fetc', 'x'.repeat(3000)];
+const badSegments = [
+  '%',
+  '%zz',
+  '%E0%A4%A',
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%EF%BF%BE',
+  '%C0%80',
+  '%FF',
+  '%%',
+  '..%2F..%2Fetc',
+  'x'.repeat(3000),
+];
 
 /** Every leaf of a JSON value, as a path. */
 function leaves(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
@@ -27,7 +40,7 @@ function leaves(value: unknown, prefix: Array<string | number> = []): Array<Arra
 
 function setAt(root: unknown, at: Array<string | number>, replacement: unknown): unknown {
   if (at.length === 0) return replacement;
-  const copy: Record<string | number, unknown> = Array.isArray(root) ? [...root] : { ...(root as object) };
+  const copy = (Array.isArray(root) ? [...root] : { ...(root as object) }) as Record<string | number, unknown>;
   const [head, ...rest] = at;
   copy[head!] = setAt((root as Record<string | number, unknown>)[head!], rest, replacement);
   return copy;
@@ -98,7 +111,11 @@ for (const backend of backends) {
       const raw = await request(`${api}/petitions/fuzz/signatures`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: Buffer.concat([Buffer.from('{"idempotencyKey":"'), Buffer.from([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+        body: Buffer.concat([
+          Buffer.from('{"idempotencyKey":"'),
+          Buffer.from([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80]),
+          Buffer.from('"}'),
+        ]),
       });
       assert.equal(raw.status, 422);
       assert.ok(sent > 200);
@@ -131,7 +148,10 @@ for (const backend of backends) {
             const { status, body: text } = await request(`${api}/petitions/fuzz/signatures/form`, {
               method: 'POST',
               body,
-              headers: { origin: ALLOWED, referer: `${ALLOWED}/p?email=${encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))}&x=%zz` },
+              headers: {
+                origin: ALLOWED,
+                referer: `${ALLOWED}/p?email=${encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))}&x=%zz`,
+              },
             });
             assert.ok(status < 500, `${name} = ${JSON.stringify(value).slice(0, 40)} (${encoding}): ${status} ${text}`);
           }
@@ -173,7 +193,8 @@ for (const backend of backends) {
             if (target.json) {
               headers['content-type'] = 'application/json';
               body = JSON.stringify(signature());
-            } else if (target.form) body = new URLSearchParams({ givenName: 'A', familyName: 'B', email: `f-${randomUUID()}@example.org`, country: 'FR' });
+            } else if (target.form)
+              body = new URLSearchParams({ givenName: 'A', familyName: 'B', email: `f-${randomUUID()}@example.org`, country: 'FR' });
             const { status, body: text } = await request(`${server.url}${target.path}`, { method: target.method, headers, body });
             sent++;
             assert.ok(status < 500, `${target.method} ${target.path.slice(0, 80)} (origin ${origin}): ${status} ${text.slice(0, 200)}`);

@@ -62,7 +62,10 @@ describe('rate limits (one address: a NAT)', () => {
         const response = await postSignature(server.url, 'nat', request);
         if (response.status !== 429) return { status: response.status, attempt };
         const retryAfter = Number(response.headers.get('retry-after'));
-        assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After ${response.headers.get('retry-after')}`);
+        assert.ok(
+          Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60,
+          `Retry-After ${response.headers.get('retry-after')}`,
+        );
         retries.push(retryAfter);
         await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
       }
@@ -85,7 +88,7 @@ describe('rate limits (one address: a NAT)', () => {
     assert.equal(await count('nat'), before + 41, "the 40 signers and the bot's one real signature, nothing else");
   });
 
-  test('an empty read bucket and an empty junk bucket do not stop a signature; one petition\'s signing does not spend another\'s', async () => {
+  test("an empty read bucket and an empty junk bucket do not stop a signature; one petition's signing does not spend another's", async () => {
     // Reads until refused.
     let read = 0;
     while ((await getJson(`${server.url}/api/v1/petitions/quiet`)).status !== 429) assert.ok(read++ < 500, 'reads are limited');
