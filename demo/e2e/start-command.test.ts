@@ -14,10 +14,11 @@ test('`npm start` (the README command) installs, builds and serves the demo page
 
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'agir-start-'));
+  const { HOST: _host, ...environment } = process.env; // no HOST: the default must be this machine only
   const child = spawn('npm', ['start'], {
     cwd: root,
     detached: true,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AGIR_DATA_DIR: dataDir },
+    env: { ...environment, PORT: String(port), AGIR_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -39,6 +40,7 @@ test('`npm start` (the README command) installs, builds and serves the demo page
         reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`));
       });
     });
+    assert.match(output, new RegExp(`agir-server listening on http://127\\.0\\.0\\.1:${port}\\b`), 'listens on 127.0.0.1 by default');
     const page = await fetch(`http://127.0.0.1:${port}/`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /text\/html/);
@@ -62,5 +64,6 @@ test('`npm start` (the README command) installs, builds and serves the demo page
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.keys`, { recursive: true, force: true });
   }
 });
