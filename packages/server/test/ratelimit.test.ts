@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
-import { petitionSchema } from '@agir/core';
 import type { RunningServer } from '../src/index.js';
 import { backends, createPetition, getJson, postSignature, signature, startTestServer } from './helpers.js';
 
@@ -26,7 +25,8 @@ describe('rate limits (one address: a NAT)', () => {
     for (const id of ['nat', 'nat-other', 'quiet']) await createPetition(server, id);
   });
 
-  const count = async (id: string) => petitionSchema.parse((await getJson(`${server.url}/api/v1/petitions/${id}`)).body).signatureCount;
+  // Read from the store: the bot below empties the address's read bucket too.
+  const count = async (id: string) => (await server.app.store.getCounts(id))!.signatureCount;
 
   test('40 signers behind one address and a bot sending junk from it: every signer signs, some after a retry with Retry-After', async () => {
     const before = await count('nat');
