@@ -367,6 +367,22 @@ for (const backend of backends) {
       assert.equal(await count('open-one'), counted);
     });
 
+    test("form route: the stored page URL is the Referer's origin and path with its utm_* parameters, never its prefill parameters", async () => {
+      const email = `prefilled-${randomUUID()}@example.org`;
+      const referer = `${ALLOWED}/agir/xinjiang?given_name=Ada&family_name=Lovelace&email=${encodeURIComponent(email)}&phone=%2B33612345678&utm_source=mail&token=s3cr3t&mtm_campaign=nov#sign`;
+      const response = await fetch(`${api}/petitions/open-one/signatures/form`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', referer },
+        body: new URLSearchParams({ givenName: 'Ada', familyName: 'Lovelace', email, country: 'GB', trap: '' }),
+      });
+      assert.equal(response.status, 303);
+      const [row] = await server.app.store.db.query<{ source_url: string }>('SELECT source_url FROM signatures WHERE email_index = $1', [
+        server.app.store.emailIndex(email),
+      ]);
+      assert.equal(row?.source_url, `${ALLOWED}/agir/xinjiang?utm_source=mail&mtm_campaign=nov`);
+    });
+
     test('request logs carry method, path, status and duration, and no name, email or phone', async () => {
       logLines.length = 0;
       const request = signature({
@@ -396,7 +412,7 @@ for (const backend of backends) {
       assertError(limited, 429, 'rate_limited');
       const retryAfter = Number(limited.headers.get('retry-after'));
       assert.ok(retryAfter >= 1 && retryAfter <= 5, `Retry-After ${retryAfter}`);
-      // Reads are not limited.
+      // Reads have their own bucket: an empty signing bucket does not refuse them.
       assert.equal((await getJson(`${base}/api/v1/petitions/open-one`)).status, 200);
     });
   });
