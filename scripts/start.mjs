@@ -1,5 +1,6 @@
 // `npm start` / `pnpm start`: installs what is missing, builds, and serves the demo with the reference
-// server (PGlite in .data/, seeded with the campaign) on http://localhost:8787 (PORT to change).
+// server (PGlite in .data/, seeded with the campaign) on http://localhost:8787 (PORT to change), listening on
+// 127.0.0.1 only (HOST=0.0.0.0 to open it to the network).
 import path from 'node:path';
 import { ensureInstalled, log, root, run } from './lib.mjs';
 
@@ -12,7 +13,7 @@ run(process.execPath, [
   'start',
   '--seed',
   '--host',
-  process.env.HOST ?? '0.0.0.0',
+  process.env.HOST ?? '127.0.0.1',
   '--port',
   port,
   // `npm start -- --cors-origins https://section.example` (or any agir-server start option) reaches the server.

@@ -127,6 +127,7 @@ export async function startReferenceServer(options: ServerOptions = {}): Promise
     async dispose() {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}.keys`, { recursive: true, force: true }); // the data key and person keys, beside the folder
     },
   };
 }

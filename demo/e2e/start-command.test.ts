@@ -27,11 +27,12 @@ describe('`npm start`', () => {
       port = await freePort();
       origin = `http://127.0.0.1:${port}`;
       dataDir = mkdtempSync(path.join(os.tmpdir(), 'agir-start-'));
+      const { HOST: _host, ...environment } = process.env; // no HOST: the default must be this machine only
       // Arguments after `--` go to `agir-server start`: forms signed at once count (no 3 s bot rule), no request log.
       child = spawn('npm', ['start', '--', '--min-fill-ms', '0', '--quiet'], {
         cwd: root,
         detached: true,
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AGIR_DATA_DIR: dataDir },
+        env: { ...environment, PORT: String(port), AGIR_DATA_DIR: dataDir },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout!.on('data', (chunk) => (output += chunk));
@@ -63,9 +64,11 @@ describe('`npm start`', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.keys`, { recursive: true, force: true });
   });
 
   test('`npm start` (the README command) installs, builds and serves the demo page and the API', async () => {
+    assert.match(output, new RegExp(`agir-server listening on http://127\\.0\\.0\\.1:${port}\\b`), 'listens on 127.0.0.1 by default');
     const page = await fetch(`${origin}/`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /text\/html/);

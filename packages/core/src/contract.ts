@@ -4,7 +4,7 @@
  * See docs/contract.md for the human summary.
  */
 import * as z from 'zod/mini';
-import { caseStatusKinds, DAY_PATTERN, errorCodes, isHttpUrl } from './vocabulary.js';
+import { caseStatusKinds, CLEAN_TEXT_MESSAGE, CLEAN_TEXT_PATTERN, DAY_PATTERN, errorCodes, isHttpUrl } from './vocabulary.js';
 import { countryCodeSchema, idSchema, isoDateTime as makeIsoDateTime, localeSchema, nonEmptyText, text } from './schemas/base.js';
 import { signatureRequestSchema } from './schemas/signature.js';
 
@@ -27,7 +27,9 @@ const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 const count = z.int().check(z.minimum(0), z.maximum(MAX_COUNT));
 const isoDateTime = makeIsoDateTime();
 /** An absolute http(s) URL. */
-export const httpUrlSchema = z.string().check(z.maxLength(2048), z.refine(isHttpUrl, 'expected an absolute http(s) URL'));
+export const httpUrlSchema = z
+  .string()
+  .check(z.maxLength(2048), z.regex(CLEAN_TEXT_PATTERN, CLEAN_TEXT_MESSAGE), z.refine(isHttpUrl, 'expected an absolute http(s) URL'));
 
 // ---------------------------------------------------------------------------------------------
 // Petitions
@@ -128,7 +130,7 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: errorCodeSchema,
     message: text(2000),
-    fields: z.optional(z.record(z.string().check(z.maxLength(200)), text(200))),
+    fields: z.optional(z.record(z.string().check(z.maxLength(200), z.regex(CLEAN_TEXT_PATTERN, CLEAN_TEXT_MESSAGE)), text(200))),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

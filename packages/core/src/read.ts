@@ -8,7 +8,17 @@
  * generated mutations.
  */
 import type { Case, CaseList, CountEvent, ErrorBody, Petition, SignatureResponse } from './contract.js';
-import { caseStatusKinds, COUNTRY_PATTERN, DAY_PATTERN, errorCodes, ID_PATTERN, isHttpUrl, LOCALE_PATTERN } from './vocabulary.js';
+import {
+  caseStatusKinds,
+  CLEAN_TEXT_MESSAGE,
+  COUNTRY_PATTERN,
+  DAY_PATTERN,
+  errorCodes,
+  ID_PATTERN,
+  isCleanText,
+  isHttpUrl,
+  LOCALE_PATTERN,
+} from './vocabulary.js';
 
 /** What a reader says: the value, or the first problem found with its path. */
 export type ReadResult<T> =
@@ -56,6 +66,7 @@ export const text =
     if (typeof value !== 'string') return fail(path, 'expected a string');
     if (value.length > max) return fail(path, `expected at most ${max} characters`);
     if (pattern && !pattern.test(value)) return fail(path, 'invalid format');
+    if (!isCleanText(value)) return fail(path, CLEAN_TEXT_MESSAGE);
     return value;
   };
 export const nonEmpty =
@@ -63,7 +74,8 @@ export const nonEmpty =
   (value, path) => {
     if (typeof value !== 'string') return fail(path, 'expected a string');
     const trimmed = value.trim();
-    return trimmed.length >= 1 && trimmed.length <= max ? trimmed : fail(path, `expected 1 to ${max} characters`);
+    if (trimmed.length < 1 || trimmed.length > max) return fail(path, `expected 1 to ${max} characters`);
+    return isCleanText(trimmed) ? trimmed : fail(path, CLEAN_TEXT_MESSAGE);
   };
 const httpUrl: Reader<string> = (value, path) => {
   const url = text(2048)(value, path);

@@ -50,22 +50,42 @@ export function prefillValues(search: string | URLSearchParams): Partial<Record<
 }
 
 /**
- * Where a signature came from: the page URL (without its fragment and without prefill parameters, which
- * may carry personal data), the referrer, tracking parameters and the embedding partner's id.
+ * The page URL a signature is attributed to, with nothing personal in it: its origin and path, plus the
+ * tracking parameters (`utm_*`, `mtm_*`; keys lower-cased, values trimmed to 200 characters). Every other
+ * parameter goes (prefill parameters such as `email=` and `given_name=`, tokens, anything a page appends),
+ * and so do the fragment and any user name or password. A URL of another scheme keeps its path only; a
+ * value that is no URL at all passes as it is. The one rule for the elements (the page a form is on) and
+ * the reference server (the `Referer` of the no-JavaScript form route); clipped to 2048 characters.
+ */
+export function sourcePageUrl(pageUrl: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(pageUrl);
+  } catch {
+    return clip(pageUrl, 2048); // not a URL (a test page): nothing to strip
+  }
+  const utm = trackingParameters(parsed.searchParams);
+  parsed.hash = '';
+  parsed.search = '';
+  parsed.username = '';
+  parsed.password = '';
+  if (utm) for (const [key, value] of Object.entries(utm)) parsed.searchParams.append(key, value);
+  return clip(parsed.href, 2048);
+}
+
+/**
+ * Where a signature came from: the page URL (`sourcePageUrl`: origin, path and tracking parameters only,
+ * so no prefill parameter carrying personal data), the referrer, tracking parameters and the embedding
+ * partner's id.
  */
 export function signatureSource(pageUrl: string, referrer?: string, embed?: string): Source {
-  let url = pageUrl;
   let utm: Record<string, string> | undefined;
   try {
-    const parsed = new URL(pageUrl);
-    parsed.hash = '';
-    for (const parameter of Object.keys(prefillParameters)) parsed.searchParams.delete(parameter);
-    url = parsed.href;
-    utm = trackingParameters(parsed.searchParams);
+    utm = trackingParameters(new URL(pageUrl).searchParams);
   } catch {
-    // Not a URL (a test page, an about: page): send it as it is.
+    // Not a URL (a test page, an about: page): no tracking parameters.
   }
-  const source: Source = { url: clip(url, 2048) };
+  const source: Source = { url: sourcePageUrl(pageUrl) };
   if (referrer) source.referrer = clip(referrer, 2048);
   if (utm) source.utm = utm;
   if (embed && ID.test(embed)) source.embed = embed;

@@ -96,6 +96,10 @@ describe('contract examples are accepted', () => {
       true,
     );
   });
+  test('text keeps other controls, emoji, private use and astral characters', () => {
+    const person = { ...signature.person, givenName: 'Ay\u015Fe \uD83D\uDE00', familyName: '\uE000\uD83F\uDFFD' };
+    assert.equal(signatureRequestSchema.safeParse({ ...signature, person, comment: 'tab\there\nline \u0001' }).success, true);
+  });
   test('signature person fields are trimmed', () => {
     const parsed = signatureRequestSchema.parse({ ...signature, person: { ...signature.person, email: '  amina@example.org ' } });
     assert.equal(parsed.person.email, 'amina@example.org');
@@ -129,6 +133,30 @@ describe('malformed payloads are rejected with the path named', () => {
       'person.country',
     ],
     ['bad idempotency key', () => signatureRequestSchema.safeParse({ ...signature, idempotencyKey: '123' }), 'idempotencyKey'],
+    [
+      'NUL in a given name',
+      () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, givenName: 'A\u0000da' } }),
+      'person.givenName',
+    ],
+    ['NUL in a comment', () => signatureRequestSchema.safeParse({ ...signature, comment: 'Libérez-les\u0000' }), 'comment'],
+    ['lone surrogate in a comment', () => signatureRequestSchema.safeParse({ ...signature, comment: 'x\uD800y' }), 'comment'],
+    ['non-character U+FFFE in a comment', () => signatureRequestSchema.safeParse({ ...signature, comment: 'x\uFFFE' }), 'comment'],
+    [
+      'supplementary non-character U+10FFFF in a family name',
+      () => signatureRequestSchema.safeParse({ ...signature, person: { ...signature.person, familyName: 'L\uDBFF\uDFFF' } }),
+      'person.familyName',
+    ],
+    [
+      'NUL in a consent text',
+      () => signatureRequestSchema.safeParse({ ...signature, consents: [{ ...signature.consents[0], text: 'Oui\u0000' }] }),
+      'consents.0.text',
+    ],
+    [
+      'NUL in the source URL',
+      () => signatureRequestSchema.safeParse({ ...signature, source: { url: 'https://x.example/\u0000' } }),
+      'source.url',
+    ],
+    ['NUL in a case name', () => caseSchema.safeParse({ ...akber, name: 'Akber\u0000' }), 'name'],
     [
       'consent without text',
       () => signatureRequestSchema.safeParse({ ...signature, consents: [{ id: 'newsletter', granted: true, text: '', version: '1' }] }),

@@ -206,6 +206,26 @@ const nasty: unknown[] = [
   { 'utm-source': 'x' },
   { givenName: 'A', familyName: 'B', email: 'a@b.co', country: 'FR' },
   { givenName: 'A', familyName: 'B', email: 'a@b.co', country: 'fr' },
+  // Text PostgreSQL cannot store or no reader can show: U+0000, non-characters, lone surrogates.
+  'A\u0000da',
+  '\u0000',
+  ' x\u0000 ',
+  'ada@example.org\u0000',
+  'https://example.org/\u0000',
+  'x\uFFFE',
+  'x\uFFFF',
+  'x\uFDD0y',
+  'x\uD83F\uDFFE',
+  'x\uDBFF\uDFFF',
+  'x\uD800',
+  '\uDC00x',
+  'x\uDBFF',
+  // Text that stays allowed: other controls, astral characters, private use.
+  'x\u0001\t\n',
+  'Ay\u015Fe \uD83D\uDE00',
+  '\uD83F\uDFFD',
+  '\uE000\uFDCF\uFDF0',
+  { 'person.email\u0000': 'invalid' },
 ];
 
 /** Deterministic pseudo-random numbers (the run is reproducible). */

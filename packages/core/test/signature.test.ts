@@ -1,6 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSignatureRequest, newIdempotencyKey, prefillValues, signatureSource, trackingParameters } from '../src/signature.js';
+import {
+  buildSignatureRequest,
+  newIdempotencyKey,
+  prefillValues,
+  signatureSource,
+  sourcePageUrl,
+  trackingParameters,
+} from '../src/signature.js';
 import { signatureRequestSchema, sourceSchema } from '../src/contract.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -47,6 +54,18 @@ describe('signature: attribution', () => {
     assert.deepEqual(prefillValues(new URLSearchParams('email=')), {});
   });
 
+  test('sourcePageUrl keeps the origin, the path and the tracking parameters only', () => {
+    assert.equal(
+      sourcePageUrl(
+        'https://user:pw@campaign.example/xinjiang/sign?email=ada%40example.org&given_name=Ada&token=s3cr3t&UTM_Source=%20mail%20&mtm_campaign=x&phone=%2B33#form',
+      ),
+      'https://campaign.example/xinjiang/sign?utm_source=mail&mtm_campaign=x',
+    );
+    assert.equal(sourcePageUrl('https://campaign.example/?x=1&family_name=L'), 'https://campaign.example/');
+    assert.equal(sourcePageUrl('about:blank'), 'about:blank');
+    assert.equal(sourcePageUrl('not a url'), 'not a url');
+  });
+
   test('signatureSource strips the fragment and prefill parameters (personal data) but keeps tracking', () => {
     const source = signatureSource(
       'https://campaign.example/xinjiang?utm_source=mail&email=ada%40example.org&given_name=Ada&x=1#sign',
@@ -54,7 +73,7 @@ describe('signature: attribution', () => {
       'partner-1',
     );
     assert.deepEqual(source, {
-      url: 'https://campaign.example/xinjiang?utm_source=mail&x=1',
+      url: 'https://campaign.example/xinjiang?utm_source=mail',
       referrer: 'https://news.example/',
       utm: { utm_source: 'mail' },
       embed: 'partner-1',
@@ -66,7 +85,7 @@ describe('signature: attribution', () => {
     assert.deepEqual(signatureSource('https://campaign.example/', '', 'not a valid id!'), { url: 'https://campaign.example/' });
     assert.deepEqual(signatureSource('about:blank'), { url: 'about:blank' });
     assert.deepEqual(signatureSource('not a url'), { url: 'not a url' });
-    const long = signatureSource(`https://campaign.example/?x=${'a'.repeat(3000)}`, `https://r.example/${'b'.repeat(3000)}`);
+    const long = signatureSource(`https://campaign.example/${'a'.repeat(3000)}`, `https://r.example/${'b'.repeat(3000)}`);
     assert.equal(long.url.length, 2048);
     assert.equal(long.referrer!.length, 2048);
   });

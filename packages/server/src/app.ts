@@ -6,32 +6,34 @@ import { createHash } from 'node:crypto';
 import {
   caseListSchema,
   caseSchema,
+  CLEAN_TEXT_MESSAGE,
   errorBodySchema,
   fieldErrors,
   healthSchema,
   idSchema,
+  isCleanText,
   localeSchema,
   petitionSchema,
   signatureRequestSchema,
   signatureResponseSchema,
+  sourcePageUrl,
   type ErrorCode,
   type SignatureRequest,
 } from '@agir/core';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DEFAULT_DEMO_CSP, defaults, type ServerOptions } from './config.js';
-import { openDatabase } from './db.js';
+import { DEFAULT_DEMO_CSP, defaults, type RateLimitOptions, type ServerOptions } from './config.js';
 import { errorRedirect, formFields, formToRequest, safeRedirect } from './form.js';
 import { createLogger, type Logger } from './log.js';
 import './messages.js';
-import { migrate } from './migrate.js';
-import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets } from './security.js';
+import { openStore } from './open.js';
+import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets, type TakeResult } from './security.js';
 import { seedDatabase } from './seed.js';
 import { countEvent, CountHub, MAX_STREAM_PETITIONS, petitionCountEvent, type Listener } from './sse.js';
 import { contentType, etagMatches, representation, resolveStatic } from './static.js';
 import { compression } from './compress.js';
-import { Store, type Counts, type PetitionRecord, type SignOutcome } from './store.js';
+import type { Counts, PetitionRecord, SignOutcome, Store } from './store.js';
 
 export interface AppStats {
   /** Petitions with live listeners: one change source (emitter + poller) each. */
@@ -59,17 +61,18 @@ const MAX_QUEUED_EVENTS = 100;
 /** Opens the database, applies the migrations, seeds when asked, and builds the app. */
 export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {
   const logger = createLogger(options.log);
-  const db = await openDatabase({
+  const store = await openStore({
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir ?? defaults.dataDir,
+    dataKey: options.dataKey,
+    keyDir: options.keyDir,
+    onNotice: options.onNotice ?? ((message) => void process.stderr.write(message)),
     onError: (error) => logger.error('database', error),
   });
-  const store = new Store(db);
   try {
-    await migrate(db);
     if (options.seed) await seedDatabase(store);
   } catch (error) {
-    await db.close();
+    await store.db.close();
     throw error;
   }
   return buildApp(store, options, logger);
@@ -130,6 +133,27 @@ function problem(c: Context, status: ContentfulStatusCode, code: ErrorCode, mess
   return c.json(errorBodySchema.parse({ error: { code, message, ...(trimmed ? { fields: trimmed } : {}) } }), status);
 }
 
+type Refused = { retryAfterSeconds: number };
+const refused = (result: TakeResult | undefined): Refused | undefined => (result && !result.ok ? result : undefined);
+/** 429 `rate_limited` with Retry-After. */
+const tooMany = (c: Context, limited: Refused, message: string): Response => {
+  c.header('Retry-After', String(limited.retryAfterSeconds));
+  return problem(c, 429, 'rate_limited', message);
+};
+
+/** The three kinds of buckets of `options.rateLimit` (see RateLimits in config.ts). */
+function rateLimits(option: ServerOptions['rateLimit']): { sign?: TokenBuckets; junk?: TokenBuckets; read?: TokenBuckets } {
+  if (option === false) return {};
+  const given = option === undefined ? {} : 'capacity' in option ? { sign: option, junk: option } : option;
+  const make = (value: RateLimitOptions | false | undefined, fallback: RateLimitOptions) =>
+    value === false ? undefined : new TokenBuckets(value ?? fallback);
+  return {
+    sign: make(given.sign, defaults.rateLimit),
+    junk: make(given.junk, defaults.junkRateLimit),
+    read: make(given.read, defaults.readRateLimit),
+  };
+}
+
 const notFound = (c: Context, what = 'resource') => problem(c, 404, 'not_found', `No such ${what}.`);
 const validId = (id: string | undefined): id is string => id !== undefined && idSchema.safeParse(id).success;
 const isJson = (type: string | undefined) => type !== undefined && /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type);
@@ -144,8 +168,14 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
   const redirectOrigins = [...(options.redirectOrigins ?? []), ...(corsGlobal === '*' ? [] : corsGlobal)]
     .map(normaliseOrigin)
     .filter((origin): origin is string => origin !== undefined);
-  const rateLimit = options.rateLimit ?? defaults.rateLimit;
-  const limiter = rateLimit === false ? undefined : new TokenBuckets(rateLimit);
+  const limits = rateLimits(options.rateLimit);
+  const trustProxy = options.trustProxy ?? false;
+  /** Petition and idempotency key of the requests answered lately: a replay is known before the database. */
+  const answeredKeys = new Set<string>();
+  const remember = (petitionId: string, key: string): void => {
+    if (answeredKeys.size >= 50_000) answeredKeys.clear();
+    answeredKeys.add(`${petitionId} ${key.toLowerCase()}`);
+  };
   const minFillMs = options.minFillMs ?? defaults.minFillMs;
   const petitions = new PetitionCache(store, options.petitionCacheMs ?? defaults.petitionCacheMs);
   const hub = new CountHub({
@@ -160,17 +190,16 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
   const maxStreamsPerClient = options.sse?.maxStreamsPerClient ?? defaults.maxStreamsPerClient;
   const streamsByClient = new Map<string, number>();
   let connections = 0;
+  /** Spends a token of the client's junk bucket; the refusal when it is empty. */
+  const junkLimited = (client: string): Refused | undefined => refused(limits.junk?.take(client));
   const limitBody = bodyLimit({
     maxSize: options.bodyLimitBytes ?? defaults.bodyLimitBytes,
-    onError: (c) =>
-      problem(c, 413, 'too_large', `The request body is larger than ${options.bodyLimitBytes ?? defaults.bodyLimitBytes} bytes.`),
+    onError: (c) => {
+      const limited = junkLimited(clientKey(c, trustProxy));
+      if (limited) return tooMany(c, limited, 'Too many invalid or repeated requests from this address: try again later.');
+      return problem(c, 413, 'too_large', `The request body is larger than ${options.bodyLimitBytes ?? defaults.bodyLimitBytes} bytes.`);
+    },
   });
-
-  /** A 429 when the client's bucket is empty, else undefined. */
-  const rateLimited = (c: Context): { retryAfterSeconds: number } | undefined => {
-    const result = limiter?.take(clientKey(c, options.trustProxy ?? false));
-    return result && !result.ok ? result : undefined;
-  };
 
   /** Why a submission looks automated, if it does: the honeypot was filled, or the form too fast. */
   const suspicion = (request: SignatureRequest, judgeFillTime: boolean): string | undefined => {
@@ -234,6 +263,15 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     }),
   );
 
+  // Reads have their own bucket per address: they never spend what signing needs (health checks are not limited).
+  api.use('*', async (c, next) => {
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.path !== '/api/v1/health') {
+      const limited = refused(limits.read?.take(clientKey(c, trustProxy)));
+      if (limited) return tooMany(c, limited, 'Too many reads from this address: try again later, or put a CDN in front.');
+    }
+    await next();
+  });
+
   api.get('/health', async (c) => {
     await store.db.query('SELECT 1');
     return c.json(healthSchema.parse({ ok: true }));
@@ -255,7 +293,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
    * several: the id with the counts). Heartbeats come from the first petition's channel only.
    */
   const openStream = (c: Context, views: readonly PetitionView[], event: (petition: string, counts: Counts) => string): Response => {
-    const client = clientKey(c, options.trustProxy ?? false);
+    const client = clientKey(c, trustProxy);
     const held = streamsByClient.get(client) ?? 0;
     if (hub.listeners + views.length > maxStreams || held >= maxStreamsPerClient) {
       c.header('Retry-After', '30');
@@ -338,47 +376,91 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     return openStream(c, views as PetitionView[], petitionCountEvent);
   });
 
+  /**
+   * Takes a well-formed signature through the buckets and the store: junk (judged automated, a replay of
+   * an answered request, an unknown petition) spends the client's junk bucket, a signature to count its
+   * (address, petition) signing bucket. Resolves with the outcome, or the refusal when a bucket is empty.
+   */
+  const take = async (
+    client: string,
+    petitionId: string,
+    request: SignatureRequest,
+    judgeFillTime: boolean,
+  ): Promise<{ outcome: SignOutcome } | { limited: Refused; message: string }> => {
+    const junkMessage = 'Too many invalid or repeated requests from this address: try again later.';
+    const known = answeredKeys.has(`${petitionId} ${request.idempotencyKey.toLowerCase()}`);
+    if (suspicion(request, judgeFillTime) !== undefined || known) {
+      const limited = junkLimited(client);
+      if (limited) return { limited, message: junkMessage };
+      return { outcome: await submit(petitionId, request, judgeFillTime) };
+    }
+    const signBucket = `${client} ${petitionId}`;
+    const limited = refused(limits.sign?.take(signBucket));
+    if (limited) return { limited, message: 'Too many signatures from this address: try again later.' };
+    const outcome = await submit(petitionId, request, judgeFillTime);
+    if (outcome.kind === 'not_found' || (outcome.kind === 'duplicate' && outcome.reason === 'key')) {
+      // Not a signature to count after all: it is charged as junk instead (it was answered already).
+      limits.sign?.refund(signBucket);
+      limits.junk?.take(client);
+    }
+    if (outcome.kind === 'created' || outcome.kind === 'duplicate') remember(petitionId, request.idempotencyKey);
+    return { outcome };
+  };
+
   api.post('/petitions/:id/signatures', limitBody, async (c) => {
     const id = c.req.param('id');
-    const limited = rateLimited(c);
-    if (limited) {
-      c.header('Retry-After', String(limited.retryAfterSeconds));
-      return problem(c, 429, 'rate_limited', 'Too many signatures from this address: try again later.');
-    }
+    const client = clientKey(c, trustProxy);
+    const junk = (respond: () => Response): Response => {
+      const limited = junkLimited(client);
+      return limited ? tooMany(c, limited, 'Too many invalid or repeated requests from this address: try again later.') : respond();
+    };
     if (!isJson(c.req.header('content-type')))
-      return problem(c, 415, 'validation', 'Send the signature as JSON (Content-Type: application/json).');
+      return junk(() => problem(c, 415, 'validation', 'Send the signature as JSON (Content-Type: application/json).'));
     let payload: unknown;
     try {
       payload = await c.req.json();
     } catch {
-      return problem(c, 422, 'validation', 'The body is not valid JSON.', { '(root)': 'invalid JSON' });
+      return junk(() => problem(c, 422, 'validation', 'The body is not valid JSON.', { '(root)': 'invalid JSON' }));
     }
     const parsed = signatureRequestSchema.safeParse(payload);
-    if (!parsed.success) return problem(c, 422, 'validation', 'Some fields are invalid.', fieldErrors(parsed.error.issues));
-    if (!validId(id)) return notFound(c, 'petition');
-    return answer(c, await submit(id, parsed.data, true));
+    if (!parsed.success) return junk(() => problem(c, 422, 'validation', 'Some fields are invalid.', fieldErrors(parsed.error.issues)));
+    if (!validId(id)) return junk(() => notFound(c, 'petition'));
+    const result = await take(client, id, parsed.data, true);
+    if ('limited' in result) return tooMany(c, result.limited, result.message);
+    return answer(c, result.outcome);
   });
 
   api.post('/petitions/:id/signatures/form', limitBody, async (c) => {
     const id = c.req.param('id');
-    const limited = rateLimited(c);
+    const client = clientKey(c, trustProxy);
     const view = validId(id) ? await petitions.get(id) : undefined;
     const ownOrigin = new URL(c.req.url).origin;
     const allowed = new Set([...redirectOrigins, ...(view?.record.corsOrigins ?? [])]);
+    const junk = (respond: () => Response): Response => {
+      const limited = junkLimited(client);
+      return limited ? tooMany(c, limited, 'Too many invalid or repeated requests from this address: try again later.') : respond();
+    };
     if (!isForm(c.req.header('content-type')))
-      return problem(c, 415, 'validation', 'Send the form as application/x-www-form-urlencoded or multipart/form-data.');
+      return junk(() => problem(c, 415, 'validation', 'Send the form as application/x-www-form-urlencoded or multipart/form-data.'));
     let fields: Record<string, string>;
     try {
       fields = formFields(await c.req.parseBody());
     } catch {
-      return problem(c, 422, 'validation', 'The form body could not be read.');
+      return junk(() => problem(c, 422, 'validation', 'The form body could not be read.'));
     }
+    const unreadable = Object.entries(fields).find(([name, value]) => !isCleanText(name) || !isCleanText(value));
+    if (unreadable)
+      return junk(() =>
+        problem(c, 422, 'validation', 'Some fields are invalid.', {
+          [isCleanText(unreadable[0]) ? unreadable[0] : '(field name)']: CLEAN_TEXT_MESSAGE,
+        }),
+      );
     const thanks = fields.redirect ? safeRedirect(fields.redirect, ownOrigin, allowed) : undefined;
     if (fields.redirect && !thanks)
-      return problem(c, 422, 'validation', 'The redirect URL is not allowed.', { redirect: 'origin not allowed' });
+      return junk(() => problem(c, 422, 'validation', 'The redirect URL is not allowed.', { redirect: 'origin not allowed' }));
     const back = fields.error_redirect ? safeRedirect(fields.error_redirect, ownOrigin, allowed) : undefined;
     if (fields.error_redirect && !back)
-      return problem(c, 422, 'validation', 'The error_redirect URL is not allowed.', { error_redirect: 'origin not allowed' });
+      return junk(() => problem(c, 422, 'validation', 'The error_redirect URL is not allowed.', { error_redirect: 'origin not allowed' }));
     const referer = c.req.header('referer');
     const refererUrl = referer ? safeRedirect(referer, ownOrigin, allowed) : undefined;
     const errorTarget = back ?? refererUrl;
@@ -387,20 +469,28 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
       errorTarget
         ? c.redirect(errorRedirect(errorTarget, code, Object.keys(invalid ?? {})), 303)
         : problem(c, status, code, message, invalid);
-
-    if (limited) {
+    const limitedAnswer = (limited: Refused, message: string): Response => {
       c.header('Retry-After', String(limited.retryAfterSeconds));
-      return fail(429, 'rate_limited', 'Too many signatures from this address: try again later.');
-    }
-    if (!view) return fail(404, 'not_found', 'No such petition.');
+      return fail(429, 'rate_limited', message);
+    };
+    const junkMessage = 'Too many invalid or repeated requests from this address: try again later.';
+    const failJunk = (status: ContentfulStatusCode, code: ErrorCode, message: string, invalid?: Record<string, string>): Response => {
+      const limited = junkLimited(client);
+      return limited ? limitedAnswer(limited, junkMessage) : fail(status, code, message, invalid);
+    };
+
+    if (!view) return failJunk(404, 'not_found', 'No such petition.');
     const { request, judgeFillTime } = formToRequest(fields, {
       locale: view.record.locale,
-      sourceUrl: referer && /^https?:\/\//i.test(referer) ? referer.slice(0, 2048) : `${ownOrigin}/`,
+      // Only the page's origin, path and tracking parameters: a prefilled page's query holds personal data.
+      sourceUrl: referer && /^https?:\/\//i.test(referer) ? sourcePageUrl(referer) : `${ownOrigin}/`,
       now: new Date(),
     });
     const parsed = signatureRequestSchema.safeParse(request);
-    if (!parsed.success) return fail(422, 'validation', 'Some fields are invalid.', fieldErrors(parsed.error.issues));
-    const outcome = await submit(id as string, parsed.data, judgeFillTime);
+    if (!parsed.success) return failJunk(422, 'validation', 'Some fields are invalid.', fieldErrors(parsed.error.issues));
+    const result = await take(client, id as string, parsed.data, judgeFillTime);
+    if ('limited' in result) return limitedAnswer(result.limited, result.message);
+    const { outcome } = result;
     if (outcome.kind === 'closed' || outcome.kind === 'not_found') {
       return fail(
         outcome.kind === 'closed' ? 409 : 404,

@@ -10,20 +10,22 @@
  *   agir-server cases import FILE                    a JSON array of cases (all or nothing)
  *   agir-server signatures export --petition ID [--bom]   CSV to stdout
  *   agir-server person erase --email EMAIL           GDPR erasure on every petition
- * Every command takes --data-dir DIR (PGlite) or --database-url URL / DATABASE_URL (PostgreSQL).
+ * Every command takes --data-dir DIR (PGlite) or --database-url URL / DATABASE_URL (PostgreSQL), and
+ * --key-dir DIR / AGIR_KEY_DIR or AGIR_DATA_KEY for the data key.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { idSchema, localeSchema } from '@agir/core';
 import { checkCases } from './cases.js';
-import { defaults, type ServerOptions } from './config.js';
+import { defaults, type RateLimitOptions, type ServerOptions } from './config.js';
 import { csvRow } from './csv.js';
 import { openDatabase } from './db.js';
 import { migrate } from './migrate.js';
+import { openStore } from './open.js';
 import { normaliseOrigin } from './security.js';
 import { startServer } from './server.js';
-import { Store } from './store.js';
+import type { Store } from './store.js';
 
 export interface CliIo {
   /** Standard output (results: CSV, tables). May return a promise to apply backpressure. */
@@ -48,7 +50,9 @@ Commands:
       --cors-origins LIST    origins allowed to sign from a browser: comma-separated, * (default) or none;
                              reads are open to every origin (env AGIR_CORS_ORIGINS)
       --redirect-origins LIST  extra origins the form route may redirect to (env AGIR_REDIRECT_ORIGINS)
-      --rate-limit N|off     POSTs per minute per client address, burst N (env AGIR_RATE_LIMIT, default 30)
+      --rate-limit N|off     signatures per minute per client address and petition, burst N (env AGIR_RATE_LIMIT, default 30)
+      --junk-rate-limit N|off  invalid or repeated POSTs per minute per client address (env AGIR_JUNK_RATE_LIMIT, default 30)
+      --read-rate-limit N|off  API reads per minute per client address, burst N/2 (env AGIR_READ_RATE_LIMIT, default 1200)
       --min-fill-ms N        faster form fills are judged automated (env AGIR_MIN_FILL_MS, default 3000)
       --trust-proxy          take the client address from X-Forwarded-For (env AGIR_TRUST_PROXY=1)
       --demo-dir DIR         folder served at / (default <repo>/demo); --no-demo serves none
@@ -65,15 +69,20 @@ Commands:
   petition list              List petitions with their counts
   cases import FILE          Import a JSON array of cases (checked; one bad record imports nothing)
   signatures export --petition ID [--bom]   Signatures with their consents, as CSV on stdout
-  person erase --email EMAIL Delete a person's signatures and consents on every petition
+  person erase --email EMAIL Destroy a person's key, delete their signatures and consents on every petition
 
 Database (every command): --data-dir DIR (PGlite, default .data/pglite; env AGIR_DATA_DIR)
                           or --database-url URL (PostgreSQL; env DATABASE_URL)
+Keys (every command):     --key-dir DIR (env AGIR_KEY_DIR; default <data dir>.keys for PGlite,
+                          .data/keys for PostgreSQL), never inside the data folder: server.key (the data
+                          key, created for a new database) and, for PGlite, person-keys.
+                          Or AGIR_DATA_KEY: the data key itself, base64 of 32 random bytes.
 `;
 
 const databaseOptions = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
+  'key-dir': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = Record<string, string | boolean | undefined>;
@@ -129,14 +138,28 @@ function database(values: Values, io: CliIo): { databaseUrl?: string; dataDir: s
   return databaseUrl ? { databaseUrl, dataDir } : { dataDir };
 }
 
+function keys(values: Values, io: CliIo): { dataKey?: string; keyDir?: string } {
+  const keyDir = str(values['key-dir']) ?? io.env.AGIR_KEY_DIR;
+  const dataKey = io.env.AGIR_DATA_KEY;
+  return { ...(keyDir ? { keyDir: path.resolve(io.cwd, keyDir) } : {}), ...(dataKey ? { dataKey } : {}) };
+}
+
 async function withStore<T>(values: Values, io: CliIo, work: (store: Store) => Promise<T>): Promise<T> {
-  const db = await openDatabase(database(values, io));
+  const store = await openStore({ ...database(values, io), ...keys(values, io), cwd: io.cwd, onNotice: (message) => io.err(message) });
   try {
-    await migrate(db);
-    return await work(new Store(db));
+    return await work(store);
   } finally {
-    await db.close();
+    await store.db.close();
   }
+}
+
+/** `N|off` per minute: a bucket of N refilled over a minute (`burst` of it at once), false for off, undefined when not given. */
+function perMinute(value: string | undefined, name: string, burst = 1): RateLimitOptions | false | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'off') return false;
+  const n = integer(value, name, 0);
+  if (n === undefined) return undefined;
+  return n === 0 ? false : { capacity: Math.max(1, Math.round(n * burst)), refillPerSecond: n / 60 };
 }
 
 /** Runs the CLI; resolves with the exit code (0 ok, 1 failed, 2 usage). */
@@ -192,6 +215,8 @@ async function start(args: string[], io: CliIo): Promise<number> {
     'cors-origins': { type: 'string' },
     'redirect-origins': { type: 'string' },
     'rate-limit': { type: 'string' },
+    'junk-rate-limit': { type: 'string' },
+    'read-rate-limit': { type: 'string' },
     'min-fill-ms': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
     'demo-dir': { type: 'string' },
@@ -201,24 +226,26 @@ async function start(args: string[], io: CliIo): Promise<number> {
     quiet: { type: 'boolean' },
   });
   const corsValue = str(values['cors-origins']) ?? io.env.AGIR_CORS_ORIGINS;
-  const rateValue = str(values['rate-limit']) ?? io.env.AGIR_RATE_LIMIT;
-  const perMinute = rateValue === undefined || rateValue === 'off' ? undefined : integer(rateValue, '--rate-limit', 0);
+  const sign = perMinute(str(values['rate-limit']) ?? io.env.AGIR_RATE_LIMIT, '--rate-limit');
+  const junk = perMinute(str(values['junk-rate-limit']) ?? io.env.AGIR_JUNK_RATE_LIMIT, '--junk-rate-limit');
+  const read = perMinute(str(values['read-rate-limit']) ?? io.env.AGIR_READ_RATE_LIMIT, '--read-rate-limit', 0.5);
   const csp = str(values.csp) ?? io.env.AGIR_DEMO_CSP;
   const demoDir = str(values['demo-dir']);
   const cdnDir = str(values['cdn-dir']);
   const options: ServerOptions = {
     ...database(values, io),
+    ...keys(values, io),
+    onNotice: (message) => io.err(message),
     port: integer(str(values.port) ?? io.env.PORT, '--port') ?? defaults.port,
     host: str(values.host) ?? defaults.host,
     seed: values.seed === true,
     corsOrigins: corsOriginsOption(corsValue),
     redirectOrigins: origins(str(values['redirect-origins']) ?? io.env.AGIR_REDIRECT_ORIGINS, '--redirect-origins') ?? [],
+    // `--rate-limit off` alone turns every limit off, as it did before junk and reads had their own.
     rateLimit:
-      rateValue === 'off' || perMinute === 0
+      sign === false && junk === undefined && read === undefined
         ? false
-        : perMinute === undefined
-          ? defaults.rateLimit
-          : { capacity: perMinute, refillPerSecond: perMinute / 60 },
+        : { sign: sign ?? defaults.rateLimit, junk: junk ?? defaults.junkRateLimit, read: read ?? defaults.readRateLimit },
     minFillMs: integer(str(values['min-fill-ms']) ?? io.env.AGIR_MIN_FILL_MS, '--min-fill-ms') ?? defaults.minFillMs,
     trustProxy: values['trust-proxy'] === true || io.env.AGIR_TRUST_PROXY === '1',
     staticDirs: {
@@ -360,7 +387,8 @@ async function signatures(args: string[], io: CliIo): Promise<number> {
     ];
     let buffer = (values.bom === true ? '\uFEFF' : '') + csvRow(header);
     let count = 0;
-    for await (const row of store.exportSignatures(petitionId)) {
+    const unreadable = { count: 0 };
+    for await (const row of store.exportSignatures(petitionId, 1000, unreadable)) {
       const consents = new Map(row.consents.map((consent) => [consent.id, consent]));
       buffer += csvRow([
         row.createdAt.toISOString(),
@@ -390,6 +418,7 @@ async function signatures(args: string[], io: CliIo): Promise<number> {
     }
     await io.out(buffer);
     io.err(`exported ${count} signature(s) of ${petitionId}\n`);
+    if (unreadable.count > 0) io.err(`left out ${unreadable.count} signature(s) whose person key is gone (erased people)\n`);
     return 0;
   });
 }
@@ -400,11 +429,15 @@ async function person(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(rest, { email: { type: 'string' } });
   const email = str(values.email);
   if (!email || !email.includes('@')) throw new UsageError('person erase needs --email EMAIL');
-  const report = await withStore(values, io, (store) => store.erasePerson(email));
+  const { report, skipped } = await withStore(values, io, async (store) => {
+    const report = await store.erasePerson(email);
+    return { report, skipped: await store.purge() };
+  });
   io.err(
     `erased ${report.signatures} signature(s)${report.petitions.length ? ` on ${report.petitions.join(', ')}` : ''} (their counts went down by as many)` +
-      ` and ${report.suspects} suspect record(s)\n`,
+      ` and ${report.suspects} suspect record(s)${report.keyDestroyed ? '; their key is destroyed' : ''}\n`,
   );
+  if (skipped.length) io.err(`not done (do it as a database superuser): ${skipped.join('; ')}\n`);
   return 0;
 }
 

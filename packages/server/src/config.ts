@@ -6,10 +6,24 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface RateLimitOptions {
-  /** Bucket size: POSTs a client address may send in a burst. */
+  /** Bucket size: requests a client address may send in a burst. */
   capacity: number;
   /** Tokens added back per second. */
   refillPerSecond: number;
+}
+
+/**
+ * Three kinds of buckets, so that junk and reads never spend what signing needs:
+ * - `sign`: well-formed signatures, one bucket per (client address, petition);
+ * - `junk`: what is not a signature to count (invalid or unreadable bodies, unknown petitions, replays of
+ *   an answered request, submissions judged automated), one bucket per client address;
+ * - `read`: GET requests of the API (petitions, streams, cases, health), one bucket per client address.
+ * `false` turns a kind off.
+ */
+export interface RateLimits {
+  sign?: RateLimitOptions | false;
+  junk?: RateLimitOptions | false;
+  read?: RateLimitOptions | false;
 }
 
 export interface ServerOptions {
@@ -21,6 +35,12 @@ export interface ServerOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder (default `.data/pglite` under the working directory). */
   dataDir?: string | undefined;
+  /** The data key, base64 of 32 random bytes (AGIR_DATA_KEY); else `server.key` in the key folder. */
+  dataKey?: string | undefined;
+  /** The key folder (default `<data folder>.keys` for PGlite, `.data/keys` for PostgreSQL); never inside the data folder. */
+  keyDir?: string | undefined;
+  /** Messages for the operator (a data key created, rows encrypted at start); default: standard error. */
+  onNotice?: ((message: string) => void) | undefined;
   /** Load the seed campaign (petition `xinjiang` and its cases) when the database has no petition. */
   seed?: boolean;
   /**
@@ -32,8 +52,12 @@ export interface ServerOptions {
   redirectOrigins?: readonly string[];
   /** Folders served at `/` (the demo) and `/cdn/` (the CDN build); null serves nothing there. */
   staticDirs?: { demo?: string | null; cdn?: string | null };
-  /** Token bucket per client address for POSTs; false turns it off (default 30 a minute, burst 30). */
-  rateLimit?: RateLimitOptions | false;
+  /**
+   * Token buckets (see RateLimits). One RateLimitOptions sets `sign` and `junk` (reads keep their default);
+   * false turns every limit off. Defaults: sign 30 a minute, burst 30, per address and petition; junk
+   * 30 a minute, burst 30, per address; read 1 200 a minute, burst 600, per address.
+   */
+  rateLimit?: RateLimitOptions | RateLimits | false;
   /** Largest request body accepted, in bytes (default 16 kB). */
   bodyLimitBytes?: number;
   /** A signature filled faster than this (submittedAt - startedAt) is judged automated (default 3000 ms). */
@@ -75,6 +99,8 @@ export const defaults = {
   host: '127.0.0.1',
   dataDir: '.data/pglite',
   rateLimit: { capacity: 30, refillPerSecond: 0.5 } satisfies RateLimitOptions,
+  junkRateLimit: { capacity: 30, refillPerSecond: 0.5 } satisfies RateLimitOptions,
+  readRateLimit: { capacity: 600, refillPerSecond: 20 } satisfies RateLimitOptions,
   bodyLimitBytes: 16 * 1024,
   minFillMs: 3000,
   petitionCacheMs: 1000,

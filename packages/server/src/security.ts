@@ -1,6 +1,6 @@
 /**
- * What protects the API: CORS (public reads to every origin, signatures by allow-list), a token bucket per client
- * address for POSTs, and the security headers every response carries.
+ * What protects the API: CORS (public reads to every origin, signatures by allow-list), token buckets per client
+ * address (signing, junk and reads apart: see RateLimits in config.ts), and the security headers every response carries.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -42,16 +42,20 @@ export function corsRoute(method: string, path: string): { kind: 'read' } | { ki
   const signature = SIGNATURE_PATH.exec(path);
   if (signature) {
     if (upper !== 'POST') return { kind: 'none' };
-    let petitionId: string;
-    try {
-      petitionId = decodeURIComponent(signature[1]!);
-    } catch {
-      petitionId = ''; // not an id: no petition has its own list, the route answers 404
-    }
-    return { kind: 'sign', petitionId };
+    // Not an id when malformed: no petition has its own list, and the route answers 404.
+    return { kind: 'sign', petitionId: decodePathSegment(signature[1]!) ?? '' };
   }
   if ((upper === 'GET' || upper === 'HEAD') && PUBLIC_READ_PATH.test(path)) return { kind: 'read' };
   return { kind: 'none' };
+}
+
+/** A percent-decoded path segment, or undefined when its encoding is malformed (`%E0%A4%A`, `%zz`). */
+export function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -156,6 +160,12 @@ export class TokenBuckets {
       return { ok: true };
     }
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerSecond)) };
+  }
+
+  /** Gives back a token taken for a request that turned out not to be of this kind. */
+  refund(key: string): void {
+    const bucket = this.#buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.#options.capacity, bucket.tokens + 1);
   }
 
   #prune(now: number): void {

@@ -3,7 +3,25 @@
  * right in the same transaction, so reading a count is one primary-key lookup, never a scan.
  */
 import type { Case, CountEvent, SignatureRequest } from '@agir/core';
+import { normaliseEmail, seal, unseal, type DataKey } from './crypto.js';
 import type { Database, Queryable } from './db.js';
+import type { PersonKeyStore } from './keys.js';
+
+export { normaliseEmail };
+
+/** What the store seals personal data with: the data key (blind index) and the person keys. */
+export interface PersonalDataKeys {
+  dataKey: DataKey;
+  people: PersonKeyStore;
+}
+
+/** The personal fields of a signature row, each sealed with its person's key. */
+const SEALED_FIELDS = ['email', 'given_name', 'family_name', 'postal_code', 'phone', 'comment', 'source_referrer'] as const;
+type SealedField = (typeof SEALED_FIELDS)[number];
+
+/** The associated data of a sealed field: the row (petition, idempotency key) and the column. */
+const fieldContext = (table: string, petitionId: string, idempotencyKey: string, field: string): string =>
+  `agir/v1/${table}/${petitionId}/${idempotencyKey.toLowerCase()}/${field}`;
 
 export type Counts = CountEvent;
 
@@ -61,11 +79,8 @@ export interface ErasureReport {
   signatures: number;
   petitions: string[];
   suspects: number;
-}
-
-/** The identity of a signer: one counted signature per (petition, normalised email). */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  /** Whether the person had a key, destroyed now. */
+  keyDestroyed: boolean;
 }
 
 const COUNTS = 'baseline_signatures + signature_count AS signature_count, GREATEST(baseline_countries, country_count) AS country_count';
@@ -109,7 +124,25 @@ function consentsCte(count: number, first: number): string {
 }
 
 export class Store {
-  constructor(readonly db: Database) {}
+  readonly #keys: PersonalDataKeys | undefined;
+
+  /** `keys` may be left out by code that never touches personal data (the static files' tests). */
+  constructor(
+    readonly db: Database,
+    keys?: PersonalDataKeys,
+  ) {
+    this.#keys = keys;
+  }
+
+  get keys(): PersonalDataKeys {
+    if (!this.#keys) throw new Error('this store was opened without its keys: open it with openStore()');
+    return this.#keys;
+  }
+
+  /** The blind index of an email (what the tables hold instead of the address). */
+  emailIndex(email: string): Buffer {
+    return this.keys.dataKey.emailIndex(email);
+  }
 
   // -- petitions ------------------------------------------------------------------------------
 
@@ -197,13 +230,17 @@ export class Store {
       if (petition.status !== 'open') return { kind: 'closed' };
 
       const { person, source, client } = request;
+      const index = this.emailIndex(person.email);
+      const personKey = await this.keys.people.obtain(index, tx);
+      const sealField = (field: SealedField, value: string | null | undefined): Buffer | null =>
+        value ? seal(personKey, value, fieldContext('signatures', petitionId, request.idempotencyKey, field)) : null;
       const consents = uniqueConsents(request.consents);
       const consentParams = consents.flatMap((consent) => [consent.id, consent.granted, consent.text, consent.version]);
       // The signature and its consents in one statement (the consents only if the signature went in).
       const [inserted] = await tx.query<{ id: number }>(
         `WITH signature AS (
-           INSERT INTO signatures (petition_id, idempotency_key, email_normalised, email, given_name, family_name, country,
-             postal_code, phone, comment, locale, source_url, source_referrer, source_utm, source_embed, started_at, submitted_at, response_count)
+           INSERT INTO signatures (petition_id, idempotency_key, email_index, email_sealed, given_name_sealed, family_name_sealed, country,
+             postal_code_sealed, phone_sealed, comment_sealed, locale, source_url, source_referrer_sealed, source_utm, source_embed, started_at, submitted_at, response_count)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18)
            ON CONFLICT DO NOTHING RETURNING id
          )${consentsCte(consents.length, 19)}
@@ -211,17 +248,17 @@ export class Store {
         [
           petitionId,
           request.idempotencyKey,
-          normaliseEmail(person.email),
-          person.email,
-          person.givenName,
-          person.familyName,
+          index,
+          sealField('email', person.email),
+          sealField('given_name', person.givenName),
+          sealField('family_name', person.familyName),
           person.country,
-          person.postalCode || null,
-          person.phone || null,
-          request.comment || null,
+          sealField('postal_code', person.postalCode),
+          sealField('phone', person.phone),
+          sealField('comment', request.comment),
           request.locale,
           source.url,
-          source.referrer ?? null,
+          sealField('source_referrer', source.referrer),
           source.utm ? JSON.stringify(source.utm) : null,
           source.embed ?? null,
           client.startedAt,
@@ -258,59 +295,83 @@ export class Store {
       );
       if (!petition) return { kind: 'not_found' };
       if (petition.status !== 'open') return { kind: 'closed' };
+      const index = this.emailIndex(request.person.email);
+      const personKey = await this.keys.people.obtain(index, tx);
       await tx.query(
-        `INSERT INTO suspect_signatures (petition_id, idempotency_key, email_normalised, reason, request)
-         VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING`,
-        [petitionId, request.idempotencyKey, normaliseEmail(request.person.email), reason, JSON.stringify(request)],
+        `INSERT INTO suspect_signatures (petition_id, idempotency_key, email_index, reason, request_sealed)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [
+          petitionId,
+          request.idempotencyKey,
+          index,
+          reason,
+          seal(personKey, JSON.stringify(request), fieldContext('suspect_signatures', petitionId, request.idempotencyKey, 'request')),
+        ],
       );
       return { kind: 'suspect', signatureCount: petition.signature_count };
     });
   }
 
-  /** The signatures of a petition with their consents, oldest first, read in batches. */
-  async *exportSignatures(petitionId: string, batchSize = 1000): AsyncGenerator<ExportedSignature> {
+  /**
+   * The signatures of a petition with their consents, oldest first, read in batches, opened with their
+   * persons' keys. A row whose person key is gone (erased while it was being written) is skipped and
+   * counted in `unreadable`.
+   */
+  async *exportSignatures(
+    petitionId: string,
+    batchSize = 1000,
+    unreadable: { count: number } = { count: 0 },
+  ): AsyncGenerator<ExportedSignature> {
     let after = 0;
     for (;;) {
-      const rows = await this.db.query<{
-        id: number;
-        petition_id: string;
-        created_at: Date;
-        given_name: string;
-        family_name: string;
-        email: string;
-        country: string;
-        postal_code: string | null;
-        phone: string | null;
-        comment: string | null;
-        locale: string;
-        source_url: string;
-        source_referrer: string | null;
-        source_embed: string | null;
-        source_utm: Record<string, string> | null;
-        consents: ExportedSignature['consents'] | null;
-      }>(
-        `SELECT s.id, s.petition_id, s.created_at, s.given_name, s.family_name, s.email, s.country, s.postal_code, s.phone,
-                s.comment, s.locale, s.source_url, s.source_referrer, s.source_embed, s.source_utm,
+      const rows = await this.db.query<
+        { [K in `${SealedField}_sealed`]: Uint8Array | null } & {
+          id: number;
+          petition_id: string;
+          idempotency_key: string;
+          email_index: Uint8Array;
+          created_at: Date;
+          country: string;
+          locale: string;
+          source_url: string;
+          source_embed: string | null;
+          source_utm: Record<string, string> | null;
+          consents: ExportedSignature['consents'] | null;
+        }
+      >(
+        `SELECT s.id, s.petition_id, s.idempotency_key::text AS idempotency_key, s.email_index, s.created_at,
+                ${SEALED_FIELDS.map((field) => `s.${field}_sealed`).join(', ')},
+                s.country, s.locale, s.source_url, s.source_embed, s.source_utm,
                 (SELECT json_agg(json_build_object('id', c.consent_id, 'granted', c.granted, 'text', c.text, 'version', c.version) ORDER BY c.consent_id)
                    FROM consents c WHERE c.signature_id = s.id) AS consents
-           FROM signatures s WHERE s.petition_id = $1 AND s.id > $2 ORDER BY s.id LIMIT $3`,
+           FROM signatures s WHERE s.petition_id = $1 AND s.id > $2 AND s.email_index IS NOT NULL ORDER BY s.id LIMIT $3`,
         [petitionId, after, batchSize],
       );
       for (const row of rows) {
+        const index = Buffer.from(row.email_index);
+        const personKey = await this.keys.people.find(index, this.db);
+        if (!personKey) {
+          unreadable.count++;
+          continue;
+        }
+        const open = (field: SealedField): string | null => {
+          const sealed = row[`${field}_sealed`];
+          return sealed ? unseal(personKey, sealed, fieldContext('signatures', row.petition_id, row.idempotency_key, field)) : null;
+        };
         yield {
           id: row.id,
           petitionId: row.petition_id,
           createdAt: row.created_at,
-          givenName: row.given_name,
-          familyName: row.family_name,
-          email: row.email,
+          givenName: open('given_name') ?? '',
+          familyName: open('family_name') ?? '',
+          email: open('email') ?? '',
           country: row.country,
-          postalCode: row.postal_code,
-          phone: row.phone,
-          comment: row.comment,
+          postalCode: open('postal_code'),
+          phone: open('phone'),
+          comment: open('comment'),
           locale: row.locale,
           sourceUrl: row.source_url,
-          sourceReferrer: row.source_referrer,
+          sourceReferrer: open('source_referrer'),
           sourceEmbed: row.source_embed,
           sourceUtm: row.source_utm,
           consents: row.consents ?? [],
@@ -332,16 +393,18 @@ export class Store {
   }
 
   /**
-   * GDPR erasure: deletes every signature (with its consents) and suspect record of an email, on every
+   * GDPR erasure: destroys the person's key (whatever was sealed with it is unreadable wherever a copy
+   * lies), deletes every signature (with its consents) and suspect record of the email, on every
    * petition, and takes the erased signatures off the counters (an operator act: the one way a count
-   * goes down).
+   * goes down). Then `purge()` clears the freed space for good measure.
    */
   async erasePerson(email: string): Promise<ErasureReport> {
-    const normalised = normaliseEmail(email);
+    const index = this.emailIndex(email);
     return this.db.transaction(async (tx) => {
+      const keyDestroyed = await this.keys.people.destroy(index, tx);
       const signatures = await tx.query<{ id: number; petition_id: string; country: string }>(
-        'SELECT id, petition_id, country FROM signatures WHERE email_normalised = $1 ORDER BY petition_id',
-        [normalised],
+        'SELECT id, petition_id, country FROM signatures WHERE email_index = $1 ORDER BY petition_id',
+        [index],
       );
       const petitions = [...new Set(signatures.map((row) => row.petition_id))];
       // Lock in a fixed order, as the write path does (one petition at a time): no deadlock.
@@ -363,9 +426,92 @@ export class Store {
           [signature.petition_id, countryGone ? 1 : 0],
         );
       }
-      const suspects = await tx.query('DELETE FROM suspect_signatures WHERE email_normalised = $1 RETURNING id', [normalised]);
-      return { signatures: signatures.length, petitions, suspects: suspects.length };
+      const suspects = await tx.query('DELETE FROM suspect_signatures WHERE email_index = $1 RETURNING id', [index]);
+      return { signatures: signatures.length, petitions, suspects: suspects.length, keyDestroyed };
     });
+  }
+
+  /**
+   * After an erasure, for good measure: rewrites the tables that held the person (VACUUM FULL on PGlite,
+   * where the operator's CLI has the folder to itself; a plain VACUUM on a shared PostgreSQL, which takes
+   * no lock that would stop signing), then a CHECKPOINT. On PGlite the checkpoint runs in this process:
+   * it moves to a new WAL segment with recycling off, so the segments that held the old rows are deleted,
+   * not kept for reuse. Resolves with what could not be done (CHECKPOINT needs the pg_checkpoint role on
+   * PostgreSQL, whose own checkpointer then recycles the WAL as its configuration says).
+   */
+  async purge(): Promise<string[]> {
+    const skipped: string[] = [];
+    const tables = 'signatures, consents, suspect_signatures, person_keys';
+    if (this.db.kind === 'pglite') {
+      await this.db.exec(`VACUUM FULL ${tables}`);
+      await this.db.exec('CHECKPOINT');
+      await this.db.exec('SET wal_recycle = off');
+      await this.db.exec('SELECT pg_switch_wal()');
+      await this.db.exec('CHECKPOINT');
+      await this.db.exec('RESET wal_recycle');
+      return skipped;
+    }
+    await this.db.exec(`VACUUM ${tables}`);
+    try {
+      await this.db.exec('CHECKPOINT');
+    } catch {
+      skipped.push('CHECKPOINT (needs the pg_checkpoint role or a superuser)');
+    }
+    return skipped;
+  }
+
+  /**
+   * Seals the rows written before personal data was encrypted (migration 002), in batches, and empties
+   * their plain columns. Resolves with the number of rows sealed (0 once done: then it costs two reads).
+   */
+  async sealPlainRows(batchSize = 500): Promise<number> {
+    let sealed = 0;
+    for (;;) {
+      const done = await this.db.transaction(async (tx) => {
+        const rows = await tx.query<{ [K in SealedField]: string | null } & { id: number; petition_id: string; idempotency_key: string }>(
+          `SELECT id, petition_id, idempotency_key::text AS idempotency_key, ${SEALED_FIELDS.join(', ')}
+             FROM signatures WHERE email IS NOT NULL ORDER BY id LIMIT $1 FOR UPDATE`,
+          [batchSize],
+        );
+        for (const row of rows) {
+          const index = this.emailIndex(row.email!);
+          const personKey = await this.keys.people.obtain(index, tx);
+          const sealField = (field: SealedField) =>
+            row[field] ? seal(personKey, row[field], fieldContext('signatures', row.petition_id, row.idempotency_key, field)) : null;
+          await tx.query(
+            `UPDATE signatures SET email_index = $2, ${SEALED_FIELDS.map((field, i) => `${field}_sealed = $${i + 3}`).join(', ')},
+               ${SEALED_FIELDS.map((field) => `${field} = NULL`).join(', ')}, email_normalised = NULL WHERE id = $1`,
+            [row.id, index, ...SEALED_FIELDS.map(sealField)],
+          );
+        }
+        const suspects = await tx.query<{ id: number; petition_id: string; idempotency_key: string; request: unknown }>(
+          `SELECT id, petition_id, idempotency_key::text AS idempotency_key, request
+             FROM suspect_signatures WHERE request IS NOT NULL ORDER BY id LIMIT $1 FOR UPDATE`,
+          [batchSize],
+        );
+        for (const row of suspects) {
+          const request = row.request as { person?: { email?: unknown } };
+          const email = typeof request.person?.email === 'string' ? request.person.email : '';
+          const index = this.emailIndex(email);
+          const personKey = await this.keys.people.obtain(index, tx);
+          await tx.query(
+            'UPDATE suspect_signatures SET email_index = $2, request_sealed = $3, request = NULL, email_normalised = NULL WHERE id = $1',
+            [
+              row.id,
+              index,
+              seal(
+                personKey,
+                JSON.stringify(row.request),
+                fieldContext('suspect_signatures', row.petition_id, row.idempotency_key, 'request'),
+              ),
+            ],
+          );
+        }
+        return rows.length + suspects.length;
+      });
+      sealed += done;
+      if (done === 0) return sealed;
+    }
   }
 
   // -- cases ----------------------------------------------------------------------------------

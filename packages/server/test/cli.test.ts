@@ -8,7 +8,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
 import { main, type CliIo } from '../src/cli.js';
-import { openDatabase, Store } from '../src/index.js';
+import { openStore, type Store } from '../src/index.js';
 import { backends, parseCsv, serverBin, signature, tempDir, type DatabaseChoice } from './helpers.js';
 
 /** Runs the CLI in-process against `database`; resolves with its exit code and output. */
@@ -16,17 +16,18 @@ async function cli(database: DatabaseChoice, ...args: string[]): Promise<{ code:
   let out = '';
   let err = '';
   const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env: {}, cwd: process.cwd() };
-  const dbArgs = 'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl];
+  const dbArgs =
+    'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
   const code = await main([...args, ...dbArgs], io);
   return { code, out, err };
 }
 
 async function withStore<T>(database: DatabaseChoice, work: (store: Store) => Promise<T>): Promise<T> {
-  const db = await openDatabase(database);
+  const store = await openStore(database);
   try {
-    return await work(new Store(db));
+    return await work(store);
   } finally {
-    await db.close();
+    await store.db.close();
   }
 }
 
@@ -225,11 +226,11 @@ for (const backend of backends) {
       assert.match(erased.err, /erased 2 signature\(s\) on erase-a, erase-b .* and 1 suspect record/);
 
       await withStore(database, async (store) => {
-        const normalised = email.toLowerCase();
         for (const table of ['signatures', 'suspect_signatures']) {
-          const rows = await store.db.query(`SELECT 1 FROM ${table} WHERE email_normalised = $1`, [normalised]);
+          const rows = await store.db.query(`SELECT 1 FROM ${table} WHERE email_index = $1`, [store.emailIndex(email)]);
           assert.equal(rows.length, 0, table);
         }
+        assert.equal(await store.keys.people.find(store.emailIndex(email), store.db), undefined, 'the person key is destroyed');
         const orphans = await store.db.query('SELECT 1 FROM consents c LEFT JOIN signatures s ON s.id = c.signature_id WHERE s.id IS NULL');
         assert.equal(orphans.length, 0);
         const a = await store.getPetition('erase-a');

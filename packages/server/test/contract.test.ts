@@ -111,7 +111,8 @@ for (const backend of backends) {
       assert.equal(await count('open-one'), before + 2);
 
       const rows = await server.app.store.db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM signatures WHERE petition_id = 'open-one' AND email_normalised = 'jeanne.martin@example.org'",
+        "SELECT count(*)::int AS n FROM signatures WHERE petition_id = 'open-one' AND email_index = $1",
+        [server.app.store.emailIndex('jeanne.martin@example.org')],
       );
       assert.equal(rows[0]?.n, 1);
     });
@@ -327,8 +328,8 @@ for (const backend of backends) {
       assert.equal(ok.headers.get('location'), `${THANKS}/merci`);
       assert.equal(await count('open-one'), before + 1);
       const consent = await server.app.store.db.query<{ granted: boolean; text: string }>(
-        'SELECT c.granted, c.text FROM consents c JOIN signatures s ON s.id = c.signature_id WHERE s.email_normalised = $1',
-        [email],
+        'SELECT c.granted, c.text FROM consents c JOIN signatures s ON s.id = c.signature_id WHERE s.email_index = $1',
+        [server.app.store.emailIndex(email)],
       );
       assert.deepEqual(consent, [{ granted: true, text: 'Je veux recevoir les nouvelles.' }]);
 
@@ -344,8 +345,8 @@ for (const backend of backends) {
       const { consent_newsletter: _ticked, ...withoutTick } = valid;
       assert.equal((await form({ ...withoutTick, email: unchecked })).status, 303);
       const refused = await server.app.store.db.query<{ granted: boolean }>(
-        'SELECT c.granted FROM consents c JOIN signatures s ON s.id = c.signature_id WHERE s.email_normalised = $1',
-        [unchecked],
+        'SELECT c.granted FROM consents c JOIN signatures s ON s.id = c.signature_id WHERE s.email_index = $1',
+        [server.app.store.emailIndex(unchecked)],
       );
       assert.deepEqual(refused, [{ granted: false }]);
 
@@ -373,6 +374,22 @@ for (const backend of backends) {
       const bot = await form({ ...valid, email: `bot-${randomUUID()}@example.org`, trap: 'gotcha' });
       assert.equal(bot.headers.get('location'), `${THANKS}/merci`);
       assert.equal(await count('open-one'), counted);
+    });
+
+    test("form route: the stored page URL is the Referer's origin and path with its utm_* parameters, never its prefill parameters", async () => {
+      const email = `prefilled-${randomUUID()}@example.org`;
+      const referer = `${ALLOWED}/agir/xinjiang?given_name=Ada&family_name=Lovelace&email=${encodeURIComponent(email)}&phone=%2B33612345678&utm_source=mail&token=s3cr3t&mtm_campaign=nov#sign`;
+      const response = await fetch(`${api}/petitions/open-one/signatures/form`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', referer },
+        body: new URLSearchParams({ givenName: 'Ada', familyName: 'Lovelace', email, country: 'GB', trap: '' }),
+      });
+      assert.equal(response.status, 303);
+      const [row] = await server.app.store.db.query<{ source_url: string }>('SELECT source_url FROM signatures WHERE email_index = $1', [
+        server.app.store.emailIndex(email),
+      ]);
+      assert.equal(row?.source_url, `${ALLOWED}/agir/xinjiang?utm_source=mail&mtm_campaign=nov`);
     });
 
     test('request logs carry method, path, status and duration, and no name, email or phone', async () => {
@@ -404,7 +421,7 @@ for (const backend of backends) {
       assertError(limited, 429, 'rate_limited');
       const retryAfter = Number(limited.headers.get('retry-after'));
       assert.ok(retryAfter >= 1 && retryAfter <= 5, `Retry-After ${retryAfter}`);
-      // Reads are not limited.
+      // Reads have their own bucket: an empty signing bucket does not refuse them.
       assert.equal((await getJson(`${base}/api/v1/petitions/open-one`)).status, 200);
     });
   });

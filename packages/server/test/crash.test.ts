@@ -18,7 +18,10 @@ async function startCli(database: DatabaseChoice): Promise<{ child: ChildProcess
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   if ('dataDir' in database) args.push('--data-dir', database.dataDir);
-  else env.DATABASE_URL = database.databaseUrl;
+  else {
+    env.DATABASE_URL = database.databaseUrl;
+    env.AGIR_KEY_DIR = database.keyDir;
+  }
   const child = spawn(process.execPath, [serverBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   onCleanup(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
   let stderr = '';

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -23,7 +23,8 @@ export const serverBin = path.join(repoRoot, 'packages/server/bin/agir-server.mj
 // Databases
 
 export type BackendName = 'pglite' | 'postgres';
-export type DatabaseChoice = { dataDir: string } | { databaseUrl: string };
+/** A PGlite folder (its keys in `<folder>.keys` beside it), or a PostgreSQL database and its key folder. */
+export type DatabaseChoice = { dataDir: string } | { databaseUrl: string; keyDir: string };
 
 export interface Backend {
   name: BackendName;
@@ -85,7 +86,10 @@ export async function freshPostgresDatabase(): Promise<string> {
 
 export const backends: Backend[] = [
   { name: 'pglite', fresh: async () => ({ dataDir: path.join(tempDir('agir-pglite-'), 'db') }) },
-  { name: 'postgres', fresh: async () => ({ databaseUrl: await freshPostgresDatabase() }) },
+  {
+    name: 'postgres',
+    fresh: async () => ({ databaseUrl: await freshPostgresDatabase(), keyDir: path.join(tempDir('agir-keys-'), 'keys') }),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -93,7 +97,14 @@ export const backends: Backend[] = [
 
 /** A server on a random loopback port, with no static folders and no request log unless asked; closed after the file. */
 export async function startTestServer(database: DatabaseChoice, options: ServerOptions = {}): Promise<RunningServer> {
-  const server = await startServer({ port: 0, log: false, staticDirs: { demo: null, cdn: null }, ...database, ...options });
+  const server = await startServer({
+    port: 0,
+    log: false,
+    staticDirs: { demo: null, cdn: null },
+    onNotice: () => undefined,
+    ...database,
+    ...options,
+  });
   onCleanup(() => server.close());
   return server;
 }
@@ -301,4 +312,58 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte searches (what a seized disk or a backup would show)
+
+/**
+ * The ways a value could lie in a file: UTF-8, UTF-16 (both byte orders), hex (both cases), base64 and
+ * base64url at each of the three alignments (the part that does not depend on the neighbouring bytes),
+ * and URL-encoded (percent and form encoding).
+ */
+export function encodingsOf(value: string): Array<{ name: string; bytes: Buffer }> {
+  const utf8 = Buffer.from(value, 'utf8');
+  const found: Array<{ name: string; bytes: Buffer }> = [
+    { name: 'utf8', bytes: utf8 },
+    { name: 'utf16le', bytes: Buffer.from(value, 'utf16le') },
+    { name: 'utf16be', bytes: Buffer.from(value, 'utf16le').swap16() },
+    { name: 'hex', bytes: Buffer.from(utf8.toString('hex')) },
+    { name: 'HEX', bytes: Buffer.from(utf8.toString('hex').toUpperCase()) },
+    { name: 'url-encoded', bytes: Buffer.from(encodeURIComponent(value)) },
+    { name: 'form-encoded', bytes: Buffer.from(new URLSearchParams({ v: value }).toString().slice(2)) },
+  ];
+  for (let shift = 0; shift < 3; shift++) {
+    const shifted = Buffer.concat([Buffer.alloc(shift), utf8]);
+    for (const alphabet of ['base64', 'base64url'] as const) {
+      const text = shifted.toString(alphabet).replace(/=+$/, '');
+      const stable = text.slice(shift === 0 ? 0 : 4, text.length - 4); // neither the prefix's nor the tail's characters
+      if (stable.length >= 8) found.push({ name: `${alphabet}+${shift}`, bytes: Buffer.from(stable) });
+    }
+  }
+  return found;
+}
+
+/** Every file under `root` (recursively). */
+export function filesUnder(root: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const full = path.join(root, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** Where any encoding of any of `values` occurs in `files` (or in buffers given by name): `value as encoding in file`. */
+export function findBytes(sources: Array<string | { name: string; bytes: Buffer }>, values: readonly string[]): string[] {
+  const needles = values.flatMap((value) => encodingsOf(value).map((encoding) => ({ value, ...encoding })));
+  const hits: string[] = [];
+  for (const source of sources) {
+    const { name, bytes } = typeof source === 'string' ? { name: source, bytes: readFileSync(source) } : source;
+    for (const needle of needles) {
+      if (bytes.includes(needle.bytes)) hits.push(`${JSON.stringify(needle.value)} as ${needle.name} in ${name}`);
+    }
+  }
+  return hits;
 }

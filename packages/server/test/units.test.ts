@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { signatureRequestSchema } from '@agir/core';
+import { DataKey, seal, unseal } from '../src/crypto.js';
 import { csvCell, csvRow } from '../src/csv.js';
 import { errorRedirect, formToRequest, safeRedirect } from '../src/form.js';
 import { migrate, readMigrations } from '../src/migrate.js';
@@ -92,6 +93,11 @@ test("origins: normalised; reads open to all, signatures by the petition's list,
   assert.equal(await allowOrigin(open, 'POST', '/api/v1/cases', 'https://any.example'), undefined);
   assert.equal(await allowOrigin(open, 'GET', sign('q'), 'https://any.example'), undefined);
   assert.deepEqual(corsRoute('post', sign('a%20b')), { kind: 'sign', petitionId: 'a b' });
+  // Malformed percent-encoding in the petition segment: no list, not thrown (it was a 500).
+  for (const segment of ['%', '%zz', '%E0%A4%A']) {
+    assert.deepEqual(corsRoute('POST', sign(segment)), { kind: 'sign', petitionId: '' }, segment);
+    assert.equal(await allowOrigin(listed, 'POST', sign(segment), 'https://b.example'), undefined, segment);
+  }
 });
 
 test('CSV cells: quoted when needed, quotes doubled, formulas defused', () => {
@@ -229,4 +235,49 @@ test('migrations: applied once, in order, recorded; an edited applied migration 
   } finally {
     await db.close();
   }
+});
+
+describe('sealing personal data', () => {
+  const key = Buffer.alloc(32, 7);
+  const context = 'agir/v1/signatures/p1/3f1c2a4e-9b7d-4c1e-8a2f-5d6e7f8a9b0c/email';
+
+  test('AES-256-GCM with a random IV: two seals of one value differ, and each opens to it', () => {
+    const a = seal(key, 'ada@example.org', context);
+    const b = seal(key, 'ada@example.org', context);
+    assert.notDeepEqual(a, b);
+    assert.equal(a.length, 1 + 12 + Buffer.byteLength('ada@example.org') + 16, 'format byte, 96-bit IV, text, 128-bit tag');
+    assert.equal(unseal(key, a, context), 'ada@example.org');
+    assert.equal(unseal(key, b, context), 'ada@example.org');
+  });
+
+  test('a value moved to another row or field, altered, or opened with another key does not open', () => {
+    const sealed = seal(key, 'Ada', context);
+    assert.throws(() => unseal(key, sealed, context.replace('/email', '/given_name')));
+    assert.throws(() => unseal(key, sealed, context.replace('p1', 'p2')));
+    const altered = Buffer.from(sealed);
+    altered[20]! ^= 1;
+    assert.throws(() => unseal(key, altered, context));
+    assert.throws(() => unseal(Buffer.alloc(32, 8), sealed, context));
+    assert.throws(() => unseal(key, sealed.subarray(0, 20), context), /not a sealed value/);
+  });
+
+  test('the data key: a blind index of the normalised email, person keys wrapped to their person, a check value', () => {
+    const dataKey = DataKey.fromBase64(Buffer.alloc(32, 1).toString('base64'), 'AGIR_DATA_KEY');
+    const other = DataKey.fromBase64(Buffer.alloc(32, 2).toString('base64'), 'AGIR_DATA_KEY');
+    assert.deepEqual(dataKey.emailIndex(' Ada@Example.ORG '), dataKey.emailIndex('ada@example.org'));
+    assert.notDeepEqual(dataKey.emailIndex('ada@example.org'), other.emailIndex('ada@example.org'), 'keyed: another key, another index');
+    assert.notDeepEqual(dataKey.emailIndex('ada@example.org'), dataKey.emailIndex('bob@example.org'));
+    const index = dataKey.emailIndex('ada@example.org');
+    const wrapped = dataKey.wrap(index, key);
+    assert.deepEqual(dataKey.unwrap(index, wrapped), key);
+    assert.throws(() => dataKey.unwrap(dataKey.emailIndex('bob@example.org'), wrapped), 'bound to its person');
+    assert.throws(() => other.unwrap(index, wrapped), 'and to the data key');
+    assert.ok(dataKey.matches(dataKey.checkValue()));
+    assert.ok(!other.matches(dataKey.checkValue()));
+    assert.throws(
+      () => DataKey.fromBase64('c2hvcnQ=', 'AGIR_DATA_KEY'),
+      /AGIR_DATA_KEY must hold 32 random bytes in base64 .* got 5 bytes/,
+    );
+    assert.throws(() => DataKey.fromBase64('not base64!', 'AGIR_DATA_KEY'), /got 0 bytes/);
+  });
 });

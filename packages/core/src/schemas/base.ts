@@ -4,7 +4,7 @@
  * whenever it keeps the module (petition-form carries the signature schemas, never the case schemas).
  */
 import * as z from 'zod/mini';
-import { COUNTRY_PATTERN, ID_PATTERN, LOCALE_PATTERN } from '../vocabulary.js';
+import { CLEAN_TEXT_MESSAGE, CLEAN_TEXT_PATTERN, COUNTRY_PATTERN, ID_PATTERN, LOCALE_PATTERN } from '../vocabulary.js';
 
 // No `new Function` probe or JIT: Agir runs under strict CSPs (no 'unsafe-eval'), where even a caught probe
 // is reported as a securitypolicyviolation.
@@ -18,6 +18,7 @@ export const countryCodeSchema = z.string().check(z.regex(COUNTRY_PATTERN, 'expe
 export const localeSchema = z.string().check(z.regex(LOCALE_PATTERN, 'expected a BCP 47 language tag such as "fr" or "pt-BR"'));
 /** An ISO 8601 date-time with an offset. */
 export const isoDateTime = () => z.iso.datetime({ offset: true });
-/** Bounded plain text: never rendered as HTML by any element. */
-export const text = (max: number) => z.string().check(z.maxLength(max));
-export const nonEmptyText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/** Bounded plain text: never rendered as HTML by any element; no U+0000, non-character or lone surrogate. */
+export const text = (max: number) => z.string().check(z.maxLength(max), z.regex(CLEAN_TEXT_PATTERN, CLEAN_TEXT_MESSAGE));
+export const nonEmptyText = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(CLEAN_TEXT_PATTERN, CLEAN_TEXT_MESSAGE));

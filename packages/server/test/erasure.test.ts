@@ -1,0 +1,294 @@
+// Personal data at rest: what a copy of the data shows without the key, and what `person erase` leaves.
+// Byte searches look for a signer's email, names, phone and comment in UTF-8, UTF-16, hex, base64 and
+// URL encoding: in the whole PGlite folder (its tables, indexes and WAL), in a pg_dump and in the pg_wal
+// folder of the PostgreSQL test cluster. An old copy of a PGlite folder taken before an erasure is opened
+// again with the current keys: the erased person is gone from it too.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import pg from 'pg';
+import { main, type CliIo } from '../src/cli.js';
+import { migrate, readMigrations } from '../src/migrate.js';
+import { openDatabase, openStore, type Store } from '../src/index.js';
+import {
+  backends,
+  filesUnder,
+  findBytes,
+  parseCsv,
+  postSignature,
+  signature,
+  startTestServer,
+  tempDir,
+  type DatabaseChoice,
+} from './helpers.js';
+
+async function cli(database: DatabaseChoice, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env: {}, cwd: process.cwd() };
+  const dbArgs =
+    'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
+  const code = await main([...args, ...dbArgs], io);
+  return { code, out, err };
+}
+
+/** A signer whose every personal field is unmistakable (random, long enough for every encoding to be searched). */
+function person(tag: string) {
+  const mark = randomBytes(6).toString('hex');
+  return {
+    givenName: `Zéphyrine${mark}`,
+    familyName: `Quattrocchi${tag}${mark}`,
+    email: `erase.${tag}.${mark}@example.net`,
+    phone: `+33 6 ${String(Number.parseInt(mark.slice(0, 6), 16) % 100_000_000).padStart(8, '0')}`,
+    comment: `Libérez-les, ${tag} ${mark} — 自由`,
+    postalCode: `Z${mark.slice(0, 5).toUpperCase()}`,
+  };
+}
+type Person = ReturnType<typeof person>;
+const secretsOf = (p: Person): string[] => [p.email, p.givenName, p.familyName, p.phone, p.comment];
+
+/** Signs `p` on two petitions (with a postal code, a phone, a comment) and once as a judged-automated submission. */
+async function signEverywhere(url: string, p: Person): Promise<void> {
+  const { comment, ...fields } = p;
+  for (const petition of ['erase-a', 'erase-b']) {
+    const response = await postSignature(url, petition, signature({ person: { ...fields, country: 'NO' }, comment }));
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+  }
+  const bot = await postSignature(
+    url,
+    'erase-a',
+    signature({ person: { ...fields }, comment, client: { ...signature().client, trap: 'x' } }),
+  );
+  assert.equal(bot.status, 201);
+}
+
+async function exportCsv(database: DatabaseChoice, petition: string): Promise<Array<Record<string, string>>> {
+  const result = await cli(database, 'signatures', 'export', '--petition', petition);
+  assert.equal(result.code, 0, result.err);
+  const [header = [], ...rows] = parseCsv(result.out);
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
+}
+
+async function withStore<T>(options: Parameters<typeof openStore>[0], work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(options);
+  try {
+    return await work(store);
+  } finally {
+    await store.db.close();
+  }
+}
+
+describe('personal data at rest (pglite)', () => {
+  test('person erase: no trace of the person in the data folder after a restart, and an old copy of it no longer yields them', async () => {
+    const database = { dataDir: path.join(tempDir('agir-erase-'), 'db') };
+    const keyDir = `${database.dataDir}.keys`;
+    const gone = person('gone');
+    const stays = person('stays');
+    let server = await startTestServer(database, { rateLimit: false });
+    for (const id of ['erase-a', 'erase-b']) await server.app.store.createPetition({ id, title: `Petition ${id}`, locale: 'fr' });
+    await signEverywhere(server.url, gone);
+    await signEverywhere(server.url, stays);
+    await server.close();
+
+    // Before the erasure: the export reads both people back (the search below could find them if they were there).
+    const before = await exportCsv(database, 'erase-a');
+    const row = before.find((r) => r.email === gone.email);
+    assert.deepEqual(
+      [row?.given_name, row?.family_name, row?.phone, row?.comment],
+      [gone.givenName, gone.familyName, `'${gone.phone}`, gone.comment],
+    );
+    const oldCopy = path.join(tempDir('agir-old-copy-'), 'db');
+    cpSync(database.dataDir, oldCopy, { recursive: true });
+
+    const erased = await cli(database, 'person', 'erase', '--email', gone.email.toUpperCase());
+    assert.equal(erased.code, 0, erased.err);
+    assert.match(erased.err, /erased 2 signature\(s\) on erase-a, erase-b .* and 1 suspect record\(s\); their key is destroyed/);
+
+    server = await startTestServer(database, { rateLimit: false }); // a restart: recovery replays what the WAL holds
+    await server.close();
+    const files = [...filesUnder(database.dataDir), ...filesUnder(keyDir)];
+    assert.ok(
+      files.some((file) => file.includes(`${path.sep}pg_wal${path.sep}`)),
+      'the search covers the WAL',
+    );
+    assert.deepEqual(findBytes(files, secretsOf(gone)), []);
+    // Encrypted at rest: the person who stays is not in the folder in the clear either.
+    assert.deepEqual(findBytes(filesUnder(database.dataDir), secretsOf(stays)), []);
+
+    const after = await exportCsv(database, 'erase-a');
+    assert.equal(after.filter((r) => r.email === gone.email).length, 0);
+    assert.equal(after.filter((r) => r.email === stays.email && r.comment === stays.comment).length, 1);
+
+    // The copy taken before the erasure, opened with today's keys: the erased person cannot be read from it.
+    await withStore({ dataDir: oldCopy, keyDir }, async (store) => {
+      const index = store.emailIndex(gone.email);
+      const [held] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM signatures WHERE email_index = $1', [index]);
+      assert.equal(held?.n, 2, 'the old copy still holds their sealed rows');
+      assert.equal(await store.keys.people.find(index, store.db), undefined, 'but no key opens them');
+      const unreadable = { count: 0 };
+      const exported = [];
+      for await (const signed of store.exportSignatures('erase-a', 1000, unreadable)) exported.push(signed);
+      assert.deepEqual(
+        exported.map((signed) => signed.email),
+        [stays.email],
+        'the old copy yields the people who stay, not the erased one',
+      );
+      assert.equal(unreadable.count, 1);
+    });
+    assert.deepEqual(findBytes(filesUnder(oldCopy), secretsOf(gone)), [], 'nor does it hold them in the clear');
+  });
+
+  test('a seized data folder without the key shows no email, name, phone or comment, and cannot be opened as the server', async () => {
+    const database = { dataDir: path.join(tempDir('agir-seized-'), 'db') };
+    const people = [person('a'), person('b'), person('c')];
+    const server = await startTestServer(database, { rateLimit: false });
+    for (const id of ['erase-a', 'erase-b']) await server.app.store.createPetition({ id, title: `Petition ${id}`, locale: 'fr' });
+    for (const p of people) await signEverywhere(server.url, p);
+    await server.close();
+
+    // The folder alone: every table read as text, and every file searched.
+    const seized = path.join(tempDir('agir-seized-copy-'), 'db');
+    cpSync(database.dataDir, seized, { recursive: true });
+    const db = await openDatabase({ dataDir: seized });
+    try {
+      const tables = await db.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+      );
+      let dumped = '';
+      for (const { table_name } of tables) {
+        const rows = await db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM ${table_name} t`);
+        dumped += rows.map((r) => r.row).join('\n');
+      }
+      assert.match(dumped, /erase-a/, 'the tables were read');
+      const secrets = people.flatMap(secretsOf);
+      assert.deepEqual(findBytes([{ name: 'the tables as text', bytes: Buffer.from(dumped) }], secrets), []);
+      const [signatures] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM signatures');
+      assert.equal(signatures?.n, 6, 'what it does show: how many signatures (with their petition, country, dates)');
+    } finally {
+      await db.close();
+    }
+    assert.deepEqual(findBytes(filesUnder(seized), people.flatMap(secretsOf)), []);
+    await assert.rejects(openStore({ dataDir: seized }), /holds data encrypted with a data key, and there is no key/);
+    await assert.rejects(
+      openStore({ dataDir: seized, dataKey: randomBytes(32).toString('base64') }),
+      /encrypted with another data key than AGIR_DATA_KEY/,
+    );
+    await assert.rejects(openStore({ dataDir: seized, dataKey: 'too short' }), /AGIR_DATA_KEY must hold 32 random bytes in base64/);
+    await assert.rejects(openStore({ dataDir: seized, keyDir: path.join(seized, 'keys') }), /inside the data folder/);
+  });
+
+  test('rows written in plain text before encryption are sealed at start; the plain text leaves the folder', async () => {
+    const dir = tempDir('agir-legacy-');
+    const dataDir = path.join(dir, 'db');
+    const old = person('legacy');
+    const db = await openDatabase({ dataDir });
+    try {
+      await migrate(
+        db,
+        readMigrations().filter((migration) => migration.version === '001_init'),
+      );
+      await db.query("INSERT INTO petitions (id, title, locale, signature_count, country_count) VALUES ('old', 'Old', 'fr', 1, 1)");
+      const [row] = await db.query<{ id: number }>(
+        `INSERT INTO signatures (petition_id, idempotency_key, email_normalised, email, given_name, family_name, country, phone, comment,
+           locale, source_url, started_at, submitted_at, response_count)
+         VALUES ('old', $1, $2, $3, $4, $5, 'FR', $6, $7, 'fr', 'https://example.org/', now(), now(), 1) RETURNING id`,
+        [randomUUID(), old.email.toLowerCase(), old.email, old.givenName, old.familyName, old.phone, old.comment],
+      );
+      await db.query(
+        "INSERT INTO consents (signature_id, consent_id, granted, text, version) VALUES ($1, 'newsletter', true, 'Oui', '1')",
+        [row!.id],
+      );
+      const request = signature({ person: { ...old } });
+      await db.query(
+        "INSERT INTO suspect_signatures (petition_id, idempotency_key, email_normalised, reason, request) VALUES ('old', $1, $2, 'trap', $3::jsonb)",
+        [request.idempotencyKey, old.email.toLowerCase(), JSON.stringify(request)],
+      );
+    } finally {
+      await db.close();
+    }
+    assert.notDeepEqual(findBytes(filesUnder(dataDir), [old.email]), [], 'the search finds plain text where there is some');
+
+    const notices: string[] = [];
+    await withStore({ dataDir, onNotice: (message) => notices.push(message) }, async (store) => {
+      assert.ok(
+        notices.some((notice) => /created the data key .*server\.key.*never beside the backups/s.test(notice)),
+        notices.join(),
+      );
+      assert.ok(
+        notices.some((notice) => /encrypted 2 row\(s\)/.test(notice)),
+        notices.join(),
+      );
+      const exported = [];
+      for await (const signed of store.exportSignatures('old')) exported.push(signed);
+      assert.deepEqual(
+        exported.map((s) => [s.email, s.givenName, s.familyName, s.phone, s.comment, s.consents.length]),
+        [[old.email, old.givenName, old.familyName, old.phone, old.comment, 1]],
+      );
+      const [plain] = await store.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM signatures WHERE email IS NOT NULL OR given_name IS NOT NULL OR email_normalised IS NOT NULL',
+      );
+      assert.equal(plain?.n, 0);
+      // Signing again with the same address is a duplicate: the blind index found the old row.
+      const again = await store.sign('old', signature({ person: { email: ` ${old.email.toUpperCase()}` } }));
+      assert.equal(again.kind, 'duplicate');
+    });
+    assert.deepEqual(findBytes(filesUnder(dataDir), secretsOf(old)), []);
+  });
+});
+
+/** pg_dump of the same major version as the test cluster (PATH, else the newest in /usr/lib/postgresql). */
+function pgDump(): string | undefined {
+  const base = '/usr/lib/postgresql';
+  if (existsSync(base)) {
+    const versions = readdirSync(base)
+      .filter((name) => existsSync(path.join(base, name, 'bin', 'pg_dump')))
+      .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a));
+    if (versions[0]) return path.join(base, versions[0], 'bin', 'pg_dump');
+  }
+  const onPath = spawnSync('sh', ['-c', 'command -v pg_dump'], { encoding: 'utf8' });
+  return onPath.status === 0 ? onPath.stdout.trim() : undefined;
+}
+
+describe('personal data at rest (postgres)', () => {
+  const postgres = backends.find((backend) => backend.name === 'postgres')!;
+
+  test("person erase: no trace of the person in a pg_dump or in the cluster's WAL", async (t) => {
+    const dump = pgDump();
+    if (!dump) return t.skip('no pg_dump on this machine');
+    const database = (await postgres.fresh()) as { databaseUrl: string; keyDir: string };
+    const gone = person('gone');
+    const stays = person('stays');
+    const server = await startTestServer(database, { rateLimit: false });
+    const title = `Petition erase ${randomUUID()}`;
+    for (const id of ['erase-a', 'erase-b']) await server.app.store.createPetition({ id, title: `${title} ${id}`, locale: 'fr' });
+    await signEverywhere(server.url, gone);
+    await signEverywhere(server.url, stays);
+
+    const erased = await cli(database, 'person', 'erase', '--email', gone.email);
+    assert.equal(erased.code, 0, erased.err);
+    assert.match(erased.err, /erased 2 signature\(s\).*their key is destroyed/);
+    await server.close();
+
+    const dumped = spawnSync(dump, ['--dbname', database.databaseUrl, '--no-owner'], { maxBuffer: 256 * 1024 * 1024 });
+    assert.equal(dumped.status, 0, dumped.stderr?.toString());
+    assert.match(dumped.stdout.toString(), new RegExp(title), 'the dump holds the data');
+    assert.deepEqual(findBytes([{ name: 'pg_dump', bytes: dumped.stdout }], [...secretsOf(gone), ...secretsOf(stays)]), []);
+
+    const client = new pg.Client({ connectionString: database.databaseUrl });
+    await client.connect();
+    let dataDirectory: string;
+    try {
+      await client.query('CHECKPOINT');
+      dataDirectory = (await client.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!.data_directory;
+    } finally {
+      await client.end();
+    }
+    const wal = filesUnder(path.join(dataDirectory, 'pg_wal')).filter((file) => /[0-9A-F]{24}$/.test(file));
+    assert.ok(wal.length > 0, 'the cluster has WAL segments');
+    assert.notDeepEqual(findBytes(wal, [title]), [], 'the WAL holds what was written (the search works)');
+    assert.deepEqual(findBytes(wal, secretsOf(gone)), []);
+  });
+});
