@@ -4,6 +4,8 @@
 // token, 404 without one, 401 with WWW-Authenticate, never CORS-allowed, never cached).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
 import { main, type CliIo } from '../src/cli.js';
@@ -15,6 +17,7 @@ import {
   openSse,
   parseCsv,
   postSignature,
+  repoRoot,
   serverBin,
   signature,
   startTestServer,
@@ -423,6 +426,20 @@ for (const backend of backends) {
           const anne = table.find((row) => row[4] === 'anne@example.org');
           assert.equal(anne?.[7], "'+33612345678", 'formula-safe, as the CLI export');
           assert.equal((await getJson(`${server.url}/api/v1/operator/petitions/nope/stats`, auth)).status, 404);
+
+          // The snippets of docs/server.md, as written there (its petition `water` is this test's `dash`).
+          const docs = readFileSync(path.join(repoRoot, 'docs/server.md'), 'utf8');
+          const section = docs.slice(docs.indexOf('### Operator routes'), docs.indexOf('## Seed'));
+          const snippets = [...section.matchAll(/^curl -H "([^"]+)"(?: -o \S+)? http:\/\/127\.0\.0\.1:8787(\S+)$/gm)];
+          assert.equal(snippets.length, 2, 'the two curl lines of the docs');
+          for (const [, header, target] of snippets) {
+            const [name, value] = header!.replace('$AGIR_OPERATOR_TOKEN', OPERATOR_TOKEN).split(': ');
+            const answer = await fetch(`${server.url}${target!.replace('/petitions/water/', '/petitions/dash/')}`, {
+              headers: { [name!]: value! },
+            });
+            assert.equal(answer.status, 200, target);
+            assert.ok((await answer.text()).includes('FR'), target);
+          }
 
           // Guessing spends the junk bucket: after it is empty, 429 with Retry-After (3 of 6 spent above).
           let last: Response | undefined;
