@@ -556,7 +556,7 @@ async function suspects(args: string[], io: CliIo): Promise<number> {
           'id\tpetition\treceived\treason\tfill_ms\tname\temail\tcountry\ttrap\talready_signed\n',
           ...list.map((s) =>
             'unreadable' in s
-              ? `${s.id}\t${s.petitionId}\t${s.receivedAt.toISOString()}\t${s.reason}\t\t(unreadable: person erased)\t\t\t\t\n`
+              ? `${s.id}\t${s.petitionId}\t${s.receivedAt.toISOString()}\t${s.reason}\t\t(unreadable: person erased or data altered)\t\t\t\t\n`
               : `${s.id}\t${s.petitionId}\t${s.receivedAt.toISOString()}\t${s.reason}\t${s.fillMs ?? ''}\t${s.name}\t${s.email}\t${s.country}\t${s.trap}\t${s.alreadySigned ? 'yes' : 'no'}\n`,
           ),
         ].join(''),
@@ -598,7 +598,7 @@ async function suspects(args: string[], io: CliIo): Promise<number> {
               break;
             case 'unreadable':
               failed++;
-              io.err(`suspect ${id}: cannot be read (its person was erased): reject it\n`);
+              io.err(`suspect ${id}: cannot be read (its person was erased, or its data altered): reject it\n`);
               break;
           }
         }

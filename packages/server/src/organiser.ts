@@ -57,14 +57,18 @@ export function maskEmail(email: string): string {
   return `${email.slice(0, 1)}…${email.slice(at)}`;
 }
 
-/** Opens a suspect's sealed request with its person's key; undefined when the key is gone (erased) or the request no longer reads. */
+/** Opens a suspect's sealed request with its person's key; undefined when the key is gone (erased) or the request does not open or read. */
 async function openSuspect(store: Store, row: SuspectRow, q: Queryable): Promise<SignatureRequest | undefined> {
   if (!row.email_index || !row.request_sealed) return undefined;
   const key = await store.keys.people.find(Buffer.from(row.email_index), q);
   if (!key) return undefined;
-  const json = unseal(key, row.request_sealed, fieldContext('suspect_signatures', row.petition_id, row.idempotency_key, 'request'));
-  const parsed = signatureRequestSchema.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : undefined;
+  try {
+    const json = unseal(key, row.request_sealed, fieldContext('suspect_signatures', row.petition_id, row.idempotency_key, 'request'));
+    const parsed = signatureRequestSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined; // altered, or sealed for another row: it does not open, and is shown as unreadable
+  }
 }
 
 /** The suspect submissions waiting for review (of one petition, or all), oldest first. */

@@ -196,6 +196,32 @@ for (const backend of backends) {
       assert.equal((await cli(database, 'suspects', 'approve', '1')).code, 2);
     });
 
+    test('a suspect whose sealed data does not open is listed as unreadable, cannot be accepted, and can be rejected', async () => {
+      await withServer(database, {}, async (server) => {
+        assert.ok(await server.app.store.createPetition({ id: 'tampered', title: 'Tampered', locale: 'fr', goal: 10 }));
+        assert.equal((await postSignature(server.url, 'tampered', tooFast({ person: { givenName: 'Zoé' } }))).status, 201);
+        // One bit of the sealed request flipped: AES-GCM refuses it.
+        await server.app.store.db.query(
+          `UPDATE suspect_signatures SET request_sealed = set_byte(request_sealed, 20, get_byte(request_sealed, 20) # 1) WHERE petition_id = 'tampered'`,
+        );
+      });
+      const listed = await cli(database, 'suspects', 'list', '--petition', 'tampered');
+      assert.equal(listed.code, 0, listed.err);
+      const [line] = rows('id')(listed.out);
+      assert.match(line!, /^\d+\ttampered\t\S+\ttoo_fast\t\t\(unreadable: person erased or data altered\)/);
+      assert.ok(!listed.out.includes('Zoé'));
+      const id = line!.split('\t')[0]!;
+      const accepted = await cli(database, 'suspects', 'accept', id);
+      assert.equal(accepted.code, 1);
+      assert.match(accepted.err, new RegExp(`suspect ${id}: cannot be read \\(its person was erased, or its data altered\\): reject it`));
+      assert.equal((await withStore(database, (store) => store.getCounts('tampered')))?.signatureCount, 0);
+      assert.equal((await cli(database, 'suspects', 'reject', id)).code, 0);
+      assert.match(
+        (await cli(database, 'suspects', 'list', '--petition', 'tampered')).err,
+        /no suspect submission waiting for review on tampered/,
+      );
+    });
+
     test('petition update and show: validated like petition create, with the same messages', async () => {
       assert.equal((await cli(database, 'petition', 'create', '--id', 'water', '--title', 'Water', '--goal', '1000')).code, 0);
       const same = async (createArgs: string[], updateArgs: string[], message: RegExp) => {
