@@ -10,6 +10,7 @@ import { before, describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
 import { main, type CliIo } from '../src/cli.js';
 import { openStore, type RunningServer, type ServerOptions, type Store } from '../src/index.js';
+import { corsRoute } from '../src/security.js';
 import {
   backends,
   countOf,
@@ -429,6 +430,10 @@ for (const backend of backends) {
             ],
           });
 
+          // security.ts names no operator route: no CORS for them, whatever the method.
+          for (const method of ['GET', 'HEAD', 'POST', 'OPTIONS'])
+            for (const target of ['/api/v1/operator/petitions/dash/stats', '/api/v1/operator/petitions/dash/signatures.csv'])
+              assert.deepEqual(corsRoute(method, target), { kind: 'none' }, `${method} ${target}`);
           const preflight = await fetch(url('stats'), {
             method: 'OPTIONS',
             headers: {
