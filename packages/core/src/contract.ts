@@ -34,6 +34,9 @@ export const httpUrlSchema = z
 // ---------------------------------------------------------------------------------------------
 // Petitions
 
+/** A petition's goal: a positive count, or null for none. */
+const goal = z.nullable(z.int().check(z.minimum(1), z.maximum(MAX_COUNT)));
+
 export const petitionStatusSchema = z.enum(['open', 'closed']);
 
 export const petitionSchema = z.object({
@@ -42,16 +45,20 @@ export const petitionSchema = z.object({
   status: petitionStatusSchema,
   signatureCount: count,
   countryCount: count,
-  goal: z.nullable(z.int().check(z.minimum(1), z.maximum(MAX_COUNT))),
+  goal,
   updatedAt: isoDateTime,
   locale: localeSchema,
 });
 export type Petition = z.infer<typeof petitionSchema>;
 
-/** The payload of the `count` event of `GET /petitions/{id}/stream`. */
+/**
+ * The payload of the `count` event of `GET /petitions/{id}/stream`. `goal` (optional: older servers leave it
+ * out) is the petition's current goal, so a goal changed by the operator reaches open counters.
+ */
 export const countEventSchema = z.object({
   signatureCount: count,
   countryCount: count,
+  goal: z.optional(goal),
 });
 export type CountEvent = z.infer<typeof countEventSchema>;
 
@@ -60,6 +67,7 @@ export const petitionCountEventSchema = z.object({
   petition: idSchema,
   signatureCount: count,
   countryCount: count,
+  goal: z.optional(goal),
 });
 export type PetitionCountEvent = z.infer<typeof petitionCountEventSchema>;
 

@@ -28,6 +28,7 @@ import { errorRedirect, formFields, formToRequest, safeRedirect } from './form.j
 import { createLogger, type Logger } from './log.js';
 import './messages.js';
 import { openStore } from './open.js';
+import { checkOperatorToken, operatorRoutes } from './operator.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets, type TakeResult } from './security.js';
 import { seedDatabase } from './seed.js';
 import { countEvent, CountHub, MAX_STREAM_PETITIONS, petitionCountEvent, type Listener } from './sse.js';
@@ -61,6 +62,7 @@ const MAX_QUEUED_EVENTS = 100;
 /** Opens the database, applies the migrations, seeds when asked, and builds the app. */
 export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {
   const logger = createLogger(options.log);
+  if (options.operatorToken) checkOperatorToken(options.operatorToken); // before the database is opened
   const store = await openStore({
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir ?? defaults.dataDir,
@@ -339,7 +341,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
           };
           const subscription = hub.subscribe(
             record.id,
-            { signatureCount: record.signatureCount, countryCount: record.countryCount },
+            { signatureCount: record.signatureCount, countryCount: record.countryCount, goal: record.goal },
             listener,
           );
           unsubscribes.push(subscription.unsubscribe);
@@ -525,6 +527,18 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     c.header('Cache-Control', CASE_CACHE_CONTROL);
     return c.json(caseListSchema.parse({ items: await store.listCases({ tag, locale }) }));
   });
+
+  // Operator routes for a team's dashboard (operator.ts): only with a token; without one, 404 like any unknown route.
+  if (options.operatorToken)
+    api.route(
+      '/operator',
+      operatorRoutes(store, options.operatorToken, {
+        refuseJunk: (c) => {
+          const limited = junkLimited(clientKey(c, trustProxy));
+          return limited && tooMany(c, limited, 'Too many invalid or repeated requests from this address: try again later.');
+        },
+      }),
+    );
 
   app.route('/api/v1', api);
 

@@ -7,6 +7,10 @@
  *   agir-server petition close ID
  *   agir-server petition origins ID LIST|any         who may sign it from a browser page
  *   agir-server petition list
+ *   agir-server petition show ID
+ *   agir-server petition update ID [--title T] [--goal N|none] [--origins LIST|any] [--status open|closed]
+ *                                [--baseline N] [--baseline-countries N]
+ *   agir-server suspects list [--petition ID] | accept ID… | reject ID…   review what was judged automated
  *   agir-server cases import FILE                    a JSON array of cases (all or nothing)
  *   agir-server signatures export --petition ID [--bom]   CSV to stdout
  *   agir-server person erase --email EMAIL           GDPR erasure on every petition
@@ -16,13 +20,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { idSchema, localeSchema } from '@agir/core';
+import { CLEAN_TEXT_MESSAGE, idSchema, isCleanText, localeSchema } from '@agir/core';
 import { checkCases } from './cases.js';
 import { defaults, type RateLimitOptions, type ServerOptions } from './config.js';
-import { csvRow } from './csv.js';
 import { openDatabase } from './db.js';
+import { signatureCsv } from './export.js';
 import { migrate } from './migrate.js';
 import { openStore } from './open.js';
+import {
+  acceptSuspect,
+  listSuspects,
+  petitionDetails,
+  rejectSuspects,
+  updatePetition,
+  type PetitionChanges,
+  type PetitionDetails,
+} from './organiser.js';
 import { normaliseOrigin } from './security.js';
 import { startServer } from './server.js';
 import type { Store } from './store.js';
@@ -59,6 +72,8 @@ Commands:
       --cdn-dir DIR          folder served at /cdn/ (default <repo>/packages/elements/dist/cdn)
       --csp POLICY|off       Content-Security-Policy of the demo pages (env AGIR_DEMO_CSP)
       --quiet                no request log
+                             env AGIR_OPERATOR_TOKEN (32+ characters): the bearer token of the operator
+                             routes (/api/v1/operator/...); without it they do not exist
   migrate                    Apply the database migrations
   petition create --id ID --title TITLE [--goal N] [--locale fr] [--cors-origins LIST]
                   [--baseline-signatures N] [--baseline-countries N]
@@ -67,6 +82,13 @@ Commands:
                              Only these origins (comma-separated) may sign it from a browser page;
                              any: back to the server-wide --cors-origins
   petition list              List petitions with their counts
+  petition show ID           A petition: counts, baseline, goal, origins, suspects waiting for review
+  petition update ID [--title TITLE] [--goal N|none] [--origins LIST|any] [--status open|closed]
+                     [--baseline N] [--baseline-countries N]
+                             Change a petition; open counters see a new count or goal within seconds
+  suspects list [--petition ID]   Submissions judged automated (honeypot, too fast), waiting for review
+  suspects accept ID...      Count them as signatures (deduplicated by email like any other)
+  suspects reject ID...      Delete them with their personal data
   cases import FILE          Import a JSON array of cases (checked; one bad record imports nothing)
   signatures export --petition ID [--bom]   Signatures with their consents, as CSV on stdout
   person erase --email EMAIL Destroy a person's key, delete their signatures and consents on every petition
@@ -188,6 +210,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await signatures(rest, io);
       case 'person':
         return await person(rest, io);
+      case 'suspects':
+        return await suspects(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -254,6 +278,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     },
     ...(csp === undefined ? {} : { demoCsp: csp === 'off' ? false : csp }),
     ...(values.quiet === true ? { log: false as const } : {}),
+    ...(io.env.AGIR_OPERATOR_TOKEN ? { operatorToken: io.env.AGIR_OPERATOR_TOKEN } : {}),
   };
   const stop = io.waitForStop?.() ?? new Promise(() => undefined); // listen for signals before starting
   const server = await startServer(options);
@@ -280,14 +305,14 @@ async function petition(args: string[], io: CliIo): Promise<number> {
       const title = str(values.title)?.trim();
       const locale = str(values.locale) ?? 'fr';
       if (!id || !idSchema.safeParse(id).success) throw new UsageError('--id must be 1-64 letters, digits, "-" or "_"');
-      if (!title || title.length > 500) throw new UsageError('--title is required (at most 500 characters)');
+      checkTitle(title);
       if (!localeSchema.safeParse(locale).success) throw new UsageError(`--locale "${locale}" is not a language tag such as fr or pt-BR`);
       const created = await withStore(values, io, (store) =>
         store.createPetition({
           id,
           title,
           locale,
-          goal: integer(str(values.goal), '--goal', 1) ?? null,
+          goal: goalOption(str(values.goal)) ?? null,
           corsOrigins: origins(str(values['cors-origins']), '--cors-origins') ?? [],
           baselineSignatures: integer(str(values['baseline-signatures']), '--baseline-signatures') ?? 0,
           baselineCountries: integer(str(values['baseline-countries']), '--baseline-countries') ?? 0,
@@ -332,8 +357,19 @@ async function petition(args: string[], io: CliIo): Promise<number> {
       );
       return 0;
     }
+    case 'show': {
+      const { values, positionals } = parse(rest, {}, 1);
+      const id = positionals[0];
+      if (!id) throw new UsageError('petition show needs the petition id');
+      const details = await withStore(values, io, (store) => petitionDetails(store, id));
+      if (!details) throw new Error(`no petition "${id}"`);
+      await io.out(showPetition(details));
+      return 0;
+    }
+    case 'update':
+      return await updatePetitionCommand(rest, io);
     default:
-      throw new UsageError(`petition: expected create, close, origins or list${action ? `, got "${action}"` : ''}`);
+      throw new UsageError(`petition: expected create, close, origins, list, show or update${action ? `, got "${action}"` : ''}`);
   }
 }
 
@@ -367,58 +403,11 @@ async function signatures(args: string[], io: CliIo): Promise<number> {
   if (!petitionId) throw new UsageError('signatures export needs --petition ID');
   return withStore(values, io, async (store) => {
     if (!(await store.getPetition(petitionId))) throw new Error(`no petition "${petitionId}"`);
-    const consentIds = await store.consentIds(petitionId);
-    const header = [
-      'signed_at',
-      'petition',
-      'given_name',
-      'family_name',
-      'email',
-      'country',
-      'postal_code',
-      'phone',
-      'comment',
-      'locale',
-      'source_url',
-      'source_referrer',
-      'source_embed',
-      'source_utm',
-      ...consentIds.flatMap((id) => [`consent_${id}_granted`, `consent_${id}_text`, `consent_${id}_version`]),
-    ];
-    let buffer = (values.bom === true ? '\uFEFF' : '') + csvRow(header);
-    let count = 0;
-    const unreadable = { count: 0 };
-    for await (const row of store.exportSignatures(petitionId, 1000, unreadable)) {
-      const consents = new Map(row.consents.map((consent) => [consent.id, consent]));
-      buffer += csvRow([
-        row.createdAt.toISOString(),
-        row.petitionId,
-        row.givenName,
-        row.familyName,
-        row.email,
-        row.country,
-        row.postalCode,
-        row.phone,
-        row.comment,
-        row.locale,
-        row.sourceUrl,
-        row.sourceReferrer,
-        row.sourceEmbed,
-        row.sourceUtm ? JSON.stringify(row.sourceUtm) : null,
-        ...consentIds.flatMap((id) => {
-          const consent = consents.get(id);
-          return consent ? [String(consent.granted), consent.text, consent.version] : [null, null, null];
-        }),
-      ]);
-      count++;
-      if (buffer.length > 64 * 1024) {
-        await io.out(buffer);
-        buffer = '';
-      }
-    }
-    await io.out(buffer);
+    const tally = { count: 0, unreadable: 0 };
+    for await (const chunk of signatureCsv(store, petitionId, { bom: values.bom === true }, tally)) await io.out(chunk);
+    const { count, unreadable } = tally;
     io.err(`exported ${count} signature(s) of ${petitionId}\n`);
-    if (unreadable.count > 0) io.err(`left out ${unreadable.count} signature(s) whose person key is gone (erased people)\n`);
+    if (unreadable > 0) io.err(`left out ${unreadable} signature(s) whose person key is gone (erased people)\n`);
     return 0;
   });
 }
@@ -439,6 +428,196 @@ async function person(args: string[], io: CliIo): Promise<number> {
   );
   if (skipped.length) io.err(`not done (do it as a database superuser): ${skipped.join('; ')}\n`);
   return 0;
+}
+
+// -- the organisation's side: petition update/show, suspect review ------------------------------
+
+/** A petition's title, checked as `petition create` and `petition update` take it. */
+function checkTitle(title: string | undefined): asserts title is string {
+  if (!title || title.length > 500) throw new UsageError('--title is required (at most 500 characters)');
+  if (!isCleanText(title)) throw new UsageError(`--title: ${CLEAN_TEXT_MESSAGE}`);
+}
+
+/** `--goal N` (N >= 1); with `none` allowed (update), null. */
+function goalOption(value: string | undefined, noneAllowed = false): number | null | undefined {
+  if (noneAllowed && value?.trim().toLowerCase() === 'none') return null;
+  if (noneAllowed && value === '') throw new UsageError('--goal must be a whole number >= 1 or none, got ""');
+  return integer(value, '--goal', 1);
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function showPetition(p: PetitionDetails): string {
+  const lines: Array<[string, string]> = [
+    ['id', p.id],
+    ['title', p.title],
+    ['status', p.status],
+    ['locale', p.locale],
+    ['goal', p.goal === null ? 'none' : String(p.goal)],
+    ['signatures', `${p.signatureCount} (baseline ${p.baselineSignatures} + ${p.signaturesHere} here)`],
+    ['countries', `${p.countryCount} (baseline ${p.baselineCountries}, ${p.countriesHere} here)`],
+    ['origins', p.corsOrigins.length ? p.corsOrigins.join(', ') : 'any allowed by the server (--cors-origins)'],
+    ['suspects', p.suspects ? `${p.suspects} waiting for review (agir-server suspects list --petition ${p.id})` : '0'],
+    ['created', p.createdAt.toISOString()],
+    ['updated', p.updatedAt.toISOString()],
+  ];
+  return lines.map(([key, value]) => `${key}\t${value}\n`).join('');
+}
+
+async function updatePetitionCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      title: { type: 'string' },
+      goal: { type: 'string' },
+      origins: { type: 'string' },
+      status: { type: 'string' },
+      baseline: { type: 'string' },
+      'baseline-signatures': { type: 'string' },
+      'baseline-countries': { type: 'string' },
+    },
+    1,
+  );
+  const id = positionals[0];
+  if (!id) throw new UsageError('petition update needs the petition id');
+  const changes: PetitionChanges = {};
+  const title = str(values.title);
+  if (title !== undefined) {
+    checkTitle(title.trim());
+    changes.title = title.trim();
+  }
+  const goal = str(values.goal);
+  if (goal !== undefined) changes.goal = goalOption(goal, true) ?? null;
+  const list = str(values.origins);
+  if (list !== undefined) {
+    const any = list.trim().toLowerCase() === 'any';
+    changes.corsOrigins = any ? [] : (origins(list, '--origins') ?? []);
+    if (!any && changes.corsOrigins.length === 0) throw new UsageError('--origins: give origins, or any');
+  }
+  const status = str(values.status);
+  if (status !== undefined) {
+    if (status !== 'open' && status !== 'closed') throw new UsageError(`--status must be open or closed, got "${status}"`);
+    changes.status = status;
+  }
+  const baseline = str(values.baseline) ?? str(values['baseline-signatures']);
+  if (baseline !== undefined) changes.baselineSignatures = integer(baseline, '--baseline') ?? 0;
+  const baselineCountries = str(values['baseline-countries']);
+  if (baselineCountries !== undefined) changes.baselineCountries = integer(baselineCountries, '--baseline-countries') ?? 0;
+  if (Object.keys(changes).length === 0)
+    throw new UsageError('petition update needs at least one of --title, --goal, --origins, --status, --baseline, --baseline-countries');
+
+  const { before, after } = await withStore(values, io, async (store) => {
+    const before = await petitionDetails(store, id);
+    return { before, after: before && (await updatePetition(store, id, changes)) };
+  });
+  if (!before || !after) throw new Error(`no petition "${id}"`);
+  const shown = (p: PetitionDetails): Record<string, string> => ({
+    title: JSON.stringify(p.title),
+    goal: p.goal === null ? 'none' : String(p.goal),
+    origins: p.corsOrigins.length ? p.corsOrigins.join(',') : 'any',
+    status: p.status,
+    baseline: String(p.baselineSignatures),
+    'baseline countries': String(p.baselineCountries),
+    signatures: String(p.signatureCount),
+    countries: String(p.countryCount),
+  });
+  const [old, now] = [shown(before), shown(after)];
+  const changed = Object.keys(now).filter((key) => old[key] !== now[key]);
+  io.err(
+    changed.length
+      ? `updated petition ${id}: ${changed.map((key) => `${key} ${old[key]} -> ${now[key]}`).join(', ')}\n`
+      : `petition ${id}: nothing changed (it already was so)\n`,
+  );
+  return 0;
+}
+
+/** Suspect ids as given on the command line: whole numbers, checked before anything is done. */
+function suspectIds(positionals: string[], action: string): number[] {
+  if (positionals.length === 0) throw new UsageError(`suspects ${action} needs one or more suspect ids (see agir-server suspects list)`);
+  return positionals.map((value) => {
+    const id = integer(value, 'a suspect id', 1);
+    if (id === undefined) throw new UsageError(`a suspect id must be a whole number >= 1, got "${value}"`);
+    return id;
+  });
+}
+
+async function suspects(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  switch (action) {
+    case 'list': {
+      const { values } = parse(rest, { petition: { type: 'string' } });
+      const petitionId = str(values.petition);
+      const list = await withStore(values, io, async (store) => {
+        if (petitionId !== undefined && !(await store.getPetition(petitionId))) throw new Error(`no petition "${petitionId}"`);
+        return listSuspects(store, petitionId);
+      });
+      await io.out(
+        [
+          'id\tpetition\treceived\treason\tfill_ms\tname\temail\tcountry\ttrap\talready_signed\n',
+          ...list.map((s) =>
+            'unreadable' in s
+              ? `${s.id}\t${s.petitionId}\t${s.receivedAt.toISOString()}\t${s.reason}\t\t(unreadable: person erased or data altered)\t\t\t\t\n`
+              : `${s.id}\t${s.petitionId}\t${s.receivedAt.toISOString()}\t${s.reason}\t${s.fillMs ?? ''}\t${s.name}\t${s.email}\t${s.country}\t${s.trap}\t${s.alreadySigned ? 'yes' : 'no'}\n`,
+          ),
+        ].join(''),
+      );
+      io.err(
+        list.length
+          ? `${plural(list.length, 'suspect submission')} waiting for review: agir-server suspects accept ID... counts them, agir-server suspects reject ID... deletes them\n`
+          : `no suspect submission waiting for review${petitionId ? ` on ${petitionId}` : ''}\n`,
+      );
+      return 0;
+    }
+    case 'accept': {
+      const { values, positionals } = parse(rest, {}, 10_000);
+      const ids = suspectIds(positionals, 'accept');
+      let failed = 0;
+      await withStore(values, io, async (store) => {
+        for (const id of ids) {
+          const outcome = await acceptSuspect(store, id);
+          switch (outcome.kind) {
+            case 'counted':
+              io.err(`suspect ${id}: accepted and counted; ${outcome.petitionId} now at ${outcome.counts.signatureCount} signatures\n`);
+              break;
+            case 'deduped':
+              io.err(
+                outcome.reason === 'email'
+                  ? `suspect ${id}: accepted, but this email already signed ${outcome.petitionId}: deduplicated, not counted again (${outcome.petitionId} stays at ${outcome.signatureCount})\n`
+                  : `suspect ${id}: accepted, but the same request was counted already on ${outcome.petitionId}: not counted again\n`,
+              );
+              break;
+            case 'missing':
+              failed++;
+              io.err(`suspect ${id}: no such suspect (reviewed already, or never was)\n`);
+              break;
+            case 'closed':
+              failed++;
+              io.err(
+                `suspect ${id}: petition ${outcome.petitionId} is closed, nothing counted (reopen it with agir-server petition update ${outcome.petitionId} --status open)\n`,
+              );
+              break;
+            case 'unreadable':
+              failed++;
+              io.err(`suspect ${id}: cannot be read (its person was erased, or its data altered): reject it\n`);
+              break;
+          }
+        }
+      });
+      return failed ? 1 : 0;
+    }
+    case 'reject': {
+      const { values, positionals } = parse(rest, {}, 10_000);
+      const ids = suspectIds(positionals, 'reject');
+      const rejected = await withStore(values, io, (store) => rejectSuspects(store, ids));
+      for (const { id, petitionId } of rejected) io.err(`suspect ${id} (${petitionId}): rejected, deleted with its personal data\n`);
+      const found = new Set(rejected.map((row) => row.id));
+      const missing = [...new Set(ids)].filter((id) => !found.has(id));
+      for (const id of missing) io.err(`suspect ${id}: no such suspect (reviewed already, or never was)\n`);
+      return missing.length ? 1 : 0;
+    }
+    default:
+      throw new UsageError(`suspects: expected list, accept or reject${action ? `, got "${action}"` : ''}`);
+  }
 }
 
 /** The real process: stdout with backpressure, stderr, and SIGTERM/SIGINT as the stop signal. */

@@ -80,6 +80,11 @@ export interface ServerOptions {
     /** Open streams allowed per client address (default 64). */
     maxStreamsPerClient?: number;
   };
+  /**
+   * The bearer token of the operator routes (`/api/v1/operator/…`: counts by day, source and country, the CSV
+   * export), from AGIR_OPERATOR_TOKEN; at least 32 characters. Without it those routes do not exist (404).
+   */
+  operatorToken?: string | undefined;
   /** Request log sink (one JSON line per request: method, path, status, duration); false logs nothing. */
   log?: ((line: string) => void) | false;
 }

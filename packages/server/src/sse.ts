@@ -3,7 +3,8 @@
  * `Channel`): the write path notifies it in-process and, on PostgreSQL, one poller per petition reads
  * the counter row so writes by other server processes are seen too. A channel sends at most one
  * `count` event per interval (changes in between are coalesced), comments as heartbeats, and goes away
- * with its last listener.
+ * with its last listener. A `count` event carries the goal too: an operator's change of goal (or of the
+ * baseline) reaches open counters like a new signature.
  */
 import { countEventSchema, petitionCountEventSchema } from '@agir/core';
 import type { Counts } from './store.js';
@@ -166,5 +167,5 @@ export class CountHub {
 }
 
 function sameCounts(a: Counts, b: Counts): boolean {
-  return a.signatureCount === b.signatureCount && a.countryCount === b.countryCount;
+  return a.signatureCount === b.signatureCount && a.countryCount === b.countryCount && (a.goal ?? null) === (b.goal ?? null);
 }

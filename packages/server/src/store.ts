@@ -20,7 +20,7 @@ const SEALED_FIELDS = ['email', 'given_name', 'family_name', 'postal_code', 'pho
 type SealedField = (typeof SEALED_FIELDS)[number];
 
 /** The associated data of a sealed field: the row (petition, idempotency key) and the column. */
-const fieldContext = (table: string, petitionId: string, idempotencyKey: string, field: string): string =>
+export const fieldContext = (table: string, petitionId: string, idempotencyKey: string, field: string): string =>
   `agir/v1/${table}/${petitionId}/${idempotencyKey.toLowerCase()}/${field}`;
 
 export type Counts = CountEvent;
@@ -153,11 +153,13 @@ export class Store {
     return row && toPetition(row);
   }
 
+  /** The counts and the goal of a petition (what a `count` event carries). */
   async getCounts(id: string): Promise<Counts | undefined> {
-    const [row] = await this.db.query<{ signature_count: number; country_count: number }>(`SELECT ${COUNTS} FROM petitions WHERE id = $1`, [
-      id,
-    ]);
-    return row && { signatureCount: row.signature_count, countryCount: row.country_count };
+    const [row] = await this.db.query<{ signature_count: number; country_count: number; goal: number | null }>(
+      `SELECT ${COUNTS}, goal FROM petitions WHERE id = $1`,
+      [id],
+    );
+    return row && { signatureCount: row.signature_count, countryCount: row.country_count, goal: row.goal };
   }
 
   async listPetitions(): Promise<PetitionRecord[]> {
@@ -213,10 +215,11 @@ export class Store {
   /**
    * Records a signature. Idempotent on (petition, idempotencyKey); one counted signature per
    * (petition, normalised email). The petition row is locked for the transaction, which serialises
-   * signatures of one petition and keeps the counters exact.
+   * signatures of one petition and keeps the counters exact. Given `outer`, runs in that transaction (a
+   * suspect accepted by the operator is signed and removed in one).
    */
-  async sign(petitionId: string, request: SignatureRequest): Promise<SignOutcome> {
-    return this.db.transaction(async (tx) => {
+  async sign(petitionId: string, request: SignatureRequest, outer?: Queryable): Promise<SignOutcome> {
+    const run = async (tx: Queryable): Promise<SignOutcome> => {
       const [petition] = await tx.query<{ status: string; signature_count: number }>(
         `SELECT status, ${COUNTS} FROM petitions WHERE id = $1 FOR UPDATE`,
         [petitionId],
@@ -283,7 +286,8 @@ export class Store {
       );
       if (!counts) throw new Error('petition row vanished while locked');
       return { kind: 'created', counts: { signatureCount: counts.signature_count, countryCount: counts.country_count } };
-    });
+    };
+    return outer ? run(outer) : this.db.transaction(run);
   }
 
   /** Keeps a submission judged automated apart from the signatures; it is never counted. */

@@ -104,8 +104,8 @@ for (const backend of backends) {
       assert.deepEqual(
         client.events.map((event) => [event.event, JSON.parse(event.data)]),
         [
-          ['count', { petition: 'multi-a', signatureCount: 7, countryCount: 0 }],
-          ['count', { petition: 'multi-b', signatureCount: 0, countryCount: 0 }],
+          ['count', { petition: 'multi-a', signatureCount: 7, countryCount: 0, goal: 1000 }],
+          ['count', { petition: 'multi-b', signatureCount: 0, countryCount: 0, goal: 1000 }],
         ],
         'the ids are read once each, in order',
       );
@@ -114,7 +114,7 @@ for (const backend of backends) {
       assert.equal(server.app.stats.sseListeners, 2);
       assert.equal((await postSignature(server.url, 'multi-b', signature())).status, 201);
       const event = await client.waitFor((e) => JSON.parse(e.data).petition === 'multi-b' && countOf(e) === 1, 2000);
-      assert.deepEqual(JSON.parse(event.data), { petition: 'multi-b', signatureCount: 1, countryCount: 1 });
+      assert.deepEqual(JSON.parse(event.data), { petition: 'multi-b', signatureCount: 1, countryCount: 1, goal: 1000 });
       assert.equal(
         client.events.filter((e) => JSON.parse(e.data).petition === 'multi-a').length,
         1,
