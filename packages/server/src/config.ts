@@ -1,6 +1,7 @@
 /** The server's options, their defaults, and where the repository's static folders are. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RelayOptions } from './relay.js';
 
 /** The repository root (this file is packages/server/src/config.ts). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -80,6 +81,8 @@ export interface ServerOptions {
     /** Open streams allowed per client address (default 64). */
     maxStreamsPerClient?: number;
   };
+  /** The relay worker's timing and where it reads secrets (see src/relay.ts); false runs no worker in this process. */
+  relay?: RelayOptions | false;
   /** Request log sink (one JSON line per request: method, path, status, duration); false logs nothing. */
   log?: ((line: string) => void) | false;
 }
