@@ -500,10 +500,13 @@ async function relay(args: string[], io: CliIo): Promise<number> {
       );
       const [petitionId, kind, url] = positionals;
       if (!petitionId || !kind || !url) throw new UsageError('relay add needs PETITION, a kind (webhook or actionnetwork) and a URL');
-      if (kind !== 'webhook' && kind !== 'actionnetwork') throw new UsageError(`relay add: the kind is webhook or actionnetwork, got "${kind}"`);
+      if (kind !== 'webhook' && kind !== 'actionnetwork')
+        throw new UsageError(`relay add: the kind is webhook or actionnetwork, got "${kind}"`);
       const secretEnv = str(kind === 'webhook' ? values['secret-env'] : values['api-key-env']);
       if (!secretEnv)
-        throw new UsageError(`relay add ${kind} needs ${kind === 'webhook' ? '--secret-env' : '--api-key-env'} NAME (the environment variable holding it)`);
+        throw new UsageError(
+          `relay add ${kind} needs ${kind === 'webhook' ? '--secret-env' : '--api-key-env'} NAME (the environment variable holding it)`,
+        );
       if (kind === 'webhook' && (values.tags !== undefined || values.consent !== undefined))
         throw new UsageError('--tags and --consent are for actionnetwork targets');
       const tags = (str(values.tags) ?? '')

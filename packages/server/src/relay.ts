@@ -81,7 +81,8 @@ export function checkTarget(target: NewRelayTarget): string | undefined {
     return `"${target.url}" is not a URL`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${target.url}: only http(s) URLs`;
-  if (url.username || url.password) return `${target.url}: no credentials in the URL (they would be stored): give them through the environment`;
+  if (url.username || url.password)
+    return `${target.url}: no credentials in the URL (they would be stored): give them through the environment`;
   if (!ENV_NAME.test(target.secretEnv)) return `"${target.secretEnv}" is not an environment variable name`;
   if (target.kind === 'actionnetwork' && !ACTION_NETWORK_PATH.test(url.pathname))
     return `${target.url}: an Action Network target is the petition's signatures URL, https://actionnetwork.org/api/v2/petitions/{id}/signatures`;
@@ -130,7 +131,10 @@ export async function listTargets(db: Queryable): Promise<RelayTarget[]> {
 
 export async function relayStatus(db: Queryable): Promise<RelayTargetStatus[]> {
   const rows = await db.query<
-    TargetRow & { delivered: number; pending: number; failing: number; next_attempt_at: Date | null; last_error: string | null } & Record<string, unknown>
+    TargetRow & { delivered: number; pending: number; failing: number; next_attempt_at: Date | null; last_error: string | null } & Record<
+        string,
+        unknown
+      >
   >(
     `SELECT t.id, t.petition_id, t.kind, t.url, t.secret_env, t.tags, t.consent_id,
             count(o.id) FILTER (WHERE o.delivered_at IS NOT NULL)::int AS delivered,
@@ -199,7 +203,11 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
  * target's consent was granted (the helper knows no other status), the comment, the referrer data, the
  * delivery id as an identifier, and the target's tags.
  */
-export function actionNetworkBody(deliveryId: string, signature: ExportedSignature, target: Pick<RelayTarget, 'tags' | 'consentId'>): Record<string, unknown> {
+export function actionNetworkBody(
+  deliveryId: string,
+  signature: ExportedSignature,
+  target: Pick<RelayTarget, 'tags' | 'consentId'>,
+): Record<string, unknown> {
   const subscribed = signature.consents.some((consent) => consent.id === target.consentId && consent.granted === true);
   const referrer = signature.sourceReferrer ? safeUrl(signature.sourceReferrer) : undefined;
   const source = signature.sourceUtm?.utm_source;
@@ -314,40 +322,52 @@ export class RelayWorker {
   #schedule(delay: number): void {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
+      let busy = false;
       this.#running = this.tick()
+        .then((served) => void (busy = served))
         .catch((error) => this.logger.error('relay', error))
         .finally(() => {
           this.#running = undefined;
-          this.#schedule(this.#options.pollMs);
+          this.#schedule(busy ? 0 : this.#options.pollMs); // at once while there is work, else at the next poll
         });
     }, delay);
     this.#timer.unref?.();
   }
 
-  /** Serves due deliveries until none is due (or every target that has some is busy). */
-  async tick(): Promise<void> {
-    await Promise.all(Array.from({ length: this.#options.concurrency }, () => this.#serveTargets()));
+  /**
+   * One round: up to `concurrency` targets with due deliveries, the longest-waiting first, each served
+   * under its lease by one loop. Resolves with whether anything was due.
+   */
+  async tick(): Promise<boolean> {
+    const rounds = await Promise.allSettled(Array.from({ length: this.#options.concurrency }, () => this.#serveOne()));
+    for (const round of rounds) if (round.status === 'rejected') this.logger.error('relay', round.reason);
+    return rounds.some((round) => round.status === 'fulfilled' && round.value);
   }
 
+  /** Stops taking deliveries; one in flight may finish within 3 s, then it is cut (and due again at the next start). */
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
-    for (const controller of this.#controllers) controller.abort();
+    const grace = setTimeout(() => {
+      for (const controller of this.#controllers) controller.abort();
+    }, 3000);
     await this.#running;
+    clearTimeout(grace);
   }
 
-  async #serveTargets(): Promise<void> {
-    while (!this.#stopped) {
-      const target = await this.#claimTarget();
-      if (!target) return;
-      try {
-        await this.#serveTarget(target);
-      } finally {
-        await this.store.db
-          .query('UPDATE relay_targets SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [target.id, this.#owner])
-          .catch((error) => this.logger.error('relay', error));
-      }
+  async #serveOne(): Promise<boolean> {
+    if (this.#stopped) return false;
+    const target = await this.#claimTarget();
+    if (!target) return false;
+    try {
+      await this.#serveTarget(target);
+    } finally {
+      await this.store.db.query('UPDATE relay_targets SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [
+        target.id,
+        this.#owner,
+      ]);
     }
+    return true;
   }
 
   /** Takes the lease of a target with a due delivery that no process holds. */
@@ -358,16 +378,17 @@ export class RelayWorker {
           SELECT c.id FROM relay_targets c
            WHERE (c.lease_until IS NULL OR c.lease_until < now())
              AND EXISTS (SELECT 1 FROM relay_outbox o WHERE o.target_id = c.id AND o.delivered_at IS NULL AND o.next_attempt_at <= now())
-           ORDER BY c.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+           ORDER BY (SELECT min(o.next_attempt_at) FROM relay_outbox o WHERE o.target_id = c.id AND o.delivered_at IS NULL), c.id
+           LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING t.id, t.petition_id, t.kind, t.url, t.secret_env, t.tags, t.consent_id`,
       [this.#owner, this.leaseMs],
     );
     return row && toTarget(row);
   }
 
-  /** Sends the target's due deliveries one after the other, oldest first; stops at the first failure. */
+  /** Sends the target's due deliveries one after the other, the longest-waiting first; stops at the first failure. */
   async #serveTarget(target: RelayTarget): Promise<void> {
-    for (let sent = 0; sent < 100 && !this.#stopped; sent++) {
+    for (let sent = 0; sent < 20 && !this.#stopped; sent++) {
       const claimed = await this.#claimDelivery(target);
       if (!claimed) return;
       const ok = await this.#deliver(target, claimed);
@@ -386,11 +407,13 @@ export class RelayWorker {
       const [row] = await tx.query<{ id: number; signature_id: number; delivery_id: string; attempts: number }>(
         `UPDATE relay_outbox SET attempts = attempts + 1, last_attempt_at = now()
           WHERE id = (SELECT id FROM relay_outbox WHERE target_id = $1 AND delivered_at IS NULL AND next_attempt_at <= now()
-                       ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                       ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
           RETURNING id, signature_id, delivery_id::text AS delivery_id, attempts`,
         [target.id],
       );
-      return row && { outboxId: Number(row.id), signatureId: Number(row.signature_id), deliveryId: row.delivery_id, attempts: row.attempts };
+      return (
+        row && { outboxId: Number(row.id), signatureId: Number(row.signature_id), deliveryId: row.delivery_id, attempts: row.attempts }
+      );
     });
   }
 
@@ -404,7 +427,10 @@ export class RelayWorker {
     let failure: string | undefined;
     const controller = new AbortController();
     this.#controllers.add(controller);
-    const timer = setTimeout(() => controller.abort(new RelayError(`no answer within ${this.#options.timeoutMs} ms`)), this.#options.timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new RelayError(`no answer within ${this.#options.timeoutMs} ms`)),
+      this.#options.timeoutMs,
+    );
     try {
       const request = buildRequest(target, claimed.deliveryId, signature, this.#options.env);
       const response = await fetch(request.url, {
@@ -415,7 +441,8 @@ export class RelayWorker {
         signal: controller.signal,
       });
       const text = await readLimited(response, 1 << 20);
-      if (response.status < 200 || response.status > 299) failure = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      if (response.status < 200 || response.status > 299)
+        failure = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       else if (target.kind === 'actionnetwork' && !hasIdentifiers(text))
         // Action Network answers a POST it refused with 200 and an empty object (its "blind POST").
         failure = `HTTP ${response.status} without a signature in the answer (check the API key and the petition URL)`;
@@ -430,7 +457,10 @@ export class RelayWorker {
       this.delivered++;
       return true;
     }
-    const delay = backoffMs(claimed.attempts, this.#options.minDelayMs, this.#options.maxDelayMs);
+    // Cut short by the server's stop: not the target's fault, due again at once (the next start).
+    const interrupted = this.#stopped && controller.signal.aborted;
+    const delay = interrupted ? 0 : backoffMs(claimed.attempts, this.#options.minDelayMs, this.#options.maxDelayMs);
+    if (interrupted) failure = 'interrupted by the server stopping';
     await this.store.db.query(
       `UPDATE relay_outbox SET last_error = $2, next_attempt_at = now() + $3 * interval '1 millisecond' WHERE id = $1`,
       [claimed.outboxId, failure.slice(0, 300), delay],
