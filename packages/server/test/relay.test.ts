@@ -573,7 +573,7 @@ for (const backend of backends) {
     test('killed with SIGKILL mid-relay and restarted: every signature arrives, once per delivery id', async () => {
       const database = await backend.fresh();
       const receiver = await startReceiver();
-      receiver.holdMs = 250;
+      receiver.holdMs = 400;
       const created = await cli(database, {}, 'petition', 'create', '--id', 'water', '--title', 'Water');
       assert.equal(created.code, 0, created.err);
       assert.equal(
