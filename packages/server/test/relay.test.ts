@@ -17,7 +17,7 @@ import { describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
 import { main, type CliIo } from '../src/cli.js';
 import { openDatabase, type RunningServer } from '../src/index.js';
-import { actionNetworkBody, addTarget, relayStatus, webhookBody, type RelayOptions } from '../src/relay.js';
+import { actionNetworkBody, addTarget, backoffMs, relayDefaults, relayStatus, webhookBody, type RelayOptions } from '../src/relay.js';
 import type { ExportedSignature } from '../src/store.js';
 import {
   backends,
@@ -173,6 +173,35 @@ describe('relay docs', () => {
     assert.equal(verify('another secret', signWebhook(SECRET, body, now), body), false);
     assert.equal(verify(SECRET, signWebhook(SECRET, body, now - 3600), body), false, 'older than 5 minutes');
     assert.equal(verify(SECRET, 'garbage', body), false);
+  });
+
+  test('backoff: 30 s doubled per attempt, a jitter of 50-100 %, capped at 6 hours', () => {
+    const min = relayDefaults.minDelayMs;
+    const max = relayDefaults.maxDelayMs;
+    assert.deepEqual([min, max], [30_000, 6 * 3600_000]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((attempts) => backoffMs(attempts, min, max, () => 1)),
+      [30_000, 60_000, 120_000, 240_000],
+    );
+    assert.equal(
+      backoffMs(1, min, max, () => 0),
+      15_000,
+      'the jitter takes up to half off',
+    );
+    assert.equal(
+      backoffMs(10, min, max, () => 1),
+      15_360_000,
+    );
+    assert.equal(
+      backoffMs(11, min, max, () => 1),
+      max,
+      'capped from the 11th attempt',
+    );
+    assert.equal(
+      backoffMs(10_000, min, max, () => 1),
+      max,
+      'no overflow',
+    );
   });
 
   test('the worked examples of docs/server.md are what the relay sends for the documented signature', () => {
