@@ -225,7 +225,6 @@ for (const backend of backends) {
         startTestServer(database, {
           rateLimit: false,
           relay: FAST,
-          ...(process.env.DEBUG_RELAY ? { log: (line: string) => void (line.includes('"level"') && console.log(line)) } : {}),
         }),
       ));
     test('webhook: each counted signature is POSTed once, field by field, with a delivery id and an HMAC that the documented snippet verifies', async () => {
@@ -412,7 +411,6 @@ for (const backend of backends) {
       await eventually(
         async () => {
           const rows = await outboxRows(server, [up.id, refused.id, unset.id]);
-          if (process.env.DEBUG_RELAY) console.log(JSON.stringify(rows.map((r) => [r.target_id, r.attempts])));
           return rows.filter((r) => r.target_id === up.id).every((r) => r.attempts >= 2);
         },
         8000,
