@@ -29,6 +29,7 @@ import { createLogger, type Logger } from './log.js';
 import './messages.js';
 import { openStore } from './open.js';
 import { checkOperatorToken, operatorRoutes } from './operator.js';
+import { RelayWorker } from './relay.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets, type TakeResult } from './security.js';
 import { seedDatabase } from './seed.js';
 import { countEvent, CountHub, MAX_STREAM_PETITIONS, petitionCountEvent, type Listener } from './sse.js';
@@ -52,6 +53,8 @@ export type AgirApp = Hono & {
   closeStreams(): void;
   /** Ends the event streams and closes the database. */
   close(): Promise<void>;
+  /** The relay worker (createApp() only, unless `relay: false`). */
+  readonly relay?: RelayWorker;
 };
 
 const PETITION_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
@@ -77,7 +80,19 @@ export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {
     await store.db.close();
     throw error;
   }
-  return buildApp(store, options, logger);
+  const app = buildApp(store, options, logger);
+  if (options.relay === false) return app;
+  // The relay worker (src/relay.ts) lives with the server that opened the store, and stops before it closes.
+  const relay = new RelayWorker(store, options.relay ?? {}, logger);
+  relay.start();
+  const closeApp = app.close.bind(app);
+  return Object.assign(app, {
+    relay,
+    async close() {
+      await relay.stop();
+      await closeApp();
+    },
+  });
 }
 
 interface PetitionView {

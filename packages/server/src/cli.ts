@@ -14,6 +14,7 @@
  *   agir-server cases import FILE                    a JSON array of cases (all or nothing)
  *   agir-server signatures export --petition ID [--bom]   CSV to stdout
  *   agir-server person erase --email EMAIL           GDPR erasure on every petition
+ *   agir-server relay add|list|remove|status|retry   relay signatures to the organisation's systems
  * Every command takes --data-dir DIR (PGlite) or --database-url URL / DATABASE_URL (PostgreSQL), and
  * --key-dir DIR / AGIR_KEY_DIR or AGIR_DATA_KEY for the data key.
  */
@@ -36,6 +37,7 @@ import {
   type PetitionChanges,
   type PetitionDetails,
 } from './organiser.js';
+import { addTarget, checkTarget, listTargets, relayStatus, removeTarget, retryNow, type RelayOptions } from './relay.js';
 import { normaliseOrigin } from './security.js';
 import { startServer } from './server.js';
 import type { Store } from './store.js';
@@ -92,6 +94,14 @@ Commands:
   cases import FILE          Import a JSON array of cases (checked; one bad record imports nothing)
   signatures export --petition ID [--bom]   Signatures with their consents, as CSV on stdout
   person erase --email EMAIL Destroy a person's key, delete their signatures and consents on every petition
+  relay add PETITION webhook URL --secret-env NAME
+                             POST every new signature of PETITION to URL, signed with the secret in $NAME
+  relay add PETITION actionnetwork URL --api-key-env NAME [--tags a,b] [--consent newsletter] [--all-signers]
+                             Record every new signature on an Action Network petition (its .../signatures URL)
+  relay list                 The relay targets (id, petition, kind, URL, secret variable, tags)
+  relay remove ID            Remove a target and its outbox (delivered or not)
+  relay status               Per target: delivered, pending, failing, next attempt, last error
+  relay retry [ID]           Make every undelivered delivery (of target ID) due now
 
 Database (every command): --data-dir DIR (PGlite, default .data/pglite; env AGIR_DATA_DIR)
                           or --database-url URL (PostgreSQL; env DATABASE_URL)
@@ -212,6 +222,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await person(rest, io);
       case 'suspects':
         return await suspects(rest, io);
+      case 'relay':
+        return await relay(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -279,6 +291,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     ...(csp === undefined ? {} : { demoCsp: csp === 'off' ? false : csp }),
     ...(values.quiet === true ? { log: false as const } : {}),
     ...(io.env.AGIR_OPERATOR_TOKEN ? { operatorToken: io.env.AGIR_OPERATOR_TOKEN } : {}),
+    relay: relayTuning(io),
   };
   const stop = io.waitForStop?.() ?? new Promise(() => undefined); // listen for signals before starting
   const server = await startServer(options);
@@ -636,4 +649,117 @@ export function processIo(): CliIo {
         process.once('SIGINT', resolve);
       }),
   };
+}
+
+/** The relay worker's timing, from AGIR_RELAY_* (see docs/server.md); its secrets come from the same environment. */
+function relayTuning(io: CliIo): RelayOptions {
+  const ms = (name: string, min: number) => integer(io.env[name], name, min);
+  const tuning: RelayOptions = { env: io.env };
+  const pollMs = ms('AGIR_RELAY_POLL_MS', 10);
+  const timeoutMs = ms('AGIR_RELAY_TIMEOUT_MS', 100);
+  const minDelayMs = ms('AGIR_RELAY_RETRY_MIN_MS', 1);
+  const maxDelayMs = ms('AGIR_RELAY_RETRY_MAX_MS', 1);
+  if (pollMs !== undefined) tuning.pollMs = pollMs;
+  if (timeoutMs !== undefined) tuning.timeoutMs = timeoutMs;
+  if (minDelayMs !== undefined) tuning.minDelayMs = minDelayMs;
+  if (maxDelayMs !== undefined) tuning.maxDelayMs = maxDelayMs;
+  return tuning;
+}
+
+const when = (date: Date | null): string => (date ? date.toISOString() : '');
+
+async function relay(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  switch (action) {
+    case 'add': {
+      const { values, positionals } = parse(
+        rest,
+        {
+          'secret-env': { type: 'string' },
+          'api-key-env': { type: 'string' },
+          tags: { type: 'string' },
+          consent: { type: 'string' },
+          'all-signers': { type: 'boolean' },
+        },
+        3,
+      );
+      const [petitionId, kind, url] = positionals;
+      if (!petitionId || !kind || !url) throw new UsageError('relay add needs PETITION, a kind (webhook or actionnetwork) and a URL');
+      if (kind !== 'webhook' && kind !== 'actionnetwork')
+        throw new UsageError(`relay add: the kind is webhook or actionnetwork, got "${kind}"`);
+      const secretEnv = str(kind === 'webhook' ? values['secret-env'] : values['api-key-env']);
+      if (!secretEnv)
+        throw new UsageError(
+          `relay add ${kind} needs ${kind === 'webhook' ? '--secret-env' : '--api-key-env'} NAME (the environment variable holding it)`,
+        );
+      if (kind === 'webhook' && (values.tags !== undefined || values.consent !== undefined || values['all-signers'] !== undefined))
+        throw new UsageError('--tags, --consent and --all-signers are for actionnetwork targets');
+      const tags = (str(values.tags) ?? '')
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean);
+      const allSigners = values['all-signers'] === true;
+      const target = { petitionId, kind, url, secretEnv, tags, consentId: str(values.consent) ?? 'newsletter', allSigners } as const;
+      const problem = checkTarget(target);
+      if (problem) throw new UsageError(`relay add: ${problem}`);
+      const added = await withStore(values, io, async (store) => {
+        if (!(await store.getPetition(petitionId))) throw new Error(`no petition "${petitionId}"`);
+        return addTarget(store.db, target);
+      });
+      io.err(`added relay target ${added.id}: new signatures of ${petitionId} go to ${kind} ${url}\n`);
+      if (kind === 'actionnetwork')
+        io.err(
+          allSigners
+            ? 'every signer is relayed: Action Network subscribes anyone new to the list of its API key, consent or not\n'
+            : `only signers who granted the "${added.consentId}" consent are relayed (Action Network subscribes anyone new); --all-signers to send everyone\n`,
+        );
+      if (!io.env[secretEnv]) io.err(`note: ${secretEnv} is not set here; the server must have it in its environment\n`);
+      return 0;
+    }
+    case 'list': {
+      const { values } = parse(rest, {});
+      const targets = await withStore(values, io, (store) => listTargets(store.db));
+      await io.out(
+        [
+          'id\tpetition\tkind\turl\tsecret_env\ttags\n',
+          ...targets.map((t) => `${t.id}\t${t.petitionId}\t${t.kind}\t${t.url}\t${t.secretEnv}\t${t.tags.join(',')}\n`),
+        ].join(''),
+      );
+      return 0;
+    }
+    case 'remove': {
+      const { values, positionals } = parse(rest, {}, 1);
+      const id = integer(positionals[0], 'relay remove ID', 1);
+      if (id === undefined) throw new UsageError('relay remove needs the target id (see relay list)');
+      if (!(await withStore(values, io, (store) => removeTarget(store.db, id)))) throw new Error(`no relay target ${id}`);
+      io.err(`removed relay target ${id} and its outbox\n`);
+      return 0;
+    }
+    case 'status': {
+      const { values } = parse(rest, {});
+      const rows = await withStore(values, io, (store) => relayStatus(store.db));
+      await io.out(
+        [
+          'id\tpetition\tkind\tstate\tdelivered\tpending\tfailing\tnext_attempt\tlast_error\n',
+          ...rows.map((t) => {
+            const state = t.failing > 0 ? 'failing' : t.pending > 0 ? 'pending' : 'ok';
+            return `${t.id}\t${t.petitionId}\t${t.kind}\t${state}\t${t.delivered}\t${t.pending}\t${t.failing}\t${when(t.nextAttemptAt)}\t${t.lastError ?? ''}\n`;
+          }),
+        ].join(''),
+      );
+      return 0;
+    }
+    case 'retry': {
+      const { values, positionals } = parse(rest, {}, 1);
+      const id = integer(positionals[0], 'relay retry ID', 1);
+      const count = await withStore(values, io, async (store) => {
+        if (id !== undefined && !(await listTargets(store.db)).some((t) => t.id === id)) throw new Error(`no relay target ${id}`);
+        return retryNow(store.db, id);
+      });
+      io.err(`${count} undelivered deliver${count === 1 ? 'y is' : 'ies are'} due now${id === undefined ? '' : ` on target ${id}`}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`relay: expected add, list, remove, status or retry${action ? `, got "${action}"` : ''}`);
+  }
 }

@@ -1,6 +1,7 @@
 /** The server's options, their defaults, and where the repository's static folders are. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RelayOptions } from './relay.js';
 
 /** The repository root (this file is packages/server/src/config.ts). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -85,6 +86,8 @@ export interface ServerOptions {
    * export), from AGIR_OPERATOR_TOKEN; at least 32 characters. Without it those routes do not exist (404).
    */
   operatorToken?: string | undefined;
+  /** The relay worker's timing and where it reads secrets (see src/relay.ts); false runs no worker in this process. */
+  relay?: RelayOptions | false;
   /** Request log sink (one JSON line per request: method, path, status, duration); false logs nothing. */
   log?: ((line: string) => void) | false;
 }

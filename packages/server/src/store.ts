@@ -6,6 +6,7 @@ import type { Case, CountEvent, SignatureRequest } from '@agir/core';
 import { normaliseEmail, seal, unseal, type DataKey } from './crypto.js';
 import type { Database, Queryable } from './db.js';
 import type { PersonKeyStore } from './keys.js';
+import { enqueueRelays } from './relay-queue.js';
 
 export { normaliseEmail };
 
@@ -272,6 +273,8 @@ export class Store {
       );
       // The key was not seen (checked above, under the lock), so a conflict is the email.
       if (!inserted) return { kind: 'duplicate', signatureCount: petition.signature_count, reason: 'email' };
+      // One outbox row per relay target of the petition, committed with the signature (src/relay.ts).
+      await enqueueRelays(tx, petitionId, inserted.id);
 
       // The country tally, and the petition's counters (one more country when the tally is new).
       const [counts] = await tx.query<{ signature_count: number; country_count: number }>(
@@ -325,8 +328,9 @@ export class Store {
     petitionId: string,
     batchSize = 1000,
     unreadable: { count: number } = { count: 0 },
+    only?: number,
   ): AsyncGenerator<ExportedSignature> {
-    let after = 0;
+    let after = only === undefined ? 0 : only - 1;
     for (;;) {
       const rows = await this.db.query<
         { [K in `${SealedField}_sealed`]: Uint8Array | null } & {
@@ -349,7 +353,7 @@ export class Store {
                 (SELECT json_agg(json_build_object('id', c.consent_id, 'granted', c.granted, 'text', c.text, 'version', c.version) ORDER BY c.consent_id)
                    FROM consents c WHERE c.signature_id = s.id) AS consents
            FROM signatures s WHERE s.petition_id = $1 AND s.id > $2 AND s.email_index IS NOT NULL ORDER BY s.id LIMIT $3`,
-        [petitionId, after, batchSize],
+        [petitionId, after, only === undefined ? batchSize : 1],
       );
       for (const row of rows) {
         const index = Buffer.from(row.email_index);
@@ -382,9 +386,15 @@ export class Store {
         };
       }
       const last = rows.at(-1);
-      if (!last || rows.length < batchSize) return;
+      if (!last || rows.length < batchSize || only !== undefined) return;
       after = last.id;
     }
+  }
+
+  /** One signature, opened with its person's key (the relay sends it); undefined when gone or erased. */
+  async readSignature(petitionId: string, id: number): Promise<ExportedSignature | undefined> {
+    for await (const row of this.exportSignatures(petitionId, 1, { count: 0 }, id)) return row.id === id ? row : undefined;
+    return undefined;
   }
 
   /** The consent ids used on a petition (the export's consent columns). */

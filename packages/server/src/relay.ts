@@ -1,0 +1,513 @@
+/**
+ * The relay: every counted signature is sent to the organisation's systems — a signed webhook, or an
+ * Action Network petition (OSDI record signature helper) — from an outbox written in the signature's
+ * transaction (src/relay-queue.ts). A worker in the server process sends it, one delivery at a time per
+ * target (a lease on the target row, so two processes on one PostgreSQL never send to one target at once),
+ * retries with capped exponential backoff and jitter, never gives up, and marks a delivery `failing` after
+ * FAILING_AFTER attempts. Every attempt of a delivery carries the same delivery id (the receiver's
+ * idempotency key): a delivery cut short (the process killed while the request was in flight) is sent
+ * again with the same id. Secrets are read from the environment at send time, never stored.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Queryable } from './db.js';
+import type { Logger } from './log.js';
+import type { ExportedSignature, Store } from './store.js';
+
+export type RelayKind = 'webhook' | 'actionnetwork';
+
+/** A delivery is shown as failing after this many attempts without success (it is still retried). */
+export const FAILING_AFTER = 5;
+
+export interface RelayTarget {
+  id: number;
+  petitionId: string;
+  kind: RelayKind;
+  url: string;
+  /** The environment variable holding the webhook secret or the API key. */
+  secretEnv: string;
+  tags: string[];
+  consentId: string;
+  /** Action Network: relay every signer, not only those who granted `consentId` (see enqueueRelays). */
+  allSigners: boolean;
+}
+
+export interface NewRelayTarget {
+  petitionId: string;
+  kind: RelayKind;
+  url: string;
+  secretEnv: string;
+  tags?: string[] | undefined;
+  consentId?: string | undefined;
+  allSigners?: boolean | undefined;
+}
+
+export interface RelayTargetStatus extends RelayTarget {
+  delivered: number;
+  pending: number;
+  failing: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+}
+
+export interface RelayOptions {
+  /** How often the worker looks for due deliveries, in ms (default 1000). */
+  pollMs?: number;
+  /** Timeout of one delivery request, in ms (default 10 000); the target's lease is twice this plus a second. */
+  timeoutMs?: number;
+  /** First retry delay, in ms (default 30 000), doubled each attempt (with jitter) up to `maxDelayMs`. */
+  minDelayMs?: number;
+  /** Longest retry delay, in ms (default 6 hours). */
+  maxDelayMs?: number;
+  /** Targets served at once by this process (default 4); one delivery at a time per target anyway. */
+  concurrency?: number;
+  /** Where secrets are read (default process.env). */
+  env?: Record<string, string | undefined>;
+}
+
+export const relayDefaults = {
+  pollMs: 1000,
+  timeoutMs: 10_000,
+  minDelayMs: 30_000,
+  maxDelayMs: 6 * 3600_000,
+  concurrency: 4,
+} as const;
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ACTION_NETWORK_PATH = /\/petitions\/[^/]+\/signatures\/?$/;
+
+/** Checks a new target; the problem in words, or undefined. */
+export function checkTarget(target: NewRelayTarget): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(target.url);
+  } catch {
+    return `"${target.url}" is not a URL`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${target.url}: only http(s) URLs`;
+  if (url.username || url.password)
+    return `${target.url}: no credentials in the URL (they would be stored): give them through the environment`;
+  if (!ENV_NAME.test(target.secretEnv)) return `"${target.secretEnv}" is not an environment variable name`;
+  if (target.kind === 'actionnetwork' && !ACTION_NETWORK_PATH.test(url.pathname))
+    return `${target.url}: an Action Network target is the petition's signatures URL, https://actionnetwork.org/api/v2/petitions/{id}/signatures`;
+  return undefined;
+}
+
+interface TargetRow {
+  id: number;
+  petition_id: string;
+  kind: RelayKind;
+  url: string;
+  secret_env: string;
+  tags: string[];
+  consent_id: string;
+  all_signers: boolean;
+}
+
+const toTarget = (row: TargetRow): RelayTarget => ({
+  id: Number(row.id),
+  petitionId: row.petition_id,
+  kind: row.kind,
+  url: row.url,
+  secretEnv: row.secret_env,
+  tags: row.tags,
+  consentId: row.consent_id,
+  allSigners: row.all_signers,
+});
+
+export async function addTarget(db: Queryable, target: NewRelayTarget): Promise<RelayTarget> {
+  const [row] = await db.query<TargetRow & Record<string, unknown>>(
+    `INSERT INTO relay_targets (petition_id, kind, url, secret_env, tags, consent_id, all_signers) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     RETURNING id, petition_id, kind, url, secret_env, tags, consent_id, all_signers`,
+    [
+      target.petitionId,
+      target.kind,
+      target.url,
+      target.secretEnv,
+      target.tags ?? [],
+      target.consentId ?? 'newsletter',
+      target.allSigners ?? false,
+    ],
+  );
+  return toTarget(row!);
+}
+
+export async function removeTarget(db: Queryable, id: number): Promise<boolean> {
+  return (await db.query('DELETE FROM relay_targets WHERE id = $1 RETURNING id', [id])).length === 1;
+}
+
+export async function listTargets(db: Queryable): Promise<RelayTarget[]> {
+  const rows = await db.query<TargetRow & Record<string, unknown>>(
+    'SELECT id, petition_id, kind, url, secret_env, tags, consent_id, all_signers FROM relay_targets ORDER BY id',
+  );
+  return rows.map(toTarget);
+}
+
+export async function relayStatus(db: Queryable): Promise<RelayTargetStatus[]> {
+  const rows = await db.query<
+    TargetRow & { delivered: number; pending: number; failing: number; next_attempt_at: Date | null; last_error: string | null } & Record<
+        string,
+        unknown
+      >
+  >(
+    `SELECT t.id, t.petition_id, t.kind, t.url, t.secret_env, t.tags, t.consent_id, t.all_signers,
+            count(o.id) FILTER (WHERE o.delivered_at IS NOT NULL)::int AS delivered,
+            count(o.id) FILTER (WHERE o.delivered_at IS NULL)::int AS pending,
+            count(o.id) FILTER (WHERE o.delivered_at IS NULL AND o.attempts >= $1)::int AS failing,
+            min(o.next_attempt_at) FILTER (WHERE o.delivered_at IS NULL) AS next_attempt_at,
+            (SELECT x.last_error FROM relay_outbox x WHERE x.target_id = t.id AND x.delivered_at IS NULL AND x.last_error IS NOT NULL
+              ORDER BY x.last_attempt_at DESC LIMIT 1) AS last_error
+       FROM relay_targets t LEFT JOIN relay_outbox o ON o.target_id = t.id
+      GROUP BY t.id ORDER BY t.id`,
+    [FAILING_AFTER],
+  );
+  return rows.map((row) => ({
+    ...toTarget(row),
+    delivered: row.delivered,
+    pending: row.pending,
+    failing: row.failing,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+  }));
+}
+
+/** Makes every undelivered delivery (of one target, or all) due now; resolves with how many. */
+export async function retryNow(db: Queryable, targetId?: number): Promise<number> {
+  const rows = await db.query(
+    'UPDATE relay_outbox SET next_attempt_at = now() WHERE delivered_at IS NULL AND ($1::bigint IS NULL OR target_id = $1) RETURNING id',
+    [targetId ?? null],
+  );
+  return rows.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is sent
+
+/** The webhook's JSON body. */
+export function webhookBody(deliveryId: string, signature: ExportedSignature): Record<string, unknown> {
+  return {
+    type: 'signature.created',
+    delivery: deliveryId,
+    petition: signature.petitionId,
+    signedAt: signature.createdAt.toISOString(),
+    person: {
+      givenName: signature.givenName,
+      familyName: signature.familyName,
+      email: signature.email,
+      country: signature.country,
+      postalCode: signature.postalCode,
+      phone: signature.phone,
+    },
+    comment: signature.comment,
+    locale: signature.locale,
+    source: { url: signature.sourceUrl, referrer: signature.sourceReferrer, embed: signature.sourceEmbed, utm: signature.sourceUtm },
+    consents: signature.consents,
+  };
+}
+
+/** `Agir-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>`. */
+export function signWebhook(secret: string, body: string, timestamp: number): string {
+  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex')}`;
+}
+
+/**
+ * The Action Network (OSDI) record signature helper body
+ * (https://actionnetwork.org/docs/v2/record_signature_helper; OSDI: opensupporter/osdi-docs record_signature.md):
+ * the person with one email address and one postal address, `status: "subscribed"` only when the
+ * target's consent was granted (the helper knows no other status), the comment, the referrer data, the
+ * delivery id as an identifier, and the target's tags.
+ */
+export function actionNetworkBody(
+  deliveryId: string,
+  signature: ExportedSignature,
+  target: Pick<RelayTarget, 'tags' | 'consentId'>,
+): Record<string, unknown> {
+  const subscribed = signature.consents.some((consent) => consent.id === target.consentId && consent.granted === true);
+  const referrer = signature.sourceReferrer ? safeUrl(signature.sourceReferrer) : undefined;
+  const source = signature.sourceUtm?.utm_source;
+  const referrerData = {
+    ...(source ? { source } : {}),
+    ...(referrer ? { website: referrer.hostname, url: signature.sourceReferrer } : {}),
+  };
+  return {
+    identifiers: [`agir:${deliveryId}`],
+    person: {
+      given_name: signature.givenName,
+      family_name: signature.familyName,
+      email_addresses: [{ address: signature.email, ...(subscribed ? { status: 'subscribed' } : {}) }],
+      postal_addresses: [{ ...(signature.postalCode ? { postal_code: signature.postalCode } : {}), country: signature.country }],
+    },
+    ...(signature.comment ? { comments: signature.comment } : {}),
+    ...(Object.keys(referrerData).length ? { referrer_data: referrerData } : {}),
+    ...(target.tags.length ? { add_tags: target.tags } : {}),
+  };
+}
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request of one delivery: URL, headers and body. Throws when the target's secret is not in the environment. */
+export function buildRequest(
+  target: RelayTarget,
+  deliveryId: string,
+  signature: ExportedSignature,
+  env: Record<string, string | undefined>,
+  now = Date.now(),
+): { url: string; headers: Record<string, string>; body: string } {
+  const secret = env[target.secretEnv];
+  if (!secret) throw new RelayError(`the environment variable ${target.secretEnv} is not set`);
+  if (target.kind === 'webhook') {
+    const body = JSON.stringify(webhookBody(deliveryId, signature));
+    return {
+      url: target.url,
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'agir-server relay',
+        'agir-delivery': deliveryId,
+        'agir-signature': signWebhook(secret, body, Math.floor(now / 1000)),
+      },
+    };
+  }
+  return {
+    url: target.url,
+    body: JSON.stringify(actionNetworkBody(deliveryId, signature, target)),
+    headers: { 'content-type': 'application/json', 'user-agent': 'agir-server relay', 'osdi-api-token': secret },
+  };
+}
+
+/** A failure whose message is safe to store and show (no personal data, no secret). */
+class RelayError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// The worker
+
+/** The delay before attempt `attempts + 1`: min · 2^(attempts−1), capped, times a jitter in [0.5, 1]. */
+export function backoffMs(attempts: number, minMs: number, maxMs: number, random = Math.random): number {
+  const base = Math.min(maxMs, minMs * 2 ** Math.min(Math.max(attempts - 1, 0), 40));
+  return Math.round(base * (0.5 + random() / 2));
+}
+
+interface Claimed {
+  outboxId: number;
+  signatureId: number;
+  deliveryId: string;
+  attempts: number;
+}
+
+export class RelayWorker {
+  readonly #owner = randomUUID();
+  readonly #options: Required<Omit<RelayOptions, 'env'>> & { env: Record<string, string | undefined> };
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #stopped = false;
+  #controllers = new Set<AbortController>();
+  /** Deliveries sent (2xx) by this process. */
+  delivered = 0;
+
+  constructor(
+    private readonly store: Store,
+    options: RelayOptions,
+    private readonly logger: Logger,
+  ) {
+    this.#options = { ...relayDefaults, ...options, env: options.env ?? process.env };
+  }
+
+  get leaseMs(): number {
+    return this.#options.timeoutMs * 2 + 1000;
+  }
+
+  start(): void {
+    // PGlite is one process (its folder is locked): a lease found at start is a killed process's.
+    this.#running = (
+      this.store.db.kind === 'pglite'
+        ? this.store.db.query('UPDATE relay_targets SET lease_owner = NULL, lease_until = NULL').then(() => undefined)
+        : Promise.resolve()
+    )
+      .catch((error) => this.logger.error('relay', error))
+      .finally(() => this.#schedule(0));
+  }
+
+  #schedule(delay: number): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      let busy = false;
+      this.#running = this.tick()
+        .then((served) => void (busy = served))
+        .catch((error) => this.logger.error('relay', error))
+        .finally(() => {
+          this.#running = undefined;
+          this.#schedule(busy ? 0 : this.#options.pollMs); // at once while there is work, else at the next poll
+        });
+    }, delay);
+    this.#timer.unref?.();
+  }
+
+  /**
+   * One round: up to `concurrency` targets with due deliveries, the longest-waiting first, each served
+   * under its lease by one loop. Resolves with whether anything was due.
+   */
+  async tick(): Promise<boolean> {
+    const rounds = await Promise.allSettled(Array.from({ length: this.#options.concurrency }, () => this.#serveOne()));
+    for (const round of rounds) if (round.status === 'rejected') this.logger.error('relay', round.reason);
+    return rounds.some((round) => round.status === 'fulfilled' && round.value);
+  }
+
+  /** Stops taking deliveries; one in flight may finish within 3 s, then it is cut (and due again at the next start). */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    const grace = setTimeout(() => {
+      for (const controller of this.#controllers) controller.abort();
+    }, 3000);
+    await this.#running;
+    clearTimeout(grace);
+  }
+
+  async #serveOne(): Promise<boolean> {
+    if (this.#stopped) return false;
+    const target = await this.#claimTarget();
+    if (!target) return false;
+    try {
+      await this.#serveTarget(target);
+    } finally {
+      await this.store.db.query('UPDATE relay_targets SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [
+        target.id,
+        this.#owner,
+      ]);
+    }
+    return true;
+  }
+
+  /** Takes the lease of a target with a due delivery that no process holds. */
+  async #claimTarget(): Promise<RelayTarget | undefined> {
+    const [row] = await this.store.db.query<TargetRow & Record<string, unknown>>(
+      `UPDATE relay_targets t SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
+        WHERE t.id = (
+          SELECT c.id FROM relay_targets c
+           WHERE (c.lease_until IS NULL OR c.lease_until < now())
+             AND EXISTS (SELECT 1 FROM relay_outbox o WHERE o.target_id = c.id AND o.delivered_at IS NULL AND o.next_attempt_at <= now())
+           ORDER BY (SELECT min(o.next_attempt_at) FROM relay_outbox o WHERE o.target_id = c.id AND o.delivered_at IS NULL), c.id
+           LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING t.id, t.petition_id, t.kind, t.url, t.secret_env, t.tags, t.consent_id, t.all_signers`,
+      [this.#owner, this.leaseMs],
+    );
+    return row && toTarget(row);
+  }
+
+  /** Sends the target's due deliveries one after the other, the longest-waiting first; stops at the first failure. */
+  async #serveTarget(target: RelayTarget): Promise<void> {
+    for (let sent = 0; sent < 20 && !this.#stopped; sent++) {
+      const claimed = await this.#claimDelivery(target);
+      if (!claimed) return;
+      const ok = await this.#deliver(target, claimed);
+      if (!ok) return;
+    }
+  }
+
+  /** The oldest due delivery of a leased target, its attempt counted (and the lease renewed) before it is sent. */
+  async #claimDelivery(target: RelayTarget): Promise<Claimed | undefined> {
+    return this.store.db.transaction(async (tx) => {
+      const lease = await tx.query(
+        `UPDATE relay_targets SET lease_until = now() + $3 * interval '1 millisecond' WHERE id = $1 AND lease_owner = $2 RETURNING id`,
+        [target.id, this.#owner, this.leaseMs],
+      );
+      if (lease.length === 0) return undefined; // lost (a pause longer than the lease): another process serves it
+      const [row] = await tx.query<{ id: number; signature_id: number; delivery_id: string; attempts: number }>(
+        `UPDATE relay_outbox SET attempts = attempts + 1, last_attempt_at = now()
+          WHERE id = (SELECT id FROM relay_outbox WHERE target_id = $1 AND delivered_at IS NULL AND next_attempt_at <= now()
+                       ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING id, signature_id, delivery_id::text AS delivery_id, attempts`,
+        [target.id],
+      );
+      return (
+        row && { outboxId: Number(row.id), signatureId: Number(row.signature_id), deliveryId: row.delivery_id, attempts: row.attempts }
+      );
+    });
+  }
+
+  async #deliver(target: RelayTarget, claimed: Claimed): Promise<boolean> {
+    const signature = await this.store.readSignature(target.petitionId, claimed.signatureId);
+    if (!signature) {
+      // Erased (its row, or its person's key, is gone): nothing to send, and nothing to keep.
+      await this.store.db.query('DELETE FROM relay_outbox WHERE id = $1', [claimed.outboxId]);
+      return true;
+    }
+    let failure: string | undefined;
+    const controller = new AbortController();
+    this.#controllers.add(controller);
+    const timer = setTimeout(
+      () => controller.abort(new RelayError(`no answer within ${this.#options.timeoutMs} ms`)),
+      this.#options.timeoutMs,
+    );
+    try {
+      const request = buildRequest(target, claimed.deliveryId, signature, this.#options.env);
+      const response = await fetch(request.url, {
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+        redirect: 'manual',
+        signal: controller.signal,
+      });
+      const text = await readLimited(response, 1 << 20);
+      if (response.status < 200 || response.status > 299)
+        failure = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      else if (target.kind === 'actionnetwork' && !hasIdentifiers(text))
+        // Action Network answers a POST it refused with 200 and an empty object (its "blind POST").
+        failure = `HTTP ${response.status} without a signature in the answer (check the API key and the petition URL)`;
+    } catch (error) {
+      failure = describe(error, controller.signal);
+    } finally {
+      clearTimeout(timer);
+      this.#controllers.delete(controller);
+    }
+    if (failure === undefined) {
+      await this.store.db.query('UPDATE relay_outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [claimed.outboxId]);
+      this.delivered++;
+      return true;
+    }
+    // Cut short by the server's stop: not the target's fault, due again at once (the next start).
+    const interrupted = this.#stopped && controller.signal.aborted;
+    const delay = interrupted ? 0 : backoffMs(claimed.attempts, this.#options.minDelayMs, this.#options.maxDelayMs);
+    if (interrupted) failure = 'interrupted by the server stopping';
+    await this.store.db.query(
+      `UPDATE relay_outbox SET last_error = $2, next_attempt_at = now() + $3 * interval '1 millisecond' WHERE id = $1`,
+      [claimed.outboxId, failure.slice(0, 300), delay],
+    );
+    return false;
+  }
+}
+
+function hasIdentifiers(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { identifiers?: unknown };
+    return Array.isArray(body.identifiers) && body.identifiers.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+async function readLimited(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) break;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A network failure in words fit for `relay status` (its class and code, never a body). */
+function describe(error: unknown, signal: AbortSignal): string {
+  if (signal.aborted && signal.reason instanceof RelayError) return signal.reason.message;
+  if (error instanceof RelayError) return error.message;
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  return code ? `network error ${code}` : `network error ${(error as Error).name ?? 'Error'}`;
+}

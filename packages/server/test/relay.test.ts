@@ -1,0 +1,750 @@
+// The relay, on PGlite and on PostgreSQL: every counted signature reaches the organisation's systems — a
+// signed webhook and an Action Network petition — against real HTTP servers on 127.0.0.1 that check what
+// arrives field by field; a target that is down gets everything once it is back, exactly once per
+// delivery id (also after a SIGKILL of the server mid-relay); `relay status` / `relay retry` show and
+// retry failures; erasing a person drops their undelivered deliveries; two processes on one PostgreSQL
+// never send one delivery twice nor two at once to one target. The docs' snippet and examples are run.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { describe, test } from 'node:test';
+import type { SignatureRequest } from '@agir/core';
+import { main, type CliIo } from '../src/cli.js';
+import { openDatabase, type RunningServer } from '../src/index.js';
+import { actionNetworkBody, addTarget, backoffMs, relayDefaults, relayStatus, webhookBody, type RelayOptions } from '../src/relay.js';
+import type { ExportedSignature } from '../src/store.js';
+import {
+  backends,
+  createPetition,
+  eventually,
+  onCleanup,
+  postSignature,
+  repoRoot,
+  serverBin,
+  signature,
+  startTestServer,
+  tempDir,
+  type DatabaseChoice,
+} from './helpers.js';
+
+const SECRET = 'whsec-test-0123456789abcdef';
+const API_KEY = 'an-key-test-0123456789';
+const ENV = { AGIR_TEST_HOOK_SECRET: SECRET, AGIR_TEST_AN_KEY: API_KEY };
+/** Fast timing for tests: the defaults are 1 s, 10 s, 30 s and 6 h. */
+const FAST: RelayOptions = { pollMs: 25, timeoutMs: 2000, minDelayMs: 40, maxDelayMs: 150, env: ENV };
+
+// ---------------------------------------------------------------------------------------------
+// A receiving system
+
+/** A JSON body as received: the fields the assertions reach into, the rest compared whole with deepEqual. */
+interface WireBody {
+  person: { email?: string; given_name?: string };
+  delivery?: string;
+  [field: string]: unknown;
+}
+
+interface Received {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  raw: string;
+  body: WireBody;
+  /** The status it was answered with (undefined while held or when the connection died first). */
+  answered?: number;
+}
+
+interface Receiver {
+  url: string;
+  port: number;
+  received: Received[];
+  /** 'ok' answers 200 (Action Network style: with identifiers), 'down' 503; `holdMs` delays every answer. */
+  mode: 'ok' | 'down';
+  holdMs: number;
+  inFlight: number;
+  maxInFlight: number;
+  accepted(): Received[];
+}
+
+async function startReceiver(): Promise<Receiver> {
+  const receiver: Receiver = {
+    url: '',
+    port: 0,
+    received: [],
+    mode: 'ok',
+    holdMs: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    accepted: () => receiver.received.filter((r) => r.answered !== undefined && r.answered < 300),
+  };
+  const server = http.createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const entry: Received = { path: request.url ?? '', headers: request.headers, raw, body: JSON.parse(raw) as WireBody };
+    // The sender gone (killed) while the answer is held: nobody will read it.
+    let gone = false;
+    request.socket.once('end', () => (gone = true)).once('close', () => (gone = true));
+    receiver.received.push(entry);
+    receiver.inFlight++;
+    receiver.maxInFlight = Math.max(receiver.maxInFlight, receiver.inFlight);
+    if (receiver.holdMs) await new Promise((resolve) => setTimeout(resolve, receiver.holdMs));
+    receiver.inFlight--;
+    const status = receiver.mode === 'ok' ? 200 : 503;
+    if (gone || response.destroyed || request.socket.destroyed) return;
+    entry.answered = status;
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(status === 200 ? { identifiers: [`action_network:${receiver.received.length}`] } : { error: 'down' }));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  onCleanup(() => server.closeAllConnections());
+  receiver.port = (server.address() as AddressInfo).port;
+  receiver.url = `http://127.0.0.1:${receiver.port}`;
+  return receiver;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The docs: the receivers' verification snippet and the worked examples are taken from docs/server.md
+
+const docs = readFileSync(path.join(repoRoot, 'docs/server.md'), 'utf8');
+
+/** The fenced block that follows `<!-- name -->` in docs/server.md. */
+function docBlock(name: string): string {
+  const match = new RegExp(`<!-- ${name} -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``).exec(docs);
+  if (!match?.[1]) throw new Error(`docs/server.md has no block marked <!-- ${name} -->`);
+  return match[1];
+}
+
+type Verify = (secret: string, header: string, rawBody: string, toleranceSeconds?: number) => boolean;
+let verifySnippet: Promise<Verify> | undefined;
+/** The documented `verifyAgirSignature`, written to a file and imported as a receiver would. */
+function documentedVerify(): Promise<Verify> {
+  verifySnippet ??= (async () => {
+    const file = path.join(tempDir('agir-snippet-'), 'verify-agir-signature.mjs');
+    writeFileSync(file, docBlock('relay-verify-snippet'));
+    return ((await import(pathToFileURL(file).href)) as { verifyAgirSignature: Verify }).verifyAgirSignature;
+  })();
+  return verifySnippet;
+}
+
+async function cli(
+  database: DatabaseChoice,
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env, cwd: process.cwd() };
+  const dbArgs =
+    'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
+  const code = await main([...args, ...dbArgs], io);
+  return { code, out, err };
+}
+
+const consent = (granted: boolean): SignatureRequest['consents'] => [
+  { id: 'newsletter', granted, text: 'Je veux recevoir les nouvelles de la campagne.', version: '2026-11' },
+];
+
+async function outboxRows(
+  server: RunningServer,
+  targets: number[],
+): Promise<Array<{ delivery_id: string; target_id: number; delivered: boolean; attempts: number }>> {
+  return server.app.store.db.query(
+    `SELECT delivery_id::text AS delivery_id, target_id::int AS target_id, delivered_at IS NOT NULL AS delivered, attempts
+       FROM relay_outbox WHERE target_id = ANY ($1::bigint[]) ORDER BY id`,
+    [targets],
+  );
+}
+
+describe('relay docs', () => {
+  test('the verification snippet of docs/server.md accepts the signed body and refuses a changed body, another secret, an old timestamp', async () => {
+    const verify = await documentedVerify();
+    const { signWebhook } = await import('../src/relay.js');
+    const body = '{"type":"signature.created"}';
+    const now = Math.floor(Date.now() / 1000);
+    assert.equal(verify(SECRET, signWebhook(SECRET, body, now), body), true);
+    assert.equal(verify(SECRET, signWebhook(SECRET, body, now), body.replace('created', 'Created')), false);
+    assert.equal(verify('another secret', signWebhook(SECRET, body, now), body), false);
+    assert.equal(verify(SECRET, signWebhook(SECRET, body, now - 3600), body), false, 'older than 5 minutes');
+    assert.equal(verify(SECRET, 'garbage', body), false);
+  });
+
+  test('backoff: 30 s doubled per attempt, a jitter of 50-100 %, capped at 6 hours', () => {
+    const min = relayDefaults.minDelayMs;
+    const max = relayDefaults.maxDelayMs;
+    assert.deepEqual([min, max], [30_000, 6 * 3600_000]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((attempts) => backoffMs(attempts, min, max, () => 1)),
+      [30_000, 60_000, 120_000, 240_000],
+    );
+    assert.equal(
+      backoffMs(1, min, max, () => 0),
+      15_000,
+      'the jitter takes up to half off',
+    );
+    assert.equal(
+      backoffMs(10, min, max, () => 1),
+      15_360_000,
+    );
+    assert.equal(
+      backoffMs(11, min, max, () => 1),
+      max,
+      'capped from the 11th attempt',
+    );
+    assert.equal(
+      backoffMs(10_000, min, max, () => 1),
+      max,
+      'no overflow',
+    );
+  });
+
+  test('the worked examples of docs/server.md are what the relay sends for the documented signature', () => {
+    const example = JSON.parse(docBlock('relay-example-signature')) as Omit<ExportedSignature, 'createdAt'> & { createdAt: string };
+    const signed: ExportedSignature = { ...example, createdAt: new Date(example.createdAt) };
+    const delivery = '6f1c1c52-8f0e-4d43-9a57-0b9d1b1f3c2a';
+    assert.deepEqual(webhookBody(delivery, signed), JSON.parse(docBlock('relay-example-webhook')));
+    assert.deepEqual(
+      actionNetworkBody(delivery, signed, { tags: ['agir', 'water-2026'], consentId: 'newsletter' }),
+      JSON.parse(docBlock('relay-example-actionnetwork')),
+    );
+  });
+});
+
+for (const backend of backends) {
+  describe(`relay (${backend.name})`, () => {
+    // One server for the in-process tests (a petition each): a PGlite start costs seconds on a busy machine.
+    let sharedServer: Promise<RunningServer> | undefined;
+    const shared = (): Promise<RunningServer> =>
+      (sharedServer ??= backend.fresh().then((database) =>
+        startTestServer(database, {
+          rateLimit: false,
+          relay: FAST,
+        }),
+      ));
+    test('webhook: each counted signature is POSTed once, field by field, with a delivery id and an HMAC that the documented snippet verifies', async () => {
+      const receiver = await startReceiver();
+      const server = await shared();
+      await createPetition(server, 'hook');
+      const target = await addTarget(server.app.store.db, {
+        petitionId: 'hook',
+        kind: 'webhook',
+        url: `${receiver.url}/hooks/agir`,
+        secretEnv: 'AGIR_TEST_HOOK_SECRET',
+      });
+      const request = signature({
+        person: {
+          givenName: 'Zoé',
+          familyName: 'Ngô',
+          email: 'Zoe.Ngo@Example.org',
+          country: 'VN',
+          postalCode: '75011',
+          phone: '+33612345678',
+        },
+        comment: 'Libérez-les.',
+        consents: consent(true),
+        source: {
+          url: 'https://section.example/agir?utm_source=newsletter',
+          referrer: 'https://social.example/post',
+          utm: { utm_source: 'newsletter' },
+          embed: 'home',
+        },
+      });
+      assert.equal((await postSignature(server.url, 'hook', request)).status, 201);
+      // Not counted, so not relayed: the same person again, and a submission judged automated.
+      assert.equal((await postSignature(server.url, 'hook', signature({ person: { email: 'zoe.ngo@example.org' } }))).status, 200);
+      assert.equal((await postSignature(server.url, 'hook', signature({ client: { ...request.client, trap: 'x' } }))).status, 201);
+
+      await eventually(() => receiver.received.length >= 1, 5000, 'the webhook');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // time for anything else to (wrongly) arrive
+      assert.equal(receiver.received.length, 1, 'one POST: the duplicate and the suspect are not relayed');
+      const [hit] = receiver.received;
+      const [row] = await outboxRows(server, [target.id]);
+      assert.equal(hit!.path, '/hooks/agir');
+      assert.equal(hit!.headers['content-type'], 'application/json');
+      assert.equal(hit!.headers['agir-delivery'], row!.delivery_id);
+      assert.match(hit!.headers['agir-signature'] as string, /^t=\d+,v1=[0-9a-f]{64}$/);
+      const verify = await documentedVerify();
+      assert.equal(verify(SECRET, hit!.headers['agir-signature'] as string, hit!.raw), true, 'the HMAC verifies');
+      assert.equal(verify('wrong', hit!.headers['agir-signature'] as string, hit!.raw), false);
+      const { signedAt, ...body } = hit!.body;
+      assert.ok(Math.abs(Date.parse(String(signedAt)) - Date.now()) < 10_000, `signedAt ${String(signedAt)}`);
+      assert.deepEqual(body, {
+        type: 'signature.created',
+        delivery: row!.delivery_id,
+        petition: 'hook',
+        person: {
+          givenName: 'Zoé',
+          familyName: 'Ngô',
+          email: 'Zoe.Ngo@Example.org',
+          country: 'VN',
+          postalCode: '75011',
+          phone: '+33612345678',
+        },
+        comment: 'Libérez-les.',
+        locale: 'fr',
+        source: {
+          url: 'https://section.example/agir?utm_source=newsletter',
+          referrer: 'https://social.example/post',
+          embed: 'home',
+          utm: { utm_source: 'newsletter' },
+        },
+        consents: [{ id: 'newsletter', granted: true, text: 'Je veux recevoir les nouvelles de la campagne.', version: '2026-11' }],
+      });
+      assert.deepEqual(await outboxRows(server, [target.id]), [
+        { delivery_id: row!.delivery_id, target_id: target.id, delivered: true, attempts: 1 },
+      ]);
+    });
+
+    test('Action Network: the record signature helper body, "subscribed" only with the newsletter consent, the API key header', async () => {
+      const receiver = await startReceiver();
+      const server = await shared();
+      await createPetition(server, 'an');
+      const target = await addTarget(server.app.store.db, {
+        petitionId: 'an',
+        kind: 'actionnetwork',
+        url: `${receiver.url}/api/v2/petitions/9f837109-710d-4bd8-ac9d-0ae4a4d3a8e1/signatures`,
+        secretEnv: 'AGIR_TEST_AN_KEY',
+        tags: ['agir', 'water-2026'],
+        allSigners: true, // every signer, to check each body (the default sends only the consenting: next test)
+      });
+      const consenting = signature({
+        person: { givenName: 'Ana', familyName: 'Silva', email: 'ana@example.org', country: 'PT', postalCode: '1100-148' },
+        comment: 'Obrigada.',
+        consents: consent(true),
+        source: {
+          url: 'https://section.example/agir?utm_source=mastodon',
+          referrer: 'https://social.example/post',
+          utm: { utm_source: 'mastodon' },
+        },
+      });
+      const declining = signature({
+        person: { givenName: 'Ben', familyName: 'Okoro', email: 'ben@example.org', country: 'NG' },
+        consents: consent(false),
+      });
+      const silent = signature({ person: { givenName: 'Chen', familyName: 'Li', email: 'chen@example.org', country: 'TW' }, consents: [] });
+      for (const request of [consenting, declining, silent]) assert.equal((await postSignature(server.url, 'an', request)).status, 201);
+
+      await eventually(() => receiver.accepted().length === 3, 5000, 'three signatures on Action Network');
+      const rows = await outboxRows(server, [target.id]);
+      const bodies = receiver.received.map((hit) => hit.body);
+      for (const hit of receiver.received) {
+        assert.equal(hit.path, '/api/v2/petitions/9f837109-710d-4bd8-ac9d-0ae4a4d3a8e1/signatures');
+        assert.equal(hit.headers['osdi-api-token'], API_KEY);
+        assert.equal(hit.headers['content-type'], 'application/json');
+        assert.equal(hit.headers['agir-signature'], undefined);
+      }
+      // The documented helper shape (https://actionnetwork.org/docs/v2/record_signature_helper; OSDI:
+      // opensupporter/osdi-docs, record_signature.md): person with email_addresses and postal_addresses,
+      // add_tags, referrer_data, and an identifier. "subscribed" is the helper's only valid status.
+      assert.deepEqual(bodies, [
+        {
+          identifiers: [`agir:${rows[0]!.delivery_id}`],
+          person: {
+            given_name: 'Ana',
+            family_name: 'Silva',
+            email_addresses: [{ address: 'ana@example.org', status: 'subscribed' }],
+            postal_addresses: [{ postal_code: '1100-148', country: 'PT' }],
+          },
+          comments: 'Obrigada.',
+          referrer_data: { source: 'mastodon', website: 'social.example', url: 'https://social.example/post' },
+          add_tags: ['agir', 'water-2026'],
+        },
+        {
+          identifiers: [`agir:${rows[1]!.delivery_id}`],
+          person: {
+            given_name: 'Ben',
+            family_name: 'Okoro',
+            email_addresses: [{ address: 'ben@example.org' }],
+            postal_addresses: [{ country: 'NG' }],
+          },
+          add_tags: ['agir', 'water-2026'],
+        },
+        {
+          identifiers: [`agir:${rows[2]!.delivery_id}`],
+          person: {
+            given_name: 'Chen',
+            family_name: 'Li',
+            email_addresses: [{ address: 'chen@example.org' }],
+            postal_addresses: [{ country: 'TW' }],
+          },
+          add_tags: ['agir', 'water-2026'],
+        },
+      ]);
+      assert.ok(
+        !receiver.received.some((hit) => hit.raw.includes('subscribed') && hit.body.person.given_name !== 'Ana'),
+        'subscribed only with consent',
+      );
+    });
+
+    test('Action Network by default: only signers who granted the consent are relayed (it subscribes anyone new)', async () => {
+      const receiver = await startReceiver();
+      const server = await shared();
+      await createPetition(server, 'an-consent');
+      const target = await addTarget(server.app.store.db, {
+        petitionId: 'an-consent',
+        kind: 'actionnetwork',
+        url: `${receiver.url}/api/v2/petitions/consenting-only/signatures`,
+        secretEnv: 'AGIR_TEST_AN_KEY',
+      });
+      assert.equal(target.allSigners, false);
+      const people = [
+        { givenName: 'Dilnur', familyName: 'Abdulla', email: 'dilnur@example.org', country: 'FR', consents: consent(true) },
+        { givenName: 'Erkin', familyName: 'Tursun', email: 'erkin@example.org', country: 'DE', consents: consent(false) },
+        { givenName: 'Gulnar', familyName: 'Omer', email: 'gulnar@example.org', country: 'NL', consents: [] },
+      ];
+      for (const { consents, ...person } of people)
+        assert.equal((await postSignature(server.url, 'an-consent', signature({ person, consents }))).status, 201);
+      await eventually(() => receiver.accepted().length >= 1, 5000, 'the consenting signer on Action Network');
+      // Give a wrongly queued delivery the time to go out too, then check nobody else was sent.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(
+        receiver.received.map((hit) => hit.body.person.given_name),
+        ['Dilnur'],
+      );
+      assert.equal((await outboxRows(server, [target.id])).length, 1, 'no outbox row for the others');
+    });
+
+    test('a target that is down: signatures wait in the outbox (status shows why), then arrive exactly once each; erased people are not sent', async () => {
+      const receiver = await startReceiver();
+      receiver.mode = 'down';
+      const refusedUrl = await closedPort(); // nothing listens there: connection refused
+      const server = await shared();
+      await createPetition(server, 'down');
+      const up = await addTarget(server.app.store.db, {
+        petitionId: 'down',
+        kind: 'webhook',
+        url: receiver.url,
+        secretEnv: 'AGIR_TEST_HOOK_SECRET',
+      });
+      const refused = await addTarget(server.app.store.db, {
+        petitionId: 'down',
+        kind: 'webhook',
+        url: `${refusedUrl}/`,
+        secretEnv: 'AGIR_TEST_HOOK_SECRET',
+      });
+      const unset = await addTarget(server.app.store.db, {
+        petitionId: 'down',
+        kind: 'webhook',
+        url: receiver.url,
+        secretEnv: 'AGIR_TEST_UNSET',
+      });
+
+      const requests = Array.from({ length: 6 }, () => signature());
+      for (const request of requests) assert.equal((await postSignature(server.url, 'down', request)).status, 201);
+      await eventually(
+        async () => {
+          const rows = await outboxRows(server, [up.id, refused.id, unset.id]);
+          return rows.filter((r) => r.target_id === up.id).every((r) => r.attempts >= 2);
+        },
+        8000,
+        'two attempts each',
+      );
+      const status = await relayStatus(server.app.store.db);
+      const byId = new Map(status.map((s) => [s.id, s]));
+      assert.equal(byId.get(up.id)!.pending, 6);
+      assert.equal(byId.get(up.id)!.delivered, 0);
+      assert.equal(byId.get(up.id)!.lastError, 'HTTP 503 Service Unavailable');
+      assert.equal(byId.get(refused.id)!.lastError, 'network error ECONNREFUSED');
+      assert.equal(byId.get(unset.id)!.lastError, 'the environment variable AGIR_TEST_UNSET is not set');
+      assert.equal(receiver.accepted().length, 0);
+
+      // One of them is erased while waiting: their deliveries (every target) go with their signature.
+      const before = (await outboxRows(server, [up.id, refused.id, unset.id])).length;
+      const sentBefore = receiver.received.length;
+      await server.app.store.erasePerson(requests[0]!.person.email);
+      assert.equal((await outboxRows(server, [up.id, refused.id, unset.id])).length, before - 3);
+
+      receiver.mode = 'ok';
+      await eventually(() => receiver.accepted().length === 5, 8000, 'the five remaining signatures');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const accepted = receiver.accepted().map((hit) => hit.body);
+      assert.equal(accepted.length, 5, 'nothing twice');
+      assert.deepEqual(
+        accepted.map((body) => body.person.email).sort(),
+        requests
+          .slice(1)
+          .map((r) => r.person.email)
+          .sort(),
+      );
+      assert.equal(new Set(accepted.map((body) => body.delivery)).size, 5);
+      assert.ok(
+        !receiver.received.slice(sentBefore).some((hit) => hit.body.person.email === requests[0]!.person.email),
+        'the erased person is not sent after the erasure',
+      );
+      const rows = await outboxRows(server, [up.id, refused.id, unset.id]);
+      assert.ok(rows.filter((r) => r.target_id === up.id).every((r) => r.delivered));
+      assert.ok(
+        rows.filter((r) => r.target_id !== up.id).every((r) => !r.delivered),
+        'the other targets still wait',
+      );
+    });
+
+    test('relay add, list, status and retry from the CLI', async () => {
+      const database = await backend.fresh();
+      const receiver = await startReceiver();
+      receiver.mode = 'down';
+      const env = { ...ENV };
+      const server = await startTestServer(database, { rateLimit: false, relay: { ...FAST, minDelayMs: 600_000, maxDelayMs: 600_000 } });
+      await createPetition(server, 'water');
+      const db = 'dataDir' in database ? undefined : database;
+      if (db) {
+        // PostgreSQL: the CLI works beside a running server.
+        const added = await cli(
+          database,
+          env,
+          'relay',
+          'add',
+          'water',
+          'webhook',
+          `${receiver.url}/in`,
+          '--secret-env',
+          'AGIR_TEST_HOOK_SECRET',
+        );
+        assert.equal(added.code, 0, added.err);
+        assert.equal(added.err, `added relay target 1: new signatures of water go to webhook ${receiver.url}/in\n`);
+      } else {
+        await addTarget(server.app.store.db, {
+          petitionId: 'water',
+          kind: 'webhook',
+          url: `${receiver.url}/in`,
+          secretEnv: 'AGIR_TEST_HOOK_SECRET',
+        });
+      }
+      for (let i = 0; i < 3; i++) assert.equal((await postSignature(server.url, 'water', signature())).status, 201);
+      await eventually(
+        async () => (await server.app.store.db.query('SELECT 1 FROM relay_outbox WHERE last_error IS NOT NULL')).length === 3,
+        5000,
+        'one failed attempt each',
+      );
+      // Past FAILING_AFTER attempts a delivery shows as failing (it is still retried).
+      await server.app.store.db.query('UPDATE relay_outbox SET attempts = 5 WHERE id = (SELECT min(id) FROM relay_outbox)');
+      await server.close(); // PGlite: one process at a time
+
+      const list = await cli(database, env, 'relay', 'list');
+      assert.equal(list.out, `id\tpetition\tkind\turl\tsecret_env\ttags\n1\twater\twebhook\t${receiver.url}/in\tAGIR_TEST_HOOK_SECRET\t\n`);
+      const status = await cli(database, env, 'relay', 'status');
+      assert.equal(status.code, 0, status.err);
+      const [header, line, ...more] = status.out.trimEnd().split('\n');
+      assert.equal(header, 'id\tpetition\tkind\tstate\tdelivered\tpending\tfailing\tnext_attempt\tlast_error');
+      assert.deepEqual(more, []);
+      const cells = line!.split('\t');
+      assert.deepEqual(
+        [...cells.slice(0, 7), cells[8]],
+        ['1', 'water', 'webhook', 'failing', '0', '3', '1', 'HTTP 503 Service Unavailable'],
+      );
+      assert.ok(Date.parse(cells[7]!) > Date.now() + 60_000, `next attempt in about ten minutes: ${cells[7]}`);
+
+      assert.deepEqual(await cli(database, env, 'relay', 'retry', '7'), { code: 1, out: '', err: 'agir-server: no relay target 7\n' });
+      const retried = await cli(database, env, 'relay', 'retry');
+      assert.deepEqual(retried, { code: 0, out: '', err: '3 undelivered deliveries are due now\n' });
+
+      // The target is back; a server started again sends them at once: without the retry they would wait ten minutes.
+      receiver.mode = 'ok';
+      const again = await startTestServer(database, { rateLimit: false, relay: { ...FAST, minDelayMs: 600_000, maxDelayMs: 600_000 } });
+      await eventually(
+        async () => (await again.app.store.db.query('SELECT 1 FROM relay_outbox WHERE delivered_at IS NOT NULL')).length === 3,
+        5000,
+        'three deliveries after the retry',
+      );
+      assert.equal(receiver.accepted().length, 3);
+      await again.close();
+      const done = (await cli(database, env, 'relay', 'status')).out.split('\n')[1]!.split('\t');
+      assert.deepEqual([...done.slice(0, 8), done[8]], ['1', 'water', 'webhook', 'ok', '3', '0', '0', '', '']);
+
+      // Usage errors say what is wrong; no secret in the database.
+      const bad = await cli(database, env, 'relay', 'add', 'water', 'webhook', 'https://user:pw@hooks.example/x', '--secret-env', 'S');
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /no credentials in the URL/);
+      const noKey = await cli(
+        database,
+        env,
+        'relay',
+        'add',
+        'water',
+        'actionnetwork',
+        'https://actionnetwork.org/api/v2/petitions/x/signatures',
+      );
+      assert.equal(noKey.code, 2);
+      assert.match(noKey.err, /needs --api-key-env NAME/);
+      const wrongUrl = await cli(
+        database,
+        env,
+        'relay',
+        'add',
+        'water',
+        'actionnetwork',
+        'https://actionnetwork.org/api/v2/people',
+        '--api-key-env',
+        'K',
+      );
+      assert.match(wrongUrl.err, /petitions\/\{id\}\/signatures/);
+      const noPetition = await cli(database, env, 'relay', 'add', 'nope', 'webhook', 'https://hooks.example/x', '--secret-env', 'S');
+      assert.deepEqual([noPetition.code, noPetition.err], [1, 'agir-server: no petition "nope"\n']);
+      const anAdded = await cli(
+        database,
+        {},
+        'relay',
+        'add',
+        'water',
+        'actionnetwork',
+        'https://actionnetwork.org/api/v2/petitions/x/signatures',
+        '--api-key-env',
+        'AN_KEY',
+        '--tags',
+        'agir, water',
+      );
+      assert.equal(anAdded.code, 0, anAdded.err);
+      assert.match(anAdded.err, /note: AN_KEY is not set here; the server must have it in its environment/);
+      const check = await openDatabase(database);
+      const stored = JSON.stringify(await check.query('SELECT * FROM relay_targets'));
+      await check.close();
+      assert.ok(!stored.includes(SECRET) && stored.includes('AN_KEY') && stored.includes('"agir","water"'), stored);
+    });
+
+    if (backend.name === 'postgres')
+      test('two server processes on one PostgreSQL: every delivery sent once, never two at once to one target', async () => {
+        const database = await backend.fresh();
+        const receiver = await startReceiver();
+        receiver.holdMs = 20;
+        const first = await startTestServer(database, { rateLimit: false, relay: FAST });
+        const second = await startTestServer(database, { rateLimit: false, relay: FAST });
+        await createPetition(first, 'water');
+        await addTarget(first.app.store.db, {
+          petitionId: 'water',
+          kind: 'webhook',
+          url: receiver.url,
+          secretEnv: 'AGIR_TEST_HOOK_SECRET',
+        });
+        const requests = Array.from({ length: 20 }, () => signature());
+        await Promise.all(requests.map((request, i) => postSignature(i % 2 ? first.url : second.url, 'water', request)));
+        await eventually(() => receiver.accepted().length === 20, 10_000, 'twenty deliveries');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal(receiver.received.length, 20, 'nothing sent twice');
+        assert.equal(new Set(receiver.received.map((hit) => hit.headers['agir-delivery'])).size, 20);
+        assert.equal(receiver.maxInFlight, 1, 'one delivery at a time per target');
+        assert.equal(first.app.relay!.delivered + second.app.relay!.delivered, 20, 'each delivery counted by the process that sent it');
+      });
+
+    test('killed with SIGKILL mid-relay and restarted: every signature arrives, once per delivery id', async () => {
+      const database = await backend.fresh();
+      const receiver = await startReceiver();
+      receiver.holdMs = 400;
+      const created = await cli(database, {}, 'petition', 'create', '--id', 'water', '--title', 'Water');
+      assert.equal(created.code, 0, created.err);
+      assert.equal(
+        (await cli(database, {}, 'relay', 'add', 'water', 'webhook', receiver.url, '--secret-env', 'AGIR_TEST_HOOK_SECRET')).code,
+        0,
+      );
+
+      const first = await startCli(database);
+      const requests = Array.from({ length: 8 }, () => signature());
+      for (const request of requests) assert.equal((await postSignature(first.url, 'water', request)).status, 201);
+      await eventually(() => receiver.received.length >= 3 && receiver.inFlight === 1, 10_000, 'a delivery in flight');
+      first.child.kill('SIGKILL');
+      await exited(first.child);
+      const inFlightAtKill = receiver.received.at(-1)!.headers['agir-delivery'];
+
+      const second = await startCli(database);
+      await eventually(
+        () => new Set(receiver.accepted().map((hit) => hit.headers['agir-delivery'])).size === 8,
+        20_000,
+        'all eight delivered',
+      );
+      second.child.kill('SIGTERM');
+      assert.deepEqual(await exited(second.child), { code: 0, signal: null });
+
+      // Each signature went out under one delivery id, every attempt of it with the same body; a repeat
+      // (the request cut by the kill, or one that outlived the 1 s timeout on a loaded machine) has the same id.
+      const byDelivery = new Map<string, Received[]>();
+      for (const hit of receiver.received) {
+        const id = hit.headers['agir-delivery'] as string;
+        byDelivery.set(id, [...(byDelivery.get(id) ?? []), hit]);
+      }
+      assert.equal(byDelivery.size, 8);
+      assert.deepEqual(
+        [...byDelivery.values()].map((hits) => hits[0]!.body.person.email).sort(),
+        requests.map((r) => r.person.email).sort(),
+      );
+      for (const [delivery, hits] of byDelivery) {
+        assert.ok(
+          hits.some((hit) => hit.answered === 200),
+          `delivery ${delivery} acknowledged`,
+        );
+        assert.equal(
+          new Set(hits.map((hit) => JSON.stringify({ ...hit.body, signedAt: undefined }))).size,
+          1,
+          `delivery ${delivery}: one body`,
+        );
+      }
+      assert.ok(byDelivery.get(inFlightAtKill as string)!.length >= 2, 'the request cut by the kill was sent again');
+      assert.ok(receiver.received.length <= 10, `${receiver.received.length} requests for 8 signatures`);
+      const db = await openDatabase(database);
+      try {
+        const rows = await db.query<{ delivered: boolean }>('SELECT delivered_at IS NOT NULL AS delivered FROM relay_outbox');
+        assert.deepEqual(
+          rows.map((r) => r.delivered),
+          Array(8).fill(true),
+        );
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
+
+/** The URL of a loopback port that was free a moment ago and has nothing listening now. */
+async function closedPort(): Promise<string> {
+  const server = http.createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Starts `agir-server start` as a child process with fast relay timing; resolves once it printed its URL. */
+async function startCli(database: DatabaseChoice): Promise<{ child: ChildProcess; url: string }> {
+  const args = ['start', '--port', '0', '--rate-limit', 'off', '--quiet', '--no-demo'];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...ENV,
+    AGIR_RELAY_POLL_MS: '25',
+    AGIR_RELAY_TIMEOUT_MS: '2000',
+    AGIR_RELAY_RETRY_MIN_MS: '40',
+    AGIR_RELAY_RETRY_MAX_MS: '150',
+  };
+  delete env.DATABASE_URL;
+  if ('dataDir' in database) args.push('--data-dir', database.dataDir);
+  else {
+    env.DATABASE_URL = database.databaseUrl;
+    env.AGIR_KEY_DIR = database.keyDir;
+  }
+  const child = spawn(process.execPath, [serverBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  onCleanup(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s; stderr: ${stderr}`)), 30_000);
+    lines.on('line', (line) => {
+      const match = /^agir-server listening on (http:\/\/\S+)$/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}; stderr: ${stderr}`)));
+  });
+  return { child, url };
+}
+
+async function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+  return { code: child.exitCode, signal: child.signalCode };
+}
