@@ -11,7 +11,9 @@ export const cdnDir = path.join(root, 'packages/elements/dist/cdn');
 export const budgets = {
   agir: 2000,
   'signature-counter': 10000,
-  'petition-form': 18000,
+  // 18 000 until the contract refused U+0000 and non-characters (issue 14): the person schema the form checks
+  // fields with as they are typed carries that rule, +106 B after its shortest spelling.
+  'petition-form': 18100,
   'case-card': 12000,
   'donation-calculator': 13000,
 };

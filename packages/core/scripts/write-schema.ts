@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toJSONSchema } from 'zod/v4/core';
 import { contractSchemas } from '../src/contract.js';
+import { CLEAN_TEXT_PATTERN, CLEAN_TEXT_PORTABLE_PATTERN } from '../src/vocabulary.js';
 
 export const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/public/contract/openapi.json');
 
@@ -29,7 +30,15 @@ const idParam = (description: string) => ({
 export function buildDocument(): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(contractSchemas)) {
-    const json = toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    const json = toJSONSchema(schema, {
+      target: 'draft-2020-12',
+      io: 'input',
+      unrepresentable: 'any',
+      // The clean-text rule in a dialect every validator reads (no Unicode properties, no `u` flag).
+      override: ({ jsonSchema }) => {
+        if (jsonSchema.pattern === CLEAN_TEXT_PATTERN.source) jsonSchema.pattern = CLEAN_TEXT_PORTABLE_PATTERN;
+      },
+    }) as Record<string, unknown>;
     delete json.$schema;
     schemas[name] = json;
   }

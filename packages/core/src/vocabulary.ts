@@ -12,12 +12,17 @@ export const LOCALE_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
 /**
  * Text that PostgreSQL can store and every reader can show: no U+0000, no non-character (U+FDD0-U+FDEF and
  * the last two code points of every plane, U+FFFE/U+FFFF to U+10FFFE/U+10FFFF), no lone surrogate (half of
- * a UTF-16 pair, which has no UTF-8 form). Written for ECMAScript's UTF-16 semantics (no `u` flag), as the
- * schemas and readers run it; a validator of the published JSON Schema that matches by code point still
- * refuses all of these but the supplementary-plane non-characters.
+ * a UTF-16 pair, which has no UTF-8 form). Unicode properties keep it short in the browser bundles (the
+ * UTF-16 spelling below costs petition-form 150 B gzip); a test holds the two equal on every code point.
  */
-export const CLEAN_TEXT_PATTERN =
-  /^(?:[^\u0000\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]|(?![\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF])[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+export const CLEAN_TEXT_PATTERN = /^[^\0\p{Cs}\p{Noncharacter_Code_Point}]*$/u;
+/**
+ * The same rule spelled for any regular-expression dialect (UTF-16 code units, no `u` flag, no Unicode
+ * properties): the published JSON Schema uses it. A validator that matches by code point still refuses all
+ * of these but the supplementary-plane non-characters.
+ */
+export const CLEAN_TEXT_PORTABLE_PATTERN =
+  '^(?:[^\\u0000\\uD800-\\uDFFF\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]|(?![\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF])[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$';
 export const CLEAN_TEXT_MESSAGE = 'expected text without U+0000, non-characters or lone surrogates';
 /** True when `value` has no U+0000, non-character or lone surrogate (CLEAN_TEXT_PATTERN). */
 export const isCleanText = (value: string): boolean => CLEAN_TEXT_PATTERN.test(value);
