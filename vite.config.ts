@@ -37,13 +37,22 @@ function elementEntries(): Record<string, string> {
  * 2 000-byte budget); they are data modules loaded as before, only earlier. Runs before the SRI hashes.
  */
 function injectModuleGraph(dir: string, bundle: Record<string, { type: string } & Record<string, unknown>>): void {
-  type Chunk = { type: 'chunk'; isEntry: boolean; name: string; imports: string[]; dynamicImports: string[]; facadeModuleId: string | null };
+  type Chunk = {
+    type: 'chunk';
+    isEntry: boolean;
+    name: string;
+    imports: string[];
+    dynamicImports: string[];
+    facadeModuleId: string | null;
+  };
   const chunks = bundle as unknown as Record<string, Chunk>;
   const files: string[] = [];
   const indexOf = (file: string): number => {
     let index = files.findIndex((f) => f.startsWith(`${file} `));
     if (index < 0) {
-      const hash = createHash('sha256').update(readFileSync(path.join(dir, file))).digest('base64');
+      const hash = createHash('sha256')
+        .update(readFileSync(path.join(dir, file)))
+        .digest('base64');
       index = files.push(`${file} sha256-${hash}`) - 1;
     }
     return index;

@@ -45,7 +45,11 @@ async function roundTripsUntil(page: Page): Promise<{ depth: number; ms: number;
     // A request that started after another had finished is one round trip deeper (entries in start order).
     for (const t of entries) for (const q of entries) if (q.end <= t.start) t.depth = Math.max(t.depth, q.depth + 1);
     const chain = entries.sort((x, y) => x.depth - y.depth);
-    return { depth: Math.max(0, ...chain.map((c) => c.depth)), ms: Math.round(until), chain: chain.map((c) => `${c.depth} ${c.url} ${Math.round(c.start)}–${Math.round(c.end)} ms`) };
+    return {
+      depth: Math.max(0, ...chain.map((c) => c.depth)),
+      ms: Math.round(until),
+      chain: chain.map((c) => `${c.depth} ${c.url} ${Math.round(c.start)}–${Math.round(c.end)} ms`),
+    };
   });
 }
 
@@ -209,9 +213,10 @@ describe('the CDN loader on a page of another origin', () => {
   });
 
   test('the graph is preloaded with integrity: a CDN file that does not match its hash is refused', async () => {
-    const graph = JSON.parse(
-      /\[\[".*?\}\]\}\]/.exec(readFileSync(path.join(root, 'packages/elements/dist/cdn/agir.js'), 'utf8'))![0],
-    ) as [string[], Record<string, [number[], Record<string, string>]>];
+    const graph = JSON.parse(/\[\[".*?\}\]\}\]/.exec(readFileSync(path.join(root, 'packages/elements/dist/cdn/agir.js'), 'utf8'))![0]) as [
+      string[],
+      Record<string, [number[], Record<string, string>]>,
+    ];
     const [chunk, integrity] = graph[0][graph[1]['petition-form']![0][1]!]!.split(' ');
     assert.match(integrity!, /^sha256-[A-Za-z0-9+/]{43}=$/);
     const context = await browser.newContext();
