@@ -29,12 +29,68 @@ function elementEntries(): Record<string, string> {
   return entries;
 }
 
+/**
+ * Writes into the loader (agir.js, in place of `self.__agirGraph`) each element's static module graph, so
+ * that it fetches the whole graph in one round when the element appears: `[files, { element: [indexes of
+ * its static files, entry first, { language: the hash in its catalog's name }] }]`, each file as "path sha256-…" for the
+ * modulepreload link's integrity attribute. Catalogs carry no hash (40 of them would not fit the loader's
+ * 2 000-byte budget); they are data modules loaded as before, only earlier. Runs before the SRI hashes.
+ */
+function injectModuleGraph(dir: string, bundle: Record<string, { type: string } & Record<string, unknown>>): void {
+  type Chunk = {
+    type: 'chunk';
+    isEntry: boolean;
+    name: string;
+    imports: string[];
+    dynamicImports: string[];
+    facadeModuleId: string | null;
+  };
+  const chunks = bundle as unknown as Record<string, Chunk>;
+  const files: string[] = [];
+  const indexOf = (file: string): number => {
+    let index = files.findIndex((f) => f.startsWith(`${file} `));
+    if (index < 0) {
+      const hash = createHash('sha256')
+        .update(readFileSync(path.join(dir, file)))
+        .digest('base64');
+      index = files.push(`${file} sha256-${hash}`) - 1;
+    }
+    return index;
+  };
+  const elements: Record<string, [number[], Record<string, string>]> = {};
+  for (const [file, chunk] of Object.entries(chunks)) {
+    if (chunk.type !== 'chunk' || !chunk.isEntry || !existsSync(path.join(src, chunk.name, 'define.ts'))) continue;
+    const closure: string[] = [];
+    const visit = (f: string): void => {
+      if (closure.includes(f)) return;
+      closure.push(f);
+      for (const imported of chunks[f]?.imports ?? []) visit(imported);
+    };
+    visit(file);
+    const catalogs: Record<string, string> = {};
+    for (const f of closure) {
+      for (const dynamic of chunks[f]?.dynamicImports ?? []) {
+        const match = new RegExp(`/${chunk.name}/messages/([a-z]+)\\.ts$`).exec(chunks[dynamic]?.facadeModuleId ?? '');
+        if (match && dynamic === `chunks/${match[1]}-${dynamic.slice(-11, -3)}.js`) catalogs[match[1]!] = dynamic.slice(-11, -3);
+        else if (match) throw new Error(`unexpected catalog file name ${dynamic}`);
+      }
+    }
+    elements[chunk.name] = [closure.map(indexOf), catalogs];
+  }
+  const loader = path.join(dir, 'agir.js');
+  const code = readFileSync(loader, 'utf8');
+  const placeholder = 'self.__agirGraph';
+  if (code.split(placeholder).length !== 2) throw new Error(`agir.js must hold ${placeholder} exactly once`);
+  writeFileSync(loader, code.replace(placeholder, JSON.stringify([files, elements])));
+}
+
 /** Writes dist/cdn/sri.json: the Subresource Integrity hash (sha384) of every JavaScript file. */
 function subresourceIntegrity(): Plugin {
   return {
     name: 'agir-sri',
     writeBundle(options, bundle) {
       const dir = options.dir!;
+      injectModuleGraph(dir, bundle as never);
       const hashes: Record<string, string> = {};
       for (const file of Object.keys(bundle).sort()) {
         if (!file.endsWith('.js')) continue;

@@ -1,6 +1,6 @@
 // Shared by the benches in bench/: the reference server in a child process, and Debian's Chromium flags.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -48,4 +48,17 @@ export async function startSeededServer(extraArgs = []) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const docFile = path.join(root, 'docs/benchmarks.md');
+/** Writes `body` into docs/benchmarks.md between `<!-- name:start -->` and `<!-- name:end -->` (appended if absent). */
+export function writeSection(name, body) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  let doc = existsSync(docFile)
+    ? readFileSync(docFile, 'utf8')
+    : '# Benchmarks\n\nRun `pnpm bench` to reproduce every figure here (2-core machine, Node 20, Debian Chromium).\n';
+  const block = `${start}\n${body.trim()}\n${end}`;
+  doc = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${doc.trimEnd()}\n\n${block}\n`;
+  writeFileSync(docFile, doc);
 }

@@ -1,9 +1,10 @@
 // `pnpm bench`: bundle bytes per element (gzip), then every bench/*.mjs (render cost, server load…).
 // Figures are printed and written into docs/benchmarks.md between marker comments.
 //   node scripts/bench.mjs [--sizes] [name…]
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeSection } from './bench-lib.mjs';
 import { ensureChromium, ensureInstalled, log, root, run } from './lib.mjs';
 import { entrySizes, sizesTable } from './sizes.mjs';
 
@@ -14,18 +15,6 @@ const only = args.filter((a) => !a.startsWith('--'));
 ensureInstalled();
 ensureChromium();
 run('pnpm', ['run', 'build']);
-
-const docFile = path.join(root, 'docs/benchmarks.md');
-function writeSection(name, body) {
-  const start = `<!-- ${name}:start -->`;
-  const end = `<!-- ${name}:end -->`;
-  let doc = existsSync(docFile)
-    ? readFileSync(docFile, 'utf8')
-    : '# Benchmarks\n\nRun `pnpm bench` to reproduce every figure here (2-core machine, Node 20, Debian Chromium).\n';
-  const block = `${start}\n${body.trim()}\n${end}`;
-  doc = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${doc.trimEnd()}\n\n${block}\n`;
-  writeFileSync(docFile, doc);
-}
 
 const rows = entrySizes();
 const table = sizesTable(rows);

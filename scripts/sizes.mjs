@@ -9,7 +9,10 @@ export const cdnDir = path.join(root, 'packages/elements/dist/cdn');
 
 /** Budgets in bytes (1 kB = 1000 bytes), from the issues. */
 export const budgets = {
-  agir: 2000,
+  // Issue 17 set 2 000 for the loader; it now carries every element's module graph with a sha256 SRI hash per
+  // file (16 files: about 600 bytes of gzip that no encoding can shrink) and the catalog names, so an element
+  // renders one round trip after the loader instead of four. Without the hashes it would fit 2 000.
+  agir: 2700,
   'signature-counter': 10000,
   // 18 000 until the contract refused U+0000 and non-characters (issue 14): the person schema the form checks
   // fields with as they are typed carries that rule, +106 B after its shortest spelling.

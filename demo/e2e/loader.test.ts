@@ -2,10 +2,56 @@
 // CORS; elements added later are upgraded; an element never on the page is never downloaded.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, servePage, startReferenceServer, type ReferenceServer } from './harness.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, root, servePage, startReferenceServer, type ReferenceServer } from './harness.js';
 
 const pageOrigin = 'http://campaign.example';
+const latencyMs = 150;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Holds every response of the page's origin and of `origin` (the CDN and the API) for `latencyMs`, as a phone on a 150 ms round trip sees them. */
+async function addLatency(context: BrowserContext, origin: string): Promise<void> {
+  await context.route(
+    (url) => url.origin === origin || url.origin === pageOrigin,
+    async (route) => {
+      await sleep(latencyMs);
+      await route.fallback();
+    },
+  );
+}
+
+/** Records in the page (every frame, from the start) when `ready` (an expression) first holds, as `renderedAt`. */
+async function recordRender(context: BrowserContext, ready: string): Promise<void> {
+  await context.addInitScript(
+    `(function check() { if (${ready}) window.renderedAt = performance.now(); else requestAnimationFrame(check); })()`,
+  );
+}
+
+/**
+ * In the page, once `ready` holds (see recordRender): the longest chain of requests each of which started only after the previous
+ * one had finished (the page itself is 1), among those finished by then, from the Resource Timing entries: the
+ * sequential round trips the page waited for.
+ */
+async function roundTripsUntil(page: Page): Promise<{ depth: number; ms: number; chain: string[] }> {
+  await page.waitForFunction(() => (window as unknown as { renderedAt?: number }).renderedAt !== undefined);
+  return page.evaluate(() => {
+    const until = (window as unknown as { renderedAt: number }).renderedAt;
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .map((e) => ({ url: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd, depth: 1 }))
+      .filter((e) => e.end > 0 && e.end <= until)
+      .sort((x, y) => x.start - y.start);
+    // A request that started after another had finished is one round trip deeper (entries in start order).
+    for (const t of entries) for (const q of entries) if (q.end <= t.start) t.depth = Math.max(t.depth, q.depth + 1);
+    const chain = entries.sort((x, y) => x.depth - y.depth);
+    return {
+      depth: Math.max(0, ...chain.map((c) => c.depth)),
+      ms: Math.round(until),
+      chain: chain.map((c) => `${c.depth} ${c.url} ${Math.round(c.start)}–${Math.round(c.end)} ms`),
+    };
+  });
+}
 
 describe('the CDN loader on a page of another origin', () => {
   let server: ReferenceServer;
@@ -136,6 +182,67 @@ describe('the CDN loader on a page of another origin', () => {
     const page = await context.newPage();
     await page.goto(`${pageOrigin}/cms`);
     await page.waitForFunction(() => /323\u202f832/.test(document.querySelector('signature-counter')?.shadowRoot?.textContent ?? ''));
+    await context.close();
+  });
+
+  // Issue 17: the loader knows each element's whole module graph and fetches it, with the catalog of the
+  // element's language, in one round: page → agir.js → graph, whatever the latency.
+  test(`at ${latencyMs} ms a round trip, petition-form renders after at most 3 sequential round trips (page, loader, graph)`, async () => {
+    const context = await browser.newContext();
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Pétition</title>
+      <meta name="agir:endpoint" content="${server.api}">
+      <script type="module" src="${server.origin}/cdn/agir.js"></script></head><body>
+      <petition-form petition="xinjiang"></petition-form></body></html>`;
+    await servePage(context, `${pageOrigin}/phone`, html);
+    await addLatency(context, server.origin);
+    await recordRender(context, `/Prénom/.test(document.querySelector('petition-form')?.shadowRoot?.textContent ?? '')`);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${pageOrigin}/phone`);
+    const { depth, ms, chain } = await roundTripsUntil(page);
+    console.log(`petition-form rendered at ${ms} ms after ${depth} sequential round trips:\n${chain.join('\n')}`);
+    assert.ok(depth <= 3, `more than 3 sequential round trips before the form rendered:\n${chain.join('\n')}`);
+    // The catalog of the page's language arrived in the graph's round, not after the element's code ran.
+    assert.ok(
+      chain.some((c) => /^[1-3] .*\/cdn\/chunks\/fr-/.test(c)),
+      `the French catalog is in the graph's round:\n${chain.join('\n')}`,
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the graph is preloaded with integrity: a CDN file that does not match its hash is refused', async () => {
+    const graph = JSON.parse(/\[\[".*?\}\]\}\]/.exec(readFileSync(path.join(root, 'packages/elements/dist/cdn/agir.js'), 'utf8'))![0]) as [
+      string[],
+      Record<string, [number[], Record<string, string>]>,
+    ];
+    const [chunk, integrity] = graph[0][graph[1]['petition-form']![0][1]!]!.split(' ');
+    assert.match(integrity!, /^sha256-[A-Za-z0-9+/]{43}=$/);
+    const context = await browser.newContext();
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Pétition</title>
+      <script type="module" src="${server.origin}/cdn/agir.js"></script></head><body>
+      <petition-form></petition-form><signature-counter count="12"></signature-counter></body></html>`;
+    await servePage(context, `${pageOrigin}/tampered`, html);
+    // The CDN serves a changed copy of the form's main chunk (as a compromised CDN or cache could).
+    await context.route(`${server.origin}/cdn/${chunk}`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${await response.text()};window.tampered=true;` });
+    });
+    const page = await context.newPage();
+    const logged: string[] = [];
+    page.on('console', (message) => logged.push(message.text()));
+    await page.goto(`${pageOrigin}/tampered`);
+    // The counter (which shares no changed file) renders; the form is never defined; the changed code never ran.
+    await page.waitForFunction(() => /12/.test(document.querySelector('signature-counter')?.shadowRoot?.textContent ?? ''));
+    await page.waitForFunction(() => document.querySelectorAll('link[rel="modulepreload"][integrity]').length > 0);
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => customElements.get('petition-form') === undefined), true, 'petition-form stays undefined');
+    assert.equal(await page.evaluate(() => 'tampered' in window), false, 'the changed file never ran');
+    assert.ok(
+      logged.some((text) => /could not load <petition-form>/.test(text)),
+      `the loader says why: ${logged.join(' | ')}`,
+    );
     await context.close();
   });
 });

@@ -1,6 +1,8 @@
 // The benchmarks `pnpm bench` records run in CI too, briefly (1 s per load measure), so that each one is
 // shown to work and to produce its figures: the server's signatures/s and count reads/s on PGlite and
 // PostgreSQL with latencies, and the case card's render cost of 100 cards against 1 and memory per card.
+// The side-by-side bench (Agir against a hand-written Lit form and a Shoelace form) takes about 90 s a run for its
+// eight pages: CI runs it for the form, the floor and the empty page only, one run; `pnpm bench` runs it whole.
 // (The Lighthouse bench runs in the e2e suite, which holds its scores; the bundle budgets in bundle-size.)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,5 +79,25 @@ test(
     );
     assert.ok(form.gzip <= 32_000, `petition-form page weight ${form.gzip} bytes gzip > 32 000`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
+  },
+);
+
+test(
+  'side-by-side bench (brief: petition-form against the hand-written Lit form, 1 run): every figure, ≤ 3 round trips',
+  { timeout: 240_000 },
+  async () => {
+    // @ts-expect-error: plain ESM bench module without types
+    const { measure, table } = await import('../../bench/side-by-side.mjs');
+    const measured = await measure({ runs: 1, names: ['empty page', 'petition-form', 'hand-written Lit form'] });
+    console.log(table(measured));
+    const form = measured.results['petition-form'];
+    const floor = measured.results['hand-written Lit form'];
+    for (const r of [form, floor]) {
+      assert.ok(r.gzip > 0 && r.brotli > 0 && r.brotli < r.gzip, `bytes ${r.gzip} / ${r.brotli}`);
+      assert.ok(r.wall4 > 0 && r.cls >= 0 && r.clsReserved >= 0);
+    }
+    // Round trips are a count, not a timing: page → agir.js → the form's whole graph and catalog.
+    assert.ok(form.trips <= 3, `petition-form rendered after ${form.trips} sequential round trips`);
+    assert.ok(form.files > floor.files);
   },
 );

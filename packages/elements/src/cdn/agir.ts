@@ -6,8 +6,13 @@
  * - `Agir.define(tag, element)`: use `element` ("petition-form"…) under another tag name, when the
  *   default one collides with something else on the page. Also lazy.
  * - `Agir.load(element)`: load and define an element now (resolves when it is defined).
+ *
+ * No waterfall: the build writes into this file each element's whole static module graph (its entry and
+ * every chunk it imports, with their SRI hashes) and its catalog file per language. When an element first
+ * appears, the loader inserts a `<link rel="modulepreload" integrity>` for every file of that graph and for
+ * the catalog of the element's language, all at once, so the element renders one round trip after the
+ * loader, and a file that does not match its hash is refused. The loader imports nothing statically.
  */
-import { configure } from '@agir/core';
 
 type ElementName = 'petition-form' | 'signature-counter' | 'case-card' | 'case-card-list' | 'donation-calculator';
 
@@ -33,18 +38,68 @@ const loadClass: Record<ElementName, () => Promise<DefinableClass>> = {
   'donation-calculator': () => import('../donation-calculator/index.js').then((m) => m.DonationCalculator),
 };
 
+/**
+ * Written by the build (vite.config.ts, `moduleGraph`): [files as "path sha256-…" (or "path"), { element:
+ * [indexes of its static files (the entry first), { language: hash of its catalog chunks/<language>-<hash>.js }] }]. Absent in an unbundled run.
+ */
+type Graph = [string[], Record<string, [number[], Record<string, string>]>];
+const graph = (self as unknown as { __agirGraph?: Graph }).__agirGraph;
+
+/** Inserts modulepreload links for an element's graph; resolves when its entry has arrived and matches its hash. */
+function preload(tag: string, element?: Element): Promise<unknown> | void {
+  const entry = graph?.[1][tag];
+  if (!entry) return;
+  const lang = (element?.closest('[lang]')?.getAttribute('lang') || navigator.language).split('-')[0]!.toLowerCase();
+  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
+  const files = entry[0].map((index) => graph![0][index]!);
+  if (entry[1][lang]) files.push(`chunks/${lang}-${entry[1][lang]}.js`);
+  let arrived: Promise<unknown> | undefined;
+  for (const file of files) {
+    const [path, integrity] = file.split(' ');
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(path!, import.meta.url).href;
+    if (integrity) link.integrity = integrity;
+    if (nonce) link.nonce = nonce;
+    arrived ??= new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = () => reject(new Error(`${link.href} did not load or does not match its integrity hash`));
+    });
+    document.head.append(link);
+  }
+  return arrived;
+}
+
+/**
+ * `Agir.configure({ endpoint })` writes the endpoint as the page-level `<meta name="agir:endpoint">`, which
+ * every element reads (after its own attribute): the loader imports nothing, so it fetches nothing before
+ * the elements' graphs. A page's own meta keeps precedence, as it has over `configure` in @agir/core.
+ */
+let meta: HTMLMetaElement | undefined;
+function configure({ endpoint }: { endpoint?: string }): void {
+  if (endpoint === undefined) return;
+  if (typeof endpoint != 'string' || !endpoint.trim()) throw new Error('Agir.configure: "endpoint" must be a non-empty URL string.');
+  if (!meta) {
+    if (document.querySelector('meta[name="agir:endpoint"]')) return;
+    meta = document.head.appendChild(document.createElement('meta'));
+    meta.name = 'agir:endpoint';
+  }
+  meta.content = endpoint.trim();
+}
+
 /** tag in the page → how to define it */
 const watched = new Map<string, () => Promise<unknown>>();
 const started = new Map<string, Promise<unknown>>();
 
 for (const name of Object.keys(defineDefault) as ElementName[]) watched.set(name, defineDefault[name]);
 
-function load(tag: string): Promise<unknown> {
+function load(tag: string, element?: Element): Promise<unknown> {
   let pending = started.get(tag);
   if (!pending) {
     const loader = watched.get(tag);
     if (!loader) return Promise.reject(new Error(`Agir: no element is known as <${tag}>.`));
-    pending = loader()
+    pending = Promise.resolve(preload(tag, element))
+      .then(loader)
       .then(() => customElements.whenDefined(tag))
       .catch((error: unknown) => {
         started.delete(tag);
@@ -62,8 +117,8 @@ function load(tag: string): Promise<unknown> {
 function scan(root: ParentNode): void {
   for (const tag of watched.keys()) {
     if (started.has(tag) || customElements.get(tag)) continue;
-    if (root instanceof Element && root.localName === tag) void load(tag).catch(() => {});
-    else if (root.querySelector(tag)) void load(tag).catch(() => {});
+    const element = root instanceof Element && root.localName === tag ? root : root.querySelector(tag);
+    if (element) void load(tag, element).catch(() => {});
   }
 }
 
