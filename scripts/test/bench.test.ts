@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 32 000 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 33 500 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -77,7 +77,9 @@ test(
       form.files.some((file) => /^chunks\/client-/.test(file)),
       form.files.join(' '),
     );
-    assert.ok(form.gzip <= 32_000, `petition-form page weight ${form.gzip} bytes gzip > 32 000`);
+    // 32 000 until the loader carried each element's module graph with its integrity hashes (+1 070 B: the form
+    // renders after 3 round trips instead of 6) and the contract refused U+0000 (+180 B). Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 33_500, `petition-form page weight ${form.gzip} bytes gzip > 33 500`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );
