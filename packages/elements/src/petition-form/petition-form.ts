@@ -164,6 +164,11 @@ export class PetitionForm extends HostElement {
   prefilled = false;
   /** @internal Locale the page form's country list was filled in. */
   filledSelect: string | undefined;
+  /**
+   * @internal What to focus once the next render is done (`#title` after a submit). Focus moves inside the
+   * render, so a page (or a test) that awaits `updateComplete` after `agir-queued` finds it moved.
+   */
+  focusAfterRender: string | undefined;
   private engine: typeof Submission | undefined;
   /** The petition and endpoint the engine was last started for. */
   private startedFor: [string | undefined, string | undefined] | [] = [];
@@ -303,6 +308,10 @@ export class PetitionForm extends HostElement {
       this.renderedLocale = this.l10n.locale;
     }
     if (this.byo) this.engine?.syncPageForm(this);
+    if (this.focusAfterRender) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+      this.focusAfterRender = undefined;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -355,8 +355,11 @@ async function settle(host: PetitionForm, settled: Settled, fromSubmit: boolean)
     await host.updateComplete;
     return rejected(host, settled.error ?? new Error(settled.status));
   }
+  // The heading takes focus in the render that shows the notice, not in a continuation after it: a page
+  // awaiting `updateComplete` after `agir-queued` would otherwise race this function for the focus.
+  if (focusHere) host.focusAfterRender = '#title';
+  host.requestUpdate();
   await host.updateComplete;
-  if (focusHere) host.renderRoot.querySelector<HTMLElement>('#title')?.focus();
 }
 
 /** Mirrors errors, busy state and country names onto a page's own form (light DOM: the page's ids). */
