@@ -112,7 +112,10 @@ export default defineConfig({
         // author errors): one shared file instead of three saves each element about 200 bytes of gzip.
         advancedChunks: {
           groups: [
-            { name: 'common', test: /shared\/(locale-controller|element-tools|host-element)\.ts|core\/src\/(catalog|locale|intl)\.ts/ },
+            {
+              name: 'common',
+              test: /shared\/(locale-controller|element-tools|host-element|css)\.ts|core\/src\/(catalog|locale|intl|retry)\.ts/,
+            },
           ],
         },
       },

@@ -2,7 +2,7 @@ import { createCatalog, directionOf, formatNumber, languageOf, resolveEndpoint }
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { PetitionStore, signedDetail, type PetitionSnapshot } from '../shared/petition-store.js';
+import { isCount, PetitionStore, signedDetail, type PetitionSnapshot } from '../shared/petition-store.js';
 import { CountChangeEvent } from './events.js';
 import { autoGoal, parseGoalSteps } from './goal.js';
 import en, { type SignatureCounterMessages } from './messages/en.js';
@@ -42,8 +42,6 @@ interface Figures {
   /** The endpoint's goal. */
   goal: number | null;
 }
-
-const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** A shadow element: tag, attributes, children. Built with DOM calls, never from HTML strings. */
 function h(tag: string, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
@@ -213,7 +211,7 @@ export class SignatureCounter extends HostElement {
   private readonly onStore = ({ figures, state, transport }: PetitionSnapshot): void => {
     this.live = state === 'complete' && transport !== 'none';
     this.failed = !figures && state === 'error';
-    if (figures) this.show({ signatureCount: figures.signatureCount, countryCount: figures.countryCount, goal: figures.goal });
+    if (figures) this.show(figures);
     this.requestUpdate();
   };
 
