@@ -30,7 +30,7 @@ export abstract class HostElement extends HTMLElement implements ReactiveControl
   /** @internal Every public property, so that one set before the upgrade reaches the element. */
   static propertyNames: string[] = [];
 
-  /** @internal The shadow root. */
+  /** The shadow root the element renders into (as in Lit). */
   readonly renderRoot: ShadowRoot = this.attachShadow({ mode: 'open' });
   /** @internal The element's internals: custom states, and form association for a form-associated element. */
   protected readonly internals: ElementInternals = this.attachInternals();
@@ -51,13 +51,13 @@ export abstract class HostElement extends HTMLElement implements ReactiveControl
     return this.getUpdateComplete();
   }
 
-  /** @internal Controllers hear of every connection, also one added while the element is connected. */
+  /** Adds a Lit reactive controller; it hears of every connection, also when added while the element is connected. */
   addController(controller: ReactiveController): void {
     this.#controllers.add(controller);
     if (this.isConnected) controller.hostConnected?.();
   }
 
-  /** @internal */
+  /** Removes a reactive controller. */
   removeController(controller: ReactiveController): void {
     this.#controllers.delete(controller);
   }
