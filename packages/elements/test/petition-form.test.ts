@@ -85,7 +85,7 @@ const focusedNow = (): string => nameOf(deepActive());
 
 /** Waits until the element rendered in its language and checked the petition. */
 async function settled(el: PetitionForm): Promise<PetitionForm> {
-  await el.l10n.loaded;
+  await el.locale.loaded;
   await el.updateComplete;
   await until(() => el.status === 'complete' || el.status === 'error', 3000, 'the petition check');
   await el.updateComplete;
@@ -163,7 +163,7 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
         const el = await fixture<PetitionForm>(
           html`<petition-form lang=${lang} petition="xinjiang" endpoint=${fake.endpoint} privacy-href=${PRIVACY}></petition-form>`,
         );
-        await el.l10n.loaded;
+        await el.locale.loaded;
         await until(() => el.status === 'pending', 3000, 'the pending check');
         await el.updateComplete;
         expect(el.matches(':state(checking)')).to.equal(true);
@@ -1006,7 +1006,7 @@ describe('petition-form: petition state and configuration', () => {
   it('renders the form at once, without waiting for the petition', async () => {
     petitionAnswer = () => new Promise<Response>(() => undefined);
     const el = await fixture<PetitionForm>(html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint}></petition-form>`);
-    await el.l10n.loaded;
+    await el.locale.loaded;
     await el.updateComplete;
     expect(input(el, 'givenName')).to.exist;
     expect(submitButton(el).textContent!.trim()).to.equal('Signer la pétition');

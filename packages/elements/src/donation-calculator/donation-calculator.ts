@@ -386,10 +386,10 @@ export class DonationCalculator extends HostElement {
     if (event.url !== undefined) {
       const url = httpUrl(event.url);
       if (url) this.navigate(url);
-      else this.#author(`an agir-donate listener set event.url to "${event.url}", not an http(s) URL; nothing was opened.`);
+      else this.#authorError(`an agir-donate listener set event.url to "${event.url}", not an http(s) URL; nothing was opened.`);
     } else if (form) form.requestSubmit();
     else
-      this.#author(
+      this.#authorError(
         'the donate button leads nowhere: set donate-href="https://…?amount={amount}&frequency={frequency}", put the element in a <form>, or cancel agir-donate and handle it.',
       );
   }
@@ -532,7 +532,7 @@ export class DonationCalculator extends HostElement {
   /** Reads and checks the attributes; each problem is reported once to the page author. */
   #readConfig(): void {
     const country = this.country.trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(country)) this.#author(`country="${this.country}" must be an ISO 3166-1 alpha-2 code, e.g. country="FR".`);
+    if (!/^[A-Z]{2}$/.test(country)) this.#authorError(`country="${this.country}" must be an ISO 3166-1 alpha-2 code, e.g. country="FR".`);
     this.#country = country;
 
     let currency = currencyOf(country);
@@ -541,11 +541,11 @@ export class DonationCalculator extends HostElement {
       try {
         currency = new Intl.NumberFormat('en', { style: 'currency', currency: own }).resolvedOptions().currency;
       } catch {
-        this.#author(`currency="${this.currency}" must be an ISO 4217 code, e.g. currency="SEK".`);
+        this.#authorError(`currency="${this.currency}" must be an ISO 4217 code, e.g. currency="SEK".`);
       }
     }
-    if (!currency) this.#author(`country="${country}" has no known currency: add currency="…" (ISO 4217).`);
-    if (this.legacyFormat && currency !== 'EUR') this.#author(`legacy-format only applies to EUR; ignored for ${currency}.`);
+    if (!currency) this.#authorError(`country="${country}" has no known currency: add currency="…" (ISO 4217).`);
+    if (this.legacyFormat && currency !== 'EUR') this.#authorError(`legacy-format only applies to EUR; ignored for ${currency}.`);
     this.#currency = currency;
 
     // Without a valid tax-year, the engine uses the country's tax year in progress (core knows where each
@@ -553,19 +553,19 @@ export class DonationCalculator extends HostElement {
     const year = this.taxYear;
     const yearValid = Number.isInteger(year) && year! >= 1900 && year! <= 2999;
     if (year !== undefined && !yearValid)
-      this.#author(
+      this.#authorError(
         `tax-year="${this.getAttribute('tax-year')}" must be a year, e.g. ${new Date().getFullYear()}; remove it for the current tax year.`,
       );
     this.#taxYear = yearValid ? year : undefined;
 
     if (this.scheme !== undefined && !SCHEME.test(this.scheme))
-      this.#author(`scheme="${this.scheme}" must be a scheme id, e.g. "aid-to-people-in-difficulty".`);
+      this.#authorError(`scheme="${this.scheme}" must be a scheme id, e.g. "aid-to-people-in-difficulty".`);
 
     const href = this.donateHref?.trim() || undefined;
     this.#href = href;
     this.#hrefInvalid = !!href && !fillHref(href, 100, 'once');
     if (this.#hrefInvalid)
-      this.#author(
+      this.#authorError(
         `donate-href="${href}" must be an http(s) URL, e.g. "https://example.org/give?amount={amount}&frequency={frequency}"; the donate button is disabled.`,
       );
 
@@ -574,7 +574,7 @@ export class DonationCalculator extends HostElement {
     this.#configKey = key;
     const max = this.maxAmount > 0 && this.maxAmount <= ENGINE_MAX ? this.maxAmount : 1e5;
     if (max !== this.maxAmount)
-      this.#author(`max-amount="${this.getAttribute('max-amount')}" must be a number from 0 to ${ENGINE_MAX}; using 100000.`);
+      this.#authorError(`max-amount="${this.getAttribute('max-amount')}" must be a number from 0 to ${ENGINE_MAX}; using 100000.`);
     this.#maxMinor = Math.round(max * 100);
     const choices = { ...this.#choices };
     for (const frequency of FREQUENCIES) {
@@ -589,7 +589,7 @@ export class DonationCalculator extends HostElement {
         else if (!presets.includes(minor)) presets.push(minor);
       }
       if (rejected.length || !presets.length)
-        this.#author(
+        this.#authorError(
           `${name} must list amounts from 0 to max-amount separated by spaces, e.g. ${name}="${fallback}"${rejected.length ? `; ignoring ${rejected.join(', ')}` : ''}.`,
         );
       if (!presets.length) presets.push(...fallback.split(' ').map((item) => Number(item) * 100));
@@ -597,7 +597,7 @@ export class DonationCalculator extends HostElement {
       const wantedMinor = wanted === undefined ? undefined : parseAmount(wanted, '.', this.#maxMinor).minor;
       const initial = wantedMinor !== undefined && presets.includes(wantedMinor) ? wantedMinor : presets[presets.length - 1]!;
       if (wanted !== undefined && initial !== wantedMinor)
-        this.#author(`default-${frequency}="${wanted}" is not one of ${name}; selecting ${majorString(initial)}.`);
+        this.#authorError(`default-${frequency}="${wanted}" is not one of ${name}; selecting ${majorString(initial)}.`);
       this.#presets[frequency] = presets;
       this.#defaults[frequency] = initial;
       if (!presets.includes(choices[frequency].preset!)) choices[frequency] = { ...choices[frequency], preset: initial };
@@ -668,11 +668,11 @@ export class DonationCalculator extends HostElement {
         outcome.reason !== 'unsupported-country' &&
         (outcome.reason !== 'unsupported-year' || this.taxYear !== undefined)
       ) {
-        this.#author(`no estimate: ${outcome.message} Check country, tax-year and scheme.`);
+        this.#authorError(`no estimate: ${outcome.message} Check country, tax-year and scheme.`);
       }
       this.#outcome = outcome;
     } catch (error) {
-      this.#author(`no estimate: ${(error as Error).message}`);
+      this.#authorError(`no estimate: ${(error as Error).message}`);
       this.#outcome = { ok: false, reason: 'load-failed' };
     }
     const outcome = this.#outcome;
@@ -695,11 +695,11 @@ export class DonationCalculator extends HostElement {
 
   get #frequency(): DonationFrequency {
     if (FREQUENCIES.includes(this.frequency)) return this.frequency;
-    this.#author(`frequency="${this.frequency}" must be "once" or "monthly"; showing monthly.`);
+    this.#authorError(`frequency="${this.frequency}" must be "once" or "monthly"; showing monthly.`);
     return 'monthly';
   }
 
-  #author(message: string): void {
+  #authorError(message: string): void {
     if (!this.#reported.has(message)) authorError(this, message);
     this.#reported.add(message);
   }

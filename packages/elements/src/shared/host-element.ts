@@ -118,7 +118,7 @@ export abstract class HostElement extends HTMLElement implements ReactiveControl
       if (on) this.internals.states.add(name);
       else this.internals.states.delete(name);
     } catch {
-      // An engine without custom states works on without these styling hooks.
+      // A browser without custom states works on without these styling hooks.
     }
   }
 }

@@ -328,7 +328,7 @@ export class PetitionStore {
     } catch (cause) {
       const error = cause as PetitionStoreError;
       this.failures += 1;
-      this.report(`could not load petition "${this.petition}": ${String(error.message).replace(/^Agir: /, '')}`);
+      this.authorError(`could not load petition "${this.petition}": ${String(error.message).replace(/^Agir: /, '')}`);
       this.set({ state: 'error', error });
     }
   }
@@ -353,7 +353,7 @@ export class PetitionStore {
     const counts = readCounts(data);
     const figures = this.current.figures;
     if (!counts) {
-      this.report(
+      this.authorError(
         `the stream of petition "${this.petition}" sent a "count" event that does not match the Agir contract ({ "signatureCount": n, "countryCount": n }); it was ignored.`,
       );
     } else if (figures) {
@@ -370,7 +370,7 @@ export class PetitionStore {
   }
 
   /** @internal One console error per run of failures, naming the first subscribing element. */
-  report(message: string): void {
+  authorError(message: string): void {
     if (this.reported) return;
     this.reported = true;
     const reporter = [...this.listeners.values()].find((options) => options.reporter)?.reporter;
@@ -457,7 +457,7 @@ class EndpointStream {
       if (id)
         this.members.get(id)?.streamCounts(data); // a petition that left meanwhile: ignored
       else
-        [...this.members.values()][0]?.report(
+        [...this.members.values()][0]?.authorError(
           `the stream of petitions ${ids.join(', ')} sent a "count" event that does not match the Agir contract ({ "petition": id, "signatureCount": n, "countryCount": n }); it was ignored.`,
         );
     });
