@@ -2,6 +2,7 @@
 // schemas, tested), so an element that only reads data does not download zod.
 import type { Case, Petition, SignatureRequest, SignatureResponse } from './contract.js';
 import { AgirError, fieldErrors } from './errors.js';
+import { parseRetryAfter, retryDelay } from './retry.js';
 import { readCase, readCaseList, readErrorBody, readHealth, readPetition, readSignatureResponse, type ReadResult } from './read.js';
 
 type Read<T> = (value: unknown) => ReadResult<T>;
@@ -15,7 +16,7 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** How many times a safe request is retried after the first attempt (default 3). */
   retries?: number;
-  /** First backoff delay in ms (default 400); doubles each retry, with full jitter. */
+  /** First backoff delay in ms (default 400); doubles each retry, with jitter (`retryDelay`). */
   backoffMs?: number;
   /** Longest wait between attempts, `Retry-After` included, in ms (default 30 000). */
   maxDelayMs?: number;
@@ -68,16 +69,6 @@ function abortError(signal?: AbortSignal): AgirError {
   return new AgirError('aborted', 'The request was aborted by the page.', { cause: signal?.reason });
 }
 
-/** Parses `Retry-After` (seconds or an HTTP date) into ms, or undefined. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
-
 /** Normalises an endpoint: absolute URL, no trailing slash. Throws a config error a page author can act on. */
 export function normaliseEndpoint(endpoint: string, base?: string): string {
   let url: URL;
@@ -98,8 +89,8 @@ export function normaliseEndpoint(endpoint: string, base?: string): string {
 
 /**
  * Creates a client for an Agir endpoint. Every response is validated against the contract; errors are
- * `AgirError`s. GETs, and POSTs carrying an idempotency key, are retried with exponential backoff and full
- * jitter on network errors, timeouts, 408, 429 and 5xx, honouring `Retry-After`.
+ * `AgirError`s. GETs, and POSTs carrying an idempotency key, are retried with exponential backoff and
+ * jitter (`retryDelay`) on network errors, timeouts, 408, 429 and 5xx, honouring `Retry-After`.
  */
 export function createClient(options: ClientOptions): AgirClient {
   const base = typeof location === 'undefined' ? undefined : location.href;
@@ -160,7 +151,7 @@ export function createClient(options: ClientOptions): AgirClient {
     let lastError: AgirError | undefined;
     for (let tryIndex = 0; tryIndex <= retries; tryIndex++) {
       if (tryIndex > 0 && lastError) {
-        const backoff = Math.min(maxDelayMs, backoffMs * 2 ** (tryIndex - 1)) * random();
+        const backoff = retryDelay(tryIndex, backoffMs, maxDelayMs, random);
         const wait = lastError.retryAfterMs === undefined ? backoff : Math.max(backoff, lastError.retryAfterMs);
         if (wait > maxDelayMs) throw lastError;
         await sleep(wait, signal);

@@ -9,6 +9,7 @@ export * from './intl-money.js';
 export * from './intl-date.js';
 export * from './countries.js';
 export * from './queue.js';
+export * from './retry.js';
 export * from './signature.js';
 export * from './read.js';
 export * from './read-signature.js';

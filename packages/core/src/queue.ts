@@ -13,6 +13,7 @@ import { readSignatureRequest } from './read-signature.js';
 import type { SignatureRequest } from './schemas/signature.js';
 import { ID_PATTERN } from './vocabulary.js';
 import { AgirError } from './errors.js';
+import { retryDelay } from './retry.js';
 
 /** One signature waiting to be acknowledged. `id` is the request's idempotency key. */
 export interface QueueEntry {
@@ -116,12 +117,6 @@ export function isRetryable(error: unknown): boolean {
 /** True for an answer of a server that failed (HTTP 5xx). */
 export function isServerError(error: unknown): boolean {
   return error instanceof AgirError && error.kind === 'http' && error.status !== undefined && error.status >= 500;
-}
-
-/** Delay before attempt `attempts + 1`: `base × 2^(attempts-1)`, capped, times a jitter in [0.5, 1). */
-export function retryDelay(attempts: number, baseDelayMs: number, maxDelayMs: number, random: () => number = Math.random): number {
-  const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exponential * (0.5 + random() / 2));
 }
 
 const pageLocks = new Map<string, Promise<unknown>>();

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createClient, normaliseEndpoint, parseRetryAfter } from '../src/client.js';
+import { createClient, normaliseEndpoint } from '../src/client.js';
+import { parseRetryAfter } from '../src/retry.js';
 import { AgirError, isAgirError } from '../src/errors.js';
 
 const endpoint = 'https://api.example.org/agir/v1/';
@@ -95,7 +96,8 @@ describe('client', () => {
     const down = () => jsonResponse({}, 502);
     const { client, waits } = harness([down(), jsonResponse(petition)], { random: () => 0.25 });
     await client.getPetition('xinjiang');
-    assert.deepEqual(waits, [100]);
+    // retryDelay's jitter: 400 ms × (0.5 + 0.25 / 2).
+    assert.deepEqual(waits, [250]);
   });
 
   test('never retries a POST without an idempotency key', async () => {
@@ -124,6 +126,8 @@ describe('client', () => {
     assert.equal(parseRetryAfter(new Date(Date.UTC(2026, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2026, 0, 1)), 30_000);
     assert.equal(parseRetryAfter('soon'), undefined);
     assert.equal(parseRetryAfter(null), undefined);
+    assert.equal(parseRetryAfter(' 12 '), 12_000);
+    assert.equal(parseRetryAfter(new Date(Date.UTC(2025, 0, 1)).toUTCString(), Date.UTC(2026, 0, 1)), 0, 'a date past: at once');
   });
 
   test('gives up when Retry-After is longer than it may wait', async () => {

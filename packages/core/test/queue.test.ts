@@ -12,7 +12,6 @@ import {
   isServerError,
   memoryStorage,
   pageLock,
-  retryDelay,
   webStorage,
   type KeyValueStore,
   type QueueEntry,
@@ -21,6 +20,7 @@ import {
   type SignatureQueueOptions,
 } from '../src/queue.js';
 import { AgirError } from '../src/errors.js';
+import { retryDelay } from '../src/retry.js';
 import type { SignatureRequest, SignatureResponse } from '../src/contract.js';
 
 const endpoint = 'https://api.example.org/agir/v1';

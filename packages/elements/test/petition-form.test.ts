@@ -73,10 +73,19 @@ const deepActive = (): Element | null => {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 };
+/**
+ * An element as a short string (`h2#title`, `input#email`): focus assertions compare these, because a failed
+ * `expect(element).to.equal(other)` makes the runner serialise both elements, and the run hangs instead of failing.
+ */
+const nameOf = (node: Element | null): string =>
+  node
+    ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.getAttribute('name') ? `[name=${node.getAttribute('name')}]` : ''} "${node.textContent!.trim().slice(0, 30)}"`
+    : 'nothing';
+const focusedNow = (): string => nameOf(deepActive());
 
 /** Waits until the element rendered in its language and checked the petition. */
 async function settled(el: PetitionForm): Promise<PetitionForm> {
-  await el.l10n.loaded;
+  await el.locale.loaded;
   await el.updateComplete;
   await until(() => el.status === 'complete' || el.status === 'error', 3000, 'the petition check');
   await el.updateComplete;
@@ -154,7 +163,7 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
         const el = await fixture<PetitionForm>(
           html`<petition-form lang=${lang} petition="xinjiang" endpoint=${fake.endpoint} privacy-href=${PRIVACY}></petition-form>`,
         );
-        await el.l10n.loaded;
+        await el.locale.loaded;
         await until(() => el.status === 'pending', 3000, 'the pending check');
         await el.updateComplete;
         expect(el.matches(':state(checking)')).to.equal(true);
@@ -360,7 +369,7 @@ describe('petition-form: validation', () => {
       ['#familyName', 'Saisissez votre nom'],
     ]);
     links[1]!.click();
-    expect(deepActive()).to.equal(input(el, 'familyName'));
+    expect(focusedNow()).to.equal(nameOf(input(el, 'familyName')));
     expect(el.matches(':state(user-invalid)')).to.equal(true);
   });
 
@@ -396,7 +405,7 @@ describe('petition-form: validation', () => {
     await until(() => $(el, '#phone-error'), 2000, 'the phone error');
     expect(visibleText($(el, '#postalCode-error')!)).to.contain('أدخل رمزك البريدي');
     expect(visibleText($(el, '#phone-error')!)).to.contain('أدخل رقم هاتف');
-    expect(deepActive()).to.equal(input(el, 'postalCode'));
+    expect(focusedNow()).to.equal(nameOf(input(el, 'postalCode')));
   });
 
   it('a field with only spaces counts as empty', async () => {
@@ -437,17 +446,17 @@ describe('petition-form: submitting', () => {
     await sendKeys({ type: 'ada@example.org' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()).to.equal(input(el, 'consent'));
+    expect(focusedNow()).to.equal(nameOf(input(el, 'consent')));
     await pressSpace();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()).to.equal(submitButton(el));
+    expect(focusedNow()).to.equal(nameOf(submitButton(el)));
     const signed = oneEvent(el, 'agir-signed');
     await sendKeys({ press: 'Enter' });
     await signed;
     await signedView(el);
     expect(focused).to.deep.equal(['givenName', 'familyName', 'email', 'country', 'consent', 'A', 'BUTTON', 'title']);
-    expect(deepActive()).to.equal($(el, '#title'));
+    expect(focusedNow()).to.equal(nameOf($(el, '#title')));
     const request = body(signatures()[0]);
     expect(request.person).to.deep.equal({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', country: 'FR' });
     expect(request.consents[0]!.granted).to.equal(true);
@@ -706,7 +715,7 @@ describe('petition-form: never lose a signature', () => {
     const event = await queued;
     await el.updateComplete;
     expect(visibleText(el)).to.contain('Votre signature est enregistrée');
-    expect(deepActive()).to.equal($(el, '#title'));
+    expect(focusedNow()).to.equal(nameOf($(el, '#title')));
     expect(event.idempotencyKey).to.equal(body(signatures()[0]).idempotencyKey);
     online = true;
     const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
@@ -982,7 +991,7 @@ describe('petition-form: anti-spam', () => {
     expect(box.getAttribute('aria-hidden')).to.equal('true');
     expect(box.hasAttribute('inert')).to.equal(true);
     trap.focus();
-    expect(deepActive()).not.to.equal(trap);
+    expect(focusedNow()).not.to.equal(nameOf(trap));
     expect(trap.labels![0]!.closest('[aria-hidden="true"]')).to.equal(box, 'its label is hidden too');
     await expect(el).to.be.accessible();
     fillValid(el);
@@ -997,7 +1006,7 @@ describe('petition-form: petition state and configuration', () => {
   it('renders the form at once, without waiting for the petition', async () => {
     petitionAnswer = () => new Promise<Response>(() => undefined);
     const el = await fixture<PetitionForm>(html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint}></petition-form>`);
-    await el.l10n.loaded;
+    await el.locale.loaded;
     await el.updateComplete;
     expect(input(el, 'givenName')).to.exist;
     expect(submitButton(el).textContent!.trim()).to.equal('Signer la pétition');

@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement, html as litHtml } from 'lit';
+import { LitElement, html as litHtml, type ReactiveController } from 'lit';
 import { createCatalog, resetMissingKeyWarnings } from '@agir/core';
 import { LocaleController } from '../src/shared/locale-controller.js';
 import { chunkConfig, timeLimit } from '../src/shared/element-tools.js';
+import { HostElement } from '../src/shared/host-element.js';
 
 const en = { greeting: 'Hello', onlyEnglish: 'Only in English' };
 const catalog = createCatalog('test-greeter', {
@@ -91,5 +92,68 @@ describe('shared: timeLimit (lazy chunks)', () => {
     await timeLimit(slow, 'its code').catch(() => undefined);
     late(8);
     expect(await timeLimit(slow, 'its code'), 'a retry gets the same load once it arrives').to.equal(8);
+  });
+});
+
+describe('shared: HostElement (the base of every element)', () => {
+  class TestHost extends HostElement {
+    renders = 0;
+    loop = false;
+    protected update(): void {
+      this.renders++;
+      this.renderRoot.textContent = `render ${this.renders}`;
+      if (this.loop) this.requestUpdate();
+    }
+  }
+  customElements.define('test-host', TestHost);
+
+  const recorder = (calls: string[]): ReactiveController => ({
+    hostConnected: () => calls.push('connected'),
+    hostUpdate: () => calls.push('update'),
+    hostUpdated: () => calls.push('updated'),
+    hostDisconnected: () => calls.push('disconnected'),
+  });
+
+  it('tells a controller added while connected that the host is connected, and of every render', async () => {
+    const el = await fixture<TestHost>(html`<test-host></test-host>`);
+    await el.updateComplete;
+    const calls: string[] = [];
+    el.addController(recorder(calls));
+    expect(calls).to.deep.equal(['connected']);
+    el.requestUpdate();
+    expect(await el.updateComplete).to.equal(true);
+    expect(calls).to.deep.equal(['connected', 'update', 'updated']);
+    el.remove();
+    expect(calls.at(-1)).to.equal('disconnected');
+  });
+
+  it('resolves updateComplete with false, instead of spinning, when every render asks for another', async () => {
+    const el = await fixture<TestHost>(html`<test-host></test-host>`);
+    el.loop = true;
+    el.requestUpdate();
+    expect(await el.updateComplete).to.equal(false);
+    el.loop = false;
+    await el.updateComplete;
+    expect(await el.updateComplete).to.equal(true);
+  });
+});
+
+describe('shared: one host for every element', () => {
+  it('every element extends HostElement', async () => {
+    const modules = await Promise.all([
+      import('../src/petition-form/index.js'),
+      import('../src/signature-counter/index.js'),
+      import('../src/case-card/index.js'),
+      import('../src/case-card-list/index.js'),
+      import('../src/donation-calculator/index.js'),
+    ]);
+    const classes = [
+      modules[0].PetitionForm,
+      modules[1].SignatureCounter,
+      modules[2].CaseCard,
+      modules[3].CaseCardList,
+      modules[4].DonationCalculator,
+    ];
+    for (const element of classes) expect(element.prototype, element.name).to.be.instanceOf(HostElement);
   });
 });

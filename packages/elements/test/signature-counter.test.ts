@@ -137,7 +137,7 @@ before(() => customElements.whenDefined('signature-counter'));
 
 beforeEach(() => {
   clock = new FakeClock();
-  Object.assign(petitionStoreConfig, { setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, random: () => 0.5 });
+  Object.assign(petitionStoreConfig, { setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, random: () => 1 }); // jitter × 1: exact doubling
   Object.assign(counterConfig, { now: clock.now, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout });
   FakeEventSource.instances = [];
   window.EventSource = FakeEventSource as unknown as typeof EventSource;

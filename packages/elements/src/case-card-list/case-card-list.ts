@@ -1,10 +1,9 @@
 import { languageOf, resolveEndpoint, type Case } from '@agir/core';
 import { catalog } from '../case-card/catalog.js';
-import { defineAs } from '../case-card/case-view.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { h, patch, type Template } from '../shared/patch.js';
 import type { CaseCardMessages } from '../case-card/messages/en.js';
-import { authorError, timeLimit } from '../shared/element-tools.js';
+import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './case-card-list.styles.js';
 
@@ -41,7 +40,7 @@ export class CaseCardList extends HostElement {
 
   /** Registers the element under `tag` (default `case-card-list`), unless that tag is taken. */
   static define(tag = 'case-card-list', registry: CustomElementRegistry = customElements): void {
-    defineAs(tag, this, registry);
+    defineElement(tag, this, registry);
   }
 
   static {

@@ -1,8 +1,8 @@
 import { countryName, directionOf, formatDate, languageOf, resolveEndpoint, type Case } from '@agir/core';
-import { authorError, timeLimit } from '../shared/element-tools.js';
+import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './case-card.styles.js';
-import { defineAs, idPattern, imageUrl, quote, statusKinds, validated, webUrl, type CaseView } from './case-view.js';
+import { idPattern, imageUrl, quote, statusKinds, validated, webUrl, type CaseView } from './case-view.js';
 import { catalog } from './catalog.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { h, patch, type Template } from '../shared/patch.js';
@@ -77,7 +77,7 @@ export class CaseCard extends HostElement {
 
   /** Registers the element under `tag` (default `case-card`), unless that tag is taken. */
   static define(tag = 'case-card', registry: CustomElementRegistry = customElements): void {
-    defineAs(tag, this, registry);
+    defineElement(tag, this, registry);
   }
 
   static {

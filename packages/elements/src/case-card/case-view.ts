@@ -1,5 +1,3 @@
-import { defineElement } from '../shared/element-tools.js';
-
 /**
  * What a card shows: a contract `Case` (from the endpoint, a list or `.data`), or the part of it a page
  * author writes inline with attributes. Every string in it is rendered as text, never as HTML.
@@ -77,18 +75,4 @@ export function imageUrl(value: string | undefined, base: string): string | unde
 export function quote(value: unknown): string {
   const text = JSON.stringify(String(value));
   return text.length > 80 ? `${text.slice(0, 77)}…"` : text;
-}
-
-/**
- * Registers `constructor` under `tag`. When the class already has another tag (the page renamed it, or
- * uses it twice), a trivial subclass is registered, as the registry accepts a constructor only once.
- */
-export function defineAs(tag: string, constructor: CustomElementConstructor, registry: CustomElementRegistry): void {
-  const existing = registry.get(tag);
-  if (existing && (existing === constructor || existing.prototype instanceof constructor)) return;
-  try {
-    defineElement(tag, constructor, registry);
-  } catch {
-    defineElement(tag, class extends (constructor as typeof HTMLElement) {}, registry);
-  }
 }

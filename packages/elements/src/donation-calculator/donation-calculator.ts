@@ -1,8 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createCatalog, formatMoney, formatNumber, type Params } from '@agir/core';
 import { currentTaxYear, type ReliefInput, type ReliefResult } from '@agir/core/tax';
 import { LocaleController } from '../shared/locale-controller.js';
 import { authorError, defineElement } from '../shared/element-tools.js';
+import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { styles } from './donation-calculator.styles.js';
 import { DonateEvent, type DonationFrequency } from './events.js';
 import en, { type Messages } from './messages/en.js';
@@ -28,30 +28,6 @@ const ENGINE_MAX = 1e9;
 /** Annual gift (minor units) from which the income field appears by itself where an income ceiling exists. */
 const INCOME_FIELD_FROM = 100_000;
 const SCHEME = /^[a-z][a-z0-9-]*$/;
-
-/**
- * The properties that reflect an attribute of the same name in kebab-case (`maxAmount`: `max-amount`), with
- * their value when the attribute is absent. `false`: a boolean attribute; `maxAmount` and `taxYear` are numbers.
- */
-const reflected = {
-  country: '',
-  amountsMonthly: '8 10 15',
-  amountsOnce: '80 100 250',
-  defaultMonthly: undefined,
-  defaultOnce: undefined,
-  maxAmount: 100_000,
-  taxYear: undefined,
-  scheme: undefined,
-  rateLabel: undefined,
-  currency: undefined,
-  donateHref: undefined,
-  donateLabel: undefined,
-  askIncome: false,
-  legacyFormat: false,
-  name: '',
-  disabled: false,
-};
-const kebab = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 /** A frequency's selection: its preset (minor units), unless the free amount holds text. */
 interface Choice {
@@ -102,8 +78,6 @@ function fillHref(template: string, minor: number, frequency: DonationFrequency)
   return httpUrl(template.replace(/\{(amount|amountMinor|frequency)\}/g, (_, name: string) => encodeURIComponent(values[name]!)));
 }
 
-let sheet: CSSStyleSheet | undefined;
-
 /**
  * A donation form with its tax relief: preset amounts per frequency (one-off, monthly), a free amount, and
  * what the gift really costs after the tax relief of the reader's country ("votre don ne vous coûtera que
@@ -111,9 +85,7 @@ let sheet: CSSStyleSheet | undefined;
  * are not modelled it says so and still lets people donate. Form-associated: inside a `<form>` it submits
  * the amount and the frequency and takes part in validation and reset.
  *
- * A plain custom element (no Lit runtime, like `<signature-counter>`) so that the CDN entry stays within its
- * 13 kB budget; it hosts Lit reactive controllers such as the shared `LocaleController`. Its shadow tree is
- * built once with DOM calls, and each update changes only what differs.
+ * Its shadow tree is built once with DOM calls and kept by reference: each update changes only what differs.
  *
  * @summary Donation amounts with the net cost after tax relief, and a donate button.
  * @tag donation-calculator
@@ -159,9 +131,32 @@ let sheet: CSSStyleSheet | undefined;
  * @cssstate invalid - The free amount (or the income) is not valid; the donate button is disabled.
  * @cssstate unsupported - The tax relief cannot be estimated for this country, year or scheme.
  */
-export class DonationCalculator extends HTMLElement implements ReactiveControllerHost {
+export class DonationCalculator extends HostElement {
   static formAssociated = true;
-  static observedAttributes = ['frequency', ...Object.keys(reflected).map(kebab)];
+  static override styles = styles;
+
+  static {
+    attributeProperties(this, {
+      country: ['country', String, ''],
+      amountsMonthly: ['amounts-monthly', String, '8 10 15'],
+      amountsOnce: ['amounts-once', String, '80 100 250'],
+      defaultMonthly: 'default-monthly',
+      defaultOnce: 'default-once',
+      maxAmount: ['max-amount', Number, 100_000],
+      taxYear: ['tax-year', Number],
+      scheme: 'scheme',
+      rateLabel: 'rate-label',
+      currency: 'currency',
+      donateHref: 'donate-href',
+      donateLabel: 'donate-label',
+      askIncome: ['ask-income', Boolean],
+      legacyFormat: ['legacy-format', Boolean],
+      name: ['name', String, ''],
+      disabled: ['disabled', Boolean],
+    });
+    this.observedAttributes.push('frequency');
+    this.propertyNames.push('frequency', 'messages');
+  }
 
   /** Registers the element (under another tag if `donation-calculator` is taken). */
   static define(tag = 'donation-calculator', registry: CustomElementRegistry = customElements): void {
@@ -201,14 +196,10 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
   /** Disables every control. */
   declare disabled: boolean;
 
-  readonly #controllers = new Set<ReactiveController>();
-  readonly #internals = this.attachInternals();
   readonly #locale = new LocaleController<Messages>(this, catalog);
   readonly #reported = new Set<string>();
   #frequencyChosen: DonationFrequency = 'monthly';
   #messages: Partial<Messages & ReliefMessages> | undefined;
-  #pending = false;
-  #rendered: Promise<void> = Promise.resolve();
   // What the reader chose: internal state, not properties (a change calls requestUpdate).
   #choices: Record<DonationFrequency, Choice> = { once: { preset: undefined, text: '' }, monthly: { preset: undefined, text: '' } };
   #incomeText = '';
@@ -235,7 +226,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
   #lineKey: string | undefined;
   #detailsKey = '';
 
-  // The shadow tree, built once; #update() changes what differs.
+  // The shadow tree, built once; update() changes what differs.
   readonly #frequencyLegend = h('legend');
   readonly #frequencyOptions = h('div', { class: 'options' });
   readonly #amountLegend = h('legend');
@@ -288,16 +279,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    if ('adoptedStyleSheets' in root) {
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(styles);
-      }
-      root.adoptedStyleSheets = [sheet];
-    } else {
-      (root as ShadowRoot).append(h('style', {}, styles));
-    }
+    const root = this.renderRoot;
     root.append(this.#root);
     root.addEventListener('input', (event) => {
       if (event.target === this.#free) this.#choose({ ...this.#choices[this.#frequency], text: this.#free.value });
@@ -336,61 +318,23 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
     this.requestUpdate();
   }
 
-  addController(controller: ReactiveController): void {
-    this.#controllers.add(controller);
-    if (this.isConnected) controller.hostConnected?.();
-  }
-
-  removeController(controller: ReactiveController): void {
-    this.#controllers.delete(controller);
-  }
-
-  /** Schedules one update for the end of the current task's microtasks. */
-  requestUpdate(): void {
-    if (this.#pending) return;
-    this.#pending = true;
-    this.#rendered = Promise.resolve().then(() => {
-      this.#pending = false;
-      this.#update();
-    });
-  }
-
-  /** Resolves once the element has rendered, in the reader's language and with the country's rules. */
-  get updateComplete(): Promise<boolean> {
-    return this.#settled();
-  }
-
-  async #settled(): Promise<boolean> {
-    do {
-      await this.#rendered;
+  /** `updateComplete` also waits for the reader's language and the country's rules. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let settled = false;
+    // A render may start loading rules, whose arrival asks for another render: a few rounds, never forever.
+    for (let round = 0; round < 5 && !settled; round++) {
+      await super.getUpdateComplete();
       await this.#locale.loaded;
-      while (this.#loading) await this.#loading;
+      await this.#loading;
       await this.#view?.loaded;
-    } while (this.#pending);
-    return true;
-  }
-
-  connectedCallback(): void {
-    // A property set before the element was defined shadows the accessor: pass it on to the accessor.
-    for (const name of ['frequency', 'messages', ...Object.keys(reflected)]) {
-      if (Object.hasOwn(this, name)) {
-        const own = this as unknown as Record<string, unknown>;
-        const value = own[name];
-        delete own[name];
-        own[name] = value;
-      }
+      settled = (await super.getUpdateComplete()) && !this.#loading;
     }
-    for (const controller of this.#controllers) controller.hostConnected?.();
-    this.requestUpdate();
+    return settled;
   }
 
-  disconnectedCallback(): void {
-    for (const controller of this.#controllers) controller.hostDisconnected?.();
-  }
-
-  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name === 'frequency') this.frequency = (value ?? 'monthly') as DonationFrequency;
-    this.requestUpdate();
+    super.attributeChangedCallback(name, old, value);
   }
 
   /** @internal A form reset restores the defaults of the attributes. */
@@ -438,14 +382,14 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
       estimate: this.estimate,
     });
     if (!this.dispatchEvent(event)) return;
-    const form = this.#internals.form;
+    const form = this.internals.form;
     if (event.url !== undefined) {
       const url = httpUrl(event.url);
       if (url) this.navigate(url);
-      else this.#author(`an agir-donate listener set event.url to "${event.url}", not an http(s) URL; nothing was opened.`);
+      else this.#authorError(`an agir-donate listener set event.url to "${event.url}", not an http(s) URL; nothing was opened.`);
     } else if (form) form.requestSubmit();
     else
-      this.#author(
+      this.#authorError(
         'the donate button leads nowhere: set donate-href="https://…?amount={amount}&frequency={frequency}", put the element in a <form>, or cancel agir-donate and handle it.',
       );
   }
@@ -456,8 +400,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
   }
 
   /** Reads the attributes and the reader's choice, estimates, and brings the shadow tree and the form value up to date. */
-  #update(): void {
-    if (!this.isConnected) return;
+  protected update(): void {
     this.#readConfig();
     if (this.askIncome) this.#incomeShown = true;
     const frequency = this.#frequency;
@@ -531,22 +474,22 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
     } else disclosure.remove();
 
     // Validity, form value and custom states.
-    const states = this.#internals.states;
+    const states = this.internals.states;
     let invalid: [ValidityStateFlags, string, HTMLElement] | undefined;
     if (!amount) invalid = [{ valueMissing: true }, this.#t('errorMin'), this.#free];
     else if (amount.problem) invalid = [this.#flags(amount.problem), this.#amountError(amount.problem), this.#free];
     else if (income?.problem && showIncome) invalid = [{ badInput: true }, this.#t('incomeError'), this.#incomeField];
     if (invalid || !amount?.minor) {
-      this.#internals.setValidity(...invalid!);
-      this.#internals.setFormValue(null);
+      this.internals.setValidity(...invalid!);
+      this.internals.setFormValue(null);
       states.add('invalid');
     } else {
       const prefix = this.name ? `${this.name}-` : '';
       const data = new FormData();
       data.append(`${prefix}amount`, majorString(amount.minor));
       data.append(`${prefix}frequency`, frequency);
-      this.#internals.setValidity({});
-      this.#internals.setFormValue(data, data);
+      this.internals.setValidity({});
+      this.internals.setFormValue(data, data);
       states.delete('invalid');
     }
     if (this.#outcome?.ok === false) states.add('unsupported');
@@ -589,7 +532,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
   /** Reads and checks the attributes; each problem is reported once to the page author. */
   #readConfig(): void {
     const country = this.country.trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(country)) this.#author(`country="${this.country}" must be an ISO 3166-1 alpha-2 code, e.g. country="FR".`);
+    if (!/^[A-Z]{2}$/.test(country)) this.#authorError(`country="${this.country}" must be an ISO 3166-1 alpha-2 code, e.g. country="FR".`);
     this.#country = country;
 
     let currency = currencyOf(country);
@@ -598,11 +541,11 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
       try {
         currency = new Intl.NumberFormat('en', { style: 'currency', currency: own }).resolvedOptions().currency;
       } catch {
-        this.#author(`currency="${this.currency}" must be an ISO 4217 code, e.g. currency="SEK".`);
+        this.#authorError(`currency="${this.currency}" must be an ISO 4217 code, e.g. currency="SEK".`);
       }
     }
-    if (!currency) this.#author(`country="${country}" has no known currency: add currency="…" (ISO 4217).`);
-    if (this.legacyFormat && currency !== 'EUR') this.#author(`legacy-format only applies to EUR; ignored for ${currency}.`);
+    if (!currency) this.#authorError(`country="${country}" has no known currency: add currency="…" (ISO 4217).`);
+    if (this.legacyFormat && currency !== 'EUR') this.#authorError(`legacy-format only applies to EUR; ignored for ${currency}.`);
     this.#currency = currency;
 
     // Without a valid tax-year, the engine uses the country's tax year in progress (core knows where each
@@ -610,19 +553,19 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
     const year = this.taxYear;
     const yearValid = Number.isInteger(year) && year! >= 1900 && year! <= 2999;
     if (year !== undefined && !yearValid)
-      this.#author(
+      this.#authorError(
         `tax-year="${this.getAttribute('tax-year')}" must be a year, e.g. ${new Date().getFullYear()}; remove it for the current tax year.`,
       );
     this.#taxYear = yearValid ? year : undefined;
 
     if (this.scheme !== undefined && !SCHEME.test(this.scheme))
-      this.#author(`scheme="${this.scheme}" must be a scheme id, e.g. "aid-to-people-in-difficulty".`);
+      this.#authorError(`scheme="${this.scheme}" must be a scheme id, e.g. "aid-to-people-in-difficulty".`);
 
     const href = this.donateHref?.trim() || undefined;
     this.#href = href;
     this.#hrefInvalid = !!href && !fillHref(href, 100, 'once');
     if (this.#hrefInvalid)
-      this.#author(
+      this.#authorError(
         `donate-href="${href}" must be an http(s) URL, e.g. "https://example.org/give?amount={amount}&frequency={frequency}"; the donate button is disabled.`,
       );
 
@@ -631,7 +574,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
     this.#configKey = key;
     const max = this.maxAmount > 0 && this.maxAmount <= ENGINE_MAX ? this.maxAmount : 1e5;
     if (max !== this.maxAmount)
-      this.#author(`max-amount="${this.getAttribute('max-amount')}" must be a number from 0 to ${ENGINE_MAX}; using 100000.`);
+      this.#authorError(`max-amount="${this.getAttribute('max-amount')}" must be a number from 0 to ${ENGINE_MAX}; using 100000.`);
     this.#maxMinor = Math.round(max * 100);
     const choices = { ...this.#choices };
     for (const frequency of FREQUENCIES) {
@@ -646,7 +589,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
         else if (!presets.includes(minor)) presets.push(minor);
       }
       if (rejected.length || !presets.length)
-        this.#author(
+        this.#authorError(
           `${name} must list amounts from 0 to max-amount separated by spaces, e.g. ${name}="${fallback}"${rejected.length ? `; ignoring ${rejected.join(', ')}` : ''}.`,
         );
       if (!presets.length) presets.push(...fallback.split(' ').map((item) => Number(item) * 100));
@@ -654,7 +597,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
       const wantedMinor = wanted === undefined ? undefined : parseAmount(wanted, '.', this.#maxMinor).minor;
       const initial = wantedMinor !== undefined && presets.includes(wantedMinor) ? wantedMinor : presets[presets.length - 1]!;
       if (wanted !== undefined && initial !== wantedMinor)
-        this.#author(`default-${frequency}="${wanted}" is not one of ${name}; selecting ${majorString(initial)}.`);
+        this.#authorError(`default-${frequency}="${wanted}" is not one of ${name}; selecting ${majorString(initial)}.`);
       this.#presets[frequency] = presets;
       this.#defaults[frequency] = initial;
       if (!presets.includes(choices[frequency].preset!)) choices[frequency] = { ...choices[frequency], preset: initial };
@@ -725,11 +668,11 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
         outcome.reason !== 'unsupported-country' &&
         (outcome.reason !== 'unsupported-year' || this.taxYear !== undefined)
       ) {
-        this.#author(`no estimate: ${outcome.message} Check country, tax-year and scheme.`);
+        this.#authorError(`no estimate: ${outcome.message} Check country, tax-year and scheme.`);
       }
       this.#outcome = outcome;
     } catch (error) {
-      this.#author(`no estimate: ${(error as Error).message}`);
+      this.#authorError(`no estimate: ${(error as Error).message}`);
       this.#outcome = { ok: false, reason: 'load-failed' };
     }
     const outcome = this.#outcome;
@@ -752,11 +695,11 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
 
   get #frequency(): DonationFrequency {
     if (FREQUENCIES.includes(this.frequency)) return this.frequency;
-    this.#author(`frequency="${this.frequency}" must be "once" or "monthly"; showing monthly.`);
+    this.#authorError(`frequency="${this.frequency}" must be "once" or "monthly"; showing monthly.`);
     return 'monthly';
   }
 
-  #author(message: string): void {
+  #authorError(message: string): void {
     if (!this.#reported.has(message)) authorError(this, message);
     this.#reported.add(message);
   }
@@ -829,7 +772,7 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
 
   /** Focuses the checked preset, or the free amount. */
   override focus(options?: FocusOptions): void {
-    (this.shadowRoot!.querySelector<HTMLInputElement>('[name=preset]:checked') ?? this.#free).focus(options);
+    (this.renderRoot.querySelector<HTMLInputElement>('[name=preset]:checked') ?? this.#free).focus(options);
   }
 
   /** Opens the donation page with `location.assign`. Replace it on an instance to route otherwise (or record it in tests). */
@@ -855,42 +798,26 @@ export class DonationCalculator extends HTMLElement implements ReactiveControlle
   }
 
   get form(): HTMLFormElement | null {
-    return this.#internals.form;
+    return this.internals.form;
   }
 
   get validity(): ValidityState {
-    return this.#internals.validity;
+    return this.internals.validity;
   }
 
   get validationMessage(): string {
-    return this.#internals.validationMessage;
+    return this.internals.validationMessage;
   }
 
   get willValidate(): boolean {
-    return this.#internals.willValidate;
+    return this.internals.willValidate;
   }
 
   checkValidity(): boolean {
-    return this.#internals.checkValidity();
+    return this.internals.checkValidity();
   }
 
   reportValidity(): boolean {
-    return this.#internals.reportValidity();
+    return this.internals.reportValidity();
   }
-}
-
-for (const [name, fallback] of Object.entries(reflected)) {
-  const attribute = kebab(name);
-  Object.defineProperty(DonationCalculator.prototype, name, {
-    get(this: Element) {
-      const value = this.getAttribute(attribute);
-      if (fallback === false) return value !== null;
-      if (value === null) return fallback;
-      return name === 'maxAmount' || name === 'taxYear' ? Number(value) : value;
-    },
-    set(this: Element, value: unknown) {
-      if (value == null || value === false) this.removeAttribute(attribute);
-      else this.setAttribute(attribute, value === true ? '' : String(value));
-    },
-  });
 }

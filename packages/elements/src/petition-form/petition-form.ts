@@ -24,16 +24,16 @@ const catalog = createCatalog<Messages>('petition-form', {
   pt: () => import('./messages/pt.js'),
 });
 
-let engine: Promise<typeof Submission> | undefined;
+let submissionModule: Promise<typeof Submission> | undefined;
 /**
  * What the form does once a reader acts (contract schemas, client, durable queue, sharing) is a separate
  * chunk, loaded as soon as a form connects, in parallel with its first render. It has `chunkConfig.timeoutMs`
  * to arrive; a submit meanwhile shows the form's error and waits for the same load when tried again.
  */
-const loadEngine = (): Promise<typeof Submission> =>
+const loadSubmission = (): Promise<typeof Submission> =>
   timeLimit(
-    (engine ??= import('./submission.js').catch((error: unknown) => {
-      engine = undefined;
+    (submissionModule ??= import('./submission.js').catch((error: unknown) => {
+      submissionModule = undefined;
       throw error;
     })),
     'its submission code',
@@ -145,9 +145,9 @@ export class PetitionForm extends HostElement {
 
   // Members below marked @internal are shared with the lazily loaded submission module; not public API.
   /** @internal */
-  readonly l10n = new LocaleController<Messages>(this, catalog);
+  readonly locale = new LocaleController<Messages>(this, catalog);
   /** @internal The page's own form, when the element enhances one. */
-  byo: HTMLFormElement | null = null;
+  pageForm: HTMLFormElement | null = null;
   /** @internal */
   readonly uid = `agir-pf-${++uid}`;
   /** @internal When the reader started (render, or "sign for someone else"). */
@@ -164,8 +164,13 @@ export class PetitionForm extends HostElement {
   prefilled = false;
   /** @internal Locale the page form's country list was filled in. */
   filledSelect: string | undefined;
-  private engine: typeof Submission | undefined;
-  /** The petition and endpoint the engine was last started for. */
+  /**
+   * @internal What to focus once the next render is done (`#title` after a submit). Focus moves inside the
+   * render, so a page (or a test) that awaits `updateComplete` after `agir-queued` finds it moved.
+   */
+  focusAfterRender: string | undefined;
+  private submission: typeof Submission | undefined;
+  /** The petition and endpoint the submission code was last started for. */
   private startedFor: [string | undefined, string | undefined] | [] = [];
   /** A submission is under way (guards against a second submit). */
   private busy = false;
@@ -264,24 +269,24 @@ export class PetitionForm extends HostElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.adopt();
-    this.engine?.wire(this, this.byo, true);
+    this.submission?.wire(this, this.pageForm, true);
     if (this.loadedKey) {
       this.loadedKey = undefined;
       void this.start();
-    } else void loadEngine().catch(() => undefined);
+    } else void loadSubmission().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.engine?.wire(this, this.byo, false);
+    this.submission?.wire(this, this.pageForm, false);
   }
 
   protected update(): void {
     const retarget = this.petition !== this.startedFor[0] || this.endpoint !== this.startedFor[1];
     if (this.petition !== this.startedFor[0] && this.view === 'form' && this.remembered()) this.view = 'already-signed';
-    const relocalise = this.renderedLocale !== this.l10n.locale;
+    const relocalise = this.renderedLocale !== this.locale.locale;
     if (relocalise) this.keptCountry = this.control('country')?.value;
     render(this.template(), this.renderRoot, { host: this });
     if (retarget) {
@@ -297,12 +302,16 @@ export class PetitionForm extends HostElement {
       ['checking', this.status === 'pending'],
     ] as const)
       this.setState(name, on);
-    if (relocalise && this.l10n.ready) {
+    if (relocalise && this.locale.ready) {
       const country = this.control('country');
       if (country && this.keptCountry) country.value = this.keptCountry;
-      this.renderedLocale = this.l10n.locale;
+      this.renderedLocale = this.locale.locale;
     }
-    if (this.byo) this.engine?.syncPageForm(this);
+    if (this.pageForm) this.submission?.syncPageForm(this);
+    if (this.focusAfterRender) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+      this.focusAfterRender = undefined;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -327,7 +336,7 @@ export class PetitionForm extends HostElement {
     this.busy = true;
     this.failure = undefined;
     try {
-      await (this.engine = await loadEngine()).submit(this);
+      await (this.submission = await loadSubmission()).submit(this);
     } catch (error) {
       this.failure = 'unavailable';
       authorError(this, `could not send the signature: ${(error as Error).message}`);
@@ -348,7 +357,7 @@ export class PetitionForm extends HostElement {
 
   /** @internal The form in use: the page's own, or the built-in one. */
   get form(): HTMLFormElement | null {
-    return this.byo ?? this.renderRoot?.querySelector('form') ?? null;
+    return this.pageForm ?? this.renderRoot?.querySelector('form') ?? null;
   }
 
   /** @internal A named control of the form in use. */
@@ -358,7 +367,7 @@ export class PetitionForm extends HostElement {
   }
 
   /** @internal One clear console message per problem, for the page author. */
-  report(message: string): void {
+  authorError(message: string): void {
     if (this.reported.has(message)) return;
     this.reported.add(message);
     authorError(this, message);
@@ -366,7 +375,7 @@ export class PetitionForm extends HostElement {
 
   /** @internal */
   message(field: Field, kind: Kind): string {
-    return this.l10n.t(`${field}${kind}` as keyof Messages);
+    return this.locale.t(`${field}${kind}` as keyof Messages);
   }
 
   /** @internal Updates the errors of some fields (native constraints, then the contract's rule). */
@@ -384,35 +393,35 @@ export class PetitionForm extends HostElement {
   /** @internal The browser's region when it speaks the form's language, else the language's usual country. */
   defaultCountry(): string | undefined {
     const browser = navigator.language;
-    return (browser?.split('-')[0] === this.l10n.locale.split('-')[0] && defaultCountry(browser)) || defaultCountry(this.l10n.locale);
+    return (browser?.split('-')[0] === this.locale.locale.split('-')[0] && defaultCountry(browser)) || defaultCountry(this.locale.locale);
   }
 
   /** @internal Countries and territories in the form's language, sorted. */
   countryList(): Array<{ code: string; name: string }> {
-    return countryOptions(this.l10n.locale);
+    return countryOptions(this.locale.locale);
   }
 
   private async start(): Promise<void> {
     try {
-      this.engine = await loadEngine();
+      this.submission = await loadSubmission();
       this.requestUpdate();
     } catch (error) {
-      this.report(`could not load its submission code (${(error as Error).message}); check that the whole CDN folder is served.`);
+      this.authorError(`could not load its submission code (${(error as Error).message}); check that the whole CDN folder is served.`);
       // Its notice needs that code: show the form rather than an empty box (a submit tries the load again).
       if (this.view === 'already-signed') this.view = 'form';
       return;
     }
-    if (this.isConnected) await this.engine.load(this);
+    if (this.isConnected) await this.submission.load(this);
   }
 
   /** Takes up (or lets go of) a `<form>` the page put inside the element. */
   private adopt(): void {
     const form = this.isConnected ? this.querySelector('form') : null;
-    if (form === this.byo) return;
-    this.engine?.wire(this, this.byo, false);
-    this.byo = form;
+    if (form === this.pageForm) return;
+    this.submission?.wire(this, this.pageForm, false);
+    this.pageForm = form;
     this.filledSelect = undefined;
-    this.engine?.wire(this, form, true);
+    this.submission?.wire(this, form, true);
     this.requestUpdate();
   }
 
@@ -427,14 +436,14 @@ export class PetitionForm extends HostElement {
       const field = TOKENS[token];
       if (field) found.push(field);
       else if (!/^(given-name|family-name|email|country)$/.test(token))
-        this.report(`unknown token "${token}" in the "${attribute}" attribute; use any of: ${Object.keys(TOKENS).join(', ')}.`);
+        this.authorError(`unknown token "${token}" in the "${attribute}" attribute; use any of: ${Object.keys(TOKENS).join(', ')}.`);
     }
     return found;
   }
 
   private isRequired(field: Field): boolean {
     if (FIELDS.indexOf(field) < 4) return true;
-    return this.byo ? this.control(field)?.required === true : this.tokens(this.required ?? '', 'required').includes(field);
+    return this.pageForm ? this.control(field)?.required === true : this.tokens(this.required ?? '', 'required').includes(field);
   }
 
   private check(field: Field): Kind | undefined {
@@ -463,7 +472,7 @@ export class PetitionForm extends HostElement {
     field: Field,
     control: (describedBy: string | typeof nothing, invalid: 'true' | typeof nothing) => TemplateResult,
   ): TemplateResult {
-    const { t } = this.l10n;
+    const { t } = this.locale;
     const kind = this.errors[field];
     const help = HELP[field];
     const describedBy = [help && `${field}-help`, kind && `${field}-error`].filter(Boolean).join(' ');
@@ -505,7 +514,7 @@ export class PetitionForm extends HostElement {
    */
   private countries(): HTMLOptionElement[] {
     const chosen = this.defaultCountry();
-    const key = `${this.l10n.locale} ${chosen}`;
+    const key = `${this.locale.locale} ${chosen}`;
     if (this.optionNodes?.key !== key)
       this.optionNodes = {
         key,
@@ -515,11 +524,11 @@ export class PetitionForm extends HostElement {
   }
 
   private ownForm(): TemplateResult {
-    const { t } = this.l10n;
+    const { t } = this.locale;
     const optional = [...this.tokens(this.fields ?? '', 'fields'), ...this.tokens(this.required ?? '', 'required')];
     const privacy = safeHref(this.privacyHref);
     if (this.privacyHref && !privacy)
-      this.report(`the "privacy-href" attribute must be an http(s) URL (got "${this.privacyHref}"); the privacy link is left out.`);
+      this.authorError(`the "privacy-href" attribute must be an http(s) URL (got "${this.privacyHref}"); the privacy link is left out.`);
     return html`<form
       part="form"
       novalidate
@@ -588,26 +597,26 @@ export class PetitionForm extends HostElement {
   }
 
   private alert(): TemplateResult | typeof nothing {
-    return this.failure ? html`<p class="alert" role="alert" part="alert">${this.l10n.t(this.failure)}</p>` : nothing;
+    return this.failure ? html`<p class="alert" role="alert" part="alert">${this.locale.t(this.failure)}</p>` : nothing;
   }
 
   private body(): unknown {
     const view = this.view;
     // The other views are drawn by the submission module (loaded at connect): its place is kept meanwhile.
-    const notice = view === 'form' ? nothing : (this.engine?.notice(this) ?? html`<div class="loading" aria-busy="true"></div>`);
+    const notice = view === 'form' ? nothing : (this.submission?.notice(this) ?? html`<div class="loading" aria-busy="true"></div>`);
     if (view === 'unavailable' || view === 'closed' || view === 'already-signed') return notice;
     return html`${notice}
       <div class="form-view" ?hidden=${view !== 'form'}>
-        ${this.summary ? this.engine?.errorSummary(this) : nothing} ${this.byo ? nothing : this.ownForm()}
-        <slot ?hidden=${!this.byo} @slotchange=${this.onSlotChange}></slot>
-        ${this.byo ? this.alert() : nothing}
+        ${this.summary ? this.submission?.errorSummary(this) : nothing} ${this.pageForm ? nothing : this.ownForm()}
+        <slot ?hidden=${!this.pageForm} @slotchange=${this.onSlotChange}></slot>
+        ${this.pageForm ? this.alert() : nothing}
       </div>`;
   }
 
   private template(): TemplateResult {
-    if (!this.l10n.ready) return html`<div class="loading" aria-busy="true"></div>`;
-    return html`<div lang=${this.l10n.locale} dir=${this.l10n.dir} class="root">
-      <p class="visually-hidden" role="status">${this.sending ? this.l10n.t('submitting') : this.announcement}</p>
+    if (!this.locale.ready) return html`<div class="loading" aria-busy="true"></div>`;
+    return html`<div lang=${this.locale.locale} dir=${this.locale.dir} class="root">
+      <p class="visually-hidden" role="status">${this.sending ? this.locale.t('submitting') : this.announcement}</p>
       ${this.body()}
     </div>`;
   }

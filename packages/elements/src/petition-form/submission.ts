@@ -2,7 +2,7 @@
  * What petition-form does once a reader acts: build a signature, check it against the contract, queue and
  * send it, show what became of it; check the petition's status; wire a page's own `<form>`; offer sharing.
  * The element renders and validates without this chunk and loads it as soon as it connects, in parallel
- * with its first render (see `loadEngine` in petition-form.ts), so the form shows at once.
+ * with its first render (see `loadSubmission` in petition-form.ts), so the form shows at once.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import {
@@ -51,18 +51,20 @@ const viewMessages = new Map<string, Translate<Views>>();
  * even English can be loaded, the page author is told and the notice keeps its reserved place.
  */
 export async function loadViews(host: PetitionForm): Promise<void> {
-  const locale = host.l10n.locale;
+  const locale = host.locale.locale;
   if (viewMessages.has(locale)) return;
   try {
     viewMessages.set(locale, await viewCatalog.load(locale));
   } catch (error) {
-    host.report(`could not load the messages of its notices (${(error as Error).message}); check that the whole CDN folder is served.`);
+    host.authorError(
+      `could not load the messages of its notices (${(error as Error).message}); check that the whole CDN folder is served.`,
+    );
   }
 }
 
 /** The view messages of the form's language; after a language change, they load and the form redraws. */
 function views(host: PetitionForm): Translate<Views> | undefined {
-  const locale = host.l10n.locale;
+  const locale = host.locale.locale;
   const t = viewMessages.get(locale);
   if (!t) void loadViews(host).then(() => viewMessages.has(locale) && host.requestUpdate());
   return t;
@@ -71,14 +73,14 @@ function views(host: PetitionForm): Translate<Views> | undefined {
 /** Where signatures go: a valid petition id and endpoint, or undefined (reported to the page author). */
 function target(host: PetitionForm): { endpoint: string; petition: string } | undefined {
   if (!isId(host.petitionId)) {
-    host.report(
+    host.authorError(
       `the "petition" attribute must be a petition id of letters, digits, "-" or "_", such as petition="xinjiang" (got "${host.petitionId}").`,
     );
     return undefined;
   }
   const raw = host.client?.endpoint ?? resolveEndpoint(host.endpoint, document);
   if (!raw) {
-    host.report(
+    host.authorError(
       'no endpoint: set the "endpoint" attribute, a <meta name="agir:endpoint" content="…"> tag, or call configure({ endpoint }) before the form loads.',
     );
     return undefined;
@@ -88,7 +90,7 @@ function target(host: PetitionForm): { endpoint: string; petition: string } | un
     if (host.client) useClient(host.client);
     return { endpoint, petition: host.petitionId };
   } catch (error) {
-    host.report(`the "endpoint" attribute is not usable: ${(error as Error).message}`);
+    host.authorError(`the "endpoint" attribute is not usable: ${(error as Error).message}`);
     return undefined;
   }
 }
@@ -110,10 +112,10 @@ export function wire(host: PetitionForm, form: HTMLFormElement | null, on: boole
   const box = host.control(CONSENT) as HTMLInputElement | null;
   if (box?.checked || box?.defaultChecked) {
     box.checked = box.defaultChecked = false;
-    host.report(`the "${CONSENT}" checkbox was ticked by the page; consent must start unticked, so it was unticked.`);
+    host.authorError(`the "${CONSENT}" checkbox was ticked by the page; consent must start unticked, so it was unticked.`);
   }
   const missing = FIELDS.slice(0, 4).filter((field) => !host.control(field));
-  if (missing.length) host.report(`the <form> inside lacks inputs named ${missing.join(', ')}; the contract needs them.`);
+  if (missing.length) host.authorError(`the <form> inside lacks inputs named ${missing.join(', ')}; the contract needs them.`);
 }
 
 /** Signatures a form of this page is sending now, by form: a form still on the page reports its own. */
@@ -122,11 +124,11 @@ const sending = new Map<string, PetitionForm>();
 const announced = new Set<string>();
 
 /**
- * Starts the engine for a form: wires a page form, hears the queue, fills prefill values, flushes this
+ * Starts the submission code for a form: wires a page form, hears the queue, fills prefill values, flushes this
  * endpoint's queue and checks whether the petition is open (without ever hiding the form while it waits).
  */
 export async function load(host: PetitionForm): Promise<void> {
-  wire(host, host.byo, true);
+  wire(host, host.pageForm, true);
   host.unsubscribe ??= onSettled((settled) => {
     if (settled.id === host.pendingId) {
       if (settled.status !== 'retry') void settle(host, settled, false);
@@ -146,7 +148,7 @@ export async function load(host: PetitionForm): Promise<void> {
     host.status = 'error';
     return;
   }
-  await host.l10n.loaded;
+  await host.locale.loaded;
   await Promise.all([host.updateComplete, loadViews(host).catch(() => undefined)]);
   applyPrefill(host);
   const key = `${where.endpoint} ${where.petition}`;
@@ -166,7 +168,7 @@ export async function load(host: PetitionForm): Promise<void> {
     host.status = 'error';
     const { kind, status } = error as AgirError;
     if (kind === 'schema' || (kind === 'http' && status !== undefined && status < 500)) {
-      host.report(`could not read petition "${where.petition}" at ${where.endpoint}: ${(error as Error).message}`);
+      host.authorError(`could not read petition "${where.petition}" at ${where.endpoint}: ${(error as Error).message}`);
     }
   }
 }
@@ -186,12 +188,12 @@ function applyPrefill(host: PetitionForm): void {
 function consent(host: PetitionForm): Consent | undefined {
   const box = host.control(CONSENT) as HTMLInputElement | null;
   if (!box) return undefined;
-  const slotted = host.byo ? undefined : host.querySelector(':scope > [slot="consent"]');
-  const text = host.byo
+  const slotted = host.pageForm ? undefined : host.querySelector(':scope > [slot="consent"]');
+  const text = host.pageForm
     ? [...(box.labels ?? [])].map((label) => label.textContent).join(' ')
     : slotted
       ? slotted.textContent
-      : (host.consentText ?? host.l10n.t('consent'));
+      : (host.consentText ?? host.locale.t('consent'));
   // A page's own form carries the version in the hidden field the no-JavaScript route reads.
   const version = words(host.control(`${CONSENT}_version`)?.value ?? host.consentVersion) || 'default';
   return { id: 'newsletter', granted: box.checked, text: words(text).slice(0, 2000), version: version.slice(0, 64) };
@@ -247,7 +249,7 @@ export async function submit(host: PetitionForm): Promise<void> {
   const where = target(host);
   if (!where) return fail(host, 'unavailable', 'config');
   if (host.embed && !isId(host.embed))
-    host.report(`the "embed" attribute must be an id of letters, digits, "-" or "_" (got "${host.embed}"); it is left out.`);
+    host.authorError(`the "embed" attribute must be an id of letters, digits, "-" or "_" (got "${host.embed}"); it is left out.`);
   const values: Record<string, string> = {};
   for (const field of present) values[field] = host.control(field)!.value;
   const { comment, ...person } = values;
@@ -257,7 +259,7 @@ export async function submit(host: PetitionForm): Promise<void> {
       person,
       comment,
       consents: given ? [given] : [],
-      locale: host.l10n.locale,
+      locale: host.locale.locale,
       source: signatureSource(location.href, document.referrer, host.embed),
       startedAt: host.startedAt,
       trap: host.control('trap')?.value ?? '',
@@ -269,7 +271,7 @@ export async function submit(host: PetitionForm): Promise<void> {
   const checked = readSignatureRequest(submitEvent.payload);
   if (!checked.success) {
     const fields = fieldErrors(checked.error.issues);
-    host.report(
+    host.authorError(
       `the signature does not match the contract (${Object.entries(fields)
         .map(([path, problem]) => `${path}: ${problem}`)
         .join('; ')}). Check the form's fields and any agir-submit listener.`,
@@ -355,27 +357,30 @@ async function settle(host: PetitionForm, settled: Settled, fromSubmit: boolean)
     await host.updateComplete;
     return rejected(host, settled.error ?? new Error(settled.status));
   }
+  // The heading takes focus in the render that shows the notice, not in a continuation after it: a page
+  // awaiting `updateComplete` after `agir-queued` would otherwise race this function for the focus.
+  if (focusHere) host.focusAfterRender = '#title';
+  host.requestUpdate();
   await host.updateComplete;
-  if (focusHere) host.renderRoot.querySelector<HTMLElement>('#title')?.focus();
 }
 
 /** Mirrors errors, busy state and country names onto a page's own form (light DOM: the page's ids). */
 export function syncPageForm(host: PetitionForm): void {
-  const form = host.byo!;
-  const { l10n } = host;
+  const form = host.pageForm!;
+  const { locale } = host;
   const country = host.control('country');
   if (
     country instanceof HTMLSelectElement &&
-    l10n.ready &&
-    host.filledSelect !== l10n.locale &&
+    locale.ready &&
+    host.filledSelect !== locale.locale &&
     (host.filledSelect !== undefined || country.options.length < 2)
   ) {
     const chosen = country.value || host.defaultCountry();
     country.replaceChildren(
-      new Option(l10n.t('chooseCountry'), ''),
+      new Option(locale.t('chooseCountry'), ''),
       ...host.countryList().map(({ code, name }) => new Option(name, code, code === chosen, code === chosen)),
     );
-    host.filledSelect = l10n.locale;
+    host.filledSelect = locale.locale;
   }
   for (const field of FIELDS) {
     const control = host.control(field);
@@ -420,7 +425,7 @@ async function copy(host: PetitionForm, url: string): Promise<void> {
 
 /** Share actions: the Web Share API where present, else plain links (no third-party script) and copy. */
 function share(host: PetitionForm, v: Translate<Views>): TemplateResult {
-  const { t } = host.l10n;
+  const { t } = host.locale;
   const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
   const url = safeHref(host.shareUrl) ?? safeHref(canonical) ?? signatureSource(location.href).url;
   const title = host.petitionTitle ?? document.title;
@@ -468,7 +473,7 @@ export function notice(host: PetitionForm): TemplateResult | undefined {
   const v = views(host);
   if (!v) return undefined;
   adoptStyles(host.renderRoot, viewStyles);
-  const { t } = host.l10n;
+  const { t } = host.locale;
   const sharing = host.noShare ? nothing : share(host, v);
   const result = host.result;
   switch (host.view) {

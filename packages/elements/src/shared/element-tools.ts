@@ -1,14 +1,22 @@
-/** Registers a custom element class under a tag unless the tag is already taken (by it or by a rename). */
+/**
+ * Registers an element class under a tag, unless the tag is already taken: by it (nothing to do) or by
+ * another script (one console error naming the fix). When the class already has another tag (the page
+ * renamed it, or uses it twice), a trivial subclass takes this one, as a registry accepts a class only once.
+ */
 export function defineElement(tag: string, constructor: CustomElementConstructor, registry: CustomElementRegistry = customElements): void {
   const existing = registry.get(tag);
-  if (existing === constructor) return;
+  if (existing === constructor || existing?.prototype instanceof constructor) return;
   if (existing) {
     console.error(
       `Agir: <${tag}> is already defined by another script; call ${constructor.name}.define("another-name") to use a different tag.`,
     );
     return;
   }
-  registry.define(tag, constructor);
+  try {
+    registry.define(tag, constructor);
+  } catch {
+    registry.define(tag, class extends (constructor as typeof HTMLElement) {});
+  }
 }
 
 /** Reports a problem a page author must fix: one console error naming the element and the fix. */

@@ -1,4 +1,4 @@
-import type { Petition } from '@agir/core';
+import { parseRetryAfter, retryDelay, type Petition } from '@agir/core';
 import { authorError } from './element-tools.js';
 
 /**
@@ -81,13 +81,14 @@ export const petitionStoreConfig = {
   streamBatchMs: 100,
   /** Time allowed for one fetch of the petition. */
   timeoutMs: 10_000,
-  /** Backoff jitter: a delay after errors is multiplied by 0.75 + 0.5 × random(). */
+  /** Backoff jitter (core's `retryDelay`: a delay after errors is multiplied by 0.5 + random() / 2). */
   random: Math.random,
   setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
   clearTimeout: (handle: unknown): void => clearTimeout(handle as number),
 };
 
-const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+/** A whole number of signatures or countries (0 or more). */
+export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 const isHidden = (): boolean => document.visibilityState === 'hidden';
 
@@ -141,12 +142,6 @@ export function readFigures(data: unknown): PetitionFigures | undefined {
     : undefined;
 }
 
-/** A `Retry-After` header (seconds, or an HTTP date) in ms. */
-function retryAfter(value: string | null): number | undefined {
-  const ms = value === null ? NaN : /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
-  return ms >= 0 ? ms : undefined;
-}
-
 /** Reads a petition from an Agir endpoint with one fetch: no retry (the store backs off), no cookies. */
 export function petitionReader(endpoint: string): PetitionSource {
   const path = (id: string): string => `${endpoint}/petitions/${encodeURIComponent(id)}`;
@@ -177,7 +172,7 @@ export function petitionReader(endpoint: string): PetitionSource {
           : `${url} answered HTTP ${response.status}. Check the endpoint and the petition id.`,
       );
       error.status = response.status;
-      error.retryAfterMs = retryAfter(response.headers.get('retry-after'));
+      error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       throw error;
     },
   };
@@ -312,7 +307,7 @@ export class PetitionStore {
     const asked = [...this.listeners.values()].flatMap((options) => options.intervalMs ?? []);
     let delay = Math.max(minIntervalMs, asked.length ? Math.min(...asked) : defaultIntervalMs);
     if (this.failures > 0) {
-      delay = Math.min(maxBackoffMs, delay * 2 ** this.failures) * (0.75 + 0.5 * random());
+      delay = retryDelay(this.failures + 1, delay, maxBackoffMs, random);
       delay = Math.max(delay, Math.min(this.current.error?.retryAfterMs ?? 0, maxBackoffMs));
     }
     petitionStoreConfig.clearTimeout(this.timer);
@@ -333,7 +328,7 @@ export class PetitionStore {
     } catch (cause) {
       const error = cause as PetitionStoreError;
       this.failures += 1;
-      this.report(`could not load petition "${this.petition}": ${String(error.message).replace(/^Agir: /, '')}`);
+      this.authorError(`could not load petition "${this.petition}": ${String(error.message).replace(/^Agir: /, '')}`);
       this.set({ state: 'error', error });
     }
   }
@@ -358,7 +353,7 @@ export class PetitionStore {
     const counts = readCounts(data);
     const figures = this.current.figures;
     if (!counts) {
-      this.report(
+      this.authorError(
         `the stream of petition "${this.petition}" sent a "count" event that does not match the Agir contract ({ "signatureCount": n, "countryCount": n }); it was ignored.`,
       );
     } else if (figures) {
@@ -375,7 +370,7 @@ export class PetitionStore {
   }
 
   /** @internal One console error per run of failures, naming the first subscribing element. */
-  report(message: string): void {
+  authorError(message: string): void {
     if (this.reported) return;
     this.reported = true;
     const reporter = [...this.listeners.values()].find((options) => options.reporter)?.reporter;
@@ -462,7 +457,7 @@ class EndpointStream {
       if (id)
         this.members.get(id)?.streamCounts(data); // a petition that left meanwhile: ignored
       else
-        [...this.members.values()][0]?.report(
+        [...this.members.values()][0]?.authorError(
           `the stream of petitions ${ids.join(', ')} sent a "count" event that does not match the Agir contract ({ "petition": id, "signatureCount": n, "countryCount": n }); it was ignored.`,
         );
     });

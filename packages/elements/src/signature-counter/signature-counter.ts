@@ -1,8 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createCatalog, directionOf, formatNumber, languageOf, resolveEndpoint } from '@agir/core';
 import { authorError, defineElement } from '../shared/element-tools.js';
+import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { PetitionStore, signedDetail, type PetitionSnapshot } from '../shared/petition-store.js';
+import { isCount, PetitionStore, signedDetail, type PetitionSnapshot } from '../shared/petition-store.js';
 import { CountChangeEvent } from './events.js';
 import { autoGoal, parseGoalSteps } from './goal.js';
 import en, { type SignatureCounterMessages } from './messages/en.js';
@@ -43,21 +43,6 @@ interface Figures {
   goal: number | null;
 }
 
-/** Every property reflects an attribute of the same name in kebab-case. */
-const attributes = {
-  petition: 'petition',
-  endpoint: 'endpoint',
-  count: 'count',
-  goal: 'goal',
-  goalSteps: 'goal-steps',
-  interval: 'interval',
-  layout: 'layout',
-  showCountries: 'show-countries',
-  label: 'label',
-} as const;
-
-const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-
 /** A shadow element: tag, attributes, children. Built with DOM calls, never from HTML strings. */
 function h(tag: string, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
   const element = document.createElement(tag);
@@ -75,15 +60,12 @@ const setAttr = (element: Element, name: string, value: string | number | null |
   else if (element.getAttribute(name) !== String(value)) element.setAttribute(name, String(value));
 };
 
-let sheet: CSSStyleSheet | undefined;
-
 /**
  * A petition's signature count, live: in the element's language, with its goal as an accessible progress
  * bar and, if asked, the number of countries. Every counter of a petition in a page shares one request,
  * one stream or one polling loop (see `PetitionStore`).
  *
- * A plain custom element (no Lit runtime, like GitHub's small elements) so that a page with only a counter
- * stays within its 10 kB budget; it hosts Lit reactive controllers such as the shared `LocaleController`.
+ * Its shadow tree is built once with DOM calls and kept by reference: `update()` changes only what differs.
  *
  * @tagname signature-counter
  * @summary Live signature count of a petition, inline in a sentence or as a block with a progress bar.
@@ -113,8 +95,22 @@ let sheet: CSSStyleSheet | undefined;
  * @cssstate error - No figure could be had: a dash shows, and screen readers hear "count unavailable".
  * @cssstate live - The figure follows the endpoint (stream or polling) and its last update worked.
  */
-export class SignatureCounter extends HTMLElement implements ReactiveControllerHost {
-  static observedAttributes = Object.values(attributes);
+export class SignatureCounter extends HostElement {
+  static override styles = styles;
+
+  static {
+    attributeProperties(this, {
+      petition: 'petition',
+      endpoint: 'endpoint',
+      count: ['count', Number],
+      goal: ['goal', (value: string) => (value === 'auto' ? value : Number(value))],
+      goalSteps: 'goal-steps',
+      interval: ['interval', Number],
+      layout: 'layout',
+      showCountries: ['show-countries', Boolean],
+      label: 'label',
+    });
+  }
 
   /** Registers the element under `tag` (default `signature-counter`), unless that tag is taken. */
   static define(tag = 'signature-counter', registry: CustomElementRegistry = customElements): void {
@@ -148,11 +144,7 @@ export class SignatureCounter extends HTMLElement implements ReactiveControllerH
   /** The words after the number (the slot wins over it). */
   declare label: string | undefined;
 
-  private readonly controllers = new Set<ReactiveController>();
   private readonly locale = new LocaleController<SignatureCounterMessages>(this, catalog);
-  private readonly internals = this.attachInternals();
-  private pending = false;
-  private updated: Promise<unknown> = Promise.resolve();
   private unsubscribe: (() => void) | undefined;
   /** The attributes the data source was wired from. */
   private source: string | undefined;
@@ -194,62 +186,20 @@ export class SignatureCounter extends HTMLElement implements ReactiveControllerH
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    if ('adoptedStyleSheets' in root) {
-      sheet ??= new CSSStyleSheet();
-      if (!sheet.cssRules.length) sheet.replaceSync(styles);
-      root.adoptedStyleSheets = [sheet];
-    } else {
-      (root as ShadowRoot).append(h('style', {}, styles));
-    }
     this.slotElement.addEventListener('slotchange', () => {
       this.slotted = this.slotElement.assignedNodes().some((node) => node.nodeType === 1 || node.textContent!.trim());
       this.requestUpdate();
     });
   }
 
-  /** Resolves when the element has rendered its latest state (like Lit's `updateComplete`). */
-  get updateComplete(): Promise<boolean> {
-    return this.updated.then(() => (this.pending ? this.updateComplete : true));
-  }
-
-  addController(controller: ReactiveController): void {
-    this.controllers.add(controller);
-    if (this.isConnected) controller.hostConnected?.();
-  }
-
-  removeController(controller: ReactiveController): void {
-    this.controllers.delete(controller);
-  }
-
-  /** Schedules one render for the end of the current task's microtasks. */
-  requestUpdate(): void {
-    if (this.pending) return;
-    this.pending = true;
-    this.updated = Promise.resolve().then(() => {
-      // A request made while rendering (new figures, an event listener) schedules one more render.
-      this.pending = false;
-      this.update();
-    });
-  }
-
-  connectedCallback(): void {
-    // A property set before the element was defined shadows the accessor: move it onto the attribute.
-    for (const name of Object.keys(attributes) as Array<keyof typeof attributes>) {
-      if (Object.hasOwn(this, name)) {
-        const value = this[name];
-        delete this[name];
-        (this as Record<string, unknown>)[name] = value;
-      }
-    }
-    for (const controller of this.controllers) controller.hostConnected?.();
+  override connectedCallback(): void {
     // Wire the data source at the next render (a counter moved in the page finds its store as it was).
     this.source = undefined;
-    this.requestUpdate();
+    super.connectedCallback();
   }
 
-  disconnectedCallback(): void {
-    for (const controller of this.controllers) controller.hostDisconnected?.();
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     cancelAnimationFrame(this.frame);
@@ -258,14 +208,10 @@ export class SignatureCounter extends HTMLElement implements ReactiveControllerH
     this.announceTimer = undefined;
   }
 
-  attributeChangedCallback(): void {
-    this.requestUpdate();
-  }
-
   private readonly onStore = ({ figures, state, transport }: PetitionSnapshot): void => {
     this.live = state === 'complete' && transport !== 'none';
     this.failed = !figures && state === 'error';
-    if (figures) this.show({ signatureCount: figures.signatureCount, countryCount: figures.countryCount, goal: figures.goal });
+    if (figures) this.show(figures);
     this.requestUpdate();
   };
 
@@ -381,17 +327,8 @@ export class SignatureCounter extends HTMLElement implements ReactiveControllerH
     return isCount(this.goal) && this.goal > 0 ? this.goal : (goal ?? undefined);
   }
 
-  private setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // An engine without custom states (`:state()`) works on without these styling hooks.
-    }
-  }
-
   /** Brings the shadow tree up to date with the properties, the locale and the figures. */
-  private update(): void {
+  protected update(): void {
     this.checkAttributes();
     const source = [this.endpoint, this.petition, this.count, this.interval].join(' ');
     if (this.isConnected && source !== this.source) {
@@ -415,7 +352,7 @@ export class SignatureCounter extends HTMLElement implements ReactiveControllerH
     if (inline !== this.inline) {
       this.inline = inline;
       const headline = [this.number, this.spoken, this.labelPart];
-      this.shadowRoot!.replaceChildren(
+      this.renderRoot.replaceChildren(
         inline
           ? h('span', { class: 'root' }, ...headline, this.countries, this.announcer)
           : h(
@@ -428,7 +365,7 @@ export class SignatureCounter extends HTMLElement implements ReactiveControllerH
             ),
       );
     }
-    const root = this.shadowRoot!.firstElementChild!;
+    const root = this.renderRoot.firstElementChild!;
     setAttr(root, 'dir', directionOf(locale));
     setAttr(root, 'aria-busy', loading ? 'true' : null);
     // The digits sit over invisible ones as wide as the widest expected, so the box keeps its size.
@@ -464,21 +401,6 @@ export class SignatureCounter extends HTMLElement implements ReactiveControllerH
       }
     }
   }
-}
-
-for (const [name, attribute] of Object.entries(attributes)) {
-  Object.defineProperty(SignatureCounter.prototype, name, {
-    get(this: Element) {
-      const value = this.getAttribute(attribute);
-      if (name === 'showCountries') return value !== null;
-      if (value === null) return undefined;
-      return (name === 'count' || name === 'interval' || name === 'goal') && value !== 'auto' ? Number(value) : value;
-    },
-    set(this: Element, value: unknown) {
-      if (value == null || value === false) this.removeAttribute(attribute);
-      else this.setAttribute(attribute, value === true ? '' : String(value));
-    },
-  });
 }
 
 declare global {
