@@ -7,20 +7,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
-import { main, type CliIo } from '../src/cli.js';
+
 import { openStore, type Store } from '../src/index.js';
-import { backends, parseCsv, serverBin, signature, tempDir, type DatabaseChoice } from './helpers.js';
+import { backends, type DatabaseChoice, parseCsv, runCli, serverBin, signature, tempDir } from './helpers.js';
 
 /** Runs the CLI in-process against `database`; resolves with its exit code and output. */
-async function cli(database: DatabaseChoice, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env: {}, cwd: process.cwd() };
-  const dbArgs =
-    'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
-  const code = await main([...args, ...dbArgs], io);
-  return { code, out, err };
-}
+const cli = (database: DatabaseChoice, ...args: string[]) => runCli(database, args);
 
 async function withStore<T>(database: DatabaseChoice, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(database);

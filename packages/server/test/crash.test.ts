@@ -2,49 +2,16 @@
 // of signatures and started again; every signature that got a 2xx answer is stored, and the counter
 // still equals the rows.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+
 import { describe, test } from 'node:test';
 import { petitionSchema, type SignatureRequest } from '@agir/core';
 import { openDatabase } from '../src/index.js';
-import { backends, getJson, onCleanup, postSignature, serverBin, signature, type DatabaseChoice } from './helpers.js';
+import { backends, type DatabaseChoice, exited, getJson, postSignature, signature, spawnServer } from './helpers.js';
 
 const SEED_BASELINE = 323_832;
 
-/** Starts `agir-server start` as a child process; resolves once it printed its URL. */
-async function startCli(database: DatabaseChoice): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['start', '--port', '0', '--seed', '--rate-limit', 'off', '--quiet', '--no-demo'];
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  if ('dataDir' in database) args.push('--data-dir', database.dataDir);
-  else {
-    env.DATABASE_URL = database.databaseUrl;
-    env.AGIR_KEY_DIR = database.keyDir;
-  }
-  const child = spawn(process.execPath, [serverBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  onCleanup(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s; stderr: ${stderr}`)), 30_000);
-    lines.on('line', (line) => {
-      const match = /^agir-server listening on (http:\/\/\S+)$/.exec(line);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}; stderr: ${stderr}`)));
-  });
-  return { child, url };
-}
-
-async function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
-  return { code: child.exitCode, signal: child.signalCode };
-}
+/** Starts `agir-server start` as a child process, seeded, without rate limits; resolves once it printed its URL. */
+const startCli = (database: DatabaseChoice) => spawnServer(database, ['--seed', '--rate-limit', 'off']);
 
 for (const backend of backends) {
   describe(`crash safety (${backend.name})`, () => {

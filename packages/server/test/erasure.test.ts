@@ -10,30 +10,23 @@ import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import pg from 'pg';
-import { main, type CliIo } from '../src/cli.js';
+
 import { migrate, readMigrations } from '../src/migrate.js';
 import { openDatabase, openStore, type Store } from '../src/index.js';
 import {
   backends,
+  type DatabaseChoice,
   filesUnder,
   findBytes,
   parseCsv,
   postSignature,
+  runCli,
   signature,
   startTestServer,
   tempDir,
-  type DatabaseChoice,
 } from './helpers.js';
 
-async function cli(database: DatabaseChoice, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env: {}, cwd: process.cwd() };
-  const dbArgs =
-    'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
-  const code = await main([...args, ...dbArgs], io);
-  return { code, out, err };
-}
+const cli = (database: DatabaseChoice, ...args: string[]) => runCli(database, args);
 
 /** A signer whose every personal field is unmistakable (random, long enough for every encoding to be searched). */
 function person(tag: string) {

@@ -2,6 +2,7 @@
  * Shared test fixtures: the two databases every contract test runs against, servers on random ports,
  * signature payloads, and a small server-sent-events reader.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after } from 'node:test';
 import { serve } from '@hono/node-server';
@@ -366,4 +368,64 @@ export function findBytes(sources: Array<string | { name: string; bytes: Buffer 
     }
   }
   return hits;
+}
+
+/** The CLI's database options for `database`. */
+export const dbArgs = (database: DatabaseChoice): string[] =>
+  'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
+
+/** Runs the operator CLI in-process against `database` (with `env` as its environment); resolves with its exit code and output. */
+export async function runCli(
+  database: DatabaseChoice,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
+  const { main } = await import('../src/cli.js');
+  let out = '';
+  let err = '';
+  const io = { out: (text: string) => void (out += text), err: (text: string) => void (err += text), env, cwd: process.cwd() };
+  const code = await main([...args, ...dbArgs(database)], io);
+  return { code, out, err };
+}
+
+/**
+ * Starts `agir-server start` on `database` as a child process (killed at the end of the test file); resolves
+ * once it printed its URL. `args` and `env` are added to `start --port 0 --quiet --no-demo`.
+ */
+export async function spawnServer(
+  database: DatabaseChoice,
+  args: readonly string[] = [],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const all = ['start', '--port', '0', '--quiet', '--no-demo', ...args];
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
+  delete env.DATABASE_URL;
+  if ('dataDir' in database) all.push('--data-dir', database.dataDir);
+  else {
+    env.DATABASE_URL = database.databaseUrl;
+    env.AGIR_KEY_DIR = database.keyDir;
+  }
+  const child = spawn(process.execPath, [serverBin, ...all], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  onCleanup(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s; stderr: ${stderr}`)), 30_000);
+    lines.on('line', (line) => {
+      const match = /^agir-server listening on (http:\/\/\S+)$/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}; stderr: ${stderr}`)));
+  });
+  return { child, url };
+}
+
+/** Resolves once a child process has exited, with how. */
+export async function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+  return { code: child.exitCode, signal: child.signalCode };
 }

@@ -8,34 +8,27 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
-import { main, type CliIo } from '../src/cli.js';
+
 import { openStore, type RunningServer, type ServerOptions, type Store } from '../src/index.js';
 import { corsRoute } from '../src/security.js';
 import {
   backends,
   countOf,
+  type DatabaseChoice,
+  dbArgs,
   getJson,
   openSse,
   parseCsv,
   postSignature,
   repoRoot,
+  runCli,
   serverBin,
   signature,
   startTestServer,
-  type DatabaseChoice,
 } from './helpers.js';
 
-const dbArgs = (database: DatabaseChoice): string[] =>
-  'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
-
 /** Runs the CLI in-process against `database`; resolves with its exit code and output. */
-async function cli(database: DatabaseChoice, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env: {}, cwd: process.cwd() };
-  const code = await main([...args, ...dbArgs(database)], io);
-  return { code, out, err };
-}
+const cli = (database: DatabaseChoice, ...args: string[]) => runCli(database, args);
 
 /** Runs the real `agir-server` in another process; resolves with its exit code and output. */
 function cliProcess(database: DatabaseChoice, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {

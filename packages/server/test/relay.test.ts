@@ -5,32 +5,34 @@
 // retry failures; erasing a person drops their undelivered deliveries; two processes on one PostgreSQL
 // never send one delivery twice nor two at once to one target. The docs' snippet and examples are run.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
-import { main, type CliIo } from '../src/cli.js';
+
 import { openDatabase, type RunningServer } from '../src/index.js';
 import { actionNetworkBody, addTarget, backoffMs, relayDefaults, relayStatus, webhookBody, type RelayOptions } from '../src/relay.js';
 import type { ExportedSignature } from '../src/store.js';
 import {
   backends,
   createPetition,
+  type DatabaseChoice,
   eventually,
+  exited,
   onCleanup,
   postSignature,
   repoRoot,
-  serverBin,
+  runCli,
   signature,
+  spawnServer,
   startTestServer,
   tempDir,
-  type DatabaseChoice,
 } from './helpers.js';
 
 const SECRET = 'whsec-test-0123456789abcdef';
@@ -133,19 +135,7 @@ function documentedVerify(): Promise<Verify> {
   return verifySnippet;
 }
 
-async function cli(
-  database: DatabaseChoice,
-  env: Record<string, string>,
-  ...args: string[]
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (text) => void (out += text), err: (text) => void (err += text), env, cwd: process.cwd() };
-  const dbArgs =
-    'dataDir' in database ? ['--data-dir', database.dataDir] : ['--database-url', database.databaseUrl, '--key-dir', database.keyDir];
-  const code = await main([...args, ...dbArgs], io);
-  return { code, out, err };
-}
+const cli = (database: DatabaseChoice, env: Record<string, string>, ...args: string[]) => runCli(database, args, env);
 
 const consent = (granted: boolean): SignatureRequest['consents'] => [
   { id: 'newsletter', granted, text: 'Je veux recevoir les nouvelles de la campagne.', version: '2026-11' },
@@ -709,42 +699,11 @@ async function closedPort(): Promise<string> {
 }
 
 /** Starts `agir-server start` as a child process with fast relay timing; resolves once it printed its URL. */
-async function startCli(database: DatabaseChoice): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['start', '--port', '0', '--rate-limit', 'off', '--quiet', '--no-demo'];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+const startCli = (database: DatabaseChoice) =>
+  spawnServer(database, ['--rate-limit', 'off'], {
     ...ENV,
     AGIR_RELAY_POLL_MS: '25',
     AGIR_RELAY_TIMEOUT_MS: '2000',
     AGIR_RELAY_RETRY_MIN_MS: '40',
     AGIR_RELAY_RETRY_MAX_MS: '150',
-  };
-  delete env.DATABASE_URL;
-  if ('dataDir' in database) args.push('--data-dir', database.dataDir);
-  else {
-    env.DATABASE_URL = database.databaseUrl;
-    env.AGIR_KEY_DIR = database.keyDir;
-  }
-  const child = spawn(process.execPath, [serverBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  onCleanup(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s; stderr: ${stderr}`)), 30_000);
-    lines.on('line', (line) => {
-      const match = /^agir-server listening on (http:\/\/\S+)$/.exec(line);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}; stderr: ${stderr}`)));
   });
-  return { child, url };
-}
-
-async function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
-  return { code: child.exitCode, signal: child.signalCode };
-}
