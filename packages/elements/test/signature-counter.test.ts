@@ -372,7 +372,8 @@ describe('signature-counter: one shared store per petition', () => {
       html`<signature-counter lang="en" interval="5" petition="xinjiang" endpoint=${endpoint.endpoint}></signature-counter>`,
     );
     await shows(el, '323,832');
-    expect(el.matches(':state(live)')).to.equal(true);
+    // The stream opens once the count is shown: WebKit may render the count a turn before the state.
+    await until(() => el.matches(':state(live)'), 3000, ':state(live)');
     const stream = FakeEventSource.instances[0]!;
     stream.fail(true); // e.g. a 404: this endpoint has no stream
     expect(stream.closed).to.equal(true);
