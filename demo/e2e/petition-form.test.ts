@@ -1008,6 +1008,7 @@ describe('<petition-form> end to end against the reference server', () => {
 
   test('the country list names each country once, with current ISO codes only', { timeout: 60_000 }, async () => {
     const { page } = await open(fixture('fr', formTag()));
+    await formAt(page).locator('select[name="country"]').focus();
     const options = await formAt(page)
       .locator('select[name="country"] option')
       .evaluateAll((all) => all.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? '']));

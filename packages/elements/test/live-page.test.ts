@@ -84,6 +84,7 @@ describe('a page with ten counters of five petitions and a form, over HTTP/1.1 (
     await until(() => form.shadowRoot?.querySelector('[name="email"]') && form.matches(':state(form)'), 10_000, 'the form');
     const values: Record<string, string> = { givenName: 'Ann', familyName: 'Here', email: `ann-${run}@example.org`, country: 'GB' };
     for (const [name, value] of Object.entries(values)) {
+      field(name).focus();
       field(name).value = value;
       field(name).dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }

@@ -1,5 +1,13 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
-import { countryOptions, createCatalog, defaultCountry, personSchema, type AgirClient, type SignatureRequest } from '@agir/core';
+import {
+  countryName,
+  countryOptions,
+  createCatalog,
+  defaultCountry,
+  personSchema,
+  type AgirClient,
+  type SignatureRequest,
+} from '@agir/core';
 import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -178,6 +186,13 @@ export class PetitionForm extends HostElement {
   private renderedLocale: string | undefined;
   private keptCountry: string | undefined;
   private optionNodes: { key: string; nodes: HTMLOptionElement[] } | undefined;
+  /**
+   * @internal Whether the country select lists every country. Until the reader reaches the form it holds only
+   * the default one: naming and sorting 250 countries and laying out their options is the form's costliest
+   * work (20 to 40 ms of main thread on the 2-core test machine, before any phone slowdown), and most readers
+   * never open the list.
+   */
+  allCountries = false;
 
   /** @internal */
   declare view: View;
@@ -316,6 +331,17 @@ export class PetitionForm extends HostElement {
 
   // ---------------------------------------------------------------------------------------------
   // Event handlers (@internal: the submission module attaches them to a page's own form)
+
+  /**
+   * @internal The reader reached the form (focus or a press inside it), or a value is about to be set: every
+   * country is listed now, synchronously, so that a select opened by this very press already holds them.
+   */
+  readonly onReach = (): void => {
+    if (!this.allCountries) {
+      this.allCountries = true;
+      this.update();
+    }
+  };
 
   /** @internal */
   readonly onBlur = (event: Event): void => {
@@ -514,11 +540,17 @@ export class PetitionForm extends HostElement {
    */
   private countries(): HTMLOptionElement[] {
     const chosen = this.defaultCountry();
-    const key = `${this.locale.locale} ${chosen}`;
+    const locale = this.locale.locale;
+    const all = this.allCountries;
+    const key = `${locale} ${chosen} ${all}`;
     if (this.optionNodes?.key !== key)
       this.optionNodes = {
         key,
-        nodes: this.countryList().map(({ code, name }) => new Option(name, code, code === chosen, code === chosen)),
+        nodes: all
+          ? this.countryList().map(({ code, name }) => new Option(name, code, code === chosen, code === chosen))
+          : chosen
+            ? [new Option(countryName(locale, chosen), chosen, true, true)]
+            : [],
       };
     return this.optionNodes.nodes;
   }
@@ -533,6 +565,8 @@ export class PetitionForm extends HostElement {
       part="form"
       novalidate
       @submit=${this.onSubmit}
+      @focusin=${this.onReach}
+      @pointerdown=${this.onReach}
       @focusout=${this.onBlur}
       @input=${this.onInput}
       @change=${this.onInput}

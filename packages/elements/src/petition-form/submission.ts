@@ -176,7 +176,9 @@ export async function load(host: PetitionForm): Promise<void> {
 function applyPrefill(host: PetitionForm): void {
   if (!host.prefill || host.prefilled || !host.form) return;
   host.prefilled = true;
-  for (const [field, value] of Object.entries(prefillValues(location.search))) {
+  const values = prefillValues(location.search);
+  if (values.country) host.onReach();
+  for (const [field, value] of Object.entries(values)) {
     const control = host.control(field);
     if (!control) continue;
     if (control instanceof HTMLSelectElement ? [...control.options].some((option) => option.value === value) : !control.value)
