@@ -185,6 +185,53 @@ describe('the CDN loader on a page of another origin', () => {
     await context.close();
   });
 
+  // Issue 16: configuration from a classic inline script, before or after the loader's tag, as
+  // getting-started.md shows it (its snippet, copied from the doc); a renamed tag beside the default one.
+  const queueSnippet = (): string => {
+    const doc = readFileSync(path.join(root, 'docs/getting-started.md'), 'utf8');
+    const block = [...doc.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('.queue.push('));
+    assert.ok(block, 'getting-started.md shows the queue snippet');
+    return block.replaceAll('https://your-server.example/api/v1', server.api);
+  };
+
+  for (const where of ['before', 'after'] as const) {
+    test(`an inline classic script ${where} the loader's tag configures the page (the getting-started snippet)`, async () => {
+      const context = await browser.newContext();
+      const loader = `<script type="module" src="${server.origin}/cdn/agir.js"></script>`;
+      const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Queue</title>
+        ${where === 'before' ? queueSnippet() + loader : loader + queueSnippet()}
+        <script>(window.Agir ??= { queue: [] }).queue.push(['define', ['x-counter', 'signature-counter']], ['nonsense', []]);</script>
+        </head><body><signature-counter petition="xinjiang"></signature-counter><x-counter petition="xinjiang"></x-counter></body></html>`;
+      await servePage(context, `${pageOrigin}/queue-${where}`, html);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      await page.goto(`${pageOrigin}/queue-${where}`);
+      await page.waitForFunction(() => /323\u202f832/.test(document.querySelector('signature-counter')?.shadowRoot?.textContent ?? ''));
+      await page.waitForFunction(() => /323\u202f832/.test(document.querySelector('x-counter')?.shadowRoot?.textContent ?? ''));
+      assert.equal(await page.evaluate(() => document.querySelector('meta[name="agir:endpoint"]')?.getAttribute('content')), server.api);
+      // After the loader ran, a push runs at once: a counter added later reads the newly configured endpoint.
+      const other = `${server.api}?unused`;
+      await page.evaluate(
+        (endpoint) =>
+          (window as unknown as { Agir: { queue: { push(call: unknown): void } } }).Agir.queue.push(['configure', [{ endpoint }]]),
+        other,
+      );
+      assert.equal(await page.evaluate(() => document.querySelector('meta[name="agir:endpoint"]')?.getAttribute('content')), other);
+      assert.deepEqual(
+        errors.filter((text) => !/nonsense/.test(text)),
+        [],
+        'no error but the one for the unknown method',
+      );
+      assert.ok(
+        errors.some((text) => /Agir\.queue: could not run "nonsense"/.test(text)),
+        `the unknown method is reported: ${errors.join(' | ')}`,
+      );
+      await context.close();
+    });
+  }
+
   // Issue 17: the loader knows each element's whole module graph and fetches it, with the catalog of the
   // element's language, in one round: page → agir.js → graph, whatever the latency.
   test(`at ${latencyMs} ms a round trip, petition-form renders after at most 3 sequential round trips (page, loader, graph)`, async () => {

@@ -1,3 +1,5 @@
+import { textReset } from '../shared/text-reset.js';
+
 /*
  * Shadow styles of case-card (and, for `base`, case-card-list), as CSS text for a constructed stylesheet.
  * One rule a line: the CDN build does not minify CSS text, and the card has a 12 kB budget.
@@ -8,7 +10,7 @@
  * `.visually-hidden`, buttons. Their only motion is the card's loading pulse, stopped under reduced motion.
  */
 export const base = `
-:host { --_agir-text: var(--agir-color-text, #1a1a1a); --_agir-surface: var(--agir-color-surface, #fff); --_agir-muted: var(--agir-color-muted, #595959); --_agir-border: var(--agir-color-border, #767676); --_agir-accent: var(--agir-color-accent, #ffe600); --_agir-on-accent: var(--agir-color-on-accent, #000); --_agir-radius: var(--agir-radius, 4px); display: block; font-family: var(--agir-font-family, inherit); color: var(--_agir-text); box-sizing: border-box }
+:host { ${textReset} --_agir-text: var(--agir-color-text, #1a1a1a); --_agir-surface: var(--agir-color-surface, #fff); --_agir-muted: var(--agir-color-muted, #595959); --_agir-border: var(--agir-color-border, #767676); --_agir-accent: var(--agir-color-accent, #ffe600); --_agir-on-accent: var(--agir-color-on-accent, #000); --_agir-radius: var(--agir-radius, 4px); display: block; font-family: var(--agir-font-family, inherit); color: var(--_agir-text); box-sizing: border-box }
 :host([hidden]), [hidden] { display: none !important }
 *, ::before, ::after { box-sizing: inherit }
 :focus-visible { outline: 3px solid var(--agir-color-focus, #0b57d0); outline-offset: 2px }

@@ -5,12 +5,13 @@
  * elements still load lazily, one chunk each. Calls made before the loader arrives are queued and replayed.
  */
 (() => {
-  const w = window as unknown as { Agir?: { queue: Array<[string, unknown[]]> } & Record<string, unknown> };
-  if (w.Agir) return;
-  const queue: Array<[string, unknown[]]> = [];
-  const stub = { queue } as { queue: Array<[string, unknown[]]> } & Record<string, unknown>;
+  type Stub = { queue: Array<[string, unknown[]]>; version?: string } & Record<string, unknown>;
+  const w = window as unknown as { Agir?: Stub };
+  if (w.Agir?.version) return; // the loader is already here
+  // A page may have queued calls already (`(window.Agir ??= { queue: [] }).queue.push(…)`): keep them.
+  const stub = (w.Agir ??= { queue: [] });
+  const queue = stub.queue;
   for (const method of ['configure', 'define', 'load']) stub[method] = (...args: unknown[]) => void queue.push([method, args]);
-  w.Agir = stub;
   const script = document.currentScript as HTMLScriptElement | null;
   const base = script?.src ?? location.href;
   import(/* @vite-ignore */ new URL('agir.js', base).href).catch((error: unknown) =>

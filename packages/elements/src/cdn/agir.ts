@@ -14,6 +14,8 @@
  * loader, and a file that does not match its hash is refused. The loader imports nothing statically.
  */
 
+type Call = [method: string, args: unknown[]];
+
 type ElementName = 'petition-form' | 'signature-counter' | 'case-card' | 'case-card-list' | 'donation-calculator';
 
 interface DefinableClass {
@@ -135,6 +137,8 @@ function start(): void {
 
 const api = {
   version: '0.1.0',
+  /** Calls from any script, before or after this module ran: see `call` below. */
+  queue: { push: (...calls: Call[]): void => calls.forEach(call) },
   configure,
   load: (element: string) => load(element),
   define(tag: string, element: ElementName): void {
@@ -154,14 +158,27 @@ const api = {
 
 declare global {
   interface Window {
-    Agir?: typeof api & { queue?: Array<[string, unknown[]]> };
+    Agir?: typeof api;
   }
 }
 
-// A classic-script stub (agir.classic.js) may have queued calls before this module ran: replay them.
-const queued = window.Agir?.queue ?? [];
+/** Runs a queued call, `['configure', [{ endpoint }]]`: a mistake in one is reported, and the others still run. */
+function call([method, args]: Call): void {
+  try {
+    (api as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(...args);
+  } catch (error) {
+    console.error(`Agir.queue: could not run "${method}" (configure, define or load).`, error);
+  }
+}
+
+/**
+ * Calls from any script, before or after this module runs (it runs after the page is parsed, so an inline
+ * classic script always comes first): `(window.Agir ??= { queue: [] }).queue.push(['configure', [{ endpoint }]])`.
+ * Calls queued before are run now; afterwards `queue.push` runs them at once.
+ */
+const queued = (window.Agir as { queue?: unknown } | undefined)?.queue;
 window.Agir = api;
-for (const [method, args] of queued) (api as unknown as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args);
+if (Array.isArray(queued)) queued.forEach(call);
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();

@@ -1,4 +1,5 @@
 import { css } from './css.js';
+import { textReset } from './text-reset.js';
 
 /**
  * Base tokens and shared rules of every Agir element. Hosts theme through `--agir-*` custom properties
@@ -19,6 +20,7 @@ import { css } from './css.js';
  */
 export const baseCss = css`
   :host {
+    ${textReset}
     --_agir-font: var(--agir-font-family, inherit);
     --_agir-text: var(--agir-color-text, #1a1a1a);
     --_agir-surface: var(--agir-color-surface, #ffffff);

@@ -1,8 +1,10 @@
+import { textReset } from '../shared/text-reset.js';
 import { css } from '../shared/css.js';
 
 /** The element's shadow styles: only what it needs of the shared tokens (shared/base-css.ts); the CDN build minifies them. */
 export const styles = css`
   :host {
+    ${textReset}
     --_bar: var(--agir-counter-bar-color, var(--agir-color-accent, #ffe600));
     --_muted: var(--agir-color-muted, #595959);
     display: block;
@@ -12,6 +14,7 @@ export const styles = css`
     color: var(--agir-color-text, #1a1a1a);
   }
   :host([layout='inline']) {
+    font: inherit;
     display: inline;
     min-block-size: 0;
     color: var(--agir-color-text, inherit);

@@ -1,0 +1,158 @@
+// Issue 16: a page's CSS stops at each element's edge. Inside a page styled by Bootstrap 5, by Tailwind's
+// preflight, or by a theme with aggressive inherited text styles, every computed style of every node in each
+// element's shadow tree is what it is in a page with no CSS, once the four properties meant to come from the
+// page (font family, font size, colour, line height) are the same in both.
+import { expect, fixture } from '@open-wc/testing';
+import '../src/signature-counter/define.js';
+import '../src/case-card/define.js';
+import '../src/case-card-list/define.js';
+import '../src/donation-calculator/define.js';
+import '../src/petition-form/define.js';
+import { list } from './case-fixtures.js';
+import { emulateReducedMotion, fakeEndpoint, json, petitionPayload, until, type FakeEndpoint } from './helpers.js';
+
+/** The four properties a page may pass on, the same on both sides of each comparison. */
+const four = 'font-family: Georgia, serif; font-size: 18px; color: rgb(20, 40, 60); line-height: 1.6;';
+
+/** A theme that sets every inherited text property a blog theme might. */
+const aggressive = `.page { text-transform: uppercase; letter-spacing: 0.3em; word-spacing: 1em; white-space: pre;
+  text-align: right; text-align-last: center; text-indent: 4em; font-style: italic; font-variant: small-caps;
+  font-weight: 900; font-stretch: condensed; text-shadow: 2px 2px 0 red; word-break: break-all;
+  overflow-wrap: anywhere; hyphens: auto; tab-size: 2; font-kerning: none; font-feature-settings: 'smcp';
+  list-style: square inside; quotes: '«' '»'; cursor: crosshair; -webkit-text-stroke: 1px red;
+  -webkit-text-fill-color: green; text-underline-position: under; writing-mode: horizontal-tb;
+  caret-color: red; color-scheme: dark; font-synthesis: none; text-emphasis: filled red; ${four} }`;
+
+const sheets: Record<string, () => Promise<string>> = {
+  'Bootstrap 5': () => fetch('/node_modules/bootstrap/dist/css/bootstrap.min.css').then((r) => r.text()),
+  "Tailwind's preflight": () => fetch('/node_modules/tailwindcss/preflight.css').then((r) => r.text()),
+  'an aggressive theme': async () => aggressive,
+};
+
+let fake: FakeEndpoint;
+
+const elements: Record<string, { markup: () => string; ready: (el: HTMLElement) => boolean }> = {
+  'signature-counter': {
+    markup: () => '<signature-counter lang="fr" count="323832" goal="500000"></signature-counter>',
+    ready: (el) => /323/.test(el.shadowRoot?.textContent ?? ''),
+  },
+  'case-card': {
+    markup: () =>
+      '<case-card lang="fr" name="Akber" country="CN" status="detained" status-since="2018" action-href="https://www.example.org/agir" action-label="Agir"><span slot="summary">Détenu depuis 2018.</span></case-card>',
+    ready: (el) => /Akber/.test(el.shadowRoot?.textContent ?? ''),
+  },
+  'case-card-list': {
+    markup: () => `<case-card-list lang="fr" endpoint="${fake.endpoint}" tag="xinjiang"></case-card-list>`,
+    ready: (el) => (el.shadowRoot?.querySelectorAll('case-card').length ?? 0) === 2,
+  },
+  'donation-calculator': {
+    markup: () => '<donation-calculator lang="fr" country="FR" tax-year="2026"></donation-calculator>',
+    // Shown, not only drawn: its box stays hidden until the reader's language has loaded.
+    ready: (el) =>
+      [...(el.shadowRoot?.querySelectorAll('output') ?? [])].some(
+        (o) => /5,10/.test(o.textContent ?? '') && getComputedStyle(o).visibility === 'visible',
+      ),
+  },
+  'petition-form': {
+    markup: () => `<petition-form lang="fr" petition="xinjiang" endpoint="${fake.endpoint}"></petition-form>`,
+    ready: (el) => el.matches(':state(form)') && /Prénom/.test(el.shadowRoot?.textContent ?? ''),
+  },
+};
+
+/** Every node of a shadow tree, nested elements' shadow trees included, in document order. */
+function shadowNodes(root: ShadowRoot): Element[] {
+  const found: Element[] = [];
+  for (const node of root.querySelectorAll('*')) {
+    found.push(node);
+    if (node.shadowRoot) found.push(...shadowNodes(node.shadowRoot));
+  }
+  return found;
+}
+
+/** The computed style of every shadow node, as sorted "node property: value" lines. */
+function computed(el: HTMLElement): string[] {
+  const lines: string[] = [];
+  shadowNodes(el.shadowRoot!).forEach((node, index) => {
+    const style = getComputedStyle(node);
+    for (let i = 0; i < style.length; i++) {
+      const name = style.item(i);
+      // The page's own custom properties (Bootstrap's --bs-*) inherit by design: theming is by --agir-*.
+      if (name.startsWith('--') && !/^--_?agir/.test(name)) continue;
+      lines.push(`${index} <${node.localName}> ${name}: ${style.getPropertyValue(name)}`);
+    }
+  });
+  return lines.sort(); // custom properties come in no fixed order
+}
+
+async function mount(name: string, wrapperClass: string): Promise<HTMLElement> {
+  const wrapper = await fixture<HTMLDivElement>(`<div class="${wrapperClass}">${elements[name]!.markup()}</div>`);
+  const el = wrapper.firstElementChild as HTMLElement;
+  await until(() => elements[name]!.ready(el), 5000, `${name} rendered`);
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  return el;
+}
+
+describe('isolation from the page’s CSS', () => {
+  let base: CSSStyleSheet;
+  before(async () => {
+    await emulateReducedMotion(true);
+    base = new CSSStyleSheet();
+    // The same width and the same four properties on both sides, and a containing block of their own (so that
+    // the offsets of absolutely positioned nodes do not depend on the page's margins); the page's sheet comes first.
+    base.replaceSync(`.plain, .page { position: relative; inline-size: 40rem; ${four} }`);
+  });
+  after(() => emulateReducedMotion(false));
+  beforeEach(() => {
+    fake = fakeEndpoint();
+    fake.on('GET', '/petitions/xinjiang', () => json(petitionPayload()));
+    fake.on('GET', '/cases', () => json({ items: list(2) }));
+  });
+  afterEach(() => {
+    fake.restore();
+    document.adoptedStyleSheets = [];
+  });
+
+  for (const [sheetName, load] of Object.entries(sheets)) {
+    for (const name of Object.keys(elements)) {
+      it(`<${name}> in a page styled by ${sheetName}: every computed style inside is as in a page with no CSS`, async () => {
+        document.adoptedStyleSheets = [base];
+        const plain = computed(await mount(name, 'plain'));
+        const page = new CSSStyleSheet();
+        page.replaceSync(await load());
+        document.adoptedStyleSheets = [page, base];
+        const themed = computed(await mount(name, 'page'));
+        expect(plain.length, 'nodes and properties').to.be.greaterThan(100);
+        const [inPlain, inThemed] = [new Set(plain), new Set(themed)];
+        const differences = [
+          ...themed.filter((line) => !inPlain.has(line)),
+          ...plain.filter((line) => !inThemed.has(line)).map((line) => `(plain) ${line}`),
+        ];
+        expect(differences.slice(0, 12), `${differences.length} differences, the first ones`).to.deep.equal([]);
+      });
+    }
+  }
+
+  it('an ancestor’s visibility and pointer-events still reach in (a hidden or inert page part stays so)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      `<div style="visibility: hidden; pointer-events: none">${elements['signature-counter']!.markup()}</div>`,
+    );
+    const el = wrapper.firstElementChild as HTMLElement;
+    await until(() => elements['signature-counter']!.ready(el), 5000, 'the counter');
+    for (const node of shadowNodes(el.shadowRoot!)) {
+      expect(getComputedStyle(node).visibility, node.localName).to.equal('hidden');
+      expect(getComputedStyle(node).pointerEvents, node.localName).to.equal('none');
+    }
+  });
+
+  it('an inline counter takes the font of its sentence (it is a number in the text)', async () => {
+    const wrapper = await fixture<HTMLParagraphElement>(
+      `<p style="font-style: italic; font-weight: 700">Déjà <signature-counter lang="fr" layout="inline" count="1234"></signature-counter> signatures</p>`,
+    );
+    const el = wrapper.querySelector('signature-counter') as HTMLElement;
+    await until(() => /1/.test(el.shadowRoot?.textContent ?? ''), 5000, 'the counter');
+    const number = shadowNodes(el.shadowRoot!).find((node) => /1/.test(node.textContent ?? '') && node.children.length === 0)!;
+    expect(getComputedStyle(number).fontStyle).to.equal('italic');
+    expect(getComputedStyle(number).fontWeight).to.equal('700');
+  });
+});
