@@ -803,8 +803,14 @@ describe('signature-counter: a signature made in the page', () => {
     expect(digits(other!)).to.equal('10');
     expect(petitionRequests(endpoint)).to.equal(1);
     // The stream (or the next fetch) brings the server's figure back. Two petitions, two streams: which
-    // opens first depends on which answer came first, so pick this petition's by its URL.
-    FakeEventSource.instances.find((stream) => stream.url.endsWith('/petitions/xinjiang/stream'))!.count(323851);
+    // opens first depends on which answer came first, so pick this petition's by its URL (once it is open:
+    // Firefox may open it a turn after the count shows).
+    const stream = await until(
+      () => FakeEventSource.instances.find((candidate) => candidate.url.endsWith('/petitions/xinjiang/stream')),
+      3000,
+      'the stream of the petition',
+    );
+    stream.count(323851);
     await shows(counter!, '323,851');
   });
 });

@@ -39,7 +39,7 @@ export class CaseCardList extends HostElement {
   static cardTag = 'case-card';
 
   /** Registers the element under `tag` (default `case-card-list`), unless that tag is taken. */
-  static define(tag = 'case-card-list', registry: CustomElementRegistry = customElements): void {
+  static define(tag = 'case-card-list', registry?: CustomElementRegistry): void {
     defineElement(tag, this, registry);
   }
 

@@ -76,7 +76,7 @@ export class CaseCard extends HostElement {
   static loadPetitionForm = (): Promise<unknown> => import('../petition-form/define.js');
 
   /** Registers the element under `tag` (default `case-card`), unless that tag is taken. */
-  static define(tag = 'case-card', registry: CustomElementRegistry = customElements): void {
+  static define(tag = 'case-card', registry?: CustomElementRegistry): void {
     defineElement(tag, this, registry);
   }
 

@@ -159,7 +159,7 @@ export class DonationCalculator extends HostElement {
   }
 
   /** Registers the element (under another tag if `donation-calculator` is taken). */
-  static define(tag = 'donation-calculator', registry: CustomElementRegistry = customElements): void {
+  static define(tag = 'donation-calculator', registry?: CustomElementRegistry): void {
     defineElement(tag, this, registry);
   }
 

@@ -139,7 +139,7 @@ export class PetitionForm extends HostElement {
   }
 
   /** Registers the element under `tag` (default `petition-form`), unless that tag is taken. */
-  static define(tag = 'petition-form', registry: CustomElementRegistry = customElements): void {
+  static define(tag = 'petition-form', registry?: CustomElementRegistry): void {
     defineElement(tag, this, registry);
   }
 

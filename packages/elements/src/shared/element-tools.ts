@@ -3,7 +3,10 @@
  * another script (one console error naming the fix). When the class already has another tag (the page
  * renamed it, or uses it twice), a trivial subclass takes this one, as a registry accepts a class only once.
  */
-export function defineElement(tag: string, constructor: CustomElementConstructor, registry: CustomElementRegistry = customElements): void {
+export function defineElement(tag: string, constructor: CustomElementConstructor, registry?: CustomElementRegistry): void {
+  // During server rendering (Node, Next.js, Astro) there is no registry: importing a define module defines nothing.
+  registry ??= globalThis.customElements;
+  if (!registry) return;
   const existing = registry.get(tag);
   if (existing === constructor || existing?.prototype instanceof constructor) return;
   if (existing) {

@@ -23,7 +23,13 @@ export function adoptStyles(root: ShadowRoot, css: string): void {
  * adopts its styles as a constructed stylesheet (allowed under a strict CSP: no `<style>` text, no style
  * attribute). How to draw inside `update()`: see CONTRIBUTING.md ("Draw").
  */
-export abstract class HostElement extends HTMLElement implements ReactiveControllerHost {
+/**
+ * During server rendering (Node, Next.js, Astro) there is no `HTMLElement`: the element classes can then be
+ * imported, for their types and statics, but not constructed (nothing constructs them there).
+ */
+const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+
+export abstract class HostElement extends Base implements ReactiveControllerHost {
   /** The shadow styles, as CSS text. */
   static styles = '';
   static observedAttributes: string[] = [];

@@ -113,7 +113,7 @@ export class SignatureCounter extends HostElement {
   }
 
   /** Registers the element under `tag` (default `signature-counter`), unless that tag is taken. */
-  static define(tag = 'signature-counter', registry: CustomElementRegistry = customElements): void {
+  static define(tag = 'signature-counter', registry?: CustomElementRegistry): void {
     defineElement(tag, this, registry);
   }
 
