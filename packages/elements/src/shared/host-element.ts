@@ -16,6 +16,12 @@ export function adoptStyles(root: ShadowRoot, css: string): void {
 }
 
 /**
+ * During server rendering (Node, Next.js, Astro) there is no `HTMLElement`: the element classes can then be
+ * imported, for their types and statics, but not constructed (nothing constructs them there).
+ */
+const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+
+/**
  * The base of every Agir element: a plain custom element (no LitElement runtime, so each element stays
  * within its budget) that hosts Lit reactive controllers as Lit's contract says (`hostConnected`, also for
  * a controller added while connected; `hostUpdate` before and `hostUpdated` after each render;
@@ -23,12 +29,6 @@ export function adoptStyles(root: ShadowRoot, css: string): void {
  * adopts its styles as a constructed stylesheet (allowed under a strict CSP: no `<style>` text, no style
  * attribute). How to draw inside `update()`: see CONTRIBUTING.md ("Draw").
  */
-/**
- * During server rendering (Node, Next.js, Astro) there is no `HTMLElement`: the element classes can then be
- * imported, for their types and statics, but not constructed (nothing constructs them there).
- */
-const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
-
 export abstract class HostElement extends Base implements ReactiveControllerHost {
   /** The shadow styles, as CSS text. */
   static styles = '';
