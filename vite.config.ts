@@ -170,7 +170,7 @@ export default defineConfig({
           groups: [
             {
               name: 'common',
-              test: /shared\/(locale-controller|element-tools|host-element|css|text-reset)\.ts|core\/src\/(catalog|locale|intl|retry)\.ts/,
+              test: /shared\/(locale-controller|element-tools|host-element|css|text-reset)\.ts|core\/src\/(catalog|locale|intl|retry|id)\.ts/,
             },
           ],
         },

@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 33 500 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 34 000 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -78,8 +78,10 @@ test(
       form.files.join(' '),
     );
     // 32 000 until the loader carried each element's module graph with its integrity hashes (+1 070 B: the form
-    // renders after 3 round trips instead of 6) and the contract refused U+0000 (+180 B). Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 33_500, `petition-form page weight ${form.gzip} bytes gzip > 33 500`);
+    // renders after 3 round trips instead of 6) and the contract refused U+0000 (+180 B). 33 500 until the counter
+    // and the client shared core's readers (issue 15, one home for the contract's rules): their building blocks
+    // became a chunk of their own, +431 B for the form's page. Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 34_000, `petition-form page weight ${form.gzip} bytes gzip > 34 000`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );

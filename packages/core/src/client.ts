@@ -3,7 +3,10 @@
 import type { Case, Petition, SignatureRequest, SignatureResponse } from './contract.js';
 import { AgirError, fieldErrors } from './errors.js';
 import { parseRetryAfter, retryDelay } from './retry.js';
-import { readCase, readCaseList, readErrorBody, readHealth, readPetition, readSignatureResponse, type ReadResult } from './read.js';
+import { readCase, readCaseList } from './read/case.js';
+import { readPetition } from './read/petition.js';
+import { readErrorBody, readHealth, readSignatureResponse } from './read/responses.js';
+import type { ReadResult } from './read/base.js';
 
 type Read<T> = (value: unknown) => ReadResult<T>;
 

@@ -11,7 +11,7 @@
 import type { SignatureResponse } from './contract.js';
 import { readSignatureRequest } from './read-signature.js';
 import type { SignatureRequest } from './schemas/signature.js';
-import { ID_PATTERN } from './vocabulary.js';
+import { ID_PATTERN } from './id.js';
 import { AgirError } from './errors.js';
 import { retryDelay } from './retry.js';
 

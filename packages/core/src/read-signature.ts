@@ -8,7 +8,8 @@ import type { Person } from './schemas/person.js';
 import { personSchema } from './schemas/person.js';
 import type { SignatureRequest } from './schemas/signature.js';
 import { ID_PATTERN, LOCALE_PATTERN } from './vocabulary.js';
-import { array, bool, dateTime, fail, idText, isObject, nonEmpty, object, optional, reader, text, type Reader } from './read.js';
+import { fail, idText, isObject, object, optional, reader, type Reader } from './read/base.js';
+import { array, bool, dateTime, nonEmpty, text } from './read/formats.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const TRACKING_KEY = /^(utm|mtm)_[a-z_]{1,24}$|^[a-z_]{1,24}$/;

@@ -4,6 +4,7 @@
  * idempotency key. The result is not validated here: validate it with `signatureRequestSchema`.
  */
 import type { Consent, Person, SignatureRequest, Source } from './contract.js';
+import { ID_PATTERN } from './id.js';
 
 type PersonField = keyof Person;
 
@@ -18,7 +19,6 @@ export const prefillParameters: Readonly<Record<string, PersonField>> = {
 };
 
 const TRACKING = /^(utm|mtm)_[a-z_]{1,24}$/;
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
 const MAX_TRACKING_KEYS = 20;
 
 const clip = (value: string, max: number): string => value.slice(0, max);
@@ -88,7 +88,7 @@ export function signatureSource(pageUrl: string, referrer?: string, embed?: stri
   const source: Source = { url: sourcePageUrl(pageUrl) };
   if (referrer) source.referrer = clip(referrer, 2048);
   if (utm) source.utm = utm;
-  if (embed && ID.test(embed)) source.embed = embed;
+  if (embed && ID_PATTERN.test(embed)) source.embed = embed;
   return source;
 }
 

@@ -3,8 +3,7 @@
  * of read.ts both build on these, so the two can never drift apart on a word or a pattern.
  */
 
-/** An id usable in a URL path segment: letters, digits, "-" or "_", 1 to 64. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+export { ID_PATTERN } from './id.js';
 /** ISO 3166-1 alpha-2, upper case. */
 export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 /** BCP 47 language tag (loose). */

@@ -1,11 +1,13 @@
 // The zod-free readers give exactly the zod schemas' verdicts (and data) on the contract's examples, on
 // malformed payloads, and on thousands of generated mutations of valid payloads.
 import { describe, test } from 'node:test';
+import * as z from 'zod/mini';
 import assert from 'node:assert/strict';
 import {
   caseListSchema,
   caseSchema,
   countEventSchema,
+  petitionCountEventSchema,
   errorBodySchema,
   healthSchema,
   petitionSchema,
@@ -13,7 +15,17 @@ import {
   signatureRequestSchema,
 } from '../src/contract.js';
 import { readSignatureRequest } from '../src/read-signature.js';
-import { readCase, readCaseList, readCountEvent, readErrorBody, readHealth, readPetition, readSignatureResponse } from '../src/read.js';
+import {
+  readCase,
+  readCaseList,
+  readCountEvent,
+  readErrorBody,
+  readHealth,
+  readPetition,
+  readPetitionCountEvent,
+  readPetitionFigures,
+  readSignatureResponse,
+} from '../src/read.js';
 
 const petition = {
   id: 'xinjiang',
@@ -88,7 +100,31 @@ const errorBody = { error: { code: 'validation', message: 'Invalid', fields: { '
 
 const pairs = [
   { name: 'petition', schema: petitionSchema, read: readPetition, valid: [petition, { ...petition, goal: null, status: 'closed' }] },
-  { name: 'count event', schema: countEventSchema, read: readCountEvent, valid: [{ signatureCount: 0, countryCount: 0 }] },
+  {
+    name: 'petition figures',
+    schema: z.pick(petitionSchema, { signatureCount: true, countryCount: true, goal: true, status: true }),
+    read: readPetitionFigures,
+    valid: [petition, { signatureCount: 0, countryCount: 0, goal: null, status: 'closed' }],
+  },
+  {
+    name: 'count event',
+    schema: countEventSchema,
+    read: readCountEvent,
+    valid: [
+      { signatureCount: 0, countryCount: 0 },
+      { signatureCount: 5, countryCount: 2, goal: 1000 },
+      { signatureCount: 5, countryCount: 2, goal: null },
+    ],
+  },
+  {
+    name: 'count event of several petitions',
+    schema: petitionCountEventSchema,
+    read: readPetitionCountEvent,
+    valid: [
+      { petition: 'xinjiang', signatureCount: 0, countryCount: 0 },
+      { petition: 'a-b_1', signatureCount: 5, countryCount: 2, goal: 1 },
+    ],
+  },
   {
     name: 'case',
     schema: caseSchema,

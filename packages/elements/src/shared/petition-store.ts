@@ -1,4 +1,4 @@
-import { parseRetryAfter, retryDelay, type Petition } from '@agir/core';
+import { parseRetryAfter, readCountEvent, readPetitionCountEvent, readPetitionFigures, retryDelay, type PetitionFigures } from '@agir/core';
 import { authorError } from './element-tools.js';
 
 /**
@@ -15,14 +15,8 @@ import { authorError } from './element-tools.js';
  * without the stream of several has its petitions polled when the page follows more than one.
  */
 
-/** What a store knows about its petition. */
-export interface PetitionFigures {
-  readonly signatureCount: number;
-  readonly countryCount: number;
-  /** The petition's goal at the endpoint (null when it has none). */
-  readonly goal: number | null;
-  readonly status: Petition['status'];
-}
+/** What a store knows about its petition: core's `PetitionFigures` (counts, goal or null, status). */
+export type { PetitionFigures };
 
 /** An error of the last update: `status` for HTTP errors, `retryAfterMs` from a `Retry-After` header. */
 export type PetitionStoreError = Error & { status?: number; retryAfterMs?: number };
@@ -55,7 +49,7 @@ export interface SubscribeOptions {
  */
 export interface PetitionSource {
   readonly endpoint: string;
-  getPetition(id: string): Promise<Pick<Petition, 'signatureCount' | 'countryCount' | 'goal' | 'status'>>;
+  getPetition(id: string): Promise<PetitionFigures>;
   streamUrl(id: string): string;
   /** The stream of several petitions (`count` events naming theirs), when the endpoint has one. */
   streamsUrl?(ids: readonly string[]): string;
@@ -109,39 +103,6 @@ export function endpointUrl(endpoint: string): string | undefined {
   return undefined;
 }
 
-/**
- * The petition of a `count` event of the stream of several petitions (`{ petition, signatureCount,
- * countryCount }`), or undefined. With `readCounts`, mirrors @agir/core's `petitionCountEventSchema`.
- */
-export function readPetitionId(data: unknown): string | undefined {
-  const { petition } = (data ?? 0) as Record<string, unknown>;
-  return typeof petition === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(petition) ? petition : undefined;
-}
-
-/**
- * The counts of a `count` stream event, or undefined when `data` breaks the contract. Mirrors @agir/core's
- * `countEventSchema` (the test suite checks that both agree). Not core's reader: in the CDN build that module is
- * shared with every element, and carries the case readers the counter does not need (about 2 kB gzip).
- */
-export function readCounts(data: unknown): { signatureCount: number; countryCount: number } | undefined {
-  const { signatureCount, countryCount } = (data ?? 0) as Record<string, unknown>;
-  return isCount(signatureCount) && isCount(countryCount) ? { signatureCount, countryCount } : undefined;
-}
-
-/**
- * The figures of a petition (`GET /petitions/{id}`), or undefined when its counts, goal or status break the
- * contract. Mirrors those fields of @agir/core's `petitionSchema` (the test suite checks that both agree); the
- * fields a counter never shows (title, dates) are not read.
- */
-export function readFigures(data: unknown): PetitionFigures | undefined {
-  const counts = readCounts(data);
-  if (!counts) return undefined;
-  const { goal, status } = data as Record<string, unknown>;
-  return (goal === null || (isCount(goal) && goal > 0)) && (status === 'open' || status === 'closed')
-    ? { ...counts, goal, status }
-    : undefined;
-}
-
 /** Reads a petition from an Agir endpoint with one fetch: no retry (the store backs off), no cookies. */
 export function petitionReader(endpoint: string): PetitionSource {
   const path = (id: string): string => `${endpoint}/petitions/${encodeURIComponent(id)}`;
@@ -154,10 +115,10 @@ export function petitionReader(endpoint: string): PetitionSource {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), petitionStoreConfig.timeoutMs);
       let response: Response;
-      let figures: PetitionFigures | undefined;
+      let read: ReturnType<typeof readPetitionFigures> | undefined;
       try {
         response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'omit', signal: controller.signal });
-        figures = response.ok ? readFigures(await response.json().catch(() => 0)) : undefined;
+        read = response.ok ? readPetitionFigures(await response.json().catch(() => 0)) : undefined;
       } catch {
         throw new Error(
           `could not reach ${url} (network error, or no answer in time). Check the endpoint URL and that the server allows this page's origin (CORS).`,
@@ -165,10 +126,11 @@ export function petitionReader(endpoint: string): PetitionSource {
       } finally {
         clearTimeout(timer);
       }
-      if (figures) return figures;
+      if (read?.success) return read.data;
+      const issue = read?.error.issues[0];
       const error: PetitionStoreError = new Error(
-        response.ok
-          ? `${url} answered with data that does not match the Agir contract (signatureCount, countryCount: whole numbers ≥ 0; goal: a whole number ≥ 1 or null; status: "open" or "closed").`
+        issue
+          ? `${url} answered with data that does not match the Agir contract (${issue.path.join('.') || 'the petition'}: ${issue.message}).`
           : `${url} answered HTTP ${response.status}. Check the endpoint and the petition id.`,
       );
       error.status = response.status;
@@ -350,14 +312,14 @@ export class PetitionStore {
 
   /** @internal New counts from the endpoint's stream. */
   streamCounts(data: unknown): void {
-    const counts = readCounts(data);
+    const counts = readCountEvent(data);
     const figures = this.current.figures;
-    if (!counts) {
+    if (!counts.success) {
       this.authorError(
         `the stream of petition "${this.petition}" sent a "count" event that does not match the Agir contract ({ "signatureCount": n, "countryCount": n }); it was ignored.`,
       );
     } else if (figures) {
-      this.set({ state: 'complete', error: undefined, figures: { ...figures, ...counts } });
+      this.set({ state: 'complete', error: undefined, figures: { ...figures, ...counts.data } });
     }
   }
 
@@ -449,8 +411,9 @@ class EndpointStream {
       } catch {
         // garbage: reported by the store
       }
-      const id = single ? single.petition : readPetitionId(data);
-      if (id && readCounts(data)) {
+      const several = single ? undefined : readPetitionCountEvent(data);
+      const id = single ? single.petition : several?.success ? several.data.petition : undefined;
+      if (single ? readCountEvent(data).success : id) {
         this.messages += 1;
         this.errors = 0;
       }

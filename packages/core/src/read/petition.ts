@@ -1,0 +1,20 @@
+/** The reader of a whole petition (the client's); a counter reads only its figures (counts.ts). See base.ts for why zod-free. */
+import type { Petition } from '../contract.js';
+import { LOCALE_PATTERN } from '../vocabulary.js';
+import { count, idText, object, oneOf, reader } from './base.js';
+import { goal } from './counts.js';
+import { dateTime, text } from './formats.js';
+
+/** Reads `GET /petitions/{id}`. */
+export const readPetition = reader(
+  object<Petition>({
+    id: idText,
+    title: text(500),
+    status: oneOf(['open', 'closed']),
+    signatureCount: count,
+    countryCount: count,
+    goal,
+    updatedAt: dateTime,
+    locale: text(64, LOCALE_PATTERN),
+  }),
+);
