@@ -123,6 +123,8 @@ describe('the packed packages type-check in a strict project with skipLibCheck: 
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.goto(served.url);
+    // The module ran before the load event: a second definition of the same constructor would have thrown.
+    assert.deepEqual(errors, [], 'the snippet threw nothing and logged no error');
     // Every tag the snippet registers is defined, and each draws itself.
     const tags = [...npm.matchAll(/import '@agir\/elements\/([a-z-]+)\/define'/g), ...npm.matchAll(/\.define\('([a-z-]+)'\)/g)].map(
       (m) => m[1]!,
@@ -137,6 +139,6 @@ describe('the packed packages type-check in a strict project with skipLibCheck: 
       }, tag);
       assert.ok(drawn, `<${tag}> draws itself`);
     }
-    assert.deepEqual(errors, [], 'the page threw nothing and logged no error');
+    assert.deepEqual(errors, [], 'the elements threw nothing and logged no error');
   });
 });

@@ -13,7 +13,8 @@ import type { DonateEvent, EstimateEvent } from '@agir/elements/donation-calcula
 
 /** True when A and B are the same type (not merely assignable either way). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const same = <A, B>(proof: Same<A, B>): Same<A, B> => proof;
+/** `typeOf(value).is<T>(true)` compiles only when the value's type is exactly T. */
+const typeOf = <A,>(value: A) => ({ value, is: <B,>(proof: Same<A, B>): Same<A, B> => proof });
 
 export function Campaign() {
   const [count, setCount] = useState(1234);
@@ -27,7 +28,7 @@ export function Campaign() {
         layout="inline"
         show-countries
         onagir-count={(event) => {
-          same<typeof event, CountChangeEvent>(true);
+          typeOf(event).is<CountChangeEvent>(true);
           setCount(event.signatureCount);
         }}
       ></signature-counter>
@@ -37,9 +38,9 @@ export function Campaign() {
         heading-level={3}
         consent-text="Keep me informed"
         captcha={async () => 'token'}
-        onagir-submit={(event) => same<typeof event, AgirSubmitEvent>(true)}
+        onagir-submit={(event) => typeOf(event).is<AgirSubmitEvent>(true)}
         onagir-signed={(event) => {
-          same<typeof event, SignedEvent>(true);
+          typeOf(event).is<SignedEvent>(true);
           if (event instanceof SignedEvent && event.signatureCount !== undefined) setCount(event.signatureCount);
         }}
         onagir-queued={(event) => console.log(event.idempotencyKey satisfies string)}
@@ -53,7 +54,7 @@ export function Campaign() {
         photo-width={640}
         no-share
         onagir-action={(event) => {
-          same<typeof event, ActionEvent>(true);
+          typeOf(event).is<ActionEvent>(true);
           event.preventDefault();
         }}
       ></case-card>
@@ -63,11 +64,11 @@ export function Campaign() {
         frequency="once"
         amounts-once="10 25 50"
         onagir-donate={(event) => {
-          same<typeof event, DonateEvent>(true);
+          typeOf(event).is<DonateEvent>(true);
           event.preventDefault();
         }}
-        onagir-estimate={(event) => same<typeof event, EstimateEvent>(true)}
-        onchange={(event) => same<typeof event, Event>(true)}
+        onagir-estimate={(event) => typeOf(event).is<EstimateEvent>(true)}
+        onchange={(event) => typeOf(event).is<Event>(true)}
       ></donation-calculator>
       {/* @ts-expect-error: count is a number */}
       <signature-counter count="many"></signature-counter>

@@ -14,7 +14,8 @@ import type { DonationCalculator, DonateEvent, EstimateEvent } from '@agir/eleme
 
 /** True when A and B are the same type (not merely assignable either way). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const same = <A, B>(proof: Same<A, B>): Same<A, B> => proof;
+/** `typeOf(value).is<T>(true)` compiles only when the value's type is exactly T. */
+const typeOf = <A>(value: A) => ({ value, is: <B>(proof: Same<A, B>): Same<A, B> => proof });
 
 // The tag-name map: createElement and querySelector give each element's class.
 const form = document.createElement('petition-form');
@@ -22,17 +23,17 @@ const counter = document.createElement('signature-counter');
 const card = document.createElement('case-card');
 const list = document.createElement('case-card-list');
 const calculator = document.createElement('donation-calculator');
-same<typeof form, PetitionForm>(true);
-same<typeof counter, SignatureCounter>(true);
-same<typeof card, CaseCard>(true);
-same<typeof list, CaseCardList>(true);
-same<typeof calculator, DonationCalculator>(true);
+typeOf(form).is<PetitionForm>(true);
+typeOf(counter).is<SignatureCounter>(true);
+typeOf(card).is<CaseCard>(true);
+typeOf(list).is<CaseCardList>(true);
+typeOf(calculator).is<DonationCalculator>(true);
 const foundForm = document.querySelector('petition-form');
 const foundCalculators = document.querySelectorAll('donation-calculator');
-same<typeof foundForm, PetitionForm | null>(true);
-same<typeof foundCalculators, NodeListOf<DonationCalculator>>(true);
+typeOf(foundForm).is<PetitionForm | null>(true);
+typeOf(foundCalculators).is<NodeListOf<DonationCalculator>>(true);
 // @ts-expect-error: a petition-form is not a signature-counter
-same<typeof form, SignatureCounter>(true);
+typeOf(form).is<SignatureCounter>(true);
 
 // Properties, typed as the elements declare them.
 form.petition = 'xinjiang';
@@ -58,12 +59,12 @@ calculator.amount = 5;
 
 // Every event, with its class, on the element and bubbling to the document.
 form.addEventListener('agir-submit', (event) => {
-  same<typeof event, AgirSubmitEvent>(true);
+  typeOf(event).is<AgirSubmitEvent>(true);
   event.payload.comment = 'Free them';
   event.preventDefault();
 });
 form.addEventListener('agir-signed', (event) => {
-  same<typeof event, SignedEvent>(true);
+  typeOf(event).is<SignedEvent>(true);
   const count: number | undefined = event.signatureCount;
   const duplicate: boolean = event.duplicate;
   console.log(count, duplicate, event.petition);
@@ -71,35 +72,35 @@ form.addEventListener('agir-signed', (event) => {
   console.log(event.count);
 });
 form.addEventListener('agir-queued', (event) => {
-  same<typeof event, QueuedEvent>(true);
+  typeOf(event).is<QueuedEvent>(true);
   console.log(event.idempotencyKey);
 });
 form.addEventListener('agir-error', (event) => {
-  same<typeof event, PetitionErrorEvent>(true);
+  typeOf(event).is<PetitionErrorEvent>(true);
   // @ts-expect-error: 'offline' is not a reason
   if (event.reason === 'offline') console.log(event.error);
 });
 counter.addEventListener('agir-count', (event) => {
-  same<typeof event, CountChangeEvent>(true);
+  typeOf(event).is<CountChangeEvent>(true);
   const goal: number | null = event.goal;
   console.log(event.signatureCount, event.countryCount, goal);
 });
 card.addEventListener('agir-action', (event) => {
-  same<typeof event, ActionEvent>(true);
+  typeOf(event).is<ActionEvent>(true);
   console.log(event.caseId, event.href, event.petition);
 });
-list.addEventListener('agir-action', (event) => same<typeof event, ActionEvent>(true));
+list.addEventListener('agir-action', (event) => typeOf(event).is<ActionEvent>(true));
 calculator.addEventListener('agir-donate', (event) => {
-  same<typeof event, DonateEvent>(true);
+  typeOf(event).is<DonateEvent>(true);
   event.url = `https://donate.example.org/?amount=${event.amountMinor}`;
   // @ts-expect-error: the amount is read-only
   event.amount = 0;
 });
 calculator.addEventListener('agir-estimate', (event) => {
-  same<typeof event, EstimateEvent>(true);
+  typeOf(event).is<EstimateEvent>(true);
   console.log(event.taxYear, event.rulesYear, event.estimate);
 });
-document.addEventListener('agir-signed', (event) => same<typeof event, SignedEvent>(true));
+document.addEventListener('agir-signed', (event) => typeOf(event).is<SignedEvent>(true));
 
 // The classes: `define` under another tag, with a registry.
 const Form: typeof PetitionForm = customElements.get('petition-form') as typeof PetitionForm;
