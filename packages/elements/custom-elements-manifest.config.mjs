@@ -1,10 +1,12 @@
 // custom-elements.json from the elements' JSDoc, and framework typings generated from it:
-// React 19 / JSX (`dist/types/jsx.d.ts`), Vue 3 (`dist/types/vue.d.ts`), Svelte (`dist/types/svelte.d.ts`).
-import { customElementJsxPlugin } from 'custom-element-jsx-integration';
-import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+// React 19 / JSX (`dist/types/jsx.d.ts`) and Vue 3 (`dist/types/vue.d.ts`) by framework-typings.mjs (which says
+// why not custom-element-jsx-integration), Svelte (`dist/types/svelte.d.ts`) by custom-element-svelte-integration.
 import { customElementSveltePlugin } from 'custom-element-svelte-integration';
+import { frameworkTypings } from './framework-typings.mjs';
 
-// Where each element's class declaration lives in the npm build, relative to dist/types.
+// Each element's published entry (its class, its events, and the tag-name and event maps), relative to dist/types.
+const entryPath = (tag) => `../npm/${tag}/index.js`;
+// Where the Svelte generator finds each element's class declaration.
 const componentTypePath = (name, tag) => `../npm/${tag}/${tag}.js`;
 
 /**
@@ -26,6 +28,9 @@ function linkAttributesToFields() {
             attribute.fieldName = field.name;
             field.attribute ??= attribute.name;
           }
+          // An event dispatched without a name the analyzer can read (`new CountChangeEvent(…)`) is documented
+          // by its `@fires` line already.
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
         }
       }
     },
@@ -41,8 +46,7 @@ export default {
   packagejson: true,
   plugins: [
     linkAttributesToFields(),
-    customElementJsxPlugin({ outdir: './dist/types', fileName: 'jsx.d.ts', componentTypePath }),
-    customElementVuejsPlugin({ outdir: './dist/types', fileName: 'vue.d.ts', componentTypePath }),
+    frameworkTypings({ outdir: './dist/types', componentTypePath: entryPath }),
     customElementSveltePlugin({ outdir: './dist/types', fileName: 'svelte.d.ts', componentTypePath }),
   ],
 };

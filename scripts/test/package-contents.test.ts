@@ -4,11 +4,11 @@
 // the packed tarballs installed side by side: it throws nothing and defines nothing.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { root } from '../lib.mjs';
+import { packedApp } from '../packed-app.js';
 
 interface PackFile {
   readonly path: string;
@@ -56,26 +56,19 @@ test(
   'every published module of the packed packages imports in Node (as during server rendering) and defines nothing',
   { timeout: 120_000 },
   (t) => {
-    const app = mkdtempSync(path.join(os.tmpdir(), 'agir-ssr-'));
-    t.after(() => rmSync(app, { recursive: true, force: true }));
-    writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'ssr-app', private: true, type: 'module' }));
+    // The packed tarballs with their dependencies, as a package manager would install them (from this workspace: no network in tests).
+    const { dir: app, remove } = packedApp('ssr');
+    t.after(remove);
     const specifiers: string[] = [];
     for (const name of ['core', 'elements']) {
-      const dir = path.join(root, 'packages', name);
-      // pnpm pack applies publishConfig and turns workspace:* into versions, as the published package has them.
-      const tarball = execFileSync('pnpm', ['pack', '--pack-destination', app], { cwd: dir, encoding: 'utf8' }).trim().split('\n').at(-1)!;
-      const into = path.join(app, 'node_modules/@agir', name);
-      mkdirSync(into, { recursive: true });
-      execFileSync('tar', ['-xzf', path.isAbsolute(tarball) ? tarball : path.join(app, tarball), '-C', into, '--strip-components=1']);
-      const manifest = JSON.parse(readFileSync(path.join(into, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+      const manifest = JSON.parse(readFileSync(path.join(app, 'node_modules/@agir', name, 'package.json'), 'utf8')) as {
+        exports: Record<string, unknown>;
+      };
       for (const [key, target] of Object.entries(manifest.exports)) {
         const file = typeof target === 'string' ? target : (target as { default?: string }).default;
         if (file?.endsWith('.js') && !key.includes('*')) specifiers.push(`@agir/${name}${key.slice(1)}`);
       }
     }
-    // Their dependencies, as a package manager would install them (from this workspace: no network in tests).
-    symlinkSync(realpathSync(path.join(root, 'packages/elements/node_modules/lit')), path.join(app, 'node_modules/lit'), 'dir');
-    symlinkSync(realpathSync(path.join(root, 'packages/core/node_modules/zod')), path.join(app, 'node_modules/zod'), 'dir');
     assert.ok(specifiers.length >= 12, `published modules: ${specifiers.join(', ')}`);
     const script = `const failed = [];
     for (const specifier of ${JSON.stringify(specifiers)}) {

@@ -2,7 +2,6 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@agir/elements/signature-counter/define';
 import '@agir/elements/donation-calculator/define';
-import { DonateEvent } from '@agir/elements/donation-calculator';
 
 /** React 19 sets properties on custom elements and listens to their custom events natively. */
 function App() {
@@ -24,8 +23,8 @@ function App() {
         amounts-once="10 25 50"
         amounts-monthly="5 10 15"
         donate-href="https://donate.example.org/?amount={amount}&frequency={frequency}"
-        onagir-donate={(event: Event) => {
-          if (!(event instanceof DonateEvent)) return;
+        onagir-donate={(event) => {
+          // A DonateEvent (typed by @agir/elements/types/jsx), as React 19 hands over the event itself.
           event.preventDefault();
           setDonation(`${event.frequency} ${event.amount} ${event.currency}`);
         }}

@@ -1,1 +1,2 @@
 export { CaseCardList } from './case-card-list.js';
+export { ActionEvent } from '../case-card/events.js';

@@ -1,9 +1,5 @@
 import { DonationCalculator } from './donation-calculator.js';
 
 DonationCalculator.define();
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'donation-calculator': DonationCalculator;
-  }
-}
+// The element's types (its class, its events, the tag-name and event maps) come with this import too.
+export type * from './index.js';

@@ -108,9 +108,9 @@ function fillHref(template: string, minor: number, frequency: DonationFrequency)
  * @attr {string} name - Form field names: `{name}-amount` and `{name}-frequency` (property `name`).
  * @attr {boolean} disabled - Disables every control (property `disabled`).
  *
- * @fires agir-donate - {DonateEvent} The donate button was pressed with a valid amount. Cancelable: when not cancelled the element opens `url` (`donate-href` filled in), or submits its form.
- * @fires change - The reader changed the amount, the frequency or the income.
- * @fires agir-estimate - {EstimateEvent} A new estimate is shown (after any change, and once the rules load): its figures, `taxYear` and `rulesYear`.
+ * @fires {DonateEvent} agir-donate - The donate button was pressed with a valid amount. Cancelable: when not cancelled the element opens `url` (`donate-href` filled in), or submits its form.
+ * @fires {Event} change - The reader changed the amount, the frequency or the income.
+ * @fires {EstimateEvent} agir-estimate - A new estimate is shown (after any change, and once the rules load): its figures, `taxYear` and `rulesYear`.
  *
  * @csspart frequency - Each frequency option (a label wrapping a native radio), styled as a button.
  * @csspart frequency-checked - The checked frequency option.
@@ -819,5 +819,11 @@ export class DonationCalculator extends HostElement {
 
   reportValidity(): boolean {
     return this.internals.reportValidity();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'donation-calculator': DonationCalculator;
   }
 }

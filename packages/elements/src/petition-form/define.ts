@@ -1,3 +1,5 @@
 import { PetitionForm } from './petition-form.js';
 
 PetitionForm.define();
+// The element's types (its class, its events, the tag-name and event maps) come with this import too.
+export type * from './index.js';

@@ -655,3 +655,9 @@ export class PetitionForm extends HostElement {
     </div>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'petition-form': PetitionForm;
+  }
+}
