@@ -4,7 +4,7 @@ import '@agir/elements/signature-counter/define';
 import { SignedEvent, type PetitionForm } from '@agir/elements/petition-form';
 
 const form = document.querySelector<PetitionForm>('petition-form')!;
-form.captcha = async () => 'astro-captcha-token';
+form.captcha = async () => 'astro-captcha-token'; // your captcha provider's token
 form.addEventListener('agir-signed', (event) => {
   if (event instanceof SignedEvent)
     document.getElementById('signed')!.textContent = `Thank you: ${event.signatureCount ?? 'your'} signatures.`;

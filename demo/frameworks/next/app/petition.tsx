@@ -13,7 +13,7 @@ export function Petition() {
   // sets them and adds the listener (its cleanup removes it).
   const form = useCallback((element: PetitionForm | null) => {
     if (!element) return;
-    element.captcha = async () => 'next-captcha-token';
+    element.captcha = async () => 'next-captcha-token'; // your captcha provider's token
     const onSigned = (event: Event) => {
       if (event instanceof SignedEvent) setSigned(`Thank you: ${event.signatureCount ?? 'your'} signatures.`);
     };
