@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+
+// The endpoint every Agir element on the page uses, read where the page renders (here at build time).
+const endpoint = process.env.AGIR_ENDPOINT ?? 'http://localhost:8787/api/v1';
+
+export const metadata: Metadata = {
+  title: 'Agir in Next.js',
+  other: { 'agir:endpoint': endpoint },
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}
