@@ -471,7 +471,10 @@ export class CaseCard extends HostElement {
         this.report(`photo-src=${quote(this.photoSrc)} is not an http(s), blob: or raster data:image URL; the photo is not shown.`);
         photo = undefined;
       } else {
-        let [width, height] = ['width', 'height'].map((size) => Number((img ?? this).getAttribute(img ? size : `photo-${size}`))) as [number, number];
+        let [width, height] = ['width', 'height'].map((size) => Number((img ?? this).getAttribute(img ? size : `photo-${size}`))) as [
+          number,
+          number,
+        ];
         if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && width <= 10000 && height <= 10000)) {
           this.report(
             'photo-width and photo-height (or the <img>’s width and height) must be the image size in pixels, to reserve its space; using a 3:2 frame.',
@@ -580,7 +583,9 @@ export class CaseCard extends HostElement {
       const open = this.petitionState === 'open' || this.petitionState === 'failed';
       return h('button', { ...described, 'aria-expanded': String(open), 'aria-controls': 'petition', onclick: this.onPetition }, label);
     }
-    return this.fill('action', action?.url && h('a', { ...described, href: action.url, onclick: this.onLink }, label), { onclick: this.onLink });
+    return this.fill('action', action?.url && h('a', { ...described, href: action.url, onclick: this.onLink }, label), {
+      onclick: this.onLink,
+    });
   }
 
   /** The panel of the petition form; `level` is the level of the name's heading. */
