@@ -37,6 +37,57 @@ async function settled(el: Element, state = 'ready'): Promise<void> {
   await (el as CaseCard).updateComplete;
 }
 
+const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
+
+/**
+ * A card written as light DOM only, as docs/elements/case-card.md ("Without JavaScript") and the server's
+ * embed pages write it: readable before and without the upgrade.
+ */
+function lightCard(lang: string, attributes: { case?: string; petition?: string; endpoint?: string } = {}): Promise<CaseCard> {
+  return fixture<CaseCard>(
+    html`<case-card
+      lang=${lang}
+      case=${attributes.case ?? 'akber'}
+      status="detained"
+      petition=${attributes.petition ?? nothing}
+      endpoint=${attributes.endpoint ?? nothing}
+    >
+      <img slot="photo" src=${gif} alt="Portrait d’Akber" width="800" height="600" />
+      <h2 slot="name">Akber</h2>
+      <p slot="place">Xinjiang, Chine</p>
+      <p slot="status">Détenu depuis 2018</p>
+      <p slot="summary">Akber fait partie de ces milliers de personnes détenues.</p>
+      <a slot="action" href="https://www.example.org/agir/akber">Agir pour Akber</a>
+    </case-card>`,
+  );
+}
+
+interface AxeLike {
+  setup(node: Node): void;
+  teardown(): void;
+  utils: { getNodeFromTree(node: Node): unknown };
+  commons: { text: { accessibleTextVirtual(node: unknown): string }; aria: { getRole(node: unknown): string | null } };
+}
+
+/** Role and accessible name of a node, as axe-core computes them (flat tree: slotted nodes included). Needs axe loaded (an accessibility check first). */
+function roleAndName(node: Element): [string | null, string] {
+  const axe = (window as unknown as { axe?: AxeLike }).axe;
+  if (!axe) throw new Error('axe-core is not loaded yet');
+  axe.setup(document);
+  try {
+    const virtual = axe.utils.getNodeFromTree(node);
+    return [axe.commons.aria.getRole(virtual), axe.commons.text.accessibleTextVirtual(virtual)];
+  } finally {
+    axe.teardown();
+  }
+}
+
+/** Every heading the card presents: in its shadow tree, and slotted from the page. */
+function headings(el: Element): Element[] {
+  const selector = 'h1, h2, h3, h4, h5, h6';
+  return [...root(el).querySelectorAll(selector), ...Array.from(el.querySelectorAll(selector)).filter((h) => h.assignedSlot)];
+}
+
 async function remoteCard(lang: string, overrides: Payload = {}): Promise<CaseCard> {
   fake.on('GET', '/cases/akber', () => json(akber(overrides)));
   const div = await fixture<HTMLDivElement>(html`<div lang=${lang}><case-card case="akber" endpoint=${fake.endpoint}></case-card></div>`);
@@ -93,6 +144,12 @@ describe('case-card: accessibility in every state', () => {
           <span slot="quote-author">Sa sœur</span>
         </case-card>`,
       );
+      await settled(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it(`written as light DOM, readable without JavaScript (${lang})`, async () => {
+      const el = await lightCard(lang);
       await settled(el);
       await expect(el).to.be.accessible();
     });
@@ -464,6 +521,202 @@ describe('case-card: inline content, no endpoint', () => {
   });
 });
 
+describe('case-card: light DOM (readable without JavaScript)', () => {
+  it('shows the slotted name, place, status, photo and action in the card, each once, in the card’s places', async () => {
+    const el = await lightCard('fr');
+    await settled(el);
+    const slotted = (name: string): HTMLElement => el.querySelector<HTMLElement>(`[slot="${name}"]`)!;
+    // Each slotted element is shown, in the card's own box for it.
+    expect(slotted('name').assignedSlot!.closest('[part="name"]')).to.not.equal(null);
+    expect(slotted('place').assignedSlot!.closest('.place')).to.not.equal(null);
+    expect(slotted('status').assignedSlot!.closest('[part="status"]')).to.not.equal(null);
+    expect(slotted('photo').assignedSlot!.closest('[part="photo"]')).to.not.equal(null);
+    expect(slotted('action').assignedSlot!.closest('.actions')).to.not.equal(null);
+    // Nothing of the card's own says it a second time.
+    expect(root(el).textContent).not.to.contain('Akber');
+    expect(root(el).textContent).not.to.contain('Chine');
+    expect(root(el).textContent).not.to.contain('2018');
+    expect(root(el).querySelectorAll('img, a')).to.have.length(0);
+    // The status is in the badge (accent background); the link is the call to action (accent background, 44px high).
+    expect(getComputedStyle($(el, '[part="status"]')!).backgroundColor).to.equal('rgb(255, 230, 0)');
+    expect(getComputedStyle(slotted('action')).backgroundColor).to.equal('rgb(255, 230, 0)');
+    expect(slotted('action').getBoundingClientRect().height).to.be.at.least(44);
+    // The photo fills its frame, shaped by the <img>'s width and height.
+    const frame = slotted('photo').assignedSlot!.parentElement!;
+    expect(getComputedStyle(frame).aspectRatio).to.equal('800 / 600');
+    expect(slotted('photo').getBoundingClientRect().height).to.equal(frame.getBoundingClientRect().height);
+    expect(authorErrors()).to.deep.equal([]);
+  });
+
+  it('reads by role and accessible name: one heading at the page’s level names the card; the link; the photo', async () => {
+    const el = await lightCard('fr');
+    await settled(el);
+    await expect(el).to.be.accessible();
+    expect(headings(el).map((h) => h.localName)).to.deep.equal(['h2']);
+    expect(roleAndName(el.querySelector('[slot="name"]')!)).to.deep.equal(['heading', 'Akber']);
+    expect(roleAndName($(el, '[part="card"]')!)).to.deep.equal(['article', 'Akber']);
+    expect(roleAndName(el.querySelector('[slot="action"]')!)).to.deep.equal(['link', 'Agir pour Akber']);
+    expect(roleAndName(el.querySelector('[slot="photo"]')!)).to.deep.equal(['img', 'Portrait d’Akber']);
+    // The Share button is still described by the name, through the box the slotted heading sits in.
+    expect($(el, 'button.share')!.getAttribute('aria-describedby')).to.equal('name');
+    expect(roleAndName($(el, '#name')!)[1]).to.equal('Akber');
+  });
+
+  it('fires a cancelable agir-action from the slotted link; canceling stops the navigation', async () => {
+    const el = await lightCard('fr');
+    await settled(el);
+    const events: ActionEvent[] = [];
+    el.addEventListener('agir-action', (event) => {
+      events.push(event);
+      event.preventDefault();
+    });
+    const link = el.querySelector('[slot="action"]')!;
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    link.dispatchEvent(click);
+    expect(events).to.have.length(1);
+    expect(events[0]!.caseId).to.equal('akber');
+    expect(events[0]!.href).to.equal('https://www.example.org/agir/akber');
+    expect(click.defaultPrevented).to.equal(true);
+  });
+
+  it('lets the slotted link navigate when agir-action is not canceled', async () => {
+    const el = await lightCard('fr');
+    await settled(el);
+    let heard = 0;
+    let preventedByCard: boolean | undefined;
+    el.addEventListener('agir-action', () => (heard += 1), { once: true });
+    el.addEventListener('click', (event) => (preventedByCard = event.defaultPrevented), { once: true });
+    window.addEventListener('click', (event) => event.preventDefault(), { once: true });
+    el.querySelector<HTMLAnchorElement>('[slot="action"]')!.click();
+    expect(heard).to.equal(1);
+    expect(preventedByCard).to.equal(false);
+  });
+
+  it('wraps a slotted name that is not a heading in the card’s own heading (heading-level), so there is always one', async () => {
+    const el = await fixture<CaseCard>(
+      html`<case-card lang="fr" heading-level="4"
+        ><span slot="name">Akber</span>
+        <p slot="status">Détenu</p></case-card
+      >`,
+    );
+    await settled(el);
+    expect(headings(el).map((h) => h.localName)).to.deep.equal(['h4']);
+    expect(el.querySelector('[slot="name"]')!.assignedSlot!.closest('h4')!.id).to.equal('name');
+    await expect(el).to.be.accessible();
+  });
+
+  it('slotted content wins over the attributes for what is shown; the attributes still carry the rest', async () => {
+    const el = await fixture<CaseCard>(
+      html`<case-card
+        lang="fr"
+        name="Autre nom"
+        country="CN"
+        region="Xinjiang"
+        status="detained"
+        status-since="2018"
+        action-href="https://www.example.org/autre"
+        action-label="Autre action"
+      >
+        <h3 slot="name">Akber</h3>
+        <p slot="place">Ürümqi</p>
+        <p slot="status">Condamné à 20 ans</p>
+        <a slot="action" href="https://www.example.org/agir/akber">Agir</a>
+      </case-card>`,
+    );
+    await settled(el);
+    const shadowText = root(el).textContent!;
+    for (const text of ['Autre nom', 'Chine', 'Xinjiang', 'En détention', 'Autre action']) expect(shadowText).not.to.contain(text);
+    expect(root(el).querySelector('a')).to.equal(null);
+    const events: ActionEvent[] = [];
+    el.addEventListener('agir-action', (event) => {
+      events.push(event);
+      event.preventDefault();
+    });
+    el.querySelector<HTMLElement>('[slot="action"]')!.click();
+    expect(events[0]!.href).to.equal('https://www.example.org/agir/akber');
+  });
+
+  it('shows slotted content added after the upgrade, and leaves its error state once a name arrives', async () => {
+    // As when the element is defined before the parser reaches its children.
+    const el = await fixture<CaseCard>(html`<case-card lang="fr"></case-card>`);
+    await settled(el, 'error');
+    const name = document.createElement('h3');
+    name.slot = 'name';
+    name.textContent = 'Akber';
+    el.append(name);
+    await settled(el);
+    expect(name.assignedSlot).to.not.equal(null);
+    const status = document.createElement('p');
+    status.slot = 'status';
+    el.append(status);
+    await el.updateComplete;
+    expect($(el, '[part="status"]')).to.equal(null);
+    status.textContent = 'Détenu depuis 2018';
+    await until(() => status.assignedSlot, 2000, 'the status, once it has text');
+    expect(status.assignedSlot!.closest('[part="status"]')).to.not.equal(null);
+  });
+
+  it('reports odd light DOM once, leaves it out and shows the attributes’ content instead; never breaks', async () => {
+    const el = await fixture<CaseCard>(
+      html`<case-card
+        lang="fr"
+        name="Akber"
+        status="detained"
+        action-href="https://www.example.org/agir/akber"
+        photo-src=${gif}
+        photo-width="3"
+        photo-height="2"
+      >
+        <h3 slot="name"></h3>
+        <p slot="place"></p>
+        <span slot="photo">une photo</span>
+        <button slot="action">Agir</button>
+        <p slot="summary">Résumé.</p>
+      </case-card>`,
+    );
+    await settled(el);
+    el.requestUpdate();
+    await el.updateComplete;
+    const messages = authorErrors();
+    for (const slot of ['name', 'place', 'photo', 'action']) {
+      expect(
+        messages.filter((message) => message.includes(`slot="${slot}"`)),
+        slot,
+      ).to.have.length(1);
+      expect(el.querySelector(`[slot="${slot}"]`)!.assignedSlot, slot).to.equal(null);
+    }
+    expect($(el, 'h3')!.textContent).to.equal('Akber');
+    expect($(el, '.place')).to.equal(null);
+    expect($<HTMLImageElement>(el, '[part="photo"] img')!.getAttribute('src')).to.equal(gif);
+    expect($<HTMLAnchorElement>(el, 'a[part="action"]')!.href).to.equal('https://www.example.org/agir/akber');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a slotted link that is not http(s), and a photo without its size gets a 3:2 frame', async () => {
+    const el = await fixture<CaseCard>(
+      html`<case-card lang="fr">
+        <img slot="photo" src=${gif} alt="" />
+        <h3 slot="name">Akber</h3>
+        <a slot="action" href="javascript:window.__xss=1">Agir</a>
+      </case-card>`,
+    );
+    await settled(el);
+    const link = el.querySelector('[slot="action"]')!;
+    expect(link.assignedSlot).to.equal(null);
+    expect($(el, '[part="action"]')).to.equal(null);
+    expect(authorErrors().filter((message) => message.includes('slot="action"'))).to.have.length(1);
+    expect(authorErrors().filter((message) => message.includes('width and height'))).to.have.length(1);
+    expect(getComputedStyle(el.querySelector('[slot="photo"]')!.assignedSlot!.parentElement!).aspectRatio).to.equal('1200 / 800');
+  });
+
+  it('with only blank light DOM, shows the localised error and says why', async () => {
+    const el = await fixture<CaseCard>(html`<case-card lang="fr"><h3 slot="name"></h3></case-card>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.equal('Ce cas ne peut pas être affiché.');
+    expect(authorErrors().some((message) => message.includes('slot="name"'))).to.equal(true);
+  });
+});
+
 describe('case-card: call to action', () => {
   it('fires a cancelable agir-action from the link; canceling stops the navigation', async () => {
     const el = await remoteCard('fr');
@@ -593,6 +846,27 @@ describe('case-card: call to action', () => {
       await el.updateComplete;
       expect($(el, 'petition-form')).to.equal(null);
       expect(button.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('on a light-DOM card: the card’s button opens the form a level below the slotted heading; the slotted link is its fallback', async () => {
+      // After the tests above: <petition-form> is defined by now (the real module is loaded by default).
+      fake.on('GET', '/petitions/xinjiang', () => json({ error: { code: 'not_found', message: 'unknown petition' } }, 404));
+      // No case id: with an endpoint, the card would fetch the case.
+      const el = await lightCard('fr', { case: '', petition: 'xinjiang', endpoint: fake.endpoint });
+      await settled(el);
+      const link = el.querySelector<HTMLElement>('[slot="action"]')!;
+      expect(link.assignedSlot).to.equal(null);
+      expect(link.getClientRects()).to.have.length(0);
+      const button = $<HTMLButtonElement>(el, 'button[part="action"]')!;
+      button.click();
+      const form = await until(() => $(el, 'petition-form'), 4000, '<petition-form>');
+      expect(form.getAttribute('heading-level')).to.equal('3');
+      button.click();
+      await el.updateComplete;
+      CaseCard.loadPetitionForm = () => Promise.reject(new Error('offline'));
+      button.click();
+      await until(() => $(el, '.petition .problem'), 2000, 'the failure message');
+      expect($<HTMLAnchorElement>(el, '.petition a')!.href).to.equal('https://www.example.org/agir/akber');
     });
   });
 });

@@ -1,22 +1,73 @@
+import { css } from '../shared/css.js';
 import { textReset } from '../shared/text-reset.js';
 
 /*
  * Shadow styles of case-card (and, for `base`, case-card-list), as CSS text for a constructed stylesheet.
- * One rule a line: the CDN build does not minify CSS text, and the card has a 12 kB budget.
+ * Tagged `css`: the CDN build minifies them (about 90 B of gzip less than the text as written).
+ *
+ * Slotted light DOM (name, place, status, photo, action) is the page's own: its CSS still applies. The card
+ * sets what its layout needs (no margins, the name's font), and, marked important, what must hold whatever
+ * the page says: the photo fills its frame (no shift), the call to action keeps its contrasting colours.
  */
 
 /**
  * What the card and the list need of the shared base rules (shared/base-css.ts): the tokens they use, focus,
  * `.visually-hidden`, buttons. Their only motion is the card's loading pulse, stopped under reduced motion.
  */
-export const base = `
-:host { ${textReset} --_agir-text: var(--agir-color-text, #1a1a1a); --_agir-surface: var(--agir-color-surface, #fff); --_agir-muted: var(--agir-color-muted, #595959); --_agir-border: var(--agir-color-border, #767676); --_agir-accent: var(--agir-color-accent, #ffe600); --_agir-on-accent: var(--agir-color-on-accent, #000); --_agir-radius: var(--agir-radius, 4px); display: block; font-family: var(--agir-font-family, inherit); color: var(--_agir-text); box-sizing: border-box }
-:host([hidden]), [hidden] { display: none !important }
-*, ::before, ::after { box-sizing: inherit }
-:focus-visible { outline: 3px solid var(--agir-color-focus, #0b57d0); outline-offset: 2px }
-.visually-hidden { position: absolute !important; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap }
-button, .cta { display: inline-flex; align-items: center; min-block-size: 2.75rem; padding: 0.5rem 1rem; border: 2px solid var(--_agir-border); border-radius: var(--_agir-radius); background: transparent; color: var(--_agir-text); font: inherit; cursor: pointer }
-@media (forced-colors: active) { :focus-visible { outline-color: Highlight } }
+export const base = css`
+  :host {
+    ${textReset} --_agir-text: var(--agir-color-text, #1a1a1a);
+    --_agir-surface: var(--agir-color-surface, #fff);
+    --_agir-muted: var(--agir-color-muted, #595959);
+    --_agir-border: var(--agir-color-border, #767676);
+    --_agir-accent: var(--agir-color-accent, #ffe600);
+    --_agir-on-accent: var(--agir-color-on-accent, #000);
+    --_agir-radius: var(--agir-radius, 4px);
+    display: block;
+    font-family: var(--agir-font-family, inherit);
+    color: var(--_agir-text);
+    box-sizing: border-box;
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  *,
+  ::before,
+  ::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--agir-color-focus, #0b57d0);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  button,
+  .cta,
+  ::slotted(a) {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1rem;
+    border: 2px solid var(--_agir-border);
+    border-radius: var(--_agir-radius);
+    background: transparent;
+    color: var(--_agir-text);
+    font: inherit;
+    cursor: pointer;
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
 `;
 
 /*
@@ -29,42 +80,223 @@ button, .cta { display: inline-flex; align-items: center; min-block-size: 2.75re
  * contain-intrinsic-inline-size the card would shrink to nothing. It asks for a card's width there, and
  * fills what it is given.
  */
-export const styles = `${base}
-:host { --_placeholder: var(--agir-card-placeholder, #e8e8e8) }
-.wrap { container-type: inline-size; contain-intrinsic-inline-size: var(--agir-card-width, 22rem); block-size: 100% }
-.card { --_cols: minmax(0, 1fr); --_pad: 0; --_gap: 0; --_body-pad: var(--agir-card-padding, 1rem); --_name: 1.25rem; display: grid; grid-template-columns: var(--_cols); align-content: start; gap: var(--_gap); block-size: 100%; padding: var(--_pad); background: var(--agir-card-background, var(--_agir-surface)); border: var(--agir-card-border, 1px solid #d0d0d0); border-radius: var(--agir-card-radius, var(--_agir-radius)); box-shadow: var(--agir-card-shadow, none); overflow: hidden; line-height: 1.5; overflow-wrap: anywhere }
-.l-compact { --_cols: var(--agir-card-thumbnail-size, 4.5rem) minmax(0, 1fr); --_pad: 0.75rem; --_gap: 0.75rem; --_body-pad: 0; --_shape: 1; --_name: 1.05rem }
-.l-feature { --_cols: minmax(0, 2fr) minmax(0, 3fr); --_body-pad: var(--agir-card-padding, 1.5rem); --_name: 1.5rem }
-@container (max-width: 19.99rem) { .l-auto { --_cols: var(--agir-card-thumbnail-size, 4.5rem) minmax(0, 1fr); --_pad: 0.75rem; --_gap: 0.75rem; --_body-pad: 0; --_shape: 1; --_name: 1.05rem } }
-@container (min-width: 40rem) { .l-auto { --_cols: minmax(0, 2fr) minmax(0, 3fr); --_body-pad: var(--agir-card-padding, 1.5rem); --_name: 1.5rem } }
-.card.no-photo, .problem { --_cols: minmax(0, 1fr) }
-.photo { margin: 0 }
-.frame { aspect-ratio: var(--_shape, var(--_agir-ratio, 3 / 2)); overflow: hidden; background: var(--_placeholder) }
-.frame img { display: block; inline-size: 100%; block-size: 100%; object-fit: cover }
-.credit { padding: 0.25rem var(--_body-pad) 0; font-size: 0.75rem; color: var(--_agir-muted) }
-.body { position: relative; display: flex; flex-direction: column; align-items: flex-start; gap: 0.5rem; padding: var(--_body-pad); min-inline-size: 0 }
-.body > *, .body p, blockquote { margin: 0 }
-.body > .summary, .body > .story, .body > .quote, .body > .petition { align-self: stretch }
-.name { font-size: var(--agir-card-name-size, var(--_name)); line-height: 1.2 }
-.full-name, .place { color: var(--_agir-muted); font-size: 0.875rem }
-.status { padding: 0.125rem 0.5rem; border-radius: var(--_agir-radius); background: var(--agir-card-status-background, var(--_agir-accent)); color: var(--agir-card-status-color, var(--_agir-on-accent)); font-size: 0.875rem; font-weight: 700 }
-.story p + p, .summary p + p { margin-block-start: 0.75em }
-.quote { padding-inline-start: 0.75rem; border-inline-start: 0.25rem solid var(--_agir-border); font-style: italic }
-.quote figcaption { font-style: normal; color: var(--_agir-muted); font-size: 0.875rem }
-.quote figcaption::before { content: '— ' }
-.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-block-start: 0.25rem }
-.cta { border-color: transparent; background: var(--agir-card-action-background, var(--_agir-accent)); color: var(--agir-card-action-color, var(--_agir-on-accent)); font-weight: 700; text-decoration: none }
-.cta:hover, button:hover { text-decoration: underline }
-.more { padding-inline: 0; border: 0; text-decoration: underline }
-.note:empty { position: absolute }
-.note, .problem p { font-size: 0.875rem }
-.petition:empty { display: none }
-.problem { padding: var(--_body-pad); gap: 0.75rem; justify-items: start }
-.l10n .status, .l10n .more, .l10n .actions { visibility: hidden }
-.skeleton .line { display: block; block-size: 1rem; inline-size: 100%; border-radius: var(--_agir-radius); background: var(--_placeholder); animation: pulse 1.5s ease-in-out infinite }
-.skeleton .title { block-size: 1.5rem; inline-size: 60% }
-.skeleton .short { inline-size: 40% }
-@keyframes pulse { 50% { opacity: 0.5 } }
-@media (prefers-reduced-motion: reduce) { .skeleton .line { animation: none } }
-@media (forced-colors: active) { .status, .cta { border: 1px solid } }
+export const styles = css`
+  ${base}
+  :host {
+    --_placeholder: var(--agir-card-placeholder, #e8e8e8);
+  }
+  .wrap {
+    container-type: inline-size;
+    contain-intrinsic-inline-size: var(--agir-card-width, 22rem);
+    block-size: 100%;
+  }
+  .card {
+    --_cols: minmax(0, 1fr);
+    --_pad: 0;
+    --_gap: 0;
+    --_body-pad: var(--agir-card-padding, 1rem);
+    --_name: 1.25rem;
+    display: grid;
+    grid-template-columns: var(--_cols);
+    align-content: start;
+    gap: var(--_gap);
+    block-size: 100%;
+    padding: var(--_pad);
+    background: var(--agir-card-background, var(--_agir-surface));
+    border: var(--agir-card-border, 1px solid #d0d0d0);
+    border-radius: var(--agir-card-radius, var(--_agir-radius));
+    box-shadow: var(--agir-card-shadow, none);
+    overflow: hidden;
+    line-height: 1.5;
+    overflow-wrap: anywhere;
+  }
+  .l-compact {
+    --_cols: var(--agir-card-thumbnail-size, 4.5rem) minmax(0, 1fr);
+    --_pad: 0.75rem;
+    --_gap: 0.75rem;
+    --_body-pad: 0;
+    --_shape: 1;
+    --_name: 1.05rem;
+  }
+  .l-feature {
+    --_cols: minmax(0, 2fr) minmax(0, 3fr);
+    --_body-pad: var(--agir-card-padding, 1.5rem);
+    --_name: 1.5rem;
+  }
+  @container (max-width: 19.99rem) {
+    .l-auto {
+      --_cols: var(--agir-card-thumbnail-size, 4.5rem) minmax(0, 1fr);
+      --_pad: 0.75rem;
+      --_gap: 0.75rem;
+      --_body-pad: 0;
+      --_shape: 1;
+      --_name: 1.05rem;
+    }
+  }
+  @container (min-width: 40rem) {
+    .l-auto {
+      --_cols: minmax(0, 2fr) minmax(0, 3fr);
+      --_body-pad: var(--agir-card-padding, 1.5rem);
+      --_name: 1.5rem;
+    }
+  }
+  .card.no-photo,
+  .problem {
+    --_cols: minmax(0, 1fr);
+  }
+  .photo {
+    margin: 0;
+  }
+  .frame {
+    aspect-ratio: var(--_shape, var(--_agir-ratio, 3 / 2));
+    overflow: hidden;
+    background: var(--_placeholder);
+  }
+  .frame img,
+  .frame ::slotted(img) {
+    display: block;
+    inline-size: 100% !important;
+    block-size: 100% !important;
+    object-fit: cover;
+  }
+  .credit {
+    padding: 0.25rem var(--_body-pad) 0;
+    font-size: 0.75rem;
+    color: var(--_agir-muted);
+  }
+  .body {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.5rem;
+    padding: var(--_body-pad);
+    min-inline-size: 0;
+  }
+  .body > *,
+  .body p,
+  blockquote {
+    margin: 0;
+  }
+  .body > .summary,
+  .body > .story,
+  .body > .quote,
+  .body > .petition {
+    align-self: stretch;
+  }
+  .name {
+    font-size: var(--agir-card-name-size, var(--_name));
+    font-weight: 700;
+    line-height: 1.2;
+  }
+  .name ::slotted(*),
+  p > ::slotted(*) {
+    margin: 0;
+    font: inherit;
+  }
+  .full-name,
+  .place {
+    color: var(--_agir-muted);
+    font-size: 0.875rem;
+  }
+  .status {
+    padding: 0.125rem 0.5rem;
+    border-radius: var(--_agir-radius);
+    background: var(--agir-card-status-background, var(--_agir-accent));
+    color: var(--agir-card-status-color, var(--_agir-on-accent));
+    font-size: 0.875rem;
+    font-weight: 700;
+  }
+  .story p + p,
+  .summary p + p {
+    margin-block-start: 0.75em;
+  }
+  .quote {
+    padding-inline-start: 0.75rem;
+    border-inline-start: 0.25rem solid var(--_agir-border);
+    font-style: italic;
+  }
+  .quote figcaption {
+    font-style: normal;
+    color: var(--_agir-muted);
+    font-size: 0.875rem;
+  }
+  .quote figcaption::before {
+    content: '— ';
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-block-start: 0.25rem;
+  }
+  .cta,
+  ::slotted(a) {
+    border-color: transparent;
+    background: var(--agir-card-action-background, var(--_agir-accent)) !important;
+    color: var(--agir-card-action-color, var(--_agir-on-accent)) !important;
+    font-weight: 700;
+    text-decoration: none;
+  }
+  .cta:hover,
+  button:hover,
+  ::slotted(a:hover) {
+    text-decoration: underline;
+  }
+  .more {
+    padding-inline: 0;
+    border: 0;
+    text-decoration: underline;
+  }
+  .note:empty {
+    position: absolute;
+  }
+  .note,
+  .problem p {
+    font-size: 0.875rem;
+  }
+  .petition:empty {
+    display: none;
+  }
+  .problem {
+    padding: var(--_body-pad);
+    gap: 0.75rem;
+    justify-items: start;
+  }
+  .l10n .status,
+  .l10n .more,
+  .l10n .actions {
+    visibility: hidden;
+  }
+  .skeleton .line {
+    display: block;
+    block-size: 1rem;
+    inline-size: 100%;
+    border-radius: var(--_agir-radius);
+    background: var(--_placeholder);
+    animation: pulse 1.5s ease-in-out infinite;
+  }
+  .skeleton .title {
+    block-size: 1.5rem;
+    inline-size: 60%;
+  }
+  .skeleton .short {
+    inline-size: 40%;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton .line {
+      animation: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .status,
+    .cta {
+      border: 1px solid;
+    }
+  }
 `;

@@ -5,7 +5,7 @@ import { styles } from './case-card.styles.js';
 import { idPattern, imageUrl, quote, statusKinds, validated, webUrl, type CaseView } from './case-view.js';
 import { catalog } from './catalog.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
-import { h, patch, type Template } from '../shared/patch.js';
+import { h, patch, type Child, type Template } from '../shared/patch.js';
 import { ActionEvent } from './events.js';
 import type { Outcome } from './load.js';
 import type { CaseCardMessages } from './messages/en.js';
@@ -23,8 +23,14 @@ const precisions = ['year', 'month', 'day'];
 /**
  * A person or group at risk: photo, name, country, status, summary, story, a quote and the call to act.
  * It fetches the case from an endpoint (`case` + `endpoint`), takes it from a list (`.data`), or shows
- * what the page author wrote inline (attributes and slotted light-DOM text, readable before the element
- * upgrades and by search engines). Its layout follows the space it is given (container queries).
+ * what the page author wrote inline (attributes and slotted light-DOM content, readable before the element
+ * upgrades, without JavaScript and by search engines). Its layout follows the space it is given (container queries).
+ *
+ * Slotted content wins over attributes and payload for what is shown, as the page wrote it; attributes still
+ * carry what the light DOM cannot say (`status` kind, `petition`, `heading-level` for a name that is not a
+ * heading, `no-share`). Slotted content that cannot be shown where it is put (blank text, a photo that is not
+ * an `<img>`, an action that is not an http(s) link) is left out with one console error, and the attributes'
+ * content shows in its place.
  *
  * A plain custom element (no Lit runtime, see `HostElement`): every string reaches the page as a text node
  * or an attribute value set with `setAttribute`, never as HTML.
@@ -34,6 +40,11 @@ const precisions = ['year', 'month', 'day'];
  *
  * @fires {ActionEvent} agir-action - The reader used the call to action: `caseId`, and `href` (link) or `petition` (the petition form is about to open). Cancelable.
  *
+ * @slot photo - The photo, an `<img>` with `alt`, `width` and `height` (instead of `photo-src`).
+ * @slot name - The name, a heading of the page's outline (`<h3>`): its level is the card's (instead of `name`).
+ * @slot place - Where, as text ("Xinjiang, Chine"; instead of `country` and `region`).
+ * @slot status - The status in words, shown in the badge (instead of the phrase from `status` and `status-since`).
+ * @slot action - The call to act, an `<a href>` link to an http(s) page; fires `agir-action`. With `petition`, the card's button shows instead and the link is its fallback.
  * @slot summary - The summary (overrides the payload's); one or two sentences.
  * @slot story - The story, behind a "Read more" disclosure (paragraphs).
  * @slot quote - A quote from the person or a relative.
@@ -236,8 +247,8 @@ export class CaseCard extends HostElement {
 
   constructor() {
     super();
-    // Slotted content decides whether the story and the quote show.
-    this.renderRoot.addEventListener('slotchange', () => this.requestUpdate());
+    // Slotted content decides what shows (and whether it can be shown at all, e.g. a blank name).
+    new MutationObserver(() => this.requestUpdate()).observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   /** A contract `Case` object to show (what case-card-list passes); validated unless it came from the client. */
@@ -421,12 +432,14 @@ export class CaseCard extends HostElement {
   private view(): CaseView | undefined {
     const base = this.base;
     const page = document.baseURI;
-    const name = this.text(this.name, 'name') ?? base?.name;
+    const name = this.slotted('name')?.textContent!.trim() || this.text(this.name, 'name') || base?.name;
     if (!name) {
       this.report(
-        this.caseId
-          ? `case=${quote(this.caseId)} needs an endpoint: add endpoint="https://…/api/v1", a <meta name="agir:endpoint" content="…"> or configure({ endpoint }), or write the case inline with a name attribute.`
-          : 'has no content: give it case="…" and an endpoint, or write the case inline starting with a name="…" attribute.',
+        `${
+          this.caseId
+            ? `case=${quote(this.caseId)} needs an endpoint: add endpoint="https://…/api/v1", a <meta name="agir:endpoint" content="…"> or configure({ endpoint }),`
+            : 'has no content: give it case="…" and an endpoint,'
+        } or write the case inline, starting with a name="…" attribute or a slot="name" heading.`,
       );
       return undefined;
     }
@@ -450,17 +463,21 @@ export class CaseCard extends HostElement {
         );
     }
     let photo = base?.photo;
-    if (this.photoSrc) {
-      const src = imageUrl(this.photoSrc, page);
-      if (!src) {
+    // A slotted <img> is shown as the page wrote it (its src is the page's); its width and height shape the frame.
+    const img = this.slotted('photo');
+    if (img || this.photoSrc) {
+      const src = img ? '' : imageUrl(this.photoSrc, page);
+      if (src == null) {
         this.report(`photo-src=${quote(this.photoSrc)} is not an http(s), blob: or raster data:image URL; the photo is not shown.`);
         photo = undefined;
       } else {
-        let width = this.photoWidth ?? 0;
-        let height = this.photoHeight ?? 0;
+        let [width, height] = ['width', 'height'].map((size) => Number((img ?? this).getAttribute(img ? size : `photo-${size}`))) as [
+          number,
+          number,
+        ];
         if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && width <= 10000 && height <= 10000)) {
           this.report(
-            'photo-width and photo-height must be the image size in pixels (they reserve its space so the page does not shift); using a 3:2 frame.',
+            'photo-width and photo-height (or the <img>’s width and height) must be the image size in pixels, to reserve its space; using a 3:2 frame.',
           );
           width = 1200;
           height = 800;
@@ -474,6 +491,9 @@ export class CaseCard extends HostElement {
       url = webUrl(this.actionHref, page);
       if (!url) this.report(`action-href=${quote(this.actionHref)} is not an http(s) URL; the call to action is not shown.`);
     }
+    // A slotted link (checked by slotted()) is the action's link: its URL goes with agir-action, and is the petition's fallback.
+    const link = this.slotted('action');
+    if (link) url = (link as HTMLAnchorElement).href;
     let petition = base?.action?.petition;
     if (this.petition) {
       if (idPattern.test(this.petition)) petition = this.petition;
@@ -513,8 +533,27 @@ export class CaseCard extends HostElement {
     authorError(this, message);
   }
 
-  private has(slot: string): boolean {
-    return this.querySelector(`:scope > [slot="${slot}"]`) !== null;
+  /**
+   * The element the page put in slot `name`, or null. One that cannot be shown there is reported and left out
+   * (null): blank text, a photo that is not an `<img>`, an action that is not an http(s) link.
+   */
+  private slotted(name: string): Element | null {
+    const element = this.querySelector(`:scope > [slot="${name}"]`);
+    if (!element) return element;
+    const problem =
+      name === 'photo'
+        ? element.localName !== 'img' && 'an <img>'
+        : name === 'action'
+          ? !webUrl((element as HTMLAnchorElement).href, document.baseURI) && '<a href="https://…">'
+          : !element.textContent!.trim() && 'text';
+    if (!problem) return element;
+    this.report(`slot="${name}" must be ${problem}; it is left out.`);
+    return null;
+  }
+
+  /** Slot `name` when the page filled it (with something it can show), else the card's own content. */
+  private fill(name: string, own: Child, attrs = {}): Child {
+    return this.slotted(name) ? h('slot', { name, ...attrs }) : own;
   }
 
   private statusText(view: CaseView, locale: string): string {
@@ -530,13 +569,13 @@ export class CaseCard extends HostElement {
     });
   }
 
-  /** The level of the name's heading (2 to 6, default 3). */
+  /** The level of the card's own heading (2 to 6, default 3). */
   private level(): number {
     const level = this.headingLevel ?? 3;
     return Number.isInteger(level) && level >= 2 && level <= 6 ? level : 3;
   }
 
-  private action(view: CaseView): Template | undefined {
+  private action(view: CaseView): Child {
     const action = view.action;
     const label = action?.label || this.locale.t('act');
     const described = { part: 'action', class: 'cta', 'aria-describedby': 'name' };
@@ -544,10 +583,13 @@ export class CaseCard extends HostElement {
       const open = this.petitionState === 'open' || this.petitionState === 'failed';
       return h('button', { ...described, 'aria-expanded': String(open), 'aria-controls': 'petition', onclick: this.onPetition }, label);
     }
-    return action?.url ? h('a', { ...described, href: action.url, onclick: this.onLink }, label) : undefined;
+    return this.fill('action', action?.url && h('a', { ...described, href: action.url, onclick: this.onLink }, label), {
+      onclick: this.onLink,
+    });
   }
 
-  private petitionPanel(view: CaseView, locale: string): Template {
+  /** The panel of the petition form; `level` is the level of the name's heading. */
+  private petitionPanel(view: CaseView, locale: string, level: number): Template {
     const url = view.action?.url;
     const state = this.petitionState;
     return h(
@@ -558,7 +600,7 @@ export class CaseCard extends HostElement {
           petition: view.action?.petition,
           endpoint: this.endpoint,
           lang: locale,
-          'heading-level': Math.min(6, this.level() + 1),
+          'heading-level': Math.min(6, level + 1),
         }),
       state === 'failed' && h('p', { class: 'problem' }, this.locale.t('petitionError')),
       state === 'failed' && url && h('a', { class: 'fallback', href: url, onclick: this.onLink }, this.locale.t('petitionLink')),
@@ -588,15 +630,18 @@ export class CaseCard extends HostElement {
     const photo = view.photo;
     const credit = photo?.credit?.replace(/^\s*©\s*/, '');
     const country = view.country ? countryName(locale, view.country) : '';
-    const place = view.region && country ? t('place', { region: view.region, country }) : view.region || country;
-    const status = this.statusText(view, locale);
+    const place = this.fill('place', view.region && country ? t('place', { region: view.region, country }) : view.region || country);
+    const status = this.fill('status', this.statusText(view, locale));
     // Content in another language than the reader's says so.
     const lang = view.locale && view.locale !== locale ? view.locale : undefined;
     const text = { dir: 'auto', lang };
-    const story = !!view.story?.length || this.has('story');
-    const quoted = !!view.quote || this.has('quote');
-    const author = !!view.quote?.author || this.has('quote-author');
-    const level = this.level();
+    const story = !!view.story?.length || !!this.slotted('story');
+    const quoted = !!view.quote || !!this.slotted('quote');
+    const author = !!view.quote?.author || !!this.slotted('quote-author');
+    // A slotted heading (<h1> to <h6>) is the card's heading, at the page's level: the card's own is then a plain
+    // box (`own` is 0). Any other slotted name, or none, goes in the card's own heading, at heading-level.
+    const tag = this.slotted('name')?.localName ?? '';
+    const own = /^h[1-6]$/.test(tag) ? 0 : this.level();
     return h(
       'article',
       { part: 'card', class: `card l-${layout}${photo ? '' : ' no-photo'}${this.locale.ready ? '' : ' l10n'}`, 'aria-labelledby': 'name' },
@@ -608,14 +653,17 @@ export class CaseCard extends HostElement {
             'div',
             { class: 'frame' },
             // `loading` before `src`: set the other way round, the image would start loading at once.
-            h('img', { loading: 'lazy', decoding: 'async', width: photo.width, height: photo.height, alt: photo.alt, src: photo.src }),
+            this.fill(
+              'photo',
+              h('img', { loading: 'lazy', decoding: 'async', width: photo.width, height: photo.height, alt: photo.alt, src: photo.src }),
+            ),
           ),
           credit && h('figcaption', { class: 'credit', dir: 'auto' }, `© ${credit}`),
         ),
       h(
         'div',
         { class: 'body' },
-        h(`h${level}`, { id: 'name', part: 'name', class: 'name', ...text }, view.name),
+        h(own ? `h${own}` : 'div', { id: 'name', part: 'name', class: 'name', ...text }, this.fill('name', view.name)),
         view.fullName && view.fullName !== view.name && h('p', { class: 'full-name', ...text }, view.fullName),
         place && h('p', { class: 'place' }, place),
         status && h('p', { part: 'status', class: 'status' }, status),
@@ -644,7 +692,7 @@ export class CaseCard extends HostElement {
           !this.noShare && h('button', { class: 'share', 'aria-describedby': 'name', onclick: this.onShare }, t('share')),
         ),
         h('p', { class: 'note', role: 'status' }, this.note),
-        this.petitionPanel(view, locale),
+        this.petitionPanel(view, locale, own || +tag[1]!),
       ),
     );
   }

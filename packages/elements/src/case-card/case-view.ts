@@ -26,18 +26,7 @@ export const validated = new WeakSet<object>();
  * The contract's status kinds (`caseStatusKinds` in core's vocabulary.ts), listed here rather than imported:
  * the import costs a shared chunk (~300 B gzip) in a card that has 200 B of budget left. A test keeps them equal.
  */
-export const statusKinds = [
-  'detained',
-  'imprisoned',
-  'disappeared',
-  'released',
-  'at-risk',
-  'sentenced',
-  'on-trial',
-  'harassed',
-  'killed',
-  'other',
-];
+export const statusKinds = 'detained imprisoned disappeared released at-risk sentenced on-trial harassed killed other'.split(' ');
 
 /** The contract's id rule (`idSchema`). */
 export const idPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
