@@ -29,18 +29,7 @@ export const isCleanText = (value: string): boolean => CLEAN_TEXT_PATTERN.test(v
 /** A year, a year-month or an ISO date. */
 export const DAY_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-export const caseStatusKinds = [
-  'detained',
-  'imprisoned',
-  'disappeared',
-  'released',
-  'at-risk',
-  'sentenced',
-  'on-trial',
-  'harassed',
-  'killed',
-  'other',
-] as const;
+export { caseStatusKinds } from './case-status.js';
 export const errorCodes = ['validation', 'not_found', 'closed', 'rate_limited', 'too_large', 'internal'] as const;
 
 /** True for an absolute http(s) URL. */

@@ -1302,13 +1302,3 @@ describe('case-card: hostile data', () => {
     }
   });
 });
-
-describe('case-card: the contract vocabulary it keeps a copy of', () => {
-  it('lists the same status kinds and id rule as @agir/core', async () => {
-    const core = await import('@agir/core');
-    const view = await import('../src/case-card/case-view.js');
-    expect([...view.statusKinds]).to.deep.equal([...core.caseStatusKinds]);
-    expect(view.idPattern.source).to.equal(core.ID_PATTERN.source);
-    expect(view.idPattern.flags).to.equal(core.ID_PATTERN.flags);
-  });
-});

@@ -1,8 +1,8 @@
-import { countryName, directionOf, formatDate, languageOf, resolveEndpoint, type Case } from '@agir/core';
+import { caseStatusKinds, countryName, directionOf, formatDate, ID_PATTERN, languageOf, resolveEndpoint, type Case } from '@agir/core';
 import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './case-card.styles.js';
-import { idPattern, imageUrl, quote, statusKinds, validated, webUrl, type CaseView } from './case-view.js';
+import { imageUrl, quote, validated, webUrl, type CaseView } from './case-view.js';
 import { catalog } from './catalog.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { h, patch, type Child, type Template } from '../shared/patch.js';
@@ -451,8 +451,8 @@ export class CaseCard extends HostElement {
     }
     let kind = base?.status?.kind;
     if (this.statusKind) {
-      if (statusKinds.includes(this.statusKind)) kind = this.statusKind;
-      else this.report(`status=${quote(this.statusKind)} is not one of ${statusKinds.join(', ')}; use status-label for other words.`);
+      if ((caseStatusKinds as readonly string[]).includes(this.statusKind)) kind = this.statusKind;
+      else this.report(`status=${quote(this.statusKind)} is not one of ${caseStatusKinds.join(', ')}; use status-label for other words.`);
     }
     let since = base?.status?.since;
     if (this.statusSince) {
@@ -496,7 +496,7 @@ export class CaseCard extends HostElement {
     if (link) url = (link as HTMLAnchorElement).href;
     let petition = base?.action?.petition;
     if (this.petition) {
-      if (idPattern.test(this.petition)) petition = this.petition;
+      if (ID_PATTERN.test(this.petition)) petition = this.petition;
       else this.report(`petition=${quote(this.petition)} is not a petition id (letters, digits, "-" or "_"); it is ignored.`);
     }
     return {

@@ -23,15 +23,6 @@ export interface CaseView {
 export const validated = new WeakSet<object>();
 
 /**
- * The contract's status kinds (`caseStatusKinds` in core's vocabulary.ts), listed here rather than imported:
- * the import costs a shared chunk (~300 B gzip) in a card that has 200 B of budget left. A test keeps them equal.
- */
-export const statusKinds = 'detained imprisoned disappeared released at-risk sentenced on-trial harassed killed other'.split(' ');
-
-/** The contract's id rule (`idSchema`). */
-export const idPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
-
-/**
  * An author-written link as an absolute http(s) URL (relative URLs resolve against the page), or
  * undefined for anything else: `javascript:`, `data:`, `vbscript:`… and for any value holding
  * control characters, double quotes or markup (`java\tscript:` tricks, pasted HTML).
