@@ -13,6 +13,7 @@ import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { agirCss } from './packages/elements/src/cdn/agir-css.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const src = path.join(root, 'packages/elements/src');
@@ -122,7 +123,7 @@ function precompress(): Plugin {
       written.push(...Object.keys(bundle), 'sri.json');
     },
     async closeBundle() {
-      const files = [...new Set(written)].filter((file) => /\.(js|map|json)$/.test(file) && !file.startsWith('.'));
+      const files = [...new Set(written)].filter((file) => /\.(js|css|map|json)$/.test(file) && !file.startsWith('.'));
       written.length = 0;
       await Promise.all(
         files.map(async (file) => {
@@ -137,6 +138,16 @@ function precompress(): Plugin {
           if (gz.length < raw.length) await writeFile(`${full}.gz`, gz);
         }),
       );
+    },
+  };
+}
+
+/** Writes dist/cdn/agir.css: each element's place until it is defined (packages/elements/src/cdn/agir-css.ts). */
+function placeSheet(): Plugin {
+  return {
+    name: 'agir-place-sheet',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'agir.css', source: agirCss });
     },
   };
 }
@@ -170,7 +181,7 @@ export default defineConfig({
           groups: [
             {
               name: 'common',
-              test: /shared\/(locale-controller|element-tools|host-element|css|text-reset)\.ts|core\/src\/(catalog|locale|intl|retry|id)\.ts/,
+              test: /shared\/(locale-controller|element-tools|host-element|css|text-reset|space)\.ts|core\/src\/(catalog|locale|intl|retry|id)\.ts/,
             },
           ],
         },
@@ -180,6 +191,7 @@ export default defineConfig({
   // Lit's css`` and html`` templates keep their source whitespace unless minified here.
   plugins: [
     minifyTemplateLiterals(),
+    placeSheet(),
     subresourceIntegrity(),
     precompress(),
     visualizer({ filename: path.join(root, 'packages/elements/dist/cdn/stats.html'), gzipSize: true, template: 'treemap' }),

@@ -86,14 +86,10 @@ describe('demo pages', () => {
 
   test('a page of counters records no layout shift while the data arrives', async () => {
     const context = await browser.newContext();
-    // The page follows docs/elements/signature-counter.md: a few lines of CSS hold the counters' place
-    // before the script has run (an undefined custom element is empty until then).
+    // The page follows docs/getting-started.md: agir.css holds the counters' place before the script has run
+    // (an undefined custom element is empty until then).
     const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Compteurs</title>
-      <style>
-        signature-counter:not(:defined) { display: block; min-block-size: 5.25em; }
-        signature-counter[layout='inline']:not(:defined) { display: inline; min-block-size: 0; }
-        signature-counter[layout='inline']:not(:defined)::before { content: '999\\202F999'; display: inline-grid; visibility: hidden; font-variant-numeric: tabular-nums; }
-      </style>
+      <link rel="stylesheet" href="${server.origin}/cdn/agir.css">
       <script>
         window.__shiftTotal = 0; window.__shiftAfterDefined = 0; window.__defined = false;
         new PerformanceObserver((list) => { for (const entry of list.getEntries()) { window.__shiftTotal += entry.value; if (window.__defined) window.__shiftAfterDefined += entry.value; } }).observe({ type: 'layout-shift', buffered: true });

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { freePort, launchChromium, root } from './harness.js';
+import { allShown, delayingProxy, elementTags, embeddingPage, recordShifts, servePageOnOwnOrigin } from './layout-shift.js';
 
 describe('`npm start`', () => {
   let child: ChildProcess;
@@ -162,4 +163,66 @@ describe('`npm start`', () => {
       await new Promise<void>((resolve) => site.close(() => resolve()));
     }
   });
+
+  test(
+    'every element on a page of another origin, with no CSS of its own and a slow CDN and API, moves nothing while it loads, then signs',
+    { timeout: 180_000 },
+    async () => {
+      // Every response of the server (CDN files and API) held back 400 ms; the page as getting-started gives it:
+      // agir.css and agir.js in its <head>, the elements in its body, and nothing else.
+      const proxy = await delayingProxy(origin, 400);
+      const site = await servePageOnOwnOrigin(embeddingPage(proxy.origin, `${proxy.origin}/api/v1`));
+      let browser: Browser | undefined;
+      try {
+        browser = await launchChromium();
+        for (const viewport of [
+          { width: 375, height: 800 },
+          { width: 1280, height: 3200 }, // every element on screen: a shift anywhere counts
+        ]) {
+          const { report, context } = await recordShifts(browser, `${site.origin}/`, allShown, viewport);
+          const where = `${viewport.width}×${viewport.height}: ${JSON.stringify(report)}`;
+          assert.ok(report.total < 0.01, `cumulative layout shift ${report.total} < 0.01 at ${where}`);
+          assert.deepEqual(
+            Object.keys(report.before).sort(),
+            Object.keys(report.after).sort(),
+            `every element was painted before it was defined: ${where}`,
+          );
+          for (const [element, height] of Object.entries(report.after)) {
+            // A list's length is known only once its cases arrive (it holds one row until then, and sits last).
+            if (element.startsWith('case-card-list')) assert.ok(height >= report.before[element]!, `${element} only grows: ${where}`);
+            else
+              assert.ok(
+                Math.abs(height - report.before[element]!) <= 1,
+                `${element} keeps the height it had before it was defined: ${where}`,
+              );
+          }
+          assert.equal(Object.keys(report.after).length, elementTags.length + 1, 'both counters, and one of each other element');
+          await context.close();
+        }
+
+        // The same page reads the live count and signs, through the slow server.
+        const before = ((await (await fetch(`${origin}/api/v1/petitions/xinjiang`)).json()) as { signatureCount: number }).signatureCount;
+        const { page, context } = await recordShifts(browser, `${site.origin}/`, allShown, { width: 1280, height: 900 }, 0);
+        const counted = await page.evaluate(() => document.querySelector('signature-counter')!.shadowRoot!.textContent!.replace(/\D/g, ''));
+        assert.ok(counted.includes(String(before)), `the counter shows the count ${before}: ${counted}`);
+        const form = page.locator('petition-form');
+        await form.locator('input[name="givenName"]').fill('Ilham');
+        await form.locator('input[name="familyName"]').fill('Tohti');
+        await form.locator('input[name="email"]').fill(`slow.page.${Date.now()}@example.org`);
+        await form.locator('select[name="country"]').selectOption('FR');
+        await form.locator('input[name="postalCode"]').fill('75011');
+        await form.locator('button[type="submit"]').click();
+        await page.waitForFunction(() => !!document.querySelector('petition-form')?.matches(':state(signed)'), undefined, {
+          timeout: 30_000,
+        });
+        const after = ((await (await fetch(`${origin}/api/v1/petitions/xinjiang`)).json()) as { signatureCount: number }).signatureCount;
+        assert.equal(after, before + 1, 'the server counted the signature');
+        await context.close();
+      } finally {
+        await browser?.close();
+        await site.close();
+        await proxy.close();
+      }
+    },
+  );
 });

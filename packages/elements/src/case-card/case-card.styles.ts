@@ -1,5 +1,7 @@
 import { css } from '../shared/css.js';
+import { loadingSelect } from '../shared/space.js';
 import { textReset } from '../shared/text-reset.js';
+import { caseSpace } from './space.js';
 
 /*
  * Shadow styles of case-card (and, for `base`, case-card-list), as CSS text for a constructed stylesheet.
@@ -82,6 +84,7 @@ export const base = css`
  */
 export const styles = css`
   ${base}
+  ${caseSpace(loadingSelect)}
   :host {
     --_placeholder: var(--agir-card-placeholder, #e8e8e8);
   }

@@ -286,7 +286,9 @@ export class CaseCard extends HostElement {
 
     patch(this.renderRoot, [this.render()]);
 
-    const photo = this.current?.photo;
+    // The frame's ratio: the case's photo's, or while loading the one `photo-width`/`photo-height` give.
+    const photo =
+      this.current?.photo ?? (this.photoWidth && this.photoHeight ? { width: this.photoWidth, height: this.photoHeight } : undefined);
     if (photo) this.renderRoot.querySelector<HTMLElement>('.frame')?.style.setProperty('--_agir-ratio', `${photo.width} / ${photo.height}`);
     const ready = this.locale.ready && this.phase !== 'pending' && this.phase !== 'idle';
     const failed = ready && (this.phase === 'error' || !this.current);
@@ -609,10 +611,13 @@ export class CaseCard extends HostElement {
 
   private skeleton(layout: Layout): Template {
     const line = (extra = ''): Template => h('span', { class: `line${extra}` });
+    // The photo's frame only when the card is told there is one (a case's photo is known once it arrives):
+    // the skeleton then holds the place a card without a photo takes (case-card/space.ts).
+    const photo = !!(this.photoSrc || (this.photoWidth && this.photoHeight));
     return h(
       'article',
-      { part: 'card', class: `card l-${layout} skeleton`, 'aria-busy': 'true' },
-      h('div', { class: 'photo' }, h('div', { class: 'frame' })),
+      { part: 'card', class: `card l-${layout} skeleton${photo ? '' : ' no-photo'}`, 'aria-busy': 'true' },
+      photo && h('div', { class: 'photo' }, h('div', { class: 'frame' })),
       h(
         'div',
         { class: 'body' },

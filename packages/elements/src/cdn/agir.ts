@@ -7,6 +7,9 @@
  *   default one collides with something else on the page. Also lazy.
  * - `Agir.load(element)`: load and define an element now (resolves when it is defined).
  *
+ * Each element's place before it is defined is in `agir.css`, beside this file (cdn/agir-css.ts): pages link
+ * it in their `<head>`; the loader adds it to a page that did not.
+ *
  * No waterfall: the build writes into this file each element's whole static module graph (its entry and
  * every chunk it imports, with their SRI hashes) and its catalog file per language. When an element first
  * appears, the loader inserts a `<link rel="modulepreload" integrity>` for every file of that graph and for
@@ -125,6 +128,14 @@ function scan(root: ParentNode): void {
 }
 
 function start(): void {
+  // Each element's place until it is defined (agir.css): a page should link it in its <head>, so that its first
+  // paint has it; one that did not gets it now, for what is still to come.
+  if (graph && !document.querySelector('link[href$="/agir.css"]')) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('agir.css', import.meta.url).href;
+    document.head.append(link);
+  }
   scan(document);
   new MutationObserver((records) => {
     for (const record of records) {

@@ -1,5 +1,7 @@
 import { baseCss } from '../shared/base-css.js';
 import { css } from '../shared/css.js';
+import { hostSelect } from '../shared/space.js';
+import { formPlace, formSpace } from './space.js';
 
 /** The form's styles; those of the views the submission module draws are in `viewStyles`. */
 export const styles =
@@ -12,8 +14,9 @@ export const styles =
       line-height: 1.5;
     }
     .loading {
-      min-block-size: var(--agir-petition-form-min-block-size, 30rem);
+      min-block-size: var(--agir-petition-form-min-block-size, ${formPlace});
     }
+    ${formSpace(hostSelect)}
     .root,
     form,
     .form-view {

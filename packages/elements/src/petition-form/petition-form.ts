@@ -91,7 +91,7 @@ let uid = 0;
  * @csspart notice - The thank-you, saved, could-not-be-sent, already-signed, closed and unavailable boxes.
  * @csspart share - The share actions.
  *
- * @cssprop --agir-petition-form-min-block-size - Space reserved while the messages load (default 30rem).
+ * @cssprop --agir-petition-form-min-block-size - Space reserved while the messages load (default: from its attributes, as agir.css).
  * @cssprop --agir-petition-form-gap - Space between fields (default: `--agir-space`).
  *
  * @cssstate form - The form is shown (pristine, invalid or submitting).

@@ -1,5 +1,6 @@
 import { textReset } from '../shared/text-reset.js';
 import { css } from '../shared/css.js';
+import { counterBlockSize } from './space.js';
 
 /** The element's shadow styles: only what it needs of the shared tokens (shared/base-css.ts); the CDN build minifies them. */
 export const styles = css`
@@ -8,7 +9,7 @@ export const styles = css`
     --_bar: var(--agir-counter-bar-color, var(--agir-color-accent, #ffe600));
     --_muted: var(--agir-color-muted, #595959);
     display: block;
-    min-block-size: 5.25em;
+    min-block-size: ${counterBlockSize};
     position: relative;
     font-family: var(--agir-font-family, inherit);
     color: var(--agir-color-text, #1a1a1a);
