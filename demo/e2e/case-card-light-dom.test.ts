@@ -10,16 +10,15 @@ import { launchChromium, root, servePage } from './harness.js';
 
 const docs = readFileSync(path.join(root, 'docs/elements/case-card.md'), 'utf8');
 const section = docs.slice(docs.indexOf('### Without JavaScript'));
-const blocks = [...section.matchAll(/```(html|css)\n([\s\S]*?)```/g)];
-const snippet = blocks.find(([, lang]) => lang === 'html')![2]!;
-const css = blocks.find(([, lang]) => lang === 'css')![2]!;
+const snippet = /```html\n([\s\S]*?)```/.exec(section)![1]!;
 // A 4:3 image where the docs put a photo URL (no network here); its width and height attributes stay.
 const photo = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#336"/></svg>')}`;
 const cdnDir = path.join(root, 'packages/elements/dist/cdn');
 const card = snippet.replace(/src="https:\/\/www\.example\.org\/photos\/[^"]+"/, `src="${photo}"`);
 
 const page = (head: string): string =>
-  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Blog</title>${head}<style>${css} main { inline-size: 400px }</style></head>
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Blog</title>
+  <link rel="stylesheet" href="/cdn/agir.css">${head}<style>main { inline-size: 400px }</style></head>
   <body><main><h2>Nos cas</h2>${card}<p id="after">La suite de la page.</p></main></body></html>`;
 
 describe('case-card written as light DOM', () => {
@@ -36,7 +35,8 @@ describe('case-card written as light DOM', () => {
     await context.route('http://blog.test/cdn/**', (route) => {
       const file = path.join(cdnDir, new URL(route.request().url()).pathname.slice('/cdn/'.length));
       if (!file.startsWith(cdnDir) || !existsSync(file)) return route.fulfill({ status: 404 });
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file) });
+      const contentType = file.endsWith('.css') ? 'text/css' : 'text/javascript';
+      return route.fulfill({ status: 200, contentType, body: readFileSync(file) });
     });
   }
 
@@ -65,7 +65,7 @@ describe('case-card written as light DOM', () => {
         tops,
         `top to bottom: ${tops.join(', ')}`,
       );
-      // The photo keeps to its column (the docs' CSS rule), at its aspect ratio.
+      // The photo keeps to its column (agir.css, as the docs say), at its aspect ratio.
       const box = (await image.boundingBox())!;
       assert.equal(Math.round(box.width), 400);
       assert.equal(Math.round(box.height), 300);

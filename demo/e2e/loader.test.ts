@@ -236,8 +236,9 @@ describe('the CDN loader on a page of another origin', () => {
   // element's language, in one round: page → agir.js → graph, whatever the latency.
   test(`at ${latencyMs} ms a round trip, petition-form renders after at most 3 sequential round trips (page, loader, graph)`, async () => {
     const context = await browser.newContext();
+    // An empty icon: the browser's own favicon request comes after load and depends on nothing of ours.
     const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Pétition</title>
-      <meta name="agir:endpoint" content="${server.api}">
+      <link rel="icon" href="data:,"><meta name="agir:endpoint" content="${server.api}">
       <script type="module" src="${server.origin}/cdn/agir.js"></script></head><body>
       <petition-form petition="xinjiang"></petition-form></body></html>`;
     await servePage(context, `${pageOrigin}/phone`, html);
