@@ -144,6 +144,7 @@ export function embedRoutes(store: Store, options: EmbedOptions): Hono {
           </body>
         </html> `,
       status,
+      { 'Content-Type': 'text/html; charset=utf-8' },
     );
   };
 
