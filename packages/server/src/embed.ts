@@ -48,9 +48,13 @@ export const EMBED_SIZES = { cases: { width: 400, height: 640 }, petitions: { wi
 type Kind = keyof typeof EMBED_SIZES;
 
 const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
-/** Until an element upgrades, a slotted photo keeps to its column (docs/elements/case-card.md, "Without JavaScript"). */
+/**
+ * Until the elements upgrade: a slotted photo keeps to its column (docs/elements/case-card.md, "Without JavaScript"),
+ * the form's place is held (docs/elements/petition-form.md, "States").
+ */
 const STYLESHEET = `body{margin:0;padding:.5rem;font-family:system-ui,sans-serif;line-height:1.5}
 case-card:not(:defined)>img{max-inline-size:100%;block-size:auto}
+petition-form:not(:defined){display:block;min-block-size:30rem}
 `;
 
 const EMBED_PATH = /^\/embed\/(cases|petitions)\/([^/]+)\/?$/;
