@@ -246,10 +246,13 @@ export function embedRoutes(store: Store, options: EmbedOptions): Hono {
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     const format = c.req.query('format');
-    if (format !== undefined && format !== 'json') {
+    // oEmbed's two formats: JSON is served, XML is not (501, as the spec says); anything else is a mistake.
+    if (format === 'xml') {
       c.header('Cache-Control', 'no-store');
       return c.text('Only format=json is served.', 501);
     }
+    if (format !== undefined && format !== 'json')
+      return problem(c, 400, 'validation', 'format must be json (or xml, which is not served).');
     const url = c.req.query('url');
     if (!url) return problem(c, 400, 'validation', 'Name the page to embed: ?url=<an /embed/cases/… or /embed/petitions/… URL>.');
     const limits: Record<'maxwidth' | 'maxheight', number | undefined> = { maxwidth: undefined, maxheight: undefined };

@@ -423,7 +423,7 @@ describe('embed pages and oEmbed', () => {
     assert.equal(attr(elements(parseFragment(api.html))[0]!, 'src'), url);
   });
 
-  test('oEmbed errors: missing url 400, unknown or foreign URL 404, format=xml 501, bad sizes 400', async () => {
+  test('oEmbed errors: missing url 400, unknown or foreign URL 404, format=xml 501, bad sizes or format 400', async () => {
     const at = (query: string) =>
       fetch(`${base}/oembed${query}`).then(async (r) => ({
         status: r.status,
@@ -449,6 +449,7 @@ describe('embed pages and oEmbed', () => {
     }
     const xml = await at(`?url=${encodeURIComponent(`${base}/embed/cases/akber`)}&format=xml`);
     assert.equal(xml.status, 501);
+    assert.equal((await at(`?url=${encodeURIComponent(`${base}/embed/cases/akber`)}&format=yaml`)).status, 400, 'not an oEmbed format');
     for (const size of ['maxwidth=-1', 'maxheight=abc', 'maxwidth=0', 'maxwidth=1e3']) {
       assert.equal((await at(`?url=${encodeURIComponent(`${base}/embed/cases/akber`)}&${size}`)).status, 400, size);
     }
