@@ -3,11 +3,13 @@
 // language and direction, every stored text escaped, a frame policy open to every site on these pages only,
 // and the oEmbed answers (rich iframe, sizes, errors) that a CMS reads.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import type { Case } from '@agir/core';
 import type { RunningServer } from '../src/index.js';
-import { backends, getJson, startTestServer } from './helpers.js';
+import { backends, getJson, repoRoot, startTestServer } from './helpers.js';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document | DefaultTreeAdapterTypes.DocumentFragment;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -453,5 +455,16 @@ describe('embed pages and oEmbed', () => {
     for (const size of ['maxwidth=-1', 'maxheight=abc', 'maxwidth=0', 'maxwidth=1e3']) {
       assert.equal((await at(`?url=${encodeURIComponent(`${base}/embed/cases/akber`)}&${size}`)).status, 400, size);
     }
+  });
+
+  test('the iframe docs/server.md shows is the one oEmbed gives', async () => {
+    const docs = readFileSync(path.join(repoRoot, 'docs/server.md'), 'utf8');
+    const section = docs.slice(docs.indexOf('## Embedding in pages that strip scripts'));
+    const shown = /```html\n([\s\S]*?)\n```/.exec(section)?.[1];
+    assert.ok(shown, 'the section has an html block');
+    const src = attr(elements(parseFragment(shown))[0]!, 'src')!;
+    const url = src.replace('https://your-server.example', base);
+    const answer = (await getJson(`${base}/oembed?url=${encodeURIComponent(url)}`)).body as OEmbed;
+    assert.equal(answer.html.replaceAll(base, 'https://your-server.example'), shown);
   });
 });
