@@ -1,5 +1,5 @@
 /**
- * The routes: the contract's API under /api/v1, the CDN build under /cdn/, the demo at /.
+ * The routes: the contract's API under /api/v1, the embed pages and oEmbed (embed.ts), the CDN build under /cdn/, the demo at /.
  * Requests are checked and responses built with @agir/core's schemas.
  */
 import { createHash } from 'node:crypto';
@@ -35,6 +35,7 @@ import { seedDatabase } from './seed.js';
 import { countEvent, CountHub, MAX_STREAM_PETITIONS, petitionCountEvent, type Listener } from './sse.js';
 import { contentType, etagMatches, representation, resolveStatic } from './static.js';
 import { compression } from './compress.js';
+import { embedRoutes } from './embed.js';
 import type { Counts, PetitionRecord, SignOutcome, Store } from './store.js';
 
 export interface AppStats {
@@ -557,8 +558,23 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
 
   app.route('/api/v1', api);
 
-  // -- static: the CDN build and the demo ----------------------------------------------------
   const cdnDir = options.staticDirs?.cdn === undefined ? defaults.cdnDir : options.staticDirs.cdn;
+
+  // -- embed pages and oEmbed (embed.ts): frameable by any site, for pages that strip scripts ---------------
+  app.route(
+    '/',
+    embedRoutes(store, {
+      petition: async (id) => (await petitions.get(id))?.record,
+      cdn: Boolean(cdnDir),
+      limit: async (c, next) => {
+        const limited = refused(limits.read?.take(clientKey(c, trustProxy)));
+        if (limited) return tooMany(c, limited, 'Too many reads from this address: try again later, or put a CDN in front.');
+        await next();
+      },
+    }),
+  );
+
+  // -- static: the CDN build and the demo ----------------------------------------------------
   const demoDir = options.staticDirs?.demo === undefined ? defaults.demoDir : options.staticDirs.demo;
   const demoCsp = options.demoCsp === undefined ? DEFAULT_DEMO_CSP : options.demoCsp;
 
