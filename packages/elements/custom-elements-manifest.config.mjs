@@ -1,13 +1,10 @@
 // custom-elements.json from the elements' JSDoc, and framework typings generated from it:
-// React 19 / JSX (`dist/types/jsx.d.ts`) and Vue 3 (`dist/types/vue.d.ts`) by framework-typings.mjs (which says
-// why not custom-element-jsx-integration), Svelte (`dist/types/svelte.d.ts`) by custom-element-svelte-integration.
-import { customElementSveltePlugin } from 'custom-element-svelte-integration';
+// React 19 / JSX (`dist/types/jsx.d.ts`), Vue 3 (`dist/types/vue.d.ts`) and Svelte 5 (`dist/types/svelte.d.ts`), all by
+// framework-typings.mjs (which says why not the custom-element-*-integration generators).
 import { frameworkTypings } from './framework-typings.mjs';
 
 // Each element's published entry (its class, its events, and the tag-name and event maps), relative to dist/types.
 const entryPath = (tag) => `../npm/${tag}/index.js`;
-// Where the Svelte generator finds each element's class declaration.
-const componentTypePath = (name, tag) => `../npm/${tag}/${tag}.js`;
 
 /**
  * Plain custom elements (no Lit) document their attributes with `@attr`; link each to the property of the
@@ -44,9 +41,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: true,
-  plugins: [
-    linkAttributesToFields(),
-    frameworkTypings({ outdir: './dist/types', componentTypePath: entryPath }),
-    customElementSveltePlugin({ outdir: './dist/types', fileName: 'svelte.d.ts', componentTypePath }),
-  ],
+  plugins: [linkAttributesToFields(), frameworkTypings({ outdir: './dist/types', componentTypePath: entryPath })],
 };

@@ -1,13 +1,15 @@
 // Framework typings written from custom-elements.json (a plugin of the analyzer, after the manifest is linked):
-// `dist/types/jsx.d.ts` (React 19 and any JSX) and `dist/types/vue.d.ts` (Vue 3 templates).
+// `dist/types/jsx.d.ts` (React 19 and any JSX), `dist/types/vue.d.ts` (Vue 3 templates) and `dist/types/svelte.d.ts`
+// (Svelte 5 templates, checked by svelte-check).
 //
-// Why not custom-element-jsx-integration / custom-element-vuejs-integration (1.6.0 / 1.4.0, the latest): they
-// type every event handler as `(e: CustomEvent<T>) => void` (hard-coded), while Agir's events are classes
-// extending Event (React 19 and Vue hand the handler the event itself: a `SignedEvent`, not a CustomEvent);
-// they import each event class from its element's module (where it is not exported) once per element, so a
-// class two elements fire is imported twice (`ActionEvent`: a duplicate identifier); they list read-only
-// properties (`renderRoot`, `validity`…) as props; and vue.d.ts also augments the global `JSX` namespace.
-// Each error is hidden by `skipLibCheck: true` and breaks a project with `skipLibCheck: false`.
+// Why not custom-element-jsx-integration / custom-element-vuejs-integration / custom-element-svelte-integration
+// (1.6.0 / 1.4.0 / 1.2.x): they type every event handler as `(e: CustomEvent<T>) => void` (hard-coded), while
+// Agir's events are classes extending Event (React 19, Vue and Svelte 5 hand the handler the event itself: a
+// `SignedEvent`, not a CustomEvent); they import each event class from its element's module (where it is not
+// exported) once per element, so a class two elements fire is imported twice (`ActionEvent`: a duplicate
+// identifier); they list read-only properties (`renderRoot`, `validity`…) as props (the Svelte one as `bind:`
+// props); vue.d.ts also augments the global `JSX` namespace, and svelte.d.ts names a `JSX` namespace Svelte does
+// not have. Each error is hidden by `skipLibCheck: true` and breaks a project with `skipLibCheck: false`.
 //
 // Here each handler takes the event the element's own typings declare for that name
 // (`GlobalEventHandlersEventMap['agir-signed']` is `SignedEvent`, declared beside the class), and each element's
@@ -152,7 +154,40 @@ declare module 'vue' {
 `;
 }
 
-/** The analyzer plugin: writes `jsx.d.ts` and `vue.d.ts` into `outdir`. */
+/**
+ * Svelte 5: each tag's props extend `svelte/elements`' `HTMLAttributes` (the global attributes, `bind:this`,
+ * `children`), and the tags are added to `SvelteHTMLElements` by module augmentation, as Svelte's docs show for
+ * custom elements. Event attributes are `on` + the event's name (`onagir-signed`), as Svelte 5 listens to them.
+ */
+function svelte(elements, componentTypePath) {
+  return `${header(elements, componentTypePath)}import type { HTMLAttributes } from 'svelte/elements';
+${elements
+  .map(
+    (element) => `
+/**
+ * Props of \`<${element.tagName}>\` in a Svelte 5 template: the global HTML attributes, its attributes (each typed
+ * as the property Svelte sets once the element is defined), its other writable properties, and \`on\` + event
+ * name handlers (\`onagir-signed\`), each taking the element's event class.
+ */
+export interface ${element.name}Props extends HTMLAttributes<${element.name}> {
+${props(element, (name) => `on${name}`)}
+}
+`,
+  )
+  .join('')}
+/** Agir's tags with their props, as Svelte's \`SvelteHTMLElements\` lists elements. */
+export interface AgirElements {
+${elements.map((element) => doc(summary(element)) + `  ${JSON.stringify(element.tagName)}: ${element.name}Props;`).join('\n')}
+}
+
+declare module 'svelte/elements' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface SvelteHTMLElements extends AgirElements {}
+}
+`;
+}
+
+/** The analyzer plugin: writes `jsx.d.ts`, `vue.d.ts` and `svelte.d.ts` into `outdir`. */
 export function frameworkTypings({ outdir, componentTypePath }) {
   return {
     name: 'agir-framework-typings',
@@ -161,6 +196,7 @@ export function frameworkTypings({ outdir, componentTypePath }) {
       mkdirSync(outdir, { recursive: true });
       writeFileSync(path.join(outdir, 'jsx.d.ts'), jsx(elements, componentTypePath));
       writeFileSync(path.join(outdir, 'vue.d.ts'), vue(elements, componentTypePath));
+      writeFileSync(path.join(outdir, 'svelte.d.ts'), svelte(elements, componentTypePath));
     },
   };
 }

@@ -1,9 +1,11 @@
 // Issue 16: types that compile, as an npm user gets them. The packed tarballs are installed into a throwaway app,
-// and `tsc` / `vue-tsc` (strict, `skipLibCheck: false`) compile a vanilla TypeScript page, a React 19 app and a
-// Vue 3 app that use every element and every event (published-types/: each `@ts-expect-error` proves a wrong
-// use is rejected, so typings that decay to `any` fail). getting-started.md's TypeScript snippets are copied
-// from the doc: the npm one is compiled, bundled with Vite from the packed package and run in Chromium; the
-// React one is the React app's agir-jsx.d.ts, the Vue one the Vue app's env.d.ts.
+// and `tsc` / `vue-tsc` / `svelte-check` (strict, `skipLibCheck: false`) compile a vanilla TypeScript page, a React 19
+// app, a Vue 3 app and a Svelte 5 app that use every element and every event (published-types/: each
+// `@ts-expect-error` proves a wrong use is rejected, so typings that decay to `any` fail; svelte-check reads no
+// `@ts-expect-error` in markup, so Svelte's wrong uses are a second file that must have exactly its expected errors).
+// getting-started.md's TypeScript snippets are copied from the doc: the npm one is compiled, bundled with Vite from
+// the packed package and run in Chromium; the React one is the React app's agir-jsx.d.ts, the Vue one the Vue app's
+// env.d.ts, the Svelte one the Svelte app's agir-svelte.d.ts.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -49,14 +51,29 @@ describe('the packed packages type-check in a strict project with skipLibCheck: 
   /** Each project's compilation, started together in `before` (each compiler is single-threaded). */
   const compiled = new Map<string, Promise<{ status: number | null; output: string }>>();
 
-  /** Writes `tsconfig.<name>.json` over `files` and runs the compiler (`tsc`, or `vue-tsc`) on it. */
-  function compile(name: string, files: string[], options: Record<string, unknown> = {}, compiler = 'typescript/bin/tsc') {
+  /**
+   * Writes `tsconfig.<name>.json` over `files` (and `include`) and runs the compiler on it: `tsc`, `vue-tsc`, or
+   * `svelte-check` (which checks the `.svelte` files the config includes, and prints one line per diagnostic).
+   */
+  function compile(
+    name: string,
+    files: string[],
+    options: Record<string, unknown> = {},
+    compiler = 'typescript/bin/tsc',
+    include: string[] = [],
+  ) {
     const config = path.join(app.dir, `tsconfig.${name}.json`);
-    const tsconfig = { compilerOptions: { ...compilerOptions, ...options }, files, vueCompilerOptions: { strictTemplates: true } };
+    const tsconfig = {
+      compilerOptions: { ...compilerOptions, ...options },
+      files,
+      ...(include.length > 0 ? { include } : {}),
+      vueCompilerOptions: { strictTemplates: true },
+    };
     writeFileSync(config, JSON.stringify(tsconfig));
-    const child = spawn(process.execPath, [path.join(app.dir, 'node_modules', compiler), '-p', config, '--pretty', 'false'], {
-      cwd: app.dir,
-    });
+    const args = compiler.startsWith('svelte-check/')
+      ? ['--tsconfig', config, '--output', 'machine', '--no-color']
+      : ['-p', config, '--pretty', 'false'];
+    const child = spawn(process.execPath, [path.join(app.dir, 'node_modules', compiler), ...args], { cwd: app.dir });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -72,14 +89,17 @@ describe('the packed packages type-check in a strict project with skipLibCheck: 
   }
 
   before(() => {
-    app = packedApp('types', ['typescript', 'react', '@types/react', 'vue', 'vue-tsc']);
-    for (const file of ['vanilla.ts', 'react.tsx', 'vue.vue']) copyFileSync(path.join(fixtures, file), path.join(app.dir, file));
+    app = packedApp('types', ['typescript', 'react', '@types/react', 'vue', 'vue-tsc', 'svelte', 'svelte-check']);
+    for (const file of ['vanilla.ts', 'react.tsx', 'vue.vue', 'svelte.svelte', 'svelte-wrong.svelte']) {
+      copyFileSync(path.join(fixtures, file), path.join(app.dir, file));
+    }
     writeFileSync(path.join(app.dir, 'snippet.ts'), npmSnippet());
     compile('vanilla', ['vanilla.ts']);
     // The npm snippet imports the classes, which would bring their types to the /define-only page: it is
     // compiled with the React app (one compiler run fewer).
     compile('react', [snippetFile('agir-jsx.d.ts'), 'react.tsx', 'snippet.ts'], { jsx: 'react-jsx' });
     compile('vue', [snippetFile('env.d.ts'), 'vue.vue'], {}, 'vue-tsc/bin/vue-tsc.js');
+    compile('svelte', [snippetFile('agir-svelte.d.ts')], {}, 'svelte-check/bin/svelte-check', ['*.svelte']);
   });
   after(() => app?.remove());
 
@@ -95,6 +115,37 @@ describe('the packed packages type-check in a strict project with skipLibCheck: 
 
   test("a Vue 3 app: every tag, attribute and @agir-* handler typed with the event class, with getting-started.md's env.d.ts", () =>
     compiles('vue'));
+
+  test("a Svelte 5 app: every tag, attribute and onagir-* handler typed with the event class, with getting-started.md's agir-svelte.d.ts", async () => {
+    const { output } = await compiled.get('svelte')!;
+    // svelte-check's machine output: `<time> ERROR|WARNING "<file>" <line>:<column> "<message>"`, one line each.
+    const diagnostics = [...output.matchAll(/^\d+ (ERROR|WARNING) "([^"]+)" (\d+):\d+ (".*")$/gm)].map(([, kind, file, line, message]) => ({
+      kind,
+      file,
+      line: Number(line),
+      message: JSON.parse(message!) as string,
+    }));
+    assert.match(output, /COMPLETED \d+ FILES/, output);
+    const ours = diagnostics.filter(({ file }) => file !== 'svelte-wrong.svelte');
+    assert.deepEqual(ours, [], 'the app and the typings have no error and no warning');
+    // Each `<!-- expected error (why): text -->` line announces an error on the next line whose message holds the text.
+    const expected = readFileSync(path.join(fixtures, 'svelte-wrong.svelte'), 'utf8')
+      .split('\n')
+      .flatMap((text, index) => {
+        const match = /^<!-- expected error \([^)]*\): (.*) -->$/.exec(text);
+        return match ? [{ line: index + 2, text: match[1]! }] : [];
+      });
+    assert.ok(expected.length >= 6, 'svelte-wrong.svelte announces its errors');
+    const wrong = diagnostics.filter(({ file }) => file === 'svelte-wrong.svelte');
+    assert.deepEqual(
+      wrong.map(({ kind, line }) => `${kind} on line ${line}`),
+      expected.map(({ line }) => `ERROR on line ${line}`),
+      'svelte-wrong.svelte has exactly one error on each line that expects one, and no other',
+    );
+    for (const [index, { line, text }] of expected.entries()) {
+      assert.ok(wrong[index]!.message.includes(text), `line ${line}: "${wrong[index]!.message}" says "${text}"`);
+    }
+  });
 
   test("getting-started.md's npm snippet compiles, and runs in Chromium from the packed package", async (t) => {
     await compiles('react');
