@@ -16,6 +16,7 @@ import {
   computeTrustedRelief,
   describeRate,
   divideMinor,
+  factsOf,
   divRound,
   FR_RULES,
   fr,
@@ -702,5 +703,26 @@ describe('US', () => {
     const noRate = US(2026, 500);
     assert.equal(noRate.reliefPerYear, null);
     has(noRate, 'marginal-rate-unknown');
+  });
+});
+
+describe('country facts (the one home of what an element knows before the rules load)', () => {
+  test("each country module's currency is its facts' currency; a country not modelled has none", () => {
+    for (const module of allCountries) assert.equal(factsOf(module.country)?.currency, module.currency, module.country);
+    assert.equal(factsOf('SE'), undefined);
+    assert.equal(factsOf('toString'), undefined);
+  });
+
+  test('the income key is the income the engine caps the relief with', () => {
+    const profile = { marginalRate: 0.4, itemizes: true, filing: 'single', province: 'ON', option: 'deduzione' };
+    for (const { country } of allCountries) {
+      const key = factsOf(country)?.incomeKey;
+      if (!key) continue;
+      const input = { country, taxYear: 2026, donor: 'individual', amount: 50_000, frequency: 'once' };
+      const without = computeRelief({ ...input, profile });
+      const withIncome = computeRelief({ ...input, profile: { ...profile, [key]: 20_000 } });
+      assert.ok(without.ok && withIncome.ok, country);
+      assert.ok(withIncome.reliefPerYear! < without.reliefPerYear!, `${country}: ${key} lowers the relief of a large gift`);
+    }
   });
 });

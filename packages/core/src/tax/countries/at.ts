@@ -5,6 +5,7 @@
 
 import { atMarginalRate, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { Confidence, CountryModule } from '../types.js';
 
 /** One tax year of Austrian rules. Rates in basis points. */
@@ -27,7 +28,7 @@ export const AT_RULES: Readonly<Record<number, AtYearRules>> = { 2025: YEAR, 202
 /** Austria rules module. */
 export const at: CountryModule<AtYearRules> = {
   country: 'AT',
-  currency: 'EUR',
+  currency: countryFacts.AT.currency,
   name: 'Austria',
   schemes: [],
   years: AT_RULES,
@@ -35,7 +36,7 @@ export const at: CountryModule<AtYearRules> = {
     if (ctx.donor === 'company') return unsupportedDonor(ctx);
     if (ctx.scheme !== 'general') return unsupportedScheme(ctx, ['general']);
     const annual = ctx.annualMinor;
-    const total = ctx.money('totalIncome');
+    const total = ctx.money(countryFacts.AT.incomeKey);
     let ded = annual;
     if (total === undefined) noIncomeCeiling(ctx, 'Total income (Gesamtbetrag der Einkünfte)');
     else ded = minOf(annual, percentOf(total, rules.incomeCapBps));

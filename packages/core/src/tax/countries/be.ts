@@ -5,6 +5,7 @@
 
 import { amt, capToTaxDue, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { Confidence, CountryModule } from '../types.js';
 
 /** One income year of Belgian rules. Amounts in euro cents, rates in basis points. */
@@ -57,7 +58,7 @@ export const BE_RULES: Readonly<Record<number, BeYearRules>> = {
 /** Belgium rules module. */
 export const be: CountryModule<BeYearRules> = {
   country: 'BE',
-  currency: 'EUR',
+  currency: countryFacts.BE.currency,
   name: 'Belgium',
   schemes: [],
   years: BE_RULES,
@@ -70,7 +71,7 @@ export const be: CountryModule<BeYearRules> = {
     if (annual < rules.minimumMinor) {
       ctx.note('below-minimum', `Gifts below ${amt(rules.minimumMinor)} € a year to one institution give no reduction.`);
     } else {
-      const netIncome = ctx.money('netIncome');
+      const netIncome = ctx.money(countryFacts.BE.incomeKey);
       let base = minOf(annual, rules.absoluteCapMinor);
       if (netIncome === undefined) noIncomeCeiling(ctx, 'Total net income');
       else base = minOf(base, percentOf(netIncome, rules.incomeCapBps));

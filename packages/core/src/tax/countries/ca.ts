@@ -5,6 +5,7 @@
 
 import { amt, isNonTaxpayer, noIncomeCeiling, unsupported, unsupportedDonor, unsupportedScheme, weightedBps } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { Confidence, CountryModule } from '../types.js';
 
 /** Provincial donation-credit rates, basis points. */
@@ -86,7 +87,7 @@ export const CA_RULES: Readonly<Record<number, CaYearRules>> = {
 /** Canada rules module. */
 export const ca: CountryModule<CaYearRules> = {
   country: 'CA',
-  currency: 'CAD',
+  currency: countryFacts.CA.currency,
   name: 'Canada',
   schemes: [],
   years: CA_RULES,
@@ -104,7 +105,7 @@ export const ca: CountryModule<CaYearRules> = {
     }
     const fed = rules.federal;
     const annual = ctx.annualMinor;
-    const income = ctx.money('taxableIncome');
+    const income = ctx.money(countryFacts.CA.incomeKey);
     let claim = annual;
     if (income === undefined) {
       noIncomeCeiling(ctx, 'Taxable income');

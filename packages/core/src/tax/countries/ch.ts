@@ -5,6 +5,7 @@
 
 import { amt, atMarginalRate, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { Confidence, CountryModule } from '../types.js';
 
 /** One tax year of Swiss (federal) rules. Amounts in centimes, rates in basis points. */
@@ -33,7 +34,7 @@ export const CH_RULES: Readonly<Record<number, ChYearRules>> = { 2025: YEAR, 202
 /** Switzerland rules module. */
 export const ch: CountryModule<ChYearRules> = {
   country: 'CH',
-  currency: 'CHF',
+  currency: countryFacts.CH.currency,
   name: 'Switzerland',
   schemes: [],
   years: CH_RULES,
@@ -45,7 +46,7 @@ export const ch: CountryModule<ChYearRules> = {
     if (annual < rules.minimumMinor) {
       ctx.note('below-minimum', `Gifts below CHF ${amt(rules.minimumMinor)} a year are not deductible.`);
     } else {
-      const netIncome = ctx.money('netIncome');
+      const netIncome = ctx.money(countryFacts.CH.incomeKey);
       ded = annual;
       if (netIncome === undefined) noIncomeCeiling(ctx, 'Net income');
       else ded = minOf(annual, percentOf(netIncome, rules.incomeCapBps));

@@ -5,6 +5,7 @@
 
 import { amt, atMarginalRate, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { Confidence, CountryModule } from '../types.js';
 
 /** One tax year of German rules. Amounts in euro cents, rates in basis points. */
@@ -49,7 +50,7 @@ export const DE_RULES: Readonly<Record<number, DeYearRules>> = {
 /** Germany rules module. */
 export const de: CountryModule<DeYearRules> = {
   country: 'DE',
-  currency: 'EUR',
+  currency: countryFacts.DE.currency,
   name: 'Germany',
   schemes: [],
   years: DE_RULES,
@@ -57,7 +58,7 @@ export const de: CountryModule<DeYearRules> = {
     if (ctx.donor === 'company') return unsupportedDonor(ctx);
     if (ctx.scheme !== 'general') return unsupportedScheme(ctx, ['general']);
     const annual = ctx.annualMinor;
-    const total = ctx.money('totalIncome');
+    const total = ctx.money(countryFacts.DE.incomeKey);
     let ded = annual;
     if (total === undefined) noIncomeCeiling(ctx, 'Total income (Gesamtbetrag der Einkünfte)');
     else ded = minOf(annual, percentOf(total, rules.incomeCapBps));

@@ -6,6 +6,7 @@
 
 import { amt, capToTaxDue, noIncomeCeiling, unsupportedScheme, weightedBps } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { CalcContext, Confidence, CountryModule, CountryOutcome } from '../types.js';
 
 /** One tax year of Spanish rules. Amounts in euro cents, rates in basis points. */
@@ -67,7 +68,7 @@ function recurring(ctx: CalcContext, what: string): boolean {
 
 function individual(ctx: CalcContext, r: EsYearRules['individual']): CountryOutcome {
   const annual = ctx.annualMinor;
-  const baseLiquidable = ctx.money('taxableIncome');
+  const baseLiquidable = ctx.money(countryFacts.ES.incomeKey);
   let base = annual;
   if (baseLiquidable === undefined) noIncomeCeiling(ctx, 'Base liquidable (profile.taxableIncome)');
   else base = minOf(annual, percentOf(baseLiquidable, r.baseCapBps));
@@ -109,7 +110,7 @@ function individual(ctx: CalcContext, r: EsYearRules['individual']): CountryOutc
 
 function company(ctx: CalcContext, r: EsYearRules['company']): CountryOutcome {
   const annual = ctx.annualMinor;
-  const taxable = ctx.money('taxableIncome');
+  const taxable = ctx.money(countryFacts.ES.incomeKey);
   let base = annual;
   if (taxable === undefined) noIncomeCeiling(ctx, 'Taxable base (profile.taxableIncome)');
   else base = minOf(annual, percentOf(taxable, r.baseCapBps));
@@ -134,7 +135,7 @@ function company(ctx: CalcContext, r: EsYearRules['company']): CountryOutcome {
 /** Spain rules module. */
 export const es: CountryModule<EsYearRules> = {
   country: 'ES',
-  currency: 'EUR',
+  currency: countryFacts.ES.currency,
   name: 'Spain',
   schemes: [],
   years: ES_RULES,

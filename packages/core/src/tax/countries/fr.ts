@@ -6,6 +6,7 @@
 
 import { amt, capToTaxDue, noIncomeCeiling, unsupportedScheme, weightedBps } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { CalcContext, Confidence, CountryModule, CountryOutcome } from '../types.js';
 
 /** The 75 % ("Coluche") ceiling, possibly split by gift date within the year. */
@@ -176,7 +177,7 @@ function individual(ctx: CalcContext, rules: FrYearRules['individual']): Country
   }
 
   const { general } = rules;
-  const taxable = ctx.money('taxableIncome');
+  const taxable = ctx.money(countryFacts.FR.incomeKey);
   const cap20 = taxable === undefined ? undefined : percentOf(taxable, general.incomeCapBps);
   if (cap20 === undefined) noIncomeCeiling(ctx, 'Taxable income (revenu imposable)');
 
@@ -290,7 +291,7 @@ function company(ctx: CalcContext, rules: FrYearRules['company']): CountryOutcom
 /** France rules module. */
 export const fr: CountryModule<FrYearRules> = {
   country: 'FR',
-  currency: 'EUR',
+  currency: countryFacts.FR.currency,
   name: 'France',
   schemes: SCHEMES,
   years: FR_RULES,

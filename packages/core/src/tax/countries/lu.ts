@@ -5,6 +5,7 @@
 
 import { amt, atMarginalRate, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { Confidence, CountryModule } from '../types.js';
 
 /** One tax year of Luxembourg rules. Amounts in euro cents, rates in basis points. */
@@ -30,7 +31,7 @@ export const LU_RULES: Readonly<Record<number, LuYearRules>> = { 2025: YEAR, 202
 /** Luxembourg rules module. */
 export const lu: CountryModule<LuYearRules> = {
   country: 'LU',
-  currency: 'EUR',
+  currency: countryFacts.LU.currency,
   name: 'Luxembourg',
   schemes: [],
   years: LU_RULES,
@@ -43,7 +44,7 @@ export const lu: CountryModule<LuYearRules> = {
       ctx.note('below-minimum', `A yearly total below ${amt(rules.minimumMinor)} € is not deductible.`);
     } else {
       ded = minOf(annual, rules.absoluteCapMinor);
-      const netIncome = ctx.money('netIncome');
+      const netIncome = ctx.money(countryFacts.LU.incomeKey);
       if (netIncome === undefined) noIncomeCeiling(ctx, 'Total net income');
       else ded = minOf(ded, percentOf(netIncome, rules.incomeCapBps));
     }

@@ -5,6 +5,7 @@
 
 import { amt, atMarginalRate, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { CalcContext, Confidence, CountryModule } from '../types.js';
 
 /** One tax year of Dutch rules. Amounts in euro cents, rates in basis points. */
@@ -39,7 +40,7 @@ export const NL_RULES: Readonly<Record<number, NlYearRules>> = {
 };
 
 function deductibleOrdinary(ctx: CalcContext, r: NlYearRules['ordinary']): number {
-  const drempel = ctx.money('thresholdIncome');
+  const drempel = ctx.money(countryFacts.NL.incomeKey);
   let threshold = r.minThresholdMinor;
   let max: number | undefined;
   if (drempel === undefined) {
@@ -59,7 +60,7 @@ function deductibleOrdinary(ctx: CalcContext, r: NlYearRules['ordinary']): numbe
 /** Netherlands rules module. */
 export const nl: CountryModule<NlYearRules> = {
   country: 'NL',
-  currency: 'EUR',
+  currency: countryFacts.NL.currency,
   name: 'Netherlands',
   schemes: ['periodic', 'ordinary'],
   years: NL_RULES,

@@ -5,6 +5,7 @@
 
 import { amt, atMarginalRate, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
+import { countryFacts } from '../country-facts.js';
 import type { CalcContext, Confidence, CountryModule, CountryOutcome } from '../types.js';
 
 /** One tax year of US federal rules. Amounts in cents, rates in basis points. */
@@ -86,7 +87,7 @@ function nonItemizer(ctx: CalcContext, r: UsYearRules): CountryOutcome {
 function itemizer(ctx: CalcContext, r: UsYearRules): CountryOutcome {
   const it = r.itemizer;
   const annual = ctx.annualMinor;
-  const agi = ctx.money('agi');
+  const agi = ctx.money(countryFacts.US.incomeKey);
   let capped = annual;
   let floor = 0;
   if (agi === undefined) {
@@ -126,7 +127,7 @@ function itemizer(ctx: CalcContext, r: UsYearRules): CountryOutcome {
 /** United States rules module. */
 export const us: CountryModule<UsYearRules> = {
   country: 'US',
-  currency: 'USD',
+  currency: countryFacts.US.currency,
   name: 'United States',
   schemes: [],
   years: US_RULES,
