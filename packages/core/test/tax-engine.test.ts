@@ -15,8 +15,8 @@ import {
   computeReliefWith,
   computeTrustedRelief,
   describeRate,
+  currencyOf,
   divideMinor,
-  factsOf,
   divRound,
   FR_RULES,
   fr,
@@ -706,17 +706,18 @@ describe('US', () => {
   });
 });
 
-describe('country facts (the one home of what an element knows before the rules load)', () => {
-  test("each country module's currency is its facts' currency; a country not modelled has none", () => {
-    for (const module of allCountries) assert.equal(factsOf(module.country)?.currency, module.currency, module.country);
-    assert.equal(factsOf('SE'), undefined);
-    assert.equal(factsOf('toString'), undefined);
+describe('what a page knows of a country: its currency before the rules load, its income key with them', () => {
+  test("currencyOf is each country module's currency; a country not modelled has none", () => {
+    for (const module of allCountries) assert.equal(currencyOf(module.country), module.currency, module.country);
+    assert.equal(currencyOf('SE'), undefined);
+    assert.equal(currencyOf('toString'), undefined);
   });
 
   test('the income key is the income the engine caps the relief with', () => {
     const profile = { marginalRate: 0.4, itemizes: true, filing: 'single', province: 'ON', option: 'deduzione' };
-    for (const { country } of allCountries) {
-      const key = factsOf(country)?.incomeKey;
+    const withKey = allCountries.filter((module) => module.incomeKey).map((module) => module.country);
+    assert.deepEqual(withKey.sort(), ['AT', 'BE', 'CA', 'CH', 'DE', 'ES', 'FR', 'IT', 'LU', 'NL', 'US']);
+    for (const { country, incomeKey: key } of allCountries) {
       if (!key) continue;
       const input = { country, taxYear: 2026, donor: 'individual', amount: 50_000, frequency: 'once' };
       const without = computeRelief({ ...input, profile });

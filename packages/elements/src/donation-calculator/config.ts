@@ -1,9 +1,9 @@
 /**
  * Reads <donation-calculator>'s attributes into a checked configuration and the problems to tell the page
- * author. Pure: no DOM, so it runs (and is tested) in Node too. The facts about a country (its currency, the
- * income its ceiling is computed on) come from @agir/core's tax facts.
+ * author. Pure: no DOM, so it runs (and is tested) in Node too. A country's currency comes from @agir/core's
+ * tax facts.
  */
-import { factsOf, type MoneyProfileKey } from '@agir/core/tax';
+import { currencyOf } from '@agir/core/tax';
 import type { DonationFrequency } from './events.js';
 import { majorString, parseAmount } from './money.js';
 
@@ -36,8 +36,6 @@ export interface CalculatorConfig {
   readonly country: string;
   /** The country's currency, or the `currency` attribute for a country the engine does not model. */
   readonly currency: string | undefined;
-  /** The profile key of the income the country's ceiling is computed on; undefined where there is none. */
-  readonly incomeKey: MoneyProfileKey | undefined;
   /** The frequency shown (`monthly` for an invalid one). */
   readonly frequency: DonationFrequency;
   /** A valid `tax-year`, or undefined for the tax year in progress (which core's engine resolves). */
@@ -99,9 +97,8 @@ export function readConfig(source: ConfigSource, base: string, now: Date = new D
 
   const country = source.country.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) error(`country="${source.country}" must be an ISO 3166-1 alpha-2 code, e.g. country="FR".`);
-  const facts = factsOf(country);
 
-  let currency: string | undefined = facts?.currency;
+  let currency: string | undefined = currencyOf(country);
   const own = source.currency?.trim().toUpperCase();
   if (!currency && own) {
     try {
@@ -169,7 +166,6 @@ export function readConfig(source: ConfigSource, base: string, now: Date = new D
     config: {
       country,
       currency,
-      incomeKey: facts?.incomeKey,
       frequency,
       taxYear: yearValid ? year : undefined,
       scheme: schemeValid ? source.scheme : undefined,

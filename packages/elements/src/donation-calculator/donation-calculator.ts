@@ -3,7 +3,7 @@ import type { ReliefResult } from '@agir/core/tax';
 import { LocaleController } from '../shared/locale-controller.js';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
-import { ENGINE_MAX, fillHref, frequencyOf, httpUrl, readConfig, type CalculatorConfig } from './config.js';
+import { ENGINE_MAX, FREQUENCIES, fillHref, frequencyOf, httpUrl, readConfig, type CalculatorConfig } from './config.js';
 import { styles } from './donation-calculator.styles.js';
 import { EstimateController } from './estimate.js';
 import { DonateEvent, type DonationFrequency } from './events.js';
@@ -152,7 +152,7 @@ export class DonationCalculator extends HostElement {
   readonly #locale = new LocaleController<Messages>(this, catalog);
   readonly #reported = new Set<string>();
   readonly #estimator = new EstimateController(this, (message) => this.#authorError(message));
-  readonly #form = new FormAssociation(this, this.internals);
+  readonly #form = new FormAssociation(this.internals);
   readonly #view = new CalculatorView(this.renderRoot, {
     freeInput: (text) => this.#choose({ ...this.#choices[this.#frequency], text }),
     incomeInput: (text) => {
@@ -203,7 +203,8 @@ export class DonationCalculator extends HostElement {
     for (let round = 0; round < 5 && !settled; round++) {
       await super.getUpdateComplete();
       await this.#locale.loaded;
-      await this.#estimator.settled();
+      await this.#estimator.loading;
+      await this.#estimator.view?.loaded;
       settled = (await super.getUpdateComplete()) && !this.#estimator.loading;
     }
     return settled;
@@ -226,6 +227,7 @@ export class DonationCalculator extends HostElement {
   /** @internal A disabled form or fieldset disables the calculator. */
   formDisabledCallback(disabled: boolean): void {
     this.#form.disabled = disabled;
+    this.requestUpdate();
   }
 
   /** @internal The browser restores the amount and the frequency (back navigation, autofill). */
@@ -404,7 +406,7 @@ export class DonationCalculator extends HostElement {
     for (const error of errors) this.#authorError(error);
     this.#config = config;
     // A preset the attributes no longer list gives way to the default.
-    for (const each of ['once', 'monthly'] as const) {
+    for (const each of FREQUENCIES) {
       if (!config.presets[each].includes(this.#choices[each].preset!))
         this.#choices = { ...this.#choices, [each]: { ...this.#choices[each], preset: config.defaults[each] } };
     }
@@ -426,7 +428,7 @@ export class DonationCalculator extends HostElement {
       incomeMinor: this.#incomeShown ? income?.minor : undefined,
     });
     if (this.#estimator.incomeWanted) this.#incomeShown = true;
-    const showIncome = this.#incomeShown && !!config.incomeKey && !!this.#estimator.relief;
+    const showIncome = this.#incomeShown && !!this.#estimator.relief?.incomeKey;
     const problem = custom ? amount?.problem : undefined;
     const disabled = this.disabled || this.#form.disabled;
 

@@ -30,13 +30,19 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class EstimateController implements ReactiveController {
   readonly #host: Host;
   readonly #report: (message: string) => void;
-  #outcome: Outcome | undefined;
+  // Read by the element, written only here (plain fields rather than getters: the element's bytes count).
+  /** The engine's result for the gift, `load-failed` when the rules did not download; undefined while unknown. */
+  outcome: Outcome | undefined;
+  /** The country's rules and the module that puts their results into words, once loaded. */
+  relief: Relief | undefined;
+  /** The relief sentences' catalog, once the rules are loaded. */
+  view: ReliefView | undefined;
+  /** A large gift met no income ceiling because no income was given: the income field should appear. */
+  incomeWanted = false;
+  /** Settles when the rules being loaded have arrived or failed; undefined while none are loading. */
+  loading: Promise<void> | undefined;
   #key = '';
   #failedKey = '';
-  #loading: Promise<void> | undefined;
-  #relief: Relief | undefined;
-  #view: ReliefView | undefined;
-  #incomeWanted = false;
   /** A new estimate, told to the page once the element shows it. */
   #news: ReliefEstimate | undefined;
 
@@ -47,46 +53,16 @@ export class EstimateController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The engine's result for the gift, `load-failed` when the rules did not download; undefined while unknown. */
-  get outcome(): Outcome | undefined {
-    return this.#outcome;
-  }
-
-  /** The country's rules and the module that puts their results into words, once loaded. */
-  get relief(): Relief | undefined {
-    return this.#relief;
-  }
-
-  /** The relief sentences' catalog, once the rules are loaded. */
-  get view(): ReliefView | undefined {
-    return this.#view;
-  }
-
-  /** A large gift met no income ceiling because no income was given: the income field should appear. */
-  get incomeWanted(): boolean {
-    return this.#incomeWanted;
-  }
-
-  /** True while rules are loading. */
-  get loading(): boolean {
-    return !!this.#loading;
-  }
-
-  /** Resolves once the rules being loaded (if any) have arrived or failed, and their sentences are loaded. */
-  async settled(): Promise<void> {
-    await this.#loading;
-    await this.#view?.loaded;
-  }
-
   /** Runs the rules engine for a gift (loading the country's rules first; the host re-renders once they arrive). */
   update({ config, yearAsked, amountMinor: amount, incomeMinor: income }: EstimateRequest): void {
     if (amount === undefined) {
-      this.#outcome = undefined;
+      this.outcome = undefined;
       this.#key = '';
       return;
     }
-    const { country, incomeKey, taxYear, scheme } = config;
+    const { country, taxYear, scheme } = config;
     const relief = reliefFor(country);
+    const incomeKey = relief?.incomeKey;
     // Every value is checked (country, year, scheme, amounts in cents within the engine's range), so the
     // engine's zod-free entry point takes it as it is.
     const input: ReliefInput = {
@@ -101,12 +77,12 @@ export class EstimateController implements ReactiveController {
     const key = JSON.stringify(input);
     if (key === this.#key) return;
     this.#key = key;
-    this.#outcome = undefined;
+    this.outcome = undefined;
     if (!relief) {
       // A download that failed is tried again for another amount, not in a loop.
       const loading = key === this.#failedKey ? undefined : loadRelief(country);
       if (loading) {
-        this.#loading ??= loading.then(
+        this.loading ??= loading.then(
           () => this.#loaded(),
           (error: unknown) => {
             this.#failedKey = key;
@@ -115,7 +91,7 @@ export class EstimateController implements ReactiveController {
           },
         );
       } else {
-        this.#outcome =
+        this.outcome =
           key === this.#failedKey
             ? { ok: false, reason: 'load-failed' }
             : {
@@ -128,8 +104,8 @@ export class EstimateController implements ReactiveController {
       }
       return;
     }
-    this.#relief = relief;
-    this.#view ??= new relief.view.ReliefView(this.#host);
+    this.relief = relief;
+    this.view ??= new relief.view.ReliefView(this.#host);
     let outcome: Outcome;
     try {
       outcome = relief.estimate(input);
@@ -140,11 +116,11 @@ export class EstimateController implements ReactiveController {
       this.#report(`no estimate: ${(error as Error).message}`);
       outcome = { ok: false, reason: 'load-failed' };
     }
-    this.#outcome = outcome;
+    this.outcome = outcome;
     if (outcome.ok) {
       this.#news = outcome;
       if (incomeKey && outcome.minor.annualGift >= INCOME_FIELD_FROM && outcome.assumptions.includes('no-income-ceiling-applied'))
-        this.#incomeWanted = true;
+        this.incomeWanted = true;
     }
   }
 
@@ -152,11 +128,11 @@ export class EstimateController implements ReactiveController {
   hostUpdated(): void {
     const news = this.#news;
     this.#news = undefined;
-    if (news) this.#relief!.view.announceEstimate(this.#host, news);
+    if (news) this.relief!.view.announceEstimate(this.#host, news);
   }
 
   #loaded(): void {
-    this.#loading = undefined;
+    this.loading = undefined;
     this.#key = '';
     this.#host.requestUpdate();
   }

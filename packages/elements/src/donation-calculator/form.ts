@@ -2,7 +2,6 @@
  * <donation-calculator> as a form control (ElementInternals): the value it submits (`{name}-amount`,
  * `{name}-frequency`), its validity, a disabled form or fieldset, and what the browser restores.
  */
-import type { ReactiveControllerHost } from 'lit';
 import type { DonationFrequency } from './events.js';
 import { majorString, parseAmount, type AmountProblem } from './money.js';
 
@@ -15,23 +14,12 @@ export const validityFlags = (problem: AmountProblem): ValidityStateFlags =>
 
 /** The element's side of form association: its value, validity, and a disabled form or fieldset. */
 export class FormAssociation {
-  readonly #host: ReactiveControllerHost;
   readonly #internals: ElementInternals;
-  #disabled = false;
+  /** A disabled form or fieldset disables the control (the element re-renders when it changes). */
+  disabled = false;
 
-  constructor(host: ReactiveControllerHost, internals: ElementInternals) {
-    this.#host = host;
+  constructor(internals: ElementInternals) {
     this.#internals = internals;
-  }
-
-  /** A disabled form or fieldset disables the control. */
-  get disabled(): boolean {
-    return this.#disabled;
-  }
-
-  set disabled(disabled: boolean) {
-    this.#disabled = disabled;
-    this.#host.requestUpdate();
   }
 
   /**

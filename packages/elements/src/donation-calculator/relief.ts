@@ -2,7 +2,7 @@
  * The bridge between the element and @agir/core's tax-relief engine. Each country's rules (and the
  * engine, shared) are loaded on demand, so a page downloads only the country it shows.
  */
-import type { CountryCode, CountryModule, ReliefInput, ReliefResult } from '@agir/core/tax';
+import type { CountryCode, CountryModule, MoneyProfileKey, ReliefInput, ReliefResult } from '@agir/core/tax';
 
 /**
  * Computes one gift's relief with one country's rules: the engine's `computeTrustedRelief`, which does not
@@ -42,6 +42,8 @@ type ViewModule = typeof import('./relief-view.js');
 export interface Relief {
   readonly estimate: Estimator;
   readonly view: ViewModule;
+  /** The profile key of the income the country's ceiling is computed on; undefined where there is none. */
+  readonly incomeKey: MoneyProfileKey | undefined;
 }
 
 const loaded = new Map<string, Relief>();
@@ -59,7 +61,7 @@ export function loadRelief(country: string): Promise<Relief> | undefined {
   let promise = pending.get(country);
   if (!promise) {
     promise = Promise.all([load(), import('./relief-view.js')]).then(([{ compute, rules }, view]) => {
-      const relief: Relief = { estimate: (input) => compute(rules, input), view };
+      const relief: Relief = { estimate: (input) => compute(rules, input), view, incomeKey: rules.incomeKey };
       loaded.set(country, relief);
       return relief;
     });

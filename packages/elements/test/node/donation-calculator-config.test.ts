@@ -46,17 +46,14 @@ describe('donation-calculator config', () => {
     assert.equal(config.taxYear, undefined);
     assert.equal(config.country, 'FR');
     assert.equal(config.currency, 'EUR');
-    assert.equal(config.incomeKey, 'taxableIncome');
   });
 
-  test("a modelled country's currency and income key come from core (its own currency attribute is ignored)", () => {
+  test("a modelled country's currency comes from core (its own currency attribute is ignored)", () => {
     for (const { country, currency } of supportedCountries) {
       const { config, errors } = read({ country: country.toLowerCase(), currency: 'SEK' });
       assert.equal(config.currency, currency, country);
       assert.deepEqual(errors, [], country);
     }
-    assert.equal(read({ country: 'GB' }).config.incomeKey, undefined);
-    assert.equal(read({ country: 'US' }).config.incomeKey, 'agi');
   });
 
   test('a country the engine does not model takes the currency attribute, checked by Intl', () => {
