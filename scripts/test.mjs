@@ -1,6 +1,7 @@
 // `npm test` / `pnpm test`: installs what is missing, builds, runs every suite, and ends with one line
 // `N passed, N failed` summing them all. Exits non-zero on any failure, a file that fails to import included.
-//   node scripts/test.mjs [suite…]   suites: core server browser e2e meta (default: all)
+//   node scripts/test.mjs [suite…]   suites: core elements server browser e2e meta (default: all)
+// (elements: the elements' DOM-free modules in Node, packages/elements/test/node/; browser: the elements in real engines)
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium, ensureEngines, ensureInstalled, has, log, root, run, runCapture } from './lib.mjs';
@@ -98,6 +99,8 @@ async function suite(name, runSuite) {
 }
 
 await suite('core', () => nodeSuite('core', files('packages/core/test'), { coverage: { lines: 90, include: ['packages/core/src/**'] } }));
+// The elements' DOM-free modules (attribute readers…) run in Node too: quicker to test there, and proven DOM-free.
+await suite('elements', () => nodeSuite('elements', files('packages/elements/test/node')));
 await suite('server', async () => {
   const serverFiles = files('packages/server/test');
   if (serverFiles.length === 0) return { passed: 0, failed: 0 };

@@ -15,6 +15,7 @@ import {
   computeReliefWith,
   computeTrustedRelief,
   describeRate,
+  currencyOf,
   divideMinor,
   divRound,
   FR_RULES,
@@ -702,5 +703,27 @@ describe('US', () => {
     const noRate = US(2026, 500);
     assert.equal(noRate.reliefPerYear, null);
     has(noRate, 'marginal-rate-unknown');
+  });
+});
+
+describe('what a page knows of a country: its currency before the rules load, its income key with them', () => {
+  test("currencyOf is each country module's currency; a country not modelled has none", () => {
+    for (const module of allCountries) assert.equal(currencyOf(module.country), module.currency, module.country);
+    assert.equal(currencyOf('SE'), undefined);
+    assert.equal(currencyOf('toString'), undefined);
+  });
+
+  test('the income key is the income the engine caps the relief with', () => {
+    const profile = { marginalRate: 0.4, itemizes: true, filing: 'single', province: 'ON', option: 'deduzione' };
+    const withKey = allCountries.filter((module) => module.incomeKey).map((module) => module.country);
+    assert.deepEqual(withKey.sort(), ['AT', 'BE', 'CA', 'CH', 'DE', 'ES', 'FR', 'IT', 'LU', 'NL', 'US']);
+    for (const { country, incomeKey: key } of allCountries) {
+      if (!key) continue;
+      const input = { country, taxYear: 2026, donor: 'individual', amount: 50_000, frequency: 'once' };
+      const without = computeRelief({ ...input, profile });
+      const withIncome = computeRelief({ ...input, profile: { ...profile, [key]: 20_000 } });
+      assert.ok(without.ok && withIncome.ok, country);
+      assert.ok(withIncome.reliefPerYear! < without.reliefPerYear!, `${country}: ${key} lowers the relief of a large gift`);
+    }
   });
 });

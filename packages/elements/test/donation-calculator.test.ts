@@ -1,9 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { supportedCountries } from '@agir/core/tax';
 import '../src/donation-calculator/define.js';
 import { DonateEvent, DonationCalculator, EstimateEvent, formatLegacyFr, parseAmount } from '../src/donation-calculator/index.js';
-import { currencyOf } from '../src/donation-calculator/relief.js';
 import { until, visibleText } from './helpers.js';
 
 // The workspace has no @types/mocha: the mocha globals this file uses (provided by web-test-runner).
@@ -738,11 +736,6 @@ describe('donation-calculator: countries', () => {
     const el = await mount({ scheme: 'lottery' });
     expect(result(el)).to.equal('Nous ne pouvons pas estimer la réduction d’impôt pour ce don.');
     expect(takeErrors()[0]).to.contain('lottery');
-  });
-
-  it('knows the currency of every country the engine models', () => {
-    for (const { country, currency } of supportedCountries) expect(currencyOf(country), country).to.equal(currency);
-    expect(currencyOf('SE')).to.equal(undefined);
   });
 });
 

@@ -56,6 +56,7 @@ export { reliefInputSchema, reliefProfileSchema, MAX_MAJOR } from './schema.js';
 export { computeReliefWith, ruleForWith, parseReliefInput, ReliefInputError, PERIODS_PER_YEAR } from './engine.js';
 export { computeTrustedRelief, normaliseReliefInput } from './compute.js';
 export { currentTaxYear, taxYearBounds, taxYearOn } from './calendar.js';
+export { currencies, currencyOf } from './country-facts.js';
 export {
   BPS,
   PPM,

@@ -247,7 +247,13 @@ export type CountryOutcome =
  */
 export interface CountryModule<T = unknown> {
   readonly country: CountryCode;
+  /** The country's currency, from `currencies` (./country-facts.ts), which a page can know before the rules load. */
   readonly currency: Currency;
+  /**
+   * The profile key of the income an income-based ceiling is computed on (FR revenu imposable, DE Gesamtbetrag
+   * der Einkünfte, NL drempelinkomen, US AGI…); none where the relief has no income ceiling (GB, IE, PT).
+   */
+  readonly incomeKey?: MoneyProfileKey;
   /** English country name. */
   readonly name: string;
   /** Schemes accepted besides `general` (which maps to the country's default). */

@@ -1,15 +1,18 @@
 import { createCatalog, formatMoney, formatNumber, type Params } from '@agir/core';
-import { currentTaxYear, type ReliefInput, type ReliefResult } from '@agir/core/tax';
+import type { ReliefResult } from '@agir/core/tax';
 import { LocaleController } from '../shared/locale-controller.js';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
+import { ENGINE_MAX, FREQUENCIES, fillHref, frequencyOf, httpUrl, readConfig, type CalculatorConfig } from './config.js';
 import { styles } from './donation-calculator.styles.js';
+import { EstimateController } from './estimate.js';
 import { DonateEvent, type DonationFrequency } from './events.js';
+import { FormAssociation, restoredValue, validityFlags, type Invalidity } from './form.js';
 import en, { type Messages } from './messages/en.js';
 import type { ReliefMessages } from './messages/relief/en.js';
-import { majorString, parseAmount, type AmountProblem, type ParsedAmount } from './money.js';
-import { currencyOf, loadRelief, reliefFor, type Relief } from './relief.js';
-import type { ReliefKey, ReliefParts, ReliefView } from './relief-view.js';
+import { parseAmount, majorString, type AmountProblem, type ParsedAmount } from './money.js';
+import type { ReliefKey, ReliefParts } from './relief-view.js';
+import { CalculatorView } from './view.js';
 
 const catalog = createCatalog<Messages>('donation-calculator', {
   en,
@@ -22,60 +25,10 @@ const catalog = createCatalog<Messages>('donation-calculator', {
   pt: () => import('./messages/pt.js'),
 });
 
-const FREQUENCIES: readonly DonationFrequency[] = ['once', 'monthly'];
-/** Largest amount (major units) the rules engine accepts. */
-const ENGINE_MAX = 1e9;
-/** Annual gift (minor units) from which the income field appears by itself where an income ceiling exists. */
-const INCOME_FIELD_FROM = 100_000;
-const SCHEME = /^[a-z][a-z0-9-]*$/;
-
 /** A frequency's selection: its preset (minor units), unless the free amount holds text. */
 interface Choice {
   readonly preset: number | undefined;
   readonly text: string;
-}
-
-/** An engine result, or a chunk that failed to load (then no figure is shown either). */
-type Outcome = ReliefResult | { readonly ok: false; readonly reason: 'load-failed' };
-
-/** A shadow element: tag, attributes, children. Built with DOM calls, never from HTML strings. */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: Array<Node | string>
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
-const setText = (node: Node, text: string): void => {
-  if (node.textContent !== text) node.textContent = text;
-};
-
-const setAttr = (element: Element, name: string, value: string): void => {
-  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-};
-
-/** A text field for an amount (the free amount, the income). */
-const amountField = (id: string, attributes: Record<string, string> = {}): HTMLInputElement =>
-  h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', ...attributes });
-
-/** The absolute http(s) URL of an href; undefined for any other scheme or an unparsable href. */
-function httpUrl(href: string): string | undefined {
-  try {
-    const url = new URL(href, document.baseURI);
-    return /^https?:$/.test(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `donate-href` with `{amount}` (major units), `{amountMinor}` (cents) and `{frequency}` filled in, URL-encoded. */
-function fillHref(template: string, minor: number, frequency: DonationFrequency): string | undefined {
-  const values: Record<string, string> = { amount: majorString(minor), amountMinor: String(minor), frequency };
-  return httpUrl(template.replace(/\{(amount|amountMinor|frequency)\}/g, (_, name: string) => encodeURIComponent(values[name]!)));
 }
 
 /**
@@ -198,105 +151,30 @@ export class DonationCalculator extends HostElement {
 
   readonly #locale = new LocaleController<Messages>(this, catalog);
   readonly #reported = new Set<string>();
+  readonly #estimator = new EstimateController(this, (message) => this.#authorError(message));
+  readonly #form = new FormAssociation(this.internals);
+  readonly #view = new CalculatorView(this.renderRoot, {
+    freeInput: (text) => this.#choose({ ...this.#choices[this.#frequency], text }),
+    incomeInput: (text) => {
+      this.#incomeText = text;
+      this.requestUpdate();
+    },
+    // The page hears `change` from the host (the inner controls' `change` does not leave the shadow root).
+    change: (name, value) => {
+      if (name === 'frequency') this.frequency = value as DonationFrequency;
+      if (name === 'preset') this.#choose({ preset: Number(value), text: '' });
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    donate: () => this.#onDonate(),
+  });
   #frequencyChosen: DonationFrequency = 'monthly';
   #messages: Partial<Messages & ReliefMessages> | undefined;
   // What the reader chose: internal state, not properties (a change calls requestUpdate).
   #choices: Record<DonationFrequency, Choice> = { once: { preset: undefined, text: '' }, monthly: { preset: undefined, text: '' } };
   #incomeText = '';
-  #formDisabled = false;
-  #presets: Record<DonationFrequency, number[]> = { once: [], monthly: [] };
-  #defaults: Partial<Record<DonationFrequency, number>> = {};
-  #configKey = '';
-  #maxMinor = 0;
-  #country = '';
-  #currency: string | undefined;
-  /** The valid `tax-year`, or undefined for the tax year in progress (which core's engine resolves). */
-  #taxYear: number | undefined;
-  #href: string | undefined;
-  #hrefInvalid = false;
-  #amount: ParsedAmount | undefined;
-  #income: ParsedAmount | undefined;
   #incomeShown = false;
-  #outcome: Outcome | undefined;
-  #outcomeKey = '';
-  #failedKey = '';
-  #loading: Promise<void> | undefined;
-  #relief: Relief | undefined;
-  #view: ReliefView | undefined;
-  #lineKey: string | undefined;
-  #detailsKey = '';
-
-  // The shadow tree, built once; update() changes what differs.
-  readonly #frequencyLegend = h('legend');
-  readonly #frequencyOptions = h('div', { class: 'options' });
-  readonly #amountLegend = h('legend');
-  readonly #presetOptions = h('div', { class: 'options' });
-  readonly #freeLabel = h('label', { for: 'free-amount' });
-  readonly #freePrefix = h('span', { id: 'free-prefix', 'aria-hidden': 'true' });
-  readonly #free = amountField('free-amount', { part: 'amount-input' });
-  readonly #freeUnit = h('span', { id: 'free-unit' });
-  readonly #amountMessage = h('p', { id: 'amount-error', class: 'error', 'aria-live': 'polite' });
-  readonly #rule = h('span');
-  readonly #output = h('output', { part: 'result', 'aria-live': 'polite' });
-  readonly #note = h('p', { class: 'note' });
-  readonly #giftAidNote = h('p', { class: 'note' });
-  readonly #incomeLabel = h('label', { for: 'income' });
-  readonly #incomePrefix = h('span', { id: 'income-prefix', 'aria-hidden': 'true' });
-  readonly #incomeField = amountField('income', { 'aria-describedby': 'income-hint income-error' });
-  readonly #incomeSuffix = document.createTextNode('');
-  readonly #incomeHint = h('p', { id: 'income-hint', class: 'note' });
-  readonly #incomeMessage = h('p', { id: 'income-error', class: 'error', 'aria-live': 'polite' });
-  /** Only in the tree while the income is asked for. */
-  readonly #incomeBox = h(
-    'div',
-    { class: 'income' },
-    this.#incomeLabel,
-    h('span', {}, this.#incomePrefix, this.#incomeField, this.#incomeSuffix),
-    this.#incomeHint,
-    this.#incomeMessage,
-  );
-  readonly #button = h('button', { type: 'button', part: 'donate-button' });
-  /** Only in the tree once there is an estimate to explain. */
-  readonly #disclosure = h('details', { part: 'details' }, h('summary'));
-  readonly #root = h(
-    'div',
-    { class: 'root pending' },
-    h('fieldset', {}, this.#frequencyLegend, this.#frequencyOptions),
-    h(
-      'fieldset',
-      {},
-      this.#amountLegend,
-      this.#presetOptions,
-      h('div', { class: 'free' }, this.#freeLabel, h('span', {}, this.#freePrefix, this.#free, this.#freeUnit)),
-      this.#amountMessage,
-    ),
-    h('p', { class: 'summary' }, this.#rule, this.#output),
-    this.#note,
-    this.#giftAidNote,
-    this.#button,
-    h('div', { class: 'details' }),
-  );
-
-  constructor() {
-    super();
-    const root = this.renderRoot;
-    root.append(this.#root);
-    root.addEventListener('input', (event) => {
-      if (event.target === this.#free) this.#choose({ ...this.#choices[this.#frequency], text: this.#free.value });
-      if (event.target === this.#incomeField) {
-        this.#incomeText = this.#incomeField.value;
-        this.requestUpdate();
-      }
-    });
-    // The page hears `change` from the host (the inner controls' `change` does not leave the shadow root).
-    root.addEventListener('change', (event) => {
-      const { name, value } = event.target as HTMLInputElement;
-      if (name === 'frequency') this.frequency = value as DonationFrequency;
-      if (name === 'preset') this.#choose({ preset: Number(value), text: '' });
-      this.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    this.#button.addEventListener('click', () => this.#onDonate());
-  }
+  #config: CalculatorConfig | undefined;
+  #amount: ParsedAmount | undefined;
 
   /** The frequency shown, `once` or `monthly`; the `frequency` attribute is the default a form reset restores. */
   get frequency(): DonationFrequency {
@@ -325,9 +203,9 @@ export class DonationCalculator extends HostElement {
     for (let round = 0; round < 5 && !settled; round++) {
       await super.getUpdateComplete();
       await this.#locale.loaded;
-      await this.#loading;
-      await this.#view?.loaded;
-      settled = (await super.getUpdateComplete()) && !this.#loading;
+      await this.#estimator.loading;
+      await this.#estimator.view?.loaded;
+      settled = (await super.getUpdateComplete()) && !this.#estimator.loading;
     }
     return settled;
   }
@@ -340,27 +218,26 @@ export class DonationCalculator extends HostElement {
   /** @internal A form reset restores the defaults of the attributes. */
   formResetCallback(): void {
     this.frequency = this.getAttribute('frequency') === 'once' ? 'once' : 'monthly';
-    this.#choices = { once: { preset: this.#defaults.once, text: '' }, monthly: { preset: this.#defaults.monthly, text: '' } };
+    const defaults = this.#config?.defaults;
+    this.#choices = { once: { preset: defaults?.once, text: '' }, monthly: { preset: defaults?.monthly, text: '' } };
     this.#incomeText = '';
     this.requestUpdate();
   }
 
   /** @internal A disabled form or fieldset disables the calculator. */
   formDisabledCallback(disabled: boolean): void {
-    this.#formDisabled = disabled;
+    this.#form.disabled = disabled;
     this.requestUpdate();
   }
 
   /** @internal The browser restores the amount and the frequency (back navigation, autofill). */
   formStateRestoreCallback(saved: string | File | FormData | null): void {
-    if (!(saved instanceof FormData)) return;
-    const prefix = this.name ? `${this.name}-` : '';
-    const frequency = saved.get(`${prefix}frequency`);
-    const minor = parseAmount(String(saved.get(`${prefix}amount`)), '.', Infinity).minor;
-    if (frequency !== 'once' && frequency !== 'monthly') return;
+    const restored = restoredValue(saved, this.name);
+    if (!restored) return;
+    const { frequency, minor } = restored;
     this.frequency = frequency;
     if (minor === undefined) return;
-    const preset = this.#presets[frequency].includes(minor);
+    const preset = !!this.#config?.presets[frequency].includes(minor);
     this.#choices = {
       ...this.#choices,
       [frequency]: { preset: preset ? minor : this.#choices[frequency].preset, text: preset ? '' : majorString(minor) },
@@ -370,21 +247,22 @@ export class DonationCalculator extends HostElement {
 
   #onDonate(): void {
     const minor = this.#amount?.minor;
-    if (minor === undefined || this.#hrefInvalid) return;
+    const config = this.#config;
+    if (minor === undefined || !config || config.hrefInvalid) return;
     const frequency = this.#frequency;
     const event = new DonateEvent({
       amount: minor / 100,
       amountMinor: minor,
       frequency,
-      currency: this.#currency,
-      country: this.#country,
-      url: this.#href && fillHref(this.#href, minor, frequency),
+      currency: config.currency,
+      country: config.country,
+      url: config.href && fillHref(config.href, minor, frequency, document.baseURI),
       estimate: this.estimate,
     });
     if (!this.dispatchEvent(event)) return;
     const form = this.internals.form;
     if (event.url !== undefined) {
-      const url = httpUrl(event.url);
+      const url = httpUrl(event.url, document.baseURI);
       if (url) this.navigate(url);
       else this.#authorError(`an agir-donate listener set event.url to "${event.url}", not an http(s) URL; nothing was opened.`);
     } else if (form) form.requestSubmit();
@@ -399,304 +277,8 @@ export class DonationCalculator extends HostElement {
     this.requestUpdate();
   }
 
-  /** Reads the attributes and the reader's choice, estimates, and brings the shadow tree and the form value up to date. */
-  protected update(): void {
-    this.#readConfig();
-    if (this.askIncome) this.#incomeShown = true;
-    const frequency = this.#frequency;
-    const choice = this.#choices[frequency];
-    const custom = !!choice.text.trim();
-    const separator = formatNumber(this.#locale.locale, 1.5).replace(/\d/g, '').replace('٫', '.');
-    const amount = (this.#amount = custom
-      ? parseAmount(choice.text, separator, this.#maxMinor)
-      : choice.preset === undefined
-        ? undefined
-        : { minor: choice.preset });
-    const income = (this.#income = this.#incomeText.trim() ? parseAmount(this.#incomeText, separator, ENGINE_MAX * 100) : undefined);
-    this.#estimate();
-
-    const t = (key: keyof Messages | ReliefKey): string => this.#t(key);
-    const problem = custom ? amount?.problem : undefined;
-    const disabled = this.disabled || this.#formDisabled;
-    const [prefix, suffix] = this.#affixes();
-    const { rule, line = '', figure, note, details } = this.#parts();
-    const showIncome = this.#incomeShown && !!this.#relief?.view.incomeKeys[this.#country];
-    const root = this.#root;
-    setAttr(root, 'class', this.#locale.ready ? 'root' : 'root pending');
-    setAttr(root, 'dir', this.#locale.dir);
-    setText(this.#frequencyLegend, t('frequencyLegend'));
-    this.#options(this.#frequencyOptions, 'frequency', FREQUENCIES, frequency, t, disabled);
-    setText(this.#amountLegend, t(frequency === 'once' ? 'amountLegendOnce' : 'amountLegendMonthly'));
-    this.#options(
-      this.#presetOptions,
-      'preset',
-      this.#presets[frequency],
-      custom ? undefined : choice.preset,
-      (minor) => this.#whole(minor),
-      disabled,
-    );
-    setText(this.#freeLabel, t('freeAmount'));
-    this.#setField(this.#free, this.#freePrefix, prefix, choice.text, !!problem, disabled);
-    setAttr(this.#free, 'aria-describedby', `${prefix && 'free-prefix '}free-unit amount-error`);
-    setText(this.#freeUnit, suffix + (frequency === 'monthly' ? t('perMonthShort') : ''));
-    setText(this.#amountMessage, problem ? this.#amountError(problem) : '');
-    setText(this.#rule, rule ? `${rule} ` : '');
-    // The live region changes only when what it says changes.
-    const lineKey = `${line}\u0001${figure}`;
-    if (lineKey !== this.#lineKey) {
-      this.#lineKey = lineKey;
-      const [before, after = ''] = line.split('\u0000');
-      this.#output.replaceChildren(before!, ...(figure === undefined ? [] : [h('strong', { class: 'figure' }, figure), after]));
-    }
-    setText(this.#note, note ?? '');
-    this.#note.hidden = !note;
-    setText(this.#giftAidNote, t('giftAidNote'));
-    this.#giftAidNote.hidden = this.#country !== 'GB';
-    if (showIncome) {
-      if (!this.#incomeBox.parentNode) this.#button.before(this.#incomeBox);
-      setText(this.#incomeLabel, t('incomeLabel'));
-      this.#setField(this.#incomeField, this.#incomePrefix, prefix, this.#incomeText, !!income?.problem, disabled);
-      setText(this.#incomeSuffix, suffix);
-      setText(this.#incomeHint, t('incomeHint'));
-      setText(this.#incomeMessage, income?.problem ? t('incomeError') : '');
-    } else this.#incomeBox.remove();
-    this.#button.disabled = disabled || !amount?.minor || this.#hrefInvalid;
-    setText(this.#button, this.donateLabel || t('donate'));
-    const disclosure = this.#disclosure;
-    if (details) {
-      setText(disclosure.firstChild!, t('details'));
-      const detailsKey = details.join('\n');
-      if (detailsKey !== this.#detailsKey) {
-        this.#detailsKey = detailsKey;
-        disclosure.replaceChildren(disclosure.firstChild!, ...details.map((text) => h('p', {}, text)));
-      }
-      if (!disclosure.parentNode) root.lastChild!.appendChild(disclosure);
-    } else disclosure.remove();
-
-    // Validity, form value and custom states.
-    const states = this.internals.states;
-    let invalid: [ValidityStateFlags, string, HTMLElement] | undefined;
-    if (!amount) invalid = [{ valueMissing: true }, this.#t('errorMin'), this.#free];
-    else if (amount.problem) invalid = [this.#flags(amount.problem), this.#amountError(amount.problem), this.#free];
-    else if (income?.problem && showIncome) invalid = [{ badInput: true }, this.#t('incomeError'), this.#incomeField];
-    if (invalid || !amount?.minor) {
-      this.internals.setValidity(...invalid!);
-      this.internals.setFormValue(null);
-      states.add('invalid');
-    } else {
-      const prefix = this.name ? `${this.name}-` : '';
-      const data = new FormData();
-      data.append(`${prefix}amount`, majorString(amount.minor));
-      data.append(`${prefix}frequency`, frequency);
-      this.internals.setValidity({});
-      this.internals.setFormValue(data, data);
-      states.delete('invalid');
-    }
-    if (this.#outcome?.ok === false) states.add('unsupported');
-    else states.delete('unsupported');
-  }
-
-  /** Brings a radio group (frequencies, presets) up to date, reusing its options (focus stays where it is). */
-  #options<T extends string | number>(
-    box: HTMLElement,
-    name: string,
-    values: readonly T[],
-    checked: T | undefined,
-    label: (value: T) => string,
-    disabled: boolean,
-  ): void {
-    const options = box.children;
-    while (options.length > values.length) box.lastChild!.remove();
-    while (options.length < values.length) box.append(h('label', { class: 'option' }, h('input', { type: 'radio', name }), ''));
-    values.forEach((value, index) => {
-      const option = options[index]!;
-      const radio = option.firstChild as HTMLInputElement;
-      const on = value === checked;
-      setAttr(option, 'part', on ? `${name} ${name}-checked` : name);
-      setAttr(radio, 'value', String(value));
-      radio.checked = on;
-      radio.disabled = disabled;
-      setText(option.lastChild!, label(value));
-    });
-  }
-
-  /** Brings an amount field (the free amount, the income) and its currency prefix up to date. */
-  #setField(field: HTMLInputElement, prefixNode: HTMLElement, prefix: string, text: string, invalid: boolean, disabled: boolean): void {
-    setText(prefixNode, prefix);
-    prefixNode.hidden = !prefix;
-    if (field.value !== text) field.value = text;
-    setAttr(field, 'aria-invalid', String(invalid));
-    field.disabled = disabled;
-  }
-
-  /** Reads and checks the attributes; each problem is reported once to the page author. */
-  #readConfig(): void {
-    const country = this.country.trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(country)) this.#authorError(`country="${this.country}" must be an ISO 3166-1 alpha-2 code, e.g. country="FR".`);
-    this.#country = country;
-
-    let currency = currencyOf(country);
-    const own = this.currency?.trim().toUpperCase();
-    if (!currency && own) {
-      try {
-        currency = new Intl.NumberFormat('en', { style: 'currency', currency: own }).resolvedOptions().currency;
-      } catch {
-        this.#authorError(`currency="${this.currency}" must be an ISO 4217 code, e.g. currency="SEK".`);
-      }
-    }
-    if (!currency) this.#authorError(`country="${country}" has no known currency: add currency="…" (ISO 4217).`);
-    if (this.legacyFormat && currency !== 'EUR') this.#authorError(`legacy-format only applies to EUR; ignored for ${currency}.`);
-    this.#currency = currency;
-
-    // Without a valid tax-year, the engine uses the country's tax year in progress (core knows where each
-    // starts: 6 April in the UK) and the latest rules in force, and says which.
-    const year = this.taxYear;
-    const yearValid = Number.isInteger(year) && year! >= 1900 && year! <= 2999;
-    if (year !== undefined && !yearValid)
-      this.#authorError(
-        `tax-year="${this.getAttribute('tax-year')}" must be a year, e.g. ${new Date().getFullYear()}; remove it for the current tax year.`,
-      );
-    this.#taxYear = yearValid ? year : undefined;
-
-    if (this.scheme !== undefined && !SCHEME.test(this.scheme))
-      this.#authorError(`scheme="${this.scheme}" must be a scheme id, e.g. "aid-to-people-in-difficulty".`);
-
-    const href = this.donateHref?.trim() || undefined;
-    this.#href = href;
-    this.#hrefInvalid = !!href && !fillHref(href, 100, 'once');
-    if (this.#hrefInvalid)
-      this.#authorError(
-        `donate-href="${href}" must be an http(s) URL, e.g. "https://example.org/give?amount={amount}&frequency={frequency}"; the donate button is disabled.`,
-      );
-
-    const key = [this.amountsMonthly, this.amountsOnce, this.defaultMonthly, this.defaultOnce, this.maxAmount].join('|');
-    if (key === this.#configKey) return;
-    this.#configKey = key;
-    const max = this.maxAmount > 0 && this.maxAmount <= ENGINE_MAX ? this.maxAmount : 1e5;
-    if (max !== this.maxAmount)
-      this.#authorError(`max-amount="${this.getAttribute('max-amount')}" must be a number from 0 to ${ENGINE_MAX}; using 100000.`);
-    this.#maxMinor = Math.round(max * 100);
-    const choices = { ...this.#choices };
-    for (const frequency of FREQUENCIES) {
-      const once = frequency === 'once';
-      const name = once ? 'amounts-once' : 'amounts-monthly';
-      const fallback = once ? '80 100 250' : '8 10 15';
-      const presets: number[] = [];
-      const rejected: string[] = [];
-      for (const item of (once ? this.amountsOnce : this.amountsMonthly).split(/[\s,;]+/).filter(Boolean)) {
-        const minor = parseAmount(item, '.', this.#maxMinor).minor;
-        if (minor === undefined) rejected.push(item);
-        else if (!presets.includes(minor)) presets.push(minor);
-      }
-      if (rejected.length || !presets.length)
-        this.#authorError(
-          `${name} must list amounts from 0 to max-amount separated by spaces, e.g. ${name}="${fallback}"${rejected.length ? `; ignoring ${rejected.join(', ')}` : ''}.`,
-        );
-      if (!presets.length) presets.push(...fallback.split(' ').map((item) => Number(item) * 100));
-      const wanted = once ? this.defaultOnce : this.defaultMonthly;
-      const wantedMinor = wanted === undefined ? undefined : parseAmount(wanted, '.', this.#maxMinor).minor;
-      const initial = wantedMinor !== undefined && presets.includes(wantedMinor) ? wantedMinor : presets[presets.length - 1]!;
-      if (wanted !== undefined && initial !== wantedMinor)
-        this.#authorError(`default-${frequency}="${wanted}" is not one of ${name}; selecting ${majorString(initial)}.`);
-      this.#presets[frequency] = presets;
-      this.#defaults[frequency] = initial;
-      if (!presets.includes(choices[frequency].preset!)) choices[frequency] = { ...choices[frequency], preset: initial };
-    }
-    this.#choices = choices;
-  }
-
-  /** Runs the rules engine for the current choice (loading the country's rules first). */
-  #estimate(): void {
-    const amount = this.#amount?.minor;
-    if (amount === undefined) {
-      this.#outcome = undefined;
-      this.#outcomeKey = '';
-      return;
-    }
-    const country = this.#country;
-    const relief = reliefFor(country);
-    const incomeKey = relief?.view.incomeKeys[country];
-    const income = this.#incomeShown ? this.#income?.minor : undefined;
-    const scheme = this.scheme && SCHEME.test(this.scheme) ? this.scheme : undefined;
-    // Every value is checked above (country, year, scheme, amounts in cents within the engine's range), so the
-    // engine's zod-free entry point takes it as it is.
-    const input: ReliefInput = {
-      country: country || 'ZZ',
-      ...(this.#taxYear !== undefined && { taxYear: this.#taxYear }),
-      donor: 'individual',
-      amount: amount / 100,
-      frequency: this.#frequency,
-      ...(scheme && { scheme }),
-      ...(incomeKey && income !== undefined && { profile: { [incomeKey]: income / 100 } as ReliefInput['profile'] }),
-    };
-    const key = JSON.stringify(input);
-    if (key === this.#outcomeKey) return;
-    this.#outcomeKey = key;
-    this.#outcome = undefined;
-    if (!relief) {
-      // A download that failed is tried again for another amount, not in a loop.
-      const loading = key === this.#failedKey ? undefined : loadRelief(country);
-      if (loading) {
-        this.#loading ??= loading.then(
-          () => this.#loaded(),
-          (error: unknown) => {
-            this.#failedKey = key;
-            this.#loaded();
-            console.error(`Agir <${this.localName}>: the tax rules for ${country} did not load; no estimate is shown.`, error);
-          },
-        );
-      } else {
-        this.#outcome =
-          key === this.#failedKey
-            ? { ok: false, reason: 'load-failed' }
-            : {
-                ok: false,
-                reason: 'unsupported-country',
-                message: `Tax relief for ${country} is not modelled, so it cannot be estimated.`,
-                country,
-                taxYear: this.#taxYear ?? currentTaxYear(country),
-              };
-      }
-      return;
-    }
-    this.#relief = relief;
-    this.#view ??= new relief.view.ReliefView(this);
-    try {
-      const outcome = relief.estimate(input);
-      if (
-        !outcome.ok &&
-        outcome.reason !== 'unsupported-country' &&
-        (outcome.reason !== 'unsupported-year' || this.taxYear !== undefined)
-      ) {
-        this.#authorError(`no estimate: ${outcome.message} Check country, tax-year and scheme.`);
-      }
-      this.#outcome = outcome;
-    } catch (error) {
-      this.#authorError(`no estimate: ${(error as Error).message}`);
-      this.#outcome = { ok: false, reason: 'load-failed' };
-    }
-    const outcome = this.#outcome;
-    if (outcome.ok) relief.view.announceEstimate(this, outcome);
-    if (
-      incomeKey &&
-      outcome.ok &&
-      outcome.minor.annualGift >= INCOME_FIELD_FROM &&
-      outcome.assumptions.includes('no-income-ceiling-applied')
-    ) {
-      this.#incomeShown = true;
-    }
-  }
-
-  #loaded(): void {
-    this.#loading = undefined;
-    this.#outcomeKey = '';
-    this.requestUpdate();
-  }
-
   get #frequency(): DonationFrequency {
-    if (FREQUENCIES.includes(this.frequency)) return this.frequency;
-    this.#authorError(`frequency="${this.frequency}" must be "once" or "monthly"; showing monthly.`);
-    return 'monthly';
+    return frequencyOf(this.frequency);
   }
 
   #authorError(message: string): void {
@@ -709,13 +291,14 @@ export class DonationCalculator extends HostElement {
     const own = this.messages?.[key];
     if (typeof own === 'function') return own(params, this.#locale.locale);
     if (own !== undefined) return own.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
-    return key in en ? this.#locale.t(key as keyof Messages, params) : (this.#view?.t(key as ReliefKey, params) ?? '');
+    return key in en ? this.#locale.t(key as keyof Messages, params) : (this.#estimator.view?.t(key as ReliefKey, params) ?? '');
   }
 
   #money(minor: number, options?: Intl.NumberFormatOptions): string {
     const locale = this.#locale.locale;
-    return this.#currency
-      ? formatMoney(locale, minor, this.#currency, options)
+    const currency = this.#config?.currency;
+    return currency
+      ? formatMoney(locale, minor, currency, options)
       : formatNumber(locale, minor / 100, { maximumFractionDigits: 2, ...options });
   }
 
@@ -726,26 +309,22 @@ export class DonationCalculator extends HostElement {
 
   #amountError(problem: AmountProblem): string {
     if (problem === 'min') return this.#t('errorMin');
-    if (problem === 'max') return this.#t('errorMax', { max: this.#whole(this.#maxMinor) });
+    if (problem === 'max') return this.#t('errorMax', { max: this.#whole(this.#config!.maxMinor) });
     return this.#t('errorFormat', { example: formatNumber(this.#locale.locale, 12.5, { minimumFractionDigits: 2 }) });
   }
 
-  #flags(problem: AmountProblem): ValidityStateFlags {
-    return problem === 'min' ? { rangeUnderflow: true } : problem === 'max' ? { rangeOverflow: true } : { badInput: true };
-  }
-
   /** The currency symbol before or after a number in the reader's language: ["£", ""] in en, ["", "€"] in fr. */
-  #affixes(): [string, string] {
-    if (!this.#currency) return ['', ''];
-    const parts = new Intl.NumberFormat(this.#locale.locale, { style: 'currency', currency: this.#currency }).formatToParts(1);
+  #affixes(currency: string | undefined): [string, string] {
+    if (!currency) return ['', ''];
+    const parts = new Intl.NumberFormat(this.#locale.locale, { style: 'currency', currency }).formatToParts(1);
     const at = (type: string) => parts.findIndex((part) => part.type === type);
     const symbol = parts[at('currency')]!.value;
     return at('currency') < at('integer') ? [symbol, ''] : ['', symbol];
   }
 
   /** What to say about the estimate: nothing yet, "cannot estimate", or the relief view's sentences. */
-  #parts(): Partial<ReliefParts> {
-    const outcome = this.#outcome;
+  #parts(config: CalculatorConfig): Partial<ReliefParts> {
+    const { outcome, relief, view } = this.#estimator;
     const amountMinor = this.#amount?.minor;
     if (!outcome || amountMinor === undefined) return {};
     if (!outcome.ok)
@@ -758,13 +337,13 @@ export class DonationCalculator extends HostElement {
               : 'unsupported',
         ),
       };
-    if (!this.#view?.ready) return {};
-    return this.#relief!.view.reliefParts({
+    if (!view?.ready) return {};
+    return relief!.view.reliefParts({
       estimate: outcome,
       amountMinor,
       locale: this.#locale.locale,
       money: (minor, whole) => (whole ? this.#whole(minor) : this.#money(minor)),
-      legacy: this.legacyFormat && this.#currency === 'EUR',
+      legacy: config.legacy,
       rateLabel: this.rateLabel,
       t: (key, params) => this.#t(key, params),
     });
@@ -772,7 +351,7 @@ export class DonationCalculator extends HostElement {
 
   /** Focuses the checked preset, or the free amount. */
   override focus(options?: FocusOptions): void {
-    (this.renderRoot.querySelector<HTMLInputElement>('[name=preset]:checked') ?? this.#free).focus(options);
+    (this.renderRoot.querySelector<HTMLInputElement>('[name=preset]:checked') ?? this.#view.free).focus(options);
   }
 
   /** Opens the donation page with `location.assign`. Replace it on an instance to route otherwise (or record it in tests). */
@@ -793,7 +372,7 @@ export class DonationCalculator extends HostElement {
 
   /** The rules engine's result for the chosen amount (`ok: false` when it cannot estimate); undefined until known. */
   get estimate(): ReliefResult | undefined {
-    const outcome = this.#outcome;
+    const outcome = this.#estimator.outcome;
     return outcome && !outcome.ok && outcome.reason === 'load-failed' ? undefined : (outcome as ReliefResult | undefined);
   }
 
@@ -819,6 +398,67 @@ export class DonationCalculator extends HostElement {
 
   reportValidity(): boolean {
     return this.internals.reportValidity();
+  }
+
+  /** Reads the attributes and the reader's choice, estimates, and brings the shadow tree and the form value up to date. */
+  protected update(): void {
+    const { config, errors } = readConfig(this, document.baseURI);
+    for (const error of errors) this.#authorError(error);
+    this.#config = config;
+    // A preset the attributes no longer list gives way to the default.
+    for (const each of FREQUENCIES) {
+      if (!config.presets[each].includes(this.#choices[each].preset!))
+        this.#choices = { ...this.#choices, [each]: { ...this.#choices[each], preset: config.defaults[each] } };
+    }
+    if (this.askIncome) this.#incomeShown = true;
+    const { frequency } = config;
+    const choice = this.#choices[frequency];
+    const custom = !!choice.text.trim();
+    const separator = formatNumber(this.#locale.locale, 1.5).replace(/\d/g, '').replace('٫', '.');
+    const amount = (this.#amount = custom
+      ? parseAmount(choice.text, separator, config.maxMinor)
+      : choice.preset === undefined
+        ? undefined
+        : { minor: choice.preset });
+    const income = this.#incomeText.trim() ? parseAmount(this.#incomeText, separator, ENGINE_MAX * 100) : undefined;
+    this.#estimator.update({
+      config,
+      yearAsked: this.taxYear !== undefined,
+      amountMinor: amount?.minor,
+      incomeMinor: this.#incomeShown ? income?.minor : undefined,
+    });
+    if (this.#estimator.incomeWanted) this.#incomeShown = true;
+    const showIncome = this.#incomeShown && !!this.#estimator.relief?.incomeKey;
+    const problem = custom ? amount?.problem : undefined;
+    const disabled = this.disabled || this.#form.disabled;
+
+    this.#view.render({
+      ready: this.#locale.ready,
+      dir: this.#locale.dir,
+      t: (key) => this.#t(key),
+      disabled,
+      frequency,
+      presets: config.presets[frequency],
+      preset: custom ? undefined : choice.preset,
+      presetLabel: (minor) => this.#whole(minor),
+      affixes: this.#affixes(config.currency),
+      freeText: choice.text,
+      amountError: problem ? this.#amountError(problem) : '',
+      parts: this.#parts(config),
+      giftAid: config.country === 'GB',
+      income: showIncome ? { text: this.#incomeText, error: income?.problem ? this.#t('incomeError') : '' } : undefined,
+      donateDisabled: disabled || !amount?.minor || config.hrefInvalid,
+      donateLabel: this.donateLabel || this.#t('donate'),
+    });
+
+    // Validity, form value and custom states.
+    let invalid: Invalidity | undefined;
+    if (!amount) invalid = [{ valueMissing: true }, this.#t('errorMin'), this.#view.free];
+    else if (amount.problem) invalid = [validityFlags(amount.problem), this.#amountError(amount.problem), this.#view.free];
+    else if (income?.problem && showIncome) invalid = [{ badInput: true }, this.#t('incomeError'), this.#view.income];
+    const valid = this.#form.publish(this.name, invalid ?? { minor: amount!.minor!, frequency });
+    this.setState('invalid', !valid);
+    this.setState('unsupported', this.#estimator.outcome?.ok === false);
   }
 }
 

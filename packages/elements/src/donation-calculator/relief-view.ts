@@ -5,7 +5,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { createCatalog, formatNumber, formatPercent, type Params } from '@agir/core';
-import type { ReliefEstimate } from '@agir/core/tax';
+import { taxYearBounds, type ReliefEstimate } from '@agir/core/tax';
 import { LocaleController } from '../shared/locale-controller.js';
 import en, { type ReliefMessages } from './messages/relief/en.js';
 import { formatLegacyFr } from './legacy-format.js';
@@ -27,25 +27,6 @@ const catalog = createCatalog<ReliefMessages>('donation-calculator (relief)', {
   nl: () => import('./messages/relief/nl.js'),
   pt: () => import('./messages/relief/pt.js'),
 });
-
-/**
- * The engine's profile key for the income an income-based ceiling is computed on, per country
- * (FR revenu imposable, DE Gesamtbetrag der Einkünfte, NL drempelinkomen, US AGI…); none where the
- * relief has no income ceiling (GB, IE, PT).
- */
-export const incomeKeys: Readonly<Record<string, string>> = {
-  FR: 'taxableIncome',
-  ES: 'taxableIncome',
-  CA: 'taxableIncome',
-  BE: 'netIncome',
-  CH: 'netIncome',
-  LU: 'netIncome',
-  DE: 'totalIncome',
-  AT: 'totalIncome',
-  IT: 'income',
-  NL: 'thresholdIncome',
-  US: 'agi',
-};
 
 export type ReliefKey = keyof ReliefMessages & string;
 
@@ -104,10 +85,12 @@ export function reliefParts(context: ReliefContext): ReliefParts {
   const { estimate, money, t, locale } = context;
   const { minor, rule, periodsPerYear } = estimate;
   const monthly = periodsPerYear > 1;
-  // "2026", or "2026/27" where the tax year straddles two calendar years (GB).
+  // "2026", or "2026/27" where the tax year straddles two calendar years (GB: core's calendar says where each starts).
   const yearText = (year: number) =>
     formatNumber(locale, year, { useGrouping: false }) +
-    (estimate.country === 'GB' ? `/${formatNumber(locale, (year + 1) % 100, { minimumIntegerDigits: 2 })}` : '');
+    (taxYearBounds(estimate.country, year)[1].startsWith(String(year))
+      ? ''
+      : `/${formatNumber(locale, (year + 1) % 100, { minimumIntegerDigits: 2 })}`);
   const { taxYear, rulesYear } = estimate;
   const yearLine =
     rulesYear === taxYear

@@ -2,7 +2,7 @@
  * The bridge between the element and @agir/core's tax-relief engine. Each country's rules (and the
  * engine, shared) are loaded on demand, so a page downloads only the country it shows.
  */
-import type { CountryModule, ReliefInput, ReliefResult } from '@agir/core/tax';
+import type { CountryCode, CountryModule, MoneyProfileKey, ReliefInput, ReliefResult } from '@agir/core/tax';
 
 /**
  * Computes one gift's relief with one country's rules: the engine's `computeTrustedRelief`, which does not
@@ -17,8 +17,9 @@ interface RulesModule {
 }
 
 // One explicit dynamic import per country: bundlers split each into its own chunk (a template string
-// with a variable would not be split). Keep in step with the engine's `supportedCountries` (a test checks).
-const loaders: Record<string, () => Promise<RulesModule>> = {
+// with a variable would not be split). Typed by the engine's country codes, so a country it models and this
+// list lacks (or one it does not model) is a type error.
+const loaders: Record<CountryCode, () => Promise<RulesModule>> = {
   AT: () => import('./rules/at.js'),
   BE: () => import('./rules/be.js'),
   CA: () => import('./rules/ca.js'),
@@ -35,18 +36,14 @@ const loaders: Record<string, () => Promise<RulesModule>> = {
   US: () => import('./rules/us.js'),
 };
 
-/** The currency of each modelled country (EUR unless listed). */
-export function currencyOf(country: string): string | undefined {
-  if (!loaders[country]) return undefined;
-  return { GB: 'GBP', CH: 'CHF', CA: 'CAD', US: 'USD' }[country] ?? 'EUR';
-}
-
 type ViewModule = typeof import('./relief-view.js');
 
 /** A country's estimator and the module that puts its results into words. */
 export interface Relief {
   readonly estimate: Estimator;
   readonly view: ViewModule;
+  /** The profile key of the income the country's ceiling is computed on; undefined where there is none. */
+  readonly incomeKey: MoneyProfileKey | undefined;
 }
 
 const loaded = new Map<string, Relief>();
@@ -59,12 +56,12 @@ export function reliefFor(country: string): Relief | undefined {
 
 /** Loads a country's rules (and the view); undefined for a country the engine does not model. Rejects when a chunk fails to load. */
 export function loadRelief(country: string): Promise<Relief> | undefined {
-  const load = loaders[country];
+  const load = Object.hasOwn(loaders, country) ? loaders[country as CountryCode] : undefined;
   if (!load) return undefined;
   let promise = pending.get(country);
   if (!promise) {
     promise = Promise.all([load(), import('./relief-view.js')]).then(([{ compute, rules }, view]) => {
-      const relief: Relief = { estimate: (input) => compute(rules, input), view };
+      const relief: Relief = { estimate: (input) => compute(rules, input), view, incomeKey: rules.incomeKey };
       loaded.set(country, relief);
       return relief;
     });

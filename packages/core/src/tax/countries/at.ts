@@ -5,7 +5,11 @@
 
 import { atMarginalRate, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, percentOf } from '../money.js';
-import type { Confidence, CountryModule } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { Confidence, CountryModule, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'totalIncome' satisfies MoneyProfileKey;
 
 /** One tax year of Austrian rules. Rates in basis points. */
 export interface AtYearRules {
@@ -27,7 +31,8 @@ export const AT_RULES: Readonly<Record<number, AtYearRules>> = { 2025: YEAR, 202
 /** Austria rules module. */
 export const at: CountryModule<AtYearRules> = {
   country: 'AT',
-  currency: 'EUR',
+  currency: currencies.AT,
+  incomeKey: INCOME_KEY,
   name: 'Austria',
   schemes: [],
   years: AT_RULES,
@@ -35,7 +40,7 @@ export const at: CountryModule<AtYearRules> = {
     if (ctx.donor === 'company') return unsupportedDonor(ctx);
     if (ctx.scheme !== 'general') return unsupportedScheme(ctx, ['general']);
     const annual = ctx.annualMinor;
-    const total = ctx.money('totalIncome');
+    const total = ctx.money(INCOME_KEY);
     let ded = annual;
     if (total === undefined) noIncomeCeiling(ctx, 'Total income (Gesamtbetrag der Einkünfte)');
     else ded = minOf(annual, percentOf(total, rules.incomeCapBps));

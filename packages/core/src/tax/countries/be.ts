@@ -5,7 +5,11 @@
 
 import { amt, capToTaxDue, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, percentOf } from '../money.js';
-import type { Confidence, CountryModule } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { Confidence, CountryModule, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'netIncome' satisfies MoneyProfileKey;
 
 /** One income year of Belgian rules. Amounts in euro cents, rates in basis points. */
 export interface BeYearRules {
@@ -57,7 +61,8 @@ export const BE_RULES: Readonly<Record<number, BeYearRules>> = {
 /** Belgium rules module. */
 export const be: CountryModule<BeYearRules> = {
   country: 'BE',
-  currency: 'EUR',
+  currency: currencies.BE,
+  incomeKey: INCOME_KEY,
   name: 'Belgium',
   schemes: [],
   years: BE_RULES,
@@ -70,7 +75,7 @@ export const be: CountryModule<BeYearRules> = {
     if (annual < rules.minimumMinor) {
       ctx.note('below-minimum', `Gifts below ${amt(rules.minimumMinor)} € a year to one institution give no reduction.`);
     } else {
-      const netIncome = ctx.money('netIncome');
+      const netIncome = ctx.money(INCOME_KEY);
       let base = minOf(annual, rules.absoluteCapMinor);
       if (netIncome === undefined) noIncomeCeiling(ctx, 'Total net income');
       else base = minOf(base, percentOf(netIncome, rules.incomeCapBps));

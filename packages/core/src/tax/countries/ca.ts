@@ -5,7 +5,11 @@
 
 import { amt, isNonTaxpayer, noIncomeCeiling, unsupported, unsupportedDonor, unsupportedScheme, weightedBps } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
-import type { Confidence, CountryModule } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { Confidence, CountryModule, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'taxableIncome' satisfies MoneyProfileKey;
 
 /** Provincial donation-credit rates, basis points. */
 export interface CaProvinceRates {
@@ -86,7 +90,8 @@ export const CA_RULES: Readonly<Record<number, CaYearRules>> = {
 /** Canada rules module. */
 export const ca: CountryModule<CaYearRules> = {
   country: 'CA',
-  currency: 'CAD',
+  currency: currencies.CA,
+  incomeKey: INCOME_KEY,
   name: 'Canada',
   schemes: [],
   years: CA_RULES,
@@ -104,7 +109,7 @@ export const ca: CountryModule<CaYearRules> = {
     }
     const fed = rules.federal;
     const annual = ctx.annualMinor;
-    const income = ctx.money('taxableIncome');
+    const income = ctx.money(INCOME_KEY);
     let claim = annual;
     if (income === undefined) {
       noIncomeCeiling(ctx, 'Taxable income');

@@ -5,7 +5,11 @@
 
 import { amt, atMarginalRate, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, percentOf } from '../money.js';
-import type { Confidence, CountryModule } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { Confidence, CountryModule, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'netIncome' satisfies MoneyProfileKey;
 
 /** One tax year of Swiss (federal) rules. Amounts in centimes, rates in basis points. */
 export interface ChYearRules {
@@ -33,7 +37,8 @@ export const CH_RULES: Readonly<Record<number, ChYearRules>> = { 2025: YEAR, 202
 /** Switzerland rules module. */
 export const ch: CountryModule<ChYearRules> = {
   country: 'CH',
-  currency: 'CHF',
+  currency: currencies.CH,
+  incomeKey: INCOME_KEY,
   name: 'Switzerland',
   schemes: [],
   years: CH_RULES,
@@ -45,7 +50,7 @@ export const ch: CountryModule<ChYearRules> = {
     if (annual < rules.minimumMinor) {
       ctx.note('below-minimum', `Gifts below CHF ${amt(rules.minimumMinor)} a year are not deductible.`);
     } else {
-      const netIncome = ctx.money('netIncome');
+      const netIncome = ctx.money(INCOME_KEY);
       ded = annual;
       if (netIncome === undefined) noIncomeCeiling(ctx, 'Net income');
       else ded = minOf(annual, percentOf(netIncome, rules.incomeCapBps));

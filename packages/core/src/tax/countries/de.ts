@@ -5,7 +5,11 @@
 
 import { amt, atMarginalRate, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
-import type { Confidence, CountryModule } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { Confidence, CountryModule, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'totalIncome' satisfies MoneyProfileKey;
 
 /** One tax year of German rules. Amounts in euro cents, rates in basis points. */
 export interface DeYearRules {
@@ -49,7 +53,8 @@ export const DE_RULES: Readonly<Record<number, DeYearRules>> = {
 /** Germany rules module. */
 export const de: CountryModule<DeYearRules> = {
   country: 'DE',
-  currency: 'EUR',
+  currency: currencies.DE,
+  incomeKey: INCOME_KEY,
   name: 'Germany',
   schemes: [],
   years: DE_RULES,
@@ -57,7 +62,7 @@ export const de: CountryModule<DeYearRules> = {
     if (ctx.donor === 'company') return unsupportedDonor(ctx);
     if (ctx.scheme !== 'general') return unsupportedScheme(ctx, ['general']);
     const annual = ctx.annualMinor;
-    const total = ctx.money('totalIncome');
+    const total = ctx.money(INCOME_KEY);
     let ded = annual;
     if (total === undefined) noIncomeCeiling(ctx, 'Total income (Gesamtbetrag der Einkünfte)');
     else ded = minOf(annual, percentOf(total, rules.incomeCapBps));

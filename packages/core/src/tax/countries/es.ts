@@ -6,7 +6,11 @@
 
 import { amt, capToTaxDue, noIncomeCeiling, unsupportedScheme, weightedBps } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
-import type { CalcContext, Confidence, CountryModule, CountryOutcome } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { CalcContext, Confidence, CountryModule, CountryOutcome, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'taxableIncome' satisfies MoneyProfileKey;
 
 /** One tax year of Spanish rules. Amounts in euro cents, rates in basis points. */
 export interface EsYearRules {
@@ -67,7 +71,7 @@ function recurring(ctx: CalcContext, what: string): boolean {
 
 function individual(ctx: CalcContext, r: EsYearRules['individual']): CountryOutcome {
   const annual = ctx.annualMinor;
-  const baseLiquidable = ctx.money('taxableIncome');
+  const baseLiquidable = ctx.money(INCOME_KEY);
   let base = annual;
   if (baseLiquidable === undefined) noIncomeCeiling(ctx, 'Base liquidable (profile.taxableIncome)');
   else base = minOf(annual, percentOf(baseLiquidable, r.baseCapBps));
@@ -109,7 +113,7 @@ function individual(ctx: CalcContext, r: EsYearRules['individual']): CountryOutc
 
 function company(ctx: CalcContext, r: EsYearRules['company']): CountryOutcome {
   const annual = ctx.annualMinor;
-  const taxable = ctx.money('taxableIncome');
+  const taxable = ctx.money(INCOME_KEY);
   let base = annual;
   if (taxable === undefined) noIncomeCeiling(ctx, 'Taxable base (profile.taxableIncome)');
   else base = minOf(annual, percentOf(taxable, r.baseCapBps));
@@ -134,7 +138,8 @@ function company(ctx: CalcContext, r: EsYearRules['company']): CountryOutcome {
 /** Spain rules module. */
 export const es: CountryModule<EsYearRules> = {
   country: 'ES',
-  currency: 'EUR',
+  currency: currencies.ES,
+  incomeKey: INCOME_KEY,
   name: 'Spain',
   schemes: [],
   years: ES_RULES,

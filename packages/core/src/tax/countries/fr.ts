@@ -6,7 +6,11 @@
 
 import { amt, capToTaxDue, noIncomeCeiling, unsupportedScheme, weightedBps } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
-import type { CalcContext, Confidence, CountryModule, CountryOutcome } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { CalcContext, Confidence, CountryModule, CountryOutcome, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'taxableIncome' satisfies MoneyProfileKey;
 
 /** The 75 % ("Coluche") ceiling, possibly split by gift date within the year. */
 export interface FrAidCeiling {
@@ -176,7 +180,7 @@ function individual(ctx: CalcContext, rules: FrYearRules['individual']): Country
   }
 
   const { general } = rules;
-  const taxable = ctx.money('taxableIncome');
+  const taxable = ctx.money(INCOME_KEY);
   const cap20 = taxable === undefined ? undefined : percentOf(taxable, general.incomeCapBps);
   if (cap20 === undefined) noIncomeCeiling(ctx, 'Taxable income (revenu imposable)');
 
@@ -290,7 +294,8 @@ function company(ctx: CalcContext, rules: FrYearRules['company']): CountryOutcom
 /** France rules module. */
 export const fr: CountryModule<FrYearRules> = {
   country: 'FR',
-  currency: 'EUR',
+  currency: currencies.FR,
+  incomeKey: INCOME_KEY,
   name: 'France',
   schemes: SCHEMES,
   years: FR_RULES,

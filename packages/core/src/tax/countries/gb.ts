@@ -5,6 +5,7 @@
 
 import { amt, isNonTaxpayer, pct, unsupportedScheme } from '../helpers.js';
 import { mulRatio, ppmOf, rateToPpm } from '../money.js';
+import { currencies } from '../country-facts.js';
 import type { CalcContext, Confidence, CountryModule, CountryOutcome } from '../types.js';
 
 /** One tax year (6 April of the year to 5 April of the next) of UK rules. */
@@ -112,7 +113,7 @@ function company(ctx: CalcContext, rules: GbYearRules): CountryOutcome {
 /** United Kingdom rules module. */
 export const gb: CountryModule<GbYearRules> = {
   country: 'GB',
-  currency: 'GBP',
+  currency: currencies.GB,
   name: 'United Kingdom',
   schemes: ['gift-aid'],
   years: GB_RULES,

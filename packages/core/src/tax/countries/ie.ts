@@ -5,6 +5,7 @@
 
 import { amt, isNonTaxpayer, unsupportedScheme } from '../helpers.js';
 import { minOf, mulRatio, percentOf, rateToPpm, ppmOf } from '../money.js';
+import { currencies } from '../country-facts.js';
 import type { CalcContext, Confidence, CountryModule, CountryOutcome } from '../types.js';
 
 /** One tax year of Irish rules. Amounts in euro cents, rates in basis points. */
@@ -104,7 +105,7 @@ function company(ctx: CalcContext, rules: IeYearRules): CountryOutcome {
 /** Ireland rules module. */
 export const ie: CountryModule<IeYearRules> = {
   country: 'IE',
-  currency: 'EUR',
+  currency: currencies.IE,
   name: 'Ireland',
   schemes: [],
   years: IE_RULES,

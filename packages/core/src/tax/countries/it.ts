@@ -6,7 +6,11 @@
 
 import { amt, atMarginalRate, capToTaxDue, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, percentOf } from '../money.js';
-import type { CalcContext, Confidence, CountryModule, CountryOutcome } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { CalcContext, Confidence, CountryModule, CountryOutcome, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'income' satisfies MoneyProfileKey;
 
 /** One tax year of Italian rules. Amounts in euro cents, rates in basis points. */
 export interface ItYearRules {
@@ -48,7 +52,7 @@ const YEAR: ItYearRules = {
 export const IT_RULES: Readonly<Record<number, ItYearRules>> = { 2025: YEAR, 2026: YEAR };
 
 function detrazione(ctx: CalcContext, r: ItYearRules, odv: boolean): CountryOutcome {
-  const income = ctx.money('income');
+  const income = ctx.money(INCOME_KEY);
   let base = minOf(ctx.annualMinor, r.detrazione.baseCapMinor);
   if (income === undefined) {
     ctx.note('income-not-given', 'Income not given: the art. 16-ter cap for incomes above 75 000 € was not applied.');
@@ -85,7 +89,7 @@ function detrazione(ctx: CalcContext, r: ItYearRules, odv: boolean): CountryOutc
 
 function deduzione(ctx: CalcContext, r: ItYearRules, odv: boolean): CountryOutcome {
   const annual = ctx.annualMinor;
-  const income = ctx.money('income');
+  const income = ctx.money(INCOME_KEY);
   let ded = annual;
   if (income === undefined) noIncomeCeiling(ctx, 'Income (reddito complessivo)');
   else ded = minOf(annual, percentOf(income, r.deduzione.incomeCapBps));
@@ -115,7 +119,8 @@ function deduzione(ctx: CalcContext, r: ItYearRules, odv: boolean): CountryOutco
 /** Italy rules module. */
 export const it: CountryModule<ItYearRules> = {
   country: 'IT',
-  currency: 'EUR',
+  currency: currencies.IT,
+  incomeKey: INCOME_KEY,
   name: 'Italy',
   schemes: ['odv'],
   years: IT_RULES,

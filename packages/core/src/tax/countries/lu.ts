@@ -5,7 +5,11 @@
 
 import { amt, atMarginalRate, noIncomeCeiling, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, percentOf } from '../money.js';
-import type { Confidence, CountryModule } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { Confidence, CountryModule, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'netIncome' satisfies MoneyProfileKey;
 
 /** One tax year of Luxembourg rules. Amounts in euro cents, rates in basis points. */
 export interface LuYearRules {
@@ -30,7 +34,8 @@ export const LU_RULES: Readonly<Record<number, LuYearRules>> = { 2025: YEAR, 202
 /** Luxembourg rules module. */
 export const lu: CountryModule<LuYearRules> = {
   country: 'LU',
-  currency: 'EUR',
+  currency: currencies.LU,
+  incomeKey: INCOME_KEY,
   name: 'Luxembourg',
   schemes: [],
   years: LU_RULES,
@@ -43,7 +48,7 @@ export const lu: CountryModule<LuYearRules> = {
       ctx.note('below-minimum', `A yearly total below ${amt(rules.minimumMinor)} € is not deductible.`);
     } else {
       ded = minOf(annual, rules.absoluteCapMinor);
-      const netIncome = ctx.money('netIncome');
+      const netIncome = ctx.money(INCOME_KEY);
       if (netIncome === undefined) noIncomeCeiling(ctx, 'Total net income');
       else ded = minOf(ded, percentOf(netIncome, rules.incomeCapBps));
     }

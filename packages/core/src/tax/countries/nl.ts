@@ -5,7 +5,11 @@
 
 import { amt, atMarginalRate, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
-import type { CalcContext, Confidence, CountryModule } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { CalcContext, Confidence, CountryModule, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'thresholdIncome' satisfies MoneyProfileKey;
 
 /** One tax year of Dutch rules. Amounts in euro cents, rates in basis points. */
 export interface NlYearRules {
@@ -39,7 +43,7 @@ export const NL_RULES: Readonly<Record<number, NlYearRules>> = {
 };
 
 function deductibleOrdinary(ctx: CalcContext, r: NlYearRules['ordinary']): number {
-  const drempel = ctx.money('thresholdIncome');
+  const drempel = ctx.money(INCOME_KEY);
   let threshold = r.minThresholdMinor;
   let max: number | undefined;
   if (drempel === undefined) {
@@ -59,7 +63,8 @@ function deductibleOrdinary(ctx: CalcContext, r: NlYearRules['ordinary']): numbe
 /** Netherlands rules module. */
 export const nl: CountryModule<NlYearRules> = {
   country: 'NL',
-  currency: 'EUR',
+  currency: currencies.NL,
+  incomeKey: INCOME_KEY,
   name: 'Netherlands',
   schemes: ['periodic', 'ordinary'],
   years: NL_RULES,

@@ -5,6 +5,7 @@
 
 import { amt, capToTaxDue, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { percentOf } from '../money.js';
+import { currencies } from '../country-facts.js';
 import type { Confidence, CountryModule } from '../types.js';
 
 /** One tax year of Portuguese rules. Rates in basis points. */
@@ -33,7 +34,7 @@ export const PT_RULES: Readonly<Record<number, PtYearRules>> = {
 /** Portugal rules module. */
 export const pt: CountryModule<PtYearRules> = {
   country: 'PT',
-  currency: 'EUR',
+  currency: currencies.PT,
   name: 'Portugal',
   schemes: [],
   years: PT_RULES,

@@ -5,7 +5,11 @@
 
 import { amt, atMarginalRate, unsupportedDonor, unsupportedScheme } from '../helpers.js';
 import { minOf, nonNegative, percentOf } from '../money.js';
-import type { CalcContext, Confidence, CountryModule, CountryOutcome } from '../types.js';
+import { currencies } from '../country-facts.js';
+import type { CalcContext, Confidence, CountryModule, CountryOutcome, MoneyProfileKey } from '../types.js';
+
+/** The income the ceiling is computed on (the module's `incomeKey`). */
+const INCOME_KEY = 'agi' satisfies MoneyProfileKey;
 
 /** One tax year of US federal rules. Amounts in cents, rates in basis points. */
 export interface UsYearRules {
@@ -86,7 +90,7 @@ function nonItemizer(ctx: CalcContext, r: UsYearRules): CountryOutcome {
 function itemizer(ctx: CalcContext, r: UsYearRules): CountryOutcome {
   const it = r.itemizer;
   const annual = ctx.annualMinor;
-  const agi = ctx.money('agi');
+  const agi = ctx.money(INCOME_KEY);
   let capped = annual;
   let floor = 0;
   if (agi === undefined) {
@@ -126,7 +130,8 @@ function itemizer(ctx: CalcContext, r: UsYearRules): CountryOutcome {
 /** United States rules module. */
 export const us: CountryModule<UsYearRules> = {
   country: 'US',
-  currency: 'USD',
+  currency: currencies.US,
+  incomeKey: INCOME_KEY,
   name: 'United States',
   schemes: [],
   years: US_RULES,
