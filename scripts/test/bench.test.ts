@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 34 000 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 34 700 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -80,8 +80,10 @@ test(
     // 32 000 until the loader carried each element's module graph with its integrity hashes (+1 070 B: the form
     // renders after 3 round trips instead of 6) and the contract refused U+0000 (+180 B). 33 500 until the counter
     // and the client shared core's readers (issue 15, one home for the contract's rules): their building blocks
-    // became a chunk of their own, +431 B for the form's page. Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 34_000, `petition-form page weight ${form.gzip} bytes gzip > 34 000`);
+    // became a chunk of their own, +431 B for the form's page. 34 000 until each element's place before it is
+    // defined came in agir.css (issue 16: no layout shift), which getting-started links and the loader adds when a
+    // page does not: +605 B. Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 34_700, `petition-form page weight ${form.gzip} bytes gzip > 34 700`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );
