@@ -92,6 +92,13 @@ for (const { framework, out, token } of serverRendered) {
       await page.goto(site.url);
       const counter = page.locator('signature-counter');
       await counter.getByText(new Intl.NumberFormat('en').format(start)).first().waitFor();
+      // The app imported agir.css as getting-started says: its rules for undefined elements are in the page.
+      const placeRules = await page.evaluate(() =>
+        [...document.styleSheets]
+          .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+          .filter((text) => /petition-form:not\(:defined\)/.test(text)),
+      );
+      assert.ok(placeRules.length > 0, `the ${framework} page holds agir.css`);
 
       const email = `${framework}@example.org`;
       await page.locator('petition-form input[name="givenName"]').fill('Ada');
