@@ -28,7 +28,8 @@ export function resetMissingKeyWarnings(): void {
   warned.clear();
 }
 
-function interpolate(template: string, params: Params): string {
+/** `template` with its `{name}` placeholders filled from `params` (a missing one is left as it is). */
+export function interpolate(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);

@@ -29,6 +29,8 @@ import { createLogger, type Logger } from './log.js';
 import './messages.js';
 import { openStore } from './open.js';
 import { checkOperatorToken, operatorRoutes } from './operator.js';
+import { confirmRoutes } from './confirm.js';
+import { checkMailOptions, MailWorker } from './mail.js';
 import { RelayWorker } from './relay.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets, type TakeResult } from './security.js';
 import { seedDatabase } from './seed.js';
@@ -56,6 +58,8 @@ export type AgirApp = Hono & {
   close(): Promise<void>;
   /** The relay worker (createApp() only, unless `relay: false`). */
   readonly relay?: RelayWorker;
+  /** The mail worker (createApp() only, when `mail` is given). */
+  readonly mail?: MailWorker;
 };
 
 const PETITION_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
@@ -67,12 +71,15 @@ const MAX_QUEUED_EVENTS = 100;
 export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {
   const logger = createLogger(options.log);
   if (options.operatorToken) checkOperatorToken(options.operatorToken); // before the database is opened
+  const mailProblem = options.mail ? checkMailOptions(options.mail) : undefined;
+  if (mailProblem) throw new Error(`Email: ${mailProblem}.`);
+  const notice = options.onNotice ?? ((message: string) => void process.stderr.write(message));
   const store = await openStore({
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir ?? defaults.dataDir,
     dataKey: options.dataKey,
     keyDir: options.keyDir,
-    onNotice: options.onNotice ?? ((message) => void process.stderr.write(message)),
+    onNotice: notice,
     onError: (error) => logger.error('database', error),
   });
   try {
@@ -82,15 +89,20 @@ export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {
     throw error;
   }
   const app = buildApp(store, options, logger);
-  if (options.relay === false) return app;
-  // The relay worker (src/relay.ts) lives with the server that opened the store, and stops before it closes.
-  const relay = new RelayWorker(store, options.relay ?? {}, logger);
-  relay.start();
+  // The workers (src/relay.ts, src/mail.ts) live with the server that opened the store, and stop before it closes.
+  const relay = options.relay === false ? undefined : new RelayWorker(store, options.relay ?? {}, logger);
+  if (options.mail) store.mailEnabled = true;
+  else if (options.mail === undefined)
+    notice('No SMTP_URL: no confirmation email is sent, and granted consents stay "pending" (docs/server.md, "Confirmation email").\n');
+  const mail = options.mail ? new MailWorker(store, options.mail, logger) : undefined;
+  relay?.start();
+  mail?.start();
   const closeApp = app.close.bind(app);
   return Object.assign(app, {
-    relay,
+    ...(relay ? { relay } : {}),
+    ...(mail ? { mail } : {}),
     async close() {
-      await relay.stop();
+      await Promise.all([relay?.stop(), mail?.stop()]);
       await closeApp();
     },
   });
@@ -557,6 +569,9 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     );
 
   app.route('/api/v1', api);
+
+  // The confirmation links of the emails (confirm.ts, mail.ts).
+  app.route('/', confirmRoutes(store));
 
   const cdnDir = options.staticDirs?.cdn === undefined ? defaults.cdnDir : options.staticDirs.cdn;
 

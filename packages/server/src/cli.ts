@@ -15,6 +15,7 @@
  *   agir-server signatures export --petition ID [--bom]   CSV to stdout
  *   agir-server person erase --email EMAIL           GDPR erasure on every petition
  *   agir-server relay add|list|remove|status|retry   relay signatures to the organisation's systems
+ *   agir-server mail status                          the confirmation emails: sent, waiting, refused
  * Every command takes --data-dir DIR (PGlite) or --database-url URL / DATABASE_URL (PostgreSQL), and
  * --key-dir DIR / AGIR_KEY_DIR or AGIR_DATA_KEY for the data key.
  */
@@ -26,6 +27,7 @@ import { checkCases } from './cases.js';
 import { defaults, type RateLimitOptions, type ServerOptions } from './config.js';
 import { openDatabase } from './db.js';
 import { signatureCsv } from './export.js';
+import { mailDefaults, mailStatus, type MailOptions } from './mail.js';
 import { migrate } from './migrate.js';
 import { openStore } from './open.js';
 import {
@@ -74,6 +76,11 @@ Commands:
       --cdn-dir DIR          folder served at /cdn/ (default <repo>/packages/elements/dist/cdn)
       --csp POLICY|off       Content-Security-Policy of the demo pages (env AGIR_DEMO_CSP)
       --quiet                no request log
+      --smtp-url URL         send the confirmation email over SMTP: smtp://user:pass@host:587 or smtps://...:465
+                             (env SMTP_URL; none: no email, said at start)
+      --mail-from ADDRESS    its From: team@example.org or "Campaign <team@example.org>" (env AGIR_MAIL_FROM)
+      --public-url URL       where the confirmation links point: the server's public address
+                             (env AGIR_PUBLIC_URL; default the address it listens on)
                              env AGIR_OPERATOR_TOKEN (32+ characters): the bearer token of the operator
                              routes (/api/v1/operator/...); without it they do not exist
   migrate                    Apply the database migrations
@@ -102,6 +109,7 @@ Commands:
   relay remove ID            Remove a target and its outbox (delivered or not)
   relay status               Per target: delivered, pending, failing, next attempt, last error
   relay retry [ID]           Make every undelivered delivery (of target ID) due now
+  mail status                The confirmation emails: sent, waiting (next attempt, last error), refused for good
 
 Database (every command): --data-dir DIR (PGlite, default .data/pglite; env AGIR_DATA_DIR)
                           or --database-url URL (PostgreSQL; env DATABASE_URL)
@@ -224,6 +232,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await suspects(rest, io);
       case 'relay':
         return await relay(rest, io);
+      case 'mail':
+        return await mail(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -260,6 +270,9 @@ async function start(args: string[], io: CliIo): Promise<number> {
     'cdn-dir': { type: 'string' },
     csp: { type: 'string' },
     quiet: { type: 'boolean' },
+    'smtp-url': { type: 'string' },
+    'mail-from': { type: 'string' },
+    'public-url': { type: 'string' },
   });
   const corsValue = str(values['cors-origins']) ?? io.env.AGIR_CORS_ORIGINS;
   const sign = perMinute(str(values['rate-limit']) ?? io.env.AGIR_RATE_LIMIT, '--rate-limit');
@@ -292,6 +305,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     ...(values.quiet === true ? { log: false as const } : {}),
     ...(io.env.AGIR_OPERATOR_TOKEN ? { operatorToken: io.env.AGIR_OPERATOR_TOKEN } : {}),
     relay: relayTuning(io),
+    mail: mailOptions(values, io),
   };
   const stop = io.waitForStop?.() ?? new Promise(() => undefined); // listen for signals before starting
   const server = await startServer(options);
@@ -586,6 +600,8 @@ async function suspects(args: string[], io: CliIo): Promise<number> {
       const ids = suspectIds(positionals, 'accept');
       let failed = 0;
       await withStore(values, io, async (store) => {
+        // An accepted suspect gets its confirmation email like any signature when this environment has SMTP_URL.
+        store.mailEnabled = Boolean(io.env.SMTP_URL);
         for (const id of ids) {
           const outcome = await acceptSuspect(store, id);
           switch (outcome.kind) {
@@ -649,6 +665,38 @@ export function processIo(): CliIo {
         process.once('SIGINT', resolve);
       }),
   };
+}
+
+/** The confirmation email's options from --smtp-url / SMTP_URL and the rest; undefined when no SMTP URL is given. */
+function mailOptions(values: Values, io: CliIo): MailOptions | undefined {
+  const smtpUrl = str(values['smtp-url']) ?? io.env.SMTP_URL;
+  if (!smtpUrl) return undefined;
+  const from = str(values['mail-from']) ?? io.env.AGIR_MAIL_FROM;
+  if (!from) throw new UsageError('--smtp-url needs --mail-from ADDRESS (or AGIR_MAIL_FROM): the From of the confirmation email');
+  const publicUrl = str(values['public-url']) ?? io.env.AGIR_PUBLIC_URL;
+  const ms = (name: string, min: number) => integer(io.env[name], name, min);
+  const relay = relayTuning(io); // the same AGIR_RELAY_* timing as the relay's outbox
+  return {
+    smtpUrl,
+    from,
+    ...(publicUrl ? { publicUrl } : {}),
+    confirmTtlMs: (ms('AGIR_CONFIRM_TTL_HOURS', 1) ?? mailDefaults.confirmTtlMs / 3600_000) * 3600_000,
+    ...(relay.pollMs === undefined ? {} : { pollMs: relay.pollMs }),
+    ...(relay.timeoutMs === undefined ? {} : { timeoutMs: relay.timeoutMs }),
+    ...(relay.minDelayMs === undefined ? {} : { minDelayMs: relay.minDelayMs }),
+    ...(relay.maxDelayMs === undefined ? {} : { maxDelayMs: relay.maxDelayMs }),
+  };
+}
+
+async function mail(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'status') throw new UsageError(`mail: expected status${action ? `, got "${action}"` : ''}`);
+  const { values } = parse(rest, {});
+  const status = await withStore(values, io, (store) => mailStatus(store));
+  await io.out(
+    `delivered\tpending\tfailed\tnext_attempt\tlast_error\n${status.delivered}\t${status.pending}\t${status.failed}\t${when(status.nextAttemptAt)}\t${status.lastError ?? ''}\n`,
+  );
+  return 0;
 }
 
 /** The relay worker's timing, from AGIR_RELAY_* (see docs/server.md); its secrets come from the same environment. */

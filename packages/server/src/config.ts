@@ -1,6 +1,7 @@
 /** The server's options, their defaults, and where the repository's static folders are. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MailOptions } from './mail.js';
 import type { RelayOptions } from './relay.js';
 
 /** The repository root (this file is packages/server/src/config.ts). */
@@ -88,6 +89,11 @@ export interface ServerOptions {
   operatorToken?: string | undefined;
   /** The relay worker's timing and where it reads secrets (see src/relay.ts); false runs no worker in this process. */
   relay?: RelayOptions | false;
+  /**
+   * The confirmation email over SMTP (see src/mail.ts): without it no email is sent (said once at start), and
+   * granted consents stay `pending`. false: configured elsewhere, no worker in this process, no notice.
+   */
+  mail?: MailOptions | false | undefined;
   /** Request log sink (one JSON line per request: method, path, status, duration); false logs nothing. */
   log?: ((line: string) => void) | false;
 }

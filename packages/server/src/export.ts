@@ -35,7 +35,7 @@ export async function* signatureCsv(
     'source_referrer',
     'source_embed',
     'source_utm',
-    ...consentIds.flatMap((id) => [`consent_${id}_granted`, `consent_${id}_text`, `consent_${id}_version`]),
+    ...consentIds.flatMap((id) => [`consent_${id}_granted`, `consent_${id}_text`, `consent_${id}_version`, `consent_${id}_state`]),
   ];
   let buffer = (options.bom === true ? '\uFEFF' : '') + csvRow(header);
   const unreadable = { count: 0 };
@@ -58,7 +58,7 @@ export async function* signatureCsv(
       row.sourceUtm ? JSON.stringify(row.sourceUtm) : null,
       ...consentIds.flatMap((id) => {
         const consent = consents.get(id);
-        return consent ? [String(consent.granted), consent.text, consent.version] : [null, null, null];
+        return consent ? [String(consent.granted), consent.text, consent.version, consent.state] : [null, null, null, null];
       }),
     ]);
     tally.count++;

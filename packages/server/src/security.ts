@@ -220,7 +220,8 @@ export function addressKey(address: string): string {
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  // A page that chose its own (the confirmation page: no referrer at all) keeps it.
+  if (!c.res.headers.has('Referrer-Policy')) c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
 };
 
 /** API responses are data, never documents. */

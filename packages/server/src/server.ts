@@ -30,9 +30,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (app.mail) app.mail.publicUrl = url; // unless AGIR_PUBLIC_URL gave it
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     port,
     app,
     close() {

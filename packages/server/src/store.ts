@@ -6,6 +6,7 @@ import type { Case, CountEvent, SignatureRequest } from '@agir/core';
 import { normaliseEmail, seal, unseal, type DataKey } from './crypto.js';
 import type { Database, Queryable } from './db.js';
 import type { PersonKeyStore } from './keys.js';
+import { enqueueMail } from './mail-queue.js';
 import { enqueueRelays } from './relay-queue.js';
 
 export { normaliseEmail };
@@ -73,8 +74,11 @@ export interface ExportedSignature {
   sourceReferrer: string | null;
   sourceEmbed: string | null;
   sourceUtm: Record<string, string> | null;
-  consents: Array<{ id: string; granted: boolean; text: string; version: string }>;
+  /** `state`: a granted consent is `pending` until its signer confirms it from the emailed link (src/mail.ts); null when not granted. */
+  consents: Array<{ id: string; granted: boolean; text: string; version: string; state: ConsentState | null }>;
 }
+
+export type ConsentState = 'pending' | 'confirmed';
 
 export interface ErasureReport {
   signatures: number;
@@ -119,13 +123,18 @@ function consentsCte(count: number, first: number): string {
     return `($${p}::text, $${p + 1}::boolean, $${p + 2}::text, $${p + 3}::text)`;
   });
   return `, consent AS (
-           INSERT INTO consents (signature_id, consent_id, granted, text, version)
-           SELECT signature.id, c.id, c.granted, c.text, c.version FROM signature, (VALUES ${rows.join(', ')}) AS c (id, granted, text, version)
+           INSERT INTO consents (signature_id, consent_id, granted, text, version, state)
+           SELECT signature.id, c.id, c.granted, c.text, c.version, CASE WHEN c.granted THEN 'pending' END FROM signature, (VALUES ${rows.join(', ')}) AS c (id, granted, text, version)
          )`;
 }
 
 export class Store {
   readonly #keys: PersonalDataKeys | undefined;
+  /**
+   * Whether a counted signature gets a confirmation email (a mail outbox row in its transaction): set by
+   * the server when SMTP is configured (src/mail.ts), and by the CLI's `suspects accept` when SMTP_URL is set.
+   */
+  mailEnabled = false;
 
   /** `keys` may be left out by code that never touches personal data (the static files' tests). */
   constructor(
@@ -275,6 +284,8 @@ export class Store {
       if (!inserted) return { kind: 'duplicate', signatureCount: petition.signature_count, reason: 'email' };
       // One outbox row per relay target of the petition, committed with the signature (src/relay.ts).
       await enqueueRelays(tx, petitionId, inserted.id);
+      // And its confirmation email, sent from the mail outbox the same way (src/mail.ts).
+      if (this.mailEnabled) await enqueueMail(tx, inserted.id);
 
       // The country tally, and the petition's counters (one more country when the tally is new).
       const [counts] = await tx.query<{ signature_count: number; country_count: number }>(
@@ -350,7 +361,7 @@ export class Store {
         `SELECT s.id, s.petition_id, s.idempotency_key::text AS idempotency_key, s.email_index, s.created_at,
                 ${SEALED_FIELDS.map((field) => `s.${field}_sealed`).join(', ')},
                 s.country, s.locale, s.source_url, s.source_embed, s.source_utm,
-                (SELECT json_agg(json_build_object('id', c.consent_id, 'granted', c.granted, 'text', c.text, 'version', c.version) ORDER BY c.consent_id)
+                (SELECT json_agg(json_build_object('id', c.consent_id, 'granted', c.granted, 'text', c.text, 'version', c.version, 'state', c.state) ORDER BY c.consent_id)
                    FROM consents c WHERE c.signature_id = s.id) AS consents
            FROM signatures s WHERE s.petition_id = $1 AND s.id > $2 AND s.email_index IS NOT NULL ORDER BY s.id LIMIT $3`,
         [petitionId, after, only === undefined ? batchSize : 1],

@@ -1,0 +1,292 @@
+// The confirmation email, on PGlite and on PostgreSQL, against a real SMTP server in this process (the
+// smtp-server library, each message parsed with mailparser): the thank-you arrives in the signer's language,
+// with a confirmation link only when a consent was granted; the link's page asks for a click (a GET confirms
+// nothing), the POST confirms once and only once, an expired link says so; the export and the relay carry
+// the consent's state; with the SMTP server down the mail waits in the outbox and arrives once it is back,
+// once; an erased signer's waiting mail is never sent.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, test } from 'node:test';
+import type { SignatureRequest } from '@agir/core';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { RunningServer } from '../src/index.js';
+import { signatureCsv } from '../src/export.js';
+import { mailStatus, type MailOptions } from '../src/mail.js';
+import { webhookBody } from '../src/relay.js';
+import { backends, createPetition, eventually, onCleanup, parseCsv, postSignature, signature, startTestServer } from './helpers.js';
+
+// ---------------------------------------------------------------------------------------------
+// An SMTP server that can go down and come back on the same port
+
+interface Mailbox {
+  port: number;
+  received: ParsedMail[];
+  up(): Promise<void>;
+  down(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = http.createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function mailbox(): Promise<Mailbox> {
+  const box: Mailbox = { port: await freePort(), received: [], up, down };
+  let server: SMTPServer | undefined;
+  async function up(): Promise<void> {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, callback) {
+        simpleParser(stream)
+          .then((parsed) => {
+            box.received.push(parsed);
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    server.listen(box.port, '127.0.0.1');
+    await once(server.server, 'listening');
+  }
+  async function down(): Promise<void> {
+    const closing = server;
+    server = undefined;
+    if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
+  }
+  onCleanup(() => down());
+  return box;
+}
+
+const FAST = { pollMs: 25, timeoutMs: 2000, minDelayMs: 40, maxDelayMs: 150 } satisfies Partial<MailOptions>;
+
+const granted = (lang: string): SignatureRequest['consents'] => [
+  { id: 'newsletter', granted: true, text: `newsletter (${lang})`, version: '2026-11' },
+];
+
+/** The confirmation link of a mail, if it has one. */
+const linkOf = (mail: ParsedMail): URL | undefined => {
+  const match = /https?:\/\/\S+\/confirm\?token=[\w-]+/.exec(mail.text ?? '');
+  return match ? new URL(match[0]) : undefined;
+};
+
+const openLink = async (link: URL): Promise<{ status: number; text: string; headers: Headers }> => {
+  const response = await fetch(link);
+  return { status: response.status, text: await response.text(), headers: response.headers };
+};
+
+const postToken = async (link: URL): Promise<{ status: number; text: string }> => {
+  const response = await fetch(new URL('/confirm', link), {
+    method: 'POST',
+    body: new URLSearchParams({ token: link.searchParams.get('token') ?? '' }),
+  });
+  return { status: response.status, text: await response.text() };
+};
+
+const mailTo = (box: Mailbox, email: string): ParsedMail[] =>
+  box.received.filter((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.value[0]?.address === email));
+
+async function csvOf(server: RunningServer, petitionId: string): Promise<Array<Record<string, string>>> {
+  let text = '';
+  for await (const chunk of signatureCsv(server.app.store, petitionId)) text += chunk;
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i] ?? ''])));
+}
+
+for (const backend of backends) {
+  describe(`confirmation email (${backend.name})`, () => {
+    // One server for the first tests (a petition each); its SMTP server is started by the first test.
+    let box: Promise<Mailbox> | undefined;
+    let sharedServer: Promise<RunningServer> | undefined;
+    const smtp = (): Promise<Mailbox> => (box ??= mailbox());
+    const shared = (): Promise<RunningServer> =>
+      (sharedServer ??= Promise.all([smtp(), backend.fresh()]).then(([mailbox, database]) =>
+        startTestServer(database, {
+          rateLimit: false,
+          relay: false,
+          mail: { smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, from: 'Campagne <equipe@example.org>', ...FAST },
+        }),
+      ));
+
+    test('SMTP down: the mail waits in the outbox, then arrives once when it is back; an erased signer is never sent', async () => {
+      const mailbox = await smtp(); // not listening yet: connection refused
+      const server = await shared();
+      await createPetition(server, 'down');
+      const kept = signature({ consents: granted('fr') });
+      const erased = signature({ consents: granted('fr') });
+      assert.equal((await postSignature(server.url, 'down', kept)).status, 201);
+      assert.equal((await postSignature(server.url, 'down', erased)).status, 201);
+      await eventually(
+        async () => {
+          const rows = await server.app.store.db.query<{ attempts: number }>('SELECT attempts FROM mail_outbox');
+          return rows.length === 2 && rows.every((row) => row.attempts >= 2);
+        },
+        8000,
+        'two attempts each',
+      );
+      const status = await mailStatus(server.app.store);
+      assert.deepEqual([status.delivered, status.pending, status.failed], [0, 2, 0]);
+      assert.match(status.lastError ?? '', /^network error E[A-Z]+$/, 'the error code, never a text that could hold an address');
+      const erasure = await server.app.store.erasePerson(erased.person.email);
+      assert.equal(erasure.signatures, 1);
+      assert.equal((await mailStatus(server.app.store)).pending, 1, 'the erased signer’s mail is gone with their signature');
+
+      await mailbox.up();
+      await eventually(() => mailbox.received.length >= 1, 8000, 'the mail');
+      await new Promise((resolve) => setTimeout(resolve, 400)); // time for anything else to (wrongly) arrive
+      assert.equal(mailbox.received.length, 1, 'one mail: sent once, and none for the erased signer');
+      assert.equal(mailTo(mailbox, kept.person.email).length, 1);
+      assert.deepEqual(
+        await server.app.store.db.query('SELECT count(*)::int AS n FROM consent_tokens'),
+        [{ n: 1 }],
+        'failed attempts left no token',
+      );
+      const link = linkOf(mailbox.received[0]!);
+      assert.ok(link, 'the mail holds the confirmation link');
+      assert.equal((await postToken(link)).status, 200, 'and it works');
+      assert.deepEqual([(await mailStatus(server.app.store)).delivered, (await mailStatus(server.app.store)).pending], [1, 0]);
+    });
+
+    test('the thank-you arrives in the signer’s language, with a link only when a consent was granted; the link confirms once and only once', async () => {
+      const mailbox = await smtp();
+      const server = await shared();
+      await createPetition(server, 'mail');
+      const fr = signature({ locale: 'fr', person: { givenName: 'Zoé' }, consents: granted('fr') });
+      const en = signature({ locale: 'en-GB', person: { givenName: 'Ann' } }); // consent not granted
+      const ar = signature({ locale: 'ar', person: { givenName: 'ليلى' }, consents: granted('ar') });
+      for (const request of [fr, en, ar]) assert.equal((await postSignature(server.url, 'mail', request)).status, 201);
+      // Not counted, so no mail: the same person again.
+      assert.equal((await postSignature(server.url, 'mail', signature({ person: { email: fr.person.email } }))).status, 200);
+      await eventually(() => [fr, en, ar].every((r) => mailTo(mailbox, r.person.email).length === 1), 8000, 'three mails');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(mailTo(mailbox, fr.person.email).length, 1, 'the duplicate got no mail');
+
+      const [frMail] = mailTo(mailbox, fr.person.email);
+      const [enMail] = mailTo(mailbox, en.person.email);
+      const [arMail] = mailTo(mailbox, ar.person.email);
+      assert.equal(frMail!.subject, 'Merci d’avoir signé « Petition mail »');
+      assert.equal(enMail!.subject, 'Thank you for signing “Petition mail”');
+      assert.equal(arMail!.subject, 'شكرًا لتوقيعك على «Petition mail»');
+      assert.equal(frMail!.from?.text, '"Campagne" <equipe@example.org>');
+      assert.equal(frMail!.headers.get('content-language'), 'fr');
+      assert.equal(enMail!.headers.get('content-language'), 'en-GB');
+      assert.match(frMail!.text!, /^Bonjour Zoé,\n\nMerci d’avoir signé la pétition « Petition mail »\. Votre signature a été comptée\./);
+      assert.match(enMail!.text!, /^Hello Ann,\n\nThank you for signing the petition “Petition mail”\./);
+      assert.match(arMail!.text!, /^مرحبًا ليلى،\n\nشكرًا لتوقيعك على عريضة «Petition mail»/);
+      assert.match(frMail!.text!, /jusqu’au \d{1,2} \S+ \d{4}\) :\nhttp/, 'the expiry date in French');
+      assert.equal(linkOf(enMail!), undefined, 'no consent granted: no link');
+      assert.doesNotMatch(enMail!.text!, /confirm/i);
+      const frLink = linkOf(frMail!)!;
+      const arLink = linkOf(arMail!)!;
+      assert.ok(frLink && arLink);
+      assert.notEqual(frLink.searchParams.get('token'), arLink.searchParams.get('token'));
+      assert.deepEqual(
+        await server.app.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM consent_tokens WHERE token_hash = $1', [
+          Buffer.from(frLink.searchParams.get('token')!, 'utf8'),
+        ]),
+        [{ n: 0 }],
+        'the token itself is not stored',
+      );
+
+      // The page asks; opening it (as a link scanner would) confirms nothing.
+      const page = await openLink(frLink);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /<html lang="fr" dir="ltr">/);
+      assert.match(page.text, /Confirmez que vous voulez recevoir des nouvelles de la campagne de la pétition « Petition mail »\./);
+      assert.match(page.text, /<form method="post" action="\/confirm">/);
+      assert.match(page.text, /<button type="submit">Confirmer mon inscription<\/button>/);
+      assert.equal(page.headers.get('referrer-policy'), 'no-referrer', 'the token never leaves in a Referer');
+      assert.equal(page.headers.get('cache-control'), 'no-store');
+      assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'.*form-action 'self'/);
+      assert.equal((await openLink(frLink)).status, 200, 'still waiting for the click');
+      const arPage = await openLink(arLink);
+      assert.match(arPage.text, /<html lang="ar" dir="rtl">/);
+      assert.match(arPage.text, /تأكيد اشتراكي/);
+
+      const before = await csvOf(server, 'mail');
+      assert.deepEqual(
+        before.map((row) => [row.email, row.consent_newsletter_granted, row.consent_newsletter_state]),
+        [
+          [fr.person.email, 'true', 'pending'],
+          [en.person.email, 'false', ''],
+          [ar.person.email, 'true', 'pending'],
+        ],
+      );
+
+      // The click confirms, once.
+      const confirmed = await postToken(frLink);
+      assert.equal(confirmed.status, 200);
+      assert.match(confirmed.text, /<p role="status">Merci : votre inscription est confirmée\.<\/p>/);
+      const again = await postToken(frLink);
+      assert.equal(again.status, 409);
+      assert.match(again.text, /Votre inscription est déjà confirmée\./);
+      assert.equal((await openLink(frLink)).status, 409, 'the page says so too');
+      assert.doesNotMatch((await openLink(frLink)).text, /<form/);
+      const after = await csvOf(server, 'mail');
+      assert.deepEqual(
+        after.map((row) => row.consent_newsletter_state),
+        ['confirmed', '', 'pending'],
+        'only the clicked signature is confirmed',
+      );
+      // The relay carries the state too (what a webhook receives).
+      const stored = await server.app.store.readSignature(
+        'mail',
+        (
+          await server.app.store.db.query<{ id: number }>('SELECT id FROM signatures WHERE petition_id = $1 ORDER BY id LIMIT 1', ['mail'])
+        )[0]!.id,
+      );
+      assert.deepEqual(
+        (webhookBody('d', stored!).consents as Array<{ state: string }>).map((c) => c.state),
+        ['confirmed'],
+      );
+
+      // A made-up or damaged token.
+      const wrong = new URL(frLink);
+      wrong.searchParams.set('token', 'A'.repeat(43));
+      assert.equal((await openLink(wrong)).status, 404);
+      assert.match((await postToken(wrong)).text, /This confirmation link is not valid\./);
+      wrong.searchParams.set('token', '<script>');
+      assert.equal((await openLink(wrong)).status, 404);
+    });
+
+    test('an expired link says so, in the signer’s language, and confirms nothing', async () => {
+      const mailbox = await mailbox2();
+      const database = await backend.fresh();
+      const server = await startTestServer(database, {
+        rateLimit: false,
+        relay: false,
+        mail: { smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, from: 'team@example.org', confirmTtlMs: 300, ...FAST },
+      });
+      await createPetition(server, 'late');
+      const request = signature({ locale: 'de', consents: granted('de') });
+      assert.equal((await postSignature(server.url, 'late', request)).status, 201);
+      await eventually(() => mailbox.received.length === 1, 8000, 'the mail');
+      const link = linkOf(mailbox.received[0]!)!;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const page = await openLink(link);
+      assert.equal(page.status, 410);
+      assert.match(page.text, /Dieser Bestätigungslink ist abgelaufen: Ihre Anmeldung wurde nicht bestätigt\./);
+      assert.doesNotMatch(page.text, /<form/);
+      assert.equal((await postToken(link)).status, 410);
+      assert.deepEqual(
+        (await csvOf(server, 'late')).map((row) => row.consent_newsletter_state),
+        ['pending'],
+      );
+    });
+  });
+}
+
+/** A second SMTP server, up from the start. */
+async function mailbox2(): Promise<Mailbox> {
+  const box = await mailbox();
+  await box.up();
+  return box;
+}
