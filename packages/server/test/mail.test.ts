@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -16,7 +17,18 @@ import type { RunningServer } from '../src/index.js';
 import { signatureCsv } from '../src/export.js';
 import { mailStatus, type MailOptions } from '../src/mail.js';
 import { webhookBody } from '../src/relay.js';
-import { backends, createPetition, eventually, onCleanup, parseCsv, postSignature, signature, startTestServer } from './helpers.js';
+import {
+  backends,
+  createPetition,
+  eventually,
+  onCleanup,
+  parseCsv,
+  postSignature,
+  runCli,
+  signature,
+  startTestServer,
+  tempDir,
+} from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // An SMTP server that can go down and come back on the same port
@@ -257,6 +269,27 @@ for (const backend of backends) {
       assert.equal((await openLink(wrong)).status, 404);
     });
 
+    test('no SMTP configured: said once at start; no mail is queued and a granted consent stays pending', async () => {
+      const notices: string[] = [];
+      const server = await startTestServer(await backend.fresh(), {
+        rateLimit: false,
+        relay: false,
+        onNotice: (message) => void notices.push(message),
+      });
+      assert.deepEqual(
+        notices.filter((n) => /SMTP/.test(n)),
+        ['No SMTP_URL: no confirmation email is sent, and granted consents stay "pending" (docs/server.md, "Confirmation email").\n'],
+      );
+      await createPetition(server, 'quiet');
+      assert.equal((await postSignature(server.url, 'quiet', signature({ consents: granted('fr') }))).status, 201);
+      assert.deepEqual(await server.app.store.db.query('SELECT count(*)::int AS n FROM mail_outbox'), [{ n: 0 }]);
+      assert.deepEqual(
+        (await csvOf(server, 'quiet')).map((row) => row.consent_newsletter_state),
+        ['pending'],
+      );
+      assert.equal(server.app.mail, undefined);
+    });
+
     test('an expired link says so, in the signer’s language, and confirms nothing', async () => {
       const mailbox = await mailbox2();
       const database = await backend.fresh();
@@ -283,6 +316,19 @@ for (const backend of backends) {
     });
   });
 }
+
+test('start refuses a wrong SMTP setting with a clear message, before opening the database', async () => {
+  const database = { dataDir: path.join(tempDir('agir-mail-cli-'), 'db') };
+  const noFrom = await runCli(database, ['start', '--port', '0'], { SMTP_URL: 'smtp://127.0.0.1:2525' });
+  assert.equal(noFrom.code, 2);
+  assert.match(noFrom.err, /--smtp-url needs --mail-from ADDRESS \(or AGIR_MAIL_FROM\)/);
+  const notSmtp = await runCli(database, ['start', '--port', '0', '--smtp-url', 'https://mail.example', '--mail-from', 'team@example.org']);
+  assert.equal(notSmtp.code, 1);
+  assert.match(notSmtp.err, /Email: the SMTP URL must start with smtp:\/\/ or smtps:\/\/, not https:\/\//);
+  const badFrom = await runCli(database, ['start', '--port', '0', '--smtp-url', 'smtp://127.0.0.1:2525', '--mail-from', 'nobody']);
+  assert.equal(badFrom.code, 1);
+  assert.match(badFrom.err, /the From address "nobody" is not an address/);
+});
 
 /** A second SMTP server, up from the start. */
 async function mailbox2(): Promise<Mailbox> {
