@@ -28,6 +28,7 @@ import {
   signature,
   startTestServer,
   tempDir,
+  type DatabaseChoice,
 } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -117,18 +118,18 @@ for (const backend of backends) {
   describe(`confirmation email (${backend.name})`, () => {
     // One server for the first tests (a petition each); its SMTP server is started by the first test.
     let box: Promise<Mailbox> | undefined;
+    let database: Promise<DatabaseChoice> | undefined;
     let sharedServer: Promise<RunningServer> | undefined;
     const smtp = (): Promise<Mailbox> => (box ??= mailbox());
-    const shared = (): Promise<RunningServer> =>
-      (sharedServer ??= Promise.all([smtp(), backend.fresh()]).then(([mailbox, database]) =>
-        startTestServer(database, {
-          rateLimit: false,
-          relay: false,
-          mail: { smtpUrl: `smtp://127.0.0.1:${mailbox.port}`, from: 'Campagne <equipe@example.org>', ...FAST },
-        }),
-      ));
+    const startMailServer = async (): Promise<RunningServer> =>
+      startTestServer(await (database ??= backend.fresh()), {
+        rateLimit: false,
+        relay: false,
+        mail: { smtpUrl: `smtp://127.0.0.1:${(await smtp()).port}`, from: 'Campagne <equipe@example.org>', ...FAST },
+      });
+    const shared = (): Promise<RunningServer> => (sharedServer ??= startMailServer());
 
-    test('SMTP down: the mail waits in the outbox, then arrives once when it is back; an erased signer is never sent', async () => {
+    test('SMTP down: the mail waits in the outbox, then arrives once when it is back, also across a restart; an erased signer is never sent', async () => {
       const mailbox = await smtp(); // not listening yet: connection refused
       const server = await shared();
       await createPetition(server, 'down');
@@ -165,6 +166,27 @@ for (const backend of backends) {
       assert.ok(link, 'the mail holds the confirmation link');
       assert.equal((await postToken(link)).status, 200, 'and it works');
       assert.deepEqual([(await mailStatus(server.app.store)).delivered, (await mailStatus(server.app.store)).pending], [1, 0]);
+
+      // Down again; a signature; the server stops before it could send, and a new one sends it once back up.
+      await mailbox.down();
+      const later = signature({ locale: 'es' });
+      assert.equal((await postSignature(server.url, 'down', later)).status, 201);
+      await eventually(
+        async () =>
+          ((await server.app.store.db.query<{ n: number }>('SELECT max(attempts)::int AS n FROM mail_outbox WHERE delivered_at IS NULL'))[0]
+            ?.n ?? 0) >= 1,
+        8000,
+        'an attempt',
+      );
+      await server.close();
+      await mailbox.up();
+      const restarted = await startMailServer();
+      sharedServer = Promise.resolve(restarted); // the next tests use it
+      await eventually(() => mailTo(mailbox, later.person.email).length === 1, 8000, 'the mail after the restart');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.equal(mailbox.received.length, 2, 'the later mail once, the first not again');
+      assert.equal(mailTo(mailbox, later.person.email)[0]!.subject, 'Gracias por firmar «Petition down»');
+      assert.equal(restarted.app.mail!.delivered, 1, 'sent by the new process');
     });
 
     test('the thank-you arrives in the signer’s language, with a link only when a consent was granted; the link confirms once and only once', async () => {
