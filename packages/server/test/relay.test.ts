@@ -284,7 +284,9 @@ for (const backend of backends) {
           embed: 'home',
           utm: { utm_source: 'newsletter' },
         },
-        consents: [{ id: 'newsletter', granted: true, text: 'Je veux recevoir les nouvelles de la campagne.', version: '2026-11' }],
+        consents: [
+          { id: 'newsletter', granted: true, text: 'Je veux recevoir les nouvelles de la campagne.', version: '2026-11', state: 'pending' },
+        ],
       });
       assert.deepEqual(await outboxRows(server, [target.id]), [
         { delivery_id: row!.delivery_id, target_id: target.id, delivered: true, attempts: 1 },
