@@ -16,6 +16,7 @@ import { SMTPServer } from 'smtp-server';
 import type { RunningServer } from '../src/index.js';
 import { signatureCsv } from '../src/export.js';
 import { mailStatus, type MailOptions } from '../src/mail.js';
+import { acceptSuspect, listSuspects } from '../src/organiser.js';
 import { webhookBody } from '../src/relay.js';
 import {
   backends,
@@ -289,6 +290,20 @@ for (const backend of backends) {
       assert.match((await postToken(wrong)).text, /This confirmation link is not valid\./);
       wrong.searchParams.set('token', '<script>');
       assert.equal((await openLink(wrong)).status, 404);
+    });
+
+    test('a suspect submission gets no mail; once accepted by the operator, it gets its thank-you like any signature', async () => {
+      const mailbox = await smtp();
+      const server = await shared();
+      await createPetition(server, 'review');
+      const request = signature({ locale: 'fr', client: { ...signature().client, trap: 'http://spam.example' } });
+      assert.equal((await postSignature(server.url, 'review', request)).status, 201, 'answered like a signature');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(mailTo(mailbox, request.person.email).length, 0, 'a suspect gets no mail');
+      const [suspect] = await listSuspects(server.app.store, 'review');
+      assert.equal((await acceptSuspect(server.app.store, suspect!.id)).kind, 'counted');
+      await eventually(() => mailTo(mailbox, request.person.email).length === 1, 8000, 'the accepted signer’s mail');
+      assert.equal(mailTo(mailbox, request.person.email)[0]!.subject, 'Merci d’avoir signé « Petition review »');
     });
 
     test('no SMTP configured: said once at start; no mail is queued and a granted consent stays pending', async () => {
