@@ -19,6 +19,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Logger } from './log.js';
 import { mailMessages } from './mail-messages.js';
+import { PollLoop } from './poll-loop.js';
 import { backoffMs, relayDefaults } from './relay.js';
 import type { ExportedSignature, Store } from './store.js';
 
@@ -191,9 +192,7 @@ export class MailWorker {
   readonly #owner = randomUUID();
   readonly #options: Required<Omit<MailOptions, 'publicUrl'>> & { publicUrl: string | undefined };
   readonly #transport: Transporter<SMTPTransport.SentMessageInfo, SMTPTransport.Options>;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
-  #stopped = false;
+  readonly #loop: PollLoop;
   /** Mails accepted by the SMTP server from this process. */
   delivered = 0;
 
@@ -210,6 +209,7 @@ export class MailWorker {
       greetingTimeout: timeout,
       socketTimeout: timeout,
     });
+    this.#loop = new PollLoop(() => this.tick(), this.#options.pollMs, logger, 'mail');
   }
 
   /** Where the links point: the configured public URL, else (set by startServer) the address the server listens on. */
@@ -227,36 +227,17 @@ export class MailWorker {
 
   start(): void {
     // PGlite is one process (its folder is locked): a lease found at start is a killed process's.
-    this.#running = (
+    this.#loop.start(
       this.store.db.kind === 'pglite'
-        ? this.store.db
-            .query('UPDATE mail_outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL')
-            .then(() => undefined)
-        : Promise.resolve()
-    )
-      .catch((error) => this.logger.error('mail', error))
-      .finally(() => this.#schedule(0));
-  }
-
-  #schedule(delay: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      let busy = false;
-      this.#running = this.tick()
-        .then((sent) => void (busy = sent))
-        .catch((error) => this.logger.error('mail', error))
-        .finally(() => {
-          this.#running = undefined;
-          this.#schedule(busy ? 0 : this.#options.pollMs);
-        });
-    }, delay);
-    this.#timer.unref?.();
+        ? this.store.db.query('UPDATE mail_outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL')
+        : Promise.resolve(),
+    );
   }
 
   /** Up to 20 due mails, one after the other; resolves with whether any was due. Stops at the first failure. */
   async tick(): Promise<boolean> {
     let any = false;
-    for (let sent = 0; sent < 20 && !this.#stopped; sent++) {
+    for (let sent = 0; sent < 20 && !this.#loop.stopped; sent++) {
       const claimed = await this.#claim();
       if (!claimed) return any;
       any = true;
@@ -267,9 +248,7 @@ export class MailWorker {
 
   /** Stops taking mails; the one in flight finishes (its SMTP steps time out), then the transport is closed. */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    await this.#running;
+    await this.#loop.stop();
     this.#transport.close();
   }
 

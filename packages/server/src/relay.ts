@@ -11,6 +11,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Queryable } from './db.js';
 import type { Logger } from './log.js';
+import { PollLoop } from './poll-loop.js';
 import type { ExportedSignature, Store } from './store.js';
 
 export type RelayKind = 'webhook' | 'actionnetwork';
@@ -302,9 +303,7 @@ interface Claimed {
 export class RelayWorker {
   readonly #owner = randomUUID();
   readonly #options: Required<Omit<RelayOptions, 'env'>> & { env: Record<string, string | undefined> };
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
-  #stopped = false;
+  readonly #loop: PollLoop;
   #controllers = new Set<AbortController>();
   /** Deliveries sent (2xx) by this process. */
   delivered = 0;
@@ -315,6 +314,7 @@ export class RelayWorker {
     private readonly logger: Logger,
   ) {
     this.#options = { ...relayDefaults, ...options, env: options.env ?? process.env };
+    this.#loop = new PollLoop(() => this.tick(), this.#options.pollMs, logger, 'relay');
   }
 
   get leaseMs(): number {
@@ -323,28 +323,11 @@ export class RelayWorker {
 
   start(): void {
     // PGlite is one process (its folder is locked): a lease found at start is a killed process's.
-    this.#running = (
+    this.#loop.start(
       this.store.db.kind === 'pglite'
-        ? this.store.db.query('UPDATE relay_targets SET lease_owner = NULL, lease_until = NULL').then(() => undefined)
-        : Promise.resolve()
-    )
-      .catch((error) => this.logger.error('relay', error))
-      .finally(() => this.#schedule(0));
-  }
-
-  #schedule(delay: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      let busy = false;
-      this.#running = this.tick()
-        .then((served) => void (busy = served))
-        .catch((error) => this.logger.error('relay', error))
-        .finally(() => {
-          this.#running = undefined;
-          this.#schedule(busy ? 0 : this.#options.pollMs); // at once while there is work, else at the next poll
-        });
-    }, delay);
-    this.#timer.unref?.();
+        ? this.store.db.query('UPDATE relay_targets SET lease_owner = NULL, lease_until = NULL')
+        : Promise.resolve(),
+    );
   }
 
   /**
@@ -359,17 +342,15 @@ export class RelayWorker {
 
   /** Stops taking deliveries; one in flight may finish within 3 s, then it is cut (and due again at the next start). */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
     const grace = setTimeout(() => {
       for (const controller of this.#controllers) controller.abort();
     }, 3000);
-    await this.#running;
+    await this.#loop.stop();
     clearTimeout(grace);
   }
 
   async #serveOne(): Promise<boolean> {
-    if (this.#stopped) return false;
+    if (this.#loop.stopped) return false;
     const target = await this.#claimTarget();
     if (!target) return false;
     try {
@@ -401,7 +382,7 @@ export class RelayWorker {
 
   /** Sends the target's due deliveries one after the other, the longest-waiting first; stops at the first failure. */
   async #serveTarget(target: RelayTarget): Promise<void> {
-    for (let sent = 0; sent < 20 && !this.#stopped; sent++) {
+    for (let sent = 0; sent < 20 && !this.#loop.stopped; sent++) {
       const claimed = await this.#claimDelivery(target);
       if (!claimed) return;
       const ok = await this.#deliver(target, claimed);
@@ -471,7 +452,7 @@ export class RelayWorker {
       return true;
     }
     // Cut short by the server's stop: not the target's fault, due again at once (the next start).
-    const interrupted = this.#stopped && controller.signal.aborted;
+    const interrupted = this.#loop.stopped && controller.signal.aborted;
     const delay = interrupted ? 0 : backoffMs(claimed.attempts, this.#options.minDelayMs, this.#options.maxDelayMs);
     if (interrupted) failure = 'interrupted by the server stopping';
     await this.store.db.query(
