@@ -5,9 +5,8 @@ import { count, idText, object, oneOf, reader } from './base.js';
 import { goal } from './counts.js';
 import { dateTime, text } from './formats.js';
 
-/** Reads `GET /petitions/{id}`. */
-export const readPetition = reader(
-  object<Petition>({
+/** The petition reader itself, for files that hold petitions (read/static.ts). */
+export const readPetitionValue = object<Petition>({
     id: idText,
     title: text(500),
     status: oneOf(['open', 'closed']),
@@ -16,5 +15,7 @@ export const readPetition = reader(
     goal,
     updatedAt: dateTime,
     locale: text(64, LOCALE_PATTERN),
-  }),
-);
+});
+
+/** Reads `GET /petitions/{id}`. */
+export const readPetition = reader(readPetitionValue);

@@ -2,7 +2,10 @@
  * The CDN loader, `agir.js`: the one script a page includes. It defines each Agir element lazily, the
  * first time one appears in the page (elements added later included), so a page downloads only the
  * elements it uses. It sets one global, `Agir`:
- * - `Agir.configure({ endpoint })`: the default endpoint for every element.
+ * - `Agir.configure({ endpoint, client })`: the default endpoint, or client (any backend: docs/backends.md),
+ *   for every element.
+ * - `Agir.AgirError`: what a page's own client rejects with (`new Agir.AgirError(kind, message, { status })`),
+ *   an `AgirError` of @agir/core for the elements (they share its brand).
  * - `Agir.define(tag, element)`: use `element` ("petition-form"…) under another tag name, when the
  *   default one collides with something else on the page. Also lazy.
  * - `Agir.load(element)`: load and define an element now (resolves when it is defined).
@@ -81,7 +84,12 @@ function preload(tag: string, element?: Element): Promise<unknown> | void {
  * the elements' graphs. A page's own meta keeps precedence, as it has over `configure` in @agir/core.
  */
 let meta: HTMLMetaElement | undefined;
-function configure({ endpoint }: { endpoint?: string }): void {
+function configure({ endpoint, client }: { endpoint?: string; client?: object }): void {
+  // `client` goes where @agir/core's configure keeps it (config.ts): the page's one configuration object.
+  if (client !== undefined) {
+    if (typeof client != 'object' || !client) throw new Error('Agir.configure: "client" must be an object with the methods of AgirClient.');
+    ((self as unknown as Record<symbol, { client?: object }>)[Symbol.for('agir.config')] ??= {}).client = client;
+  }
   if (endpoint === undefined) return;
   if (typeof endpoint != 'string' || !endpoint.trim()) throw new Error('Agir.configure: "endpoint" must be a non-empty URL string.');
   if (!meta) {
@@ -91,6 +99,19 @@ function configure({ endpoint }: { endpoint?: string }): void {
   }
   meta.content = endpoint.trim();
 }
+
+/**
+ * @agir/core's `AgirError` for a page without a bundler: the same fields (`kind`, `status`, `code`, `fields`,
+ * `retryAfterMs`, `url`), and the brand core's `instanceof AgirError` checks, so the queue and the elements
+ * treat it as theirs (whether to try again follows `kind` and `status`, as core's `isTransient` says).
+ */
+class AgirError extends Error {
+  constructor(kind: string, message: string, options: { cause?: unknown } & Record<string, unknown> = {}) {
+    super(message, options);
+    Object.assign(this, { name: 'AgirError', kind, fields: {}, ...options });
+  }
+}
+(AgirError.prototype as unknown as Record<symbol, boolean>)[Symbol.for('agir.error')] = true;
 
 /** tag in the page → how to define it */
 const watched = new Map<string, () => Promise<unknown>>();
@@ -151,6 +172,7 @@ const api = {
   /** Calls from any script, before or after this module ran: see `call` below. */
   queue: { push: (...calls: Call[]): void => calls.forEach(call) },
   configure,
+  AgirError,
   load: (element: string) => load(element),
   define(tag: string, element: ElementName): void {
     const loadElement = loadClass[element];
