@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { AgirError, configure, resetConfig, type AgirClient } from '@agir/core';
 import '../src/signature-counter/define.js';
 import { CountChangeEvent, SignatureCounter, autoGoal, counterConfig } from '../src/signature-counter/index.js';
 import { PetitionStore, petitionStoreConfig } from '../src/shared/petition-store.js';
@@ -1156,5 +1157,108 @@ describe('signature-counter: one live connection per endpoint, whatever the numb
     expect(open()).to.have.length(0);
     for (const el of counters) expect(el.matches(':state(live)')).to.equal(true);
     expect(FakeEventSource.instances.filter((stream) => /\/petitions\/p\d\/stream$/.test(stream.url))).to.have.length.at.most(1);
+  });
+});
+
+describe('signature-counter: any backend (a client object)', () => {
+  /** A client of the page's own: `getPetition` answers with `answer()`, and counts its calls. */
+  function ownClient(answer: () => unknown = () => petitionPayload(), extra: Partial<AgirClient> = {}) {
+    const calls: string[] = [];
+    const client = {
+      endpoint: 'my-backend',
+      getPetition: async (id: string) => {
+        calls.push(id);
+        return answer();
+      },
+      ...extra,
+    } as unknown as AgirClient;
+    return { client, calls };
+  }
+
+  afterEach(() => resetConfig());
+
+  it('reads through its client property: one read, then polls it (no streamUrl), and makes no request of its own', async () => {
+    await emulateReducedMotion(true);
+    const fetches: unknown[] = [];
+    const realFetch = window.fetch;
+    window.fetch = ((...args: Parameters<typeof fetch>) => (fetches.push(args), realFetch(...args))) as typeof fetch;
+    try {
+      let count = 1200;
+      const { client, calls } = ownClient(() => petitionPayload({ signatureCount: count }));
+      const el = document.createElement('signature-counter') as SignatureCounter;
+      el.lang = 'en';
+      el.petition = 'xinjiang';
+      el.interval = 10;
+      el.client = client;
+      document.body.append(el);
+      try {
+        await shows(el, '1,200');
+        expect(calls).to.deep.equal(['xinjiang']);
+        expect(el.matches(':state(live)')).to.equal(true);
+        count = 1250;
+        await clock.tick(10_000);
+        await shows(el, '1,250');
+        expect(calls).to.have.length(2);
+        expect(FakeEventSource.instances).to.have.length(0);
+        expect(fetches).to.have.length(0);
+        expect(errors).to.have.length(0);
+      } finally {
+        el.remove();
+      }
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('follows the client’s stream when it has streamUrl', async () => {
+    await emulateReducedMotion(true);
+    const { client } = ownClient(undefined, { streamUrl: (id: string) => `https://live.example.org/${id}` });
+    const el = await fixture<SignatureCounter>(html`<signature-counter lang="en" petition="xinjiang" .client=${client}></signature-counter>`);
+    await shows(el, '323,832');
+    await until(() => FakeEventSource.instances.length === 1);
+    expect(FakeEventSource.instances[0]!.url).to.equal('https://live.example.org/xinjiang');
+    FakeEventSource.instances[0]!.count(323900);
+    await shows(el, '323,900');
+  });
+
+  it('takes the page’s client from configure({ client }); its own client wins over it', async () => {
+    await emulateReducedMotion(true);
+    const page = ownClient(() => petitionPayload({ signatureCount: 10 }));
+    const own = ownClient(() => petitionPayload({ signatureCount: 20 }));
+    configure({ client: page.client });
+    const el = await fixture<SignatureCounter>(html`<signature-counter lang="en" petition="xinjiang"></signature-counter>`);
+    await shows(el, '10');
+    el.client = own.client;
+    await shows(el, '20');
+    expect(own.calls).to.deep.equal(['xinjiang']);
+    expect(() => configure({ client: 'https://example.org' as unknown as AgirClient })).to.throw(AgirError, /"client" must be an object/);
+  });
+
+  it('a client without getPetition: one console error for the author, "count unavailable" for the reader', async () => {
+    const client = { endpoint: 'cases-only', getCase: async () => ({}) } as unknown as AgirClient;
+    const el = await fixture<SignatureCounter>(html`<signature-counter lang="fr" petition="xinjiang" .client=${client}></signature-counter>`);
+    await until(() => spoken(el) === 'nombre indisponible');
+    expect(el.matches(':state(error)')).to.equal(true);
+    expect(errors).to.have.length(1);
+    expect(String(errors[0]![0])).to.contain('Agir <signature-counter>: its client has no getPetition(id) method');
+  });
+
+  it('a client that rejects, or answers outside the contract: unavailable, and the author hears why', async () => {
+    const failing = ownClient(() => {
+      throw new AgirError('http', 'Agir: my backend answered HTTP 503.', { status: 503 });
+    });
+    const el = await fixture<SignatureCounter>(html`<signature-counter lang="en" petition="xinjiang" .client=${failing.client}></signature-counter>`);
+    await until(() => spoken(el) === 'count unavailable');
+    expect(String(errors[0]![0])).to.contain('could not load petition "xinjiang": my backend answered HTTP 503.');
+    // It tries again later, backing off.
+    await clock.tick(60_000);
+    expect(failing.calls.length).to.be.greaterThan(1);
+
+    errors.length = 0;
+    const wrong = ownClient(() => ({ ...petitionPayload(), signatureCount: '<b>many</b>' }));
+    const other = await fixture<SignatureCounter>(html`<signature-counter lang="en" petition="xinjiang" .client=${wrong.client}></signature-counter>`);
+    await until(() => spoken(other) === 'count unavailable');
+    expect(other.shadowRoot!.querySelector('b')).to.equal(null);
+    expect(String(errors[0]![0])).to.contain("the client's getPetition answered signatureCount:");
   });
 });
