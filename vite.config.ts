@@ -28,7 +28,7 @@ function elementEntries(): Record<string, string> {
   entries.agir = path.join(src, 'cdn/agir.ts');
   entries['agir.classic'] = path.join(src, 'cdn/agir.classic.ts');
   // The static adapter (docs/backends.md), for pages that ask for it: in no element's graph.
-  // entries['static-client'] = path.join(src, 'cdn/static-client.ts');
+  entries['static-client'] = path.join(src, 'cdn/static-client.ts');
   return entries;
 }
 
