@@ -31,7 +31,10 @@ describe('any backend, from a CDN page of another origin (docs/backends.md)', ()
    * A context where the page's origin serves `files` (path → [content type, body]), the CDN of the examples
    * is the reference server's, and the CRM answers with `crm(path)`. Returns every URL requested.
    */
-  async function site(files: Record<string, [string, string]>, crm?: (pathname: string) => unknown): Promise<{ context: BrowserContext; requested: string[] }> {
+  async function site(
+    files: Record<string, [string, string]>,
+    crm?: (pathname: string) => unknown,
+  ): Promise<{ context: BrowserContext; requested: string[] }> {
     const context = await browser.newContext();
     const requested: string[] = [];
     context.on('request', (request) => requested.push(request.url()));
@@ -74,7 +77,15 @@ describe('any backend, from a CDN page of another origin (docs/backends.md)', ()
       },
       (pathname) =>
         ({
-          '/api/campaigns/xinjiang': { name: 'Xinjiang', closed: false, total: 777, countries: 12, target: 1000, modified: '2026-11-01T10:00:00Z', language: 'fr' },
+          '/api/campaigns/xinjiang': {
+            name: 'Xinjiang',
+            closed: false,
+            total: 777,
+            countries: 12,
+            target: 1000,
+            modified: '2026-11-01T10:00:00Z',
+            language: 'fr',
+          },
           '/api/people/akber': {
             displayName: 'Akber (CRM)',
             countryCode: 'CN',
@@ -97,7 +108,11 @@ describe('any backend, from a CDN page of another origin (docs/backends.md)', ()
       'https://crm.example.org/api/people/akber?lang=fr',
       'https://crm.example.org/api/people/nobody?lang=fr',
     ]);
-    assert.deepEqual(requested.filter((url) => url.startsWith(server.api)), [], 'no request to an Agir API');
+    assert.deepEqual(
+      requested.filter((url) => url.startsWith(server.api)),
+      [],
+      'no request to an Agir API',
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -115,7 +130,11 @@ describe('any backend, from a CDN page of another origin (docs/backends.md)', ()
     await page.waitForFunction(() => document.querySelector('case-card-list')?.matches(':state(ready)'));
     assert.equal(await page.evaluate(() => document.querySelector('case-card-list')!.shadowRoot!.querySelectorAll('case-card').length), 1);
     assert.ok(requested.filter((url) => url === `${pageOrigin}/agir.json`).length >= 3, 'the file was read');
-    assert.deepEqual(requested.filter((url) => url.startsWith(server.api)), [], 'no request to an Agir API');
+    assert.deepEqual(
+      requested.filter((url) => url.startsWith(server.api)),
+      [],
+      'no request to an Agir API',
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -46,6 +46,7 @@ export default defineConfig({
         text: 'Backend',
         items: [
           { text: 'The endpoint contract', link: '/contract' },
+          { text: 'Any backend', link: '/backends' },
           { text: 'The reference server', link: '/server' },
         ],
       },

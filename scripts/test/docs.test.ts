@@ -33,6 +33,7 @@ test('the docs site has no broken internal link', { timeout: 180_000 }, async ()
     'accessibility',
     'browser-support',
     'contract',
+    'backends',
     'server',
     'benchmarks',
     'changelog',

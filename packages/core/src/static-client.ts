@@ -30,10 +30,14 @@ export function createStaticClient(options: StaticClientOptions): AgirClient {
       response = await doFetch(url, { headers: { accept: 'application/json' }, credentials: 'omit', ...(signal ? { signal } : {}) });
     } catch (cause) {
       if (signal?.aborted) throw new AgirError('aborted', 'The request was aborted by the page.', { cause });
-      throw new AgirError('network', `Agir: could not reach ${url}. Check the file's URL and that its host allows this page's origin (CORS).`, {
-        url,
-        cause,
-      });
+      throw new AgirError(
+        'network',
+        `Agir: could not reach ${url}. Check the file's URL and that its host allows this page's origin (CORS).`,
+        {
+          url,
+          cause,
+        },
+      );
     }
     if (!response.ok) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
@@ -79,10 +83,14 @@ export function createStaticClient(options: StaticClientOptions): AgirClient {
     },
     sign() {
       return Promise.reject(
-        new AgirError('http', `Agir: ${url} is a static file: it cannot record signatures. Give the form a backend that can (docs/backends.md).`, {
-          status: 405,
-          url,
-        }),
+        new AgirError(
+          'http',
+          `Agir: ${url} is a static file: it cannot record signatures. Give the form a backend that can (docs/backends.md).`,
+          {
+            status: 405,
+            url,
+          },
+        ),
       );
     },
   };

@@ -86,7 +86,8 @@ describe('createStaticClient: counts and cases from one JSON file', () => {
     const before = requests.length;
     await assert.rejects(
       client.sign('xinjiang', {} as never),
-      (error: unknown) => error instanceof AgirError && error.status === 405 && /cannot record signatures/.test(error.message) && !isRetryable(error),
+      (error: unknown) =>
+        error instanceof AgirError && error.status === 405 && /cannot record signatures/.test(error.message) && !isRetryable(error),
     );
     assert.equal(requests.length, before);
   });
@@ -132,7 +133,7 @@ describe('AgirError from elsewhere (the CDN loader’s Agir.AgirError)', () => {
     assert.equal(isRetryable(new Foreign('http', 'busy', { status: 503 })), true);
     assert.equal(isTransient(new Foreign('network', 'offline') as unknown as AgirError), true);
     assert.equal(new Error('plain') instanceof AgirError, false);
-    assert.equal(null instanceof AgirError, false);
+    assert.equal((null as unknown as object) instanceof AgirError, false);
   });
 });
 

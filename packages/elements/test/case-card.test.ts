@@ -1356,7 +1356,7 @@ describe('case-card: any backend (a client object)', () => {
     await settled(el, 'error');
     expect(visibleText(el)).to.equal('Ce cas ne peut pas être affiché.');
     expect($(el, 'img')).to.equal(null);
-    expect(authorErrors()[0]).to.contain("its client's getCase(\"akber\") is not a case of the Agir contract (status.kind");
+    expect(authorErrors()[0]).to.contain('its client\'s getCase("akber") is not a case of the Agir contract (status.kind');
 
     const missing = ownClient((id) => {
       throw new AgirError('http', `no case ${id}`, { status: 404, code: 'not_found' });

@@ -1213,7 +1213,9 @@ describe('signature-counter: any backend (a client object)', () => {
   it('follows the client’s stream when it has streamUrl', async () => {
     await emulateReducedMotion(true);
     const { client } = ownClient(undefined, { streamUrl: (id: string) => `https://live.example.org/${id}` });
-    const el = await fixture<SignatureCounter>(html`<signature-counter lang="en" petition="xinjiang" .client=${client}></signature-counter>`);
+    const el = await fixture<SignatureCounter>(
+      html`<signature-counter lang="en" petition="xinjiang" .client=${client}></signature-counter>`,
+    );
     await shows(el, '323,832');
     await until(() => FakeEventSource.instances.length === 1);
     expect(FakeEventSource.instances[0]!.url).to.equal('https://live.example.org/xinjiang');
@@ -1236,7 +1238,9 @@ describe('signature-counter: any backend (a client object)', () => {
 
   it('a client without getPetition: one console error for the author, "count unavailable" for the reader', async () => {
     const client = { endpoint: 'cases-only', getCase: async () => ({}) } as unknown as AgirClient;
-    const el = await fixture<SignatureCounter>(html`<signature-counter lang="fr" petition="xinjiang" .client=${client}></signature-counter>`);
+    const el = await fixture<SignatureCounter>(
+      html`<signature-counter lang="fr" petition="xinjiang" .client=${client}></signature-counter>`,
+    );
     await until(() => spoken(el) === 'nombre indisponible');
     expect(el.matches(':state(error)')).to.equal(true);
     expect(errors).to.have.length(1);
@@ -1247,7 +1251,9 @@ describe('signature-counter: any backend (a client object)', () => {
     const failing = ownClient(() => {
       throw new AgirError('http', 'Agir: my backend answered HTTP 503.', { status: 503 });
     });
-    const el = await fixture<SignatureCounter>(html`<signature-counter lang="en" petition="xinjiang" .client=${failing.client}></signature-counter>`);
+    const el = await fixture<SignatureCounter>(
+      html`<signature-counter lang="en" petition="xinjiang" .client=${failing.client}></signature-counter>`,
+    );
     await until(() => spoken(el) === 'count unavailable');
     expect(String(errors[0]![0])).to.contain('could not load petition "xinjiang": my backend answered HTTP 503.');
     // It tries again later, backing off.
@@ -1256,7 +1262,9 @@ describe('signature-counter: any backend (a client object)', () => {
 
     errors.length = 0;
     const wrong = ownClient(() => ({ ...petitionPayload(), signatureCount: '<b>many</b>' }));
-    const other = await fixture<SignatureCounter>(html`<signature-counter lang="en" petition="xinjiang" .client=${wrong.client}></signature-counter>`);
+    const other = await fixture<SignatureCounter>(
+      html`<signature-counter lang="en" petition="xinjiang" .client=${wrong.client}></signature-counter>`,
+    );
     await until(() => spoken(other) === 'count unavailable');
     expect(other.shadowRoot!.querySelector('b')).to.equal(null);
     expect(String(errors[0]![0])).to.contain("the client's getPetition answered signatureCount:");

@@ -7,14 +7,14 @@ import { dateTime, text } from './formats.js';
 
 /** The petition reader itself, for files that hold petitions (read/static.ts). */
 export const readPetitionValue = object<Petition>({
-    id: idText,
-    title: text(500),
-    status: oneOf(['open', 'closed']),
-    signatureCount: count,
-    countryCount: count,
-    goal,
-    updatedAt: dateTime,
-    locale: text(64, LOCALE_PATTERN),
+  id: idText,
+  title: text(500),
+  status: oneOf(['open', 'closed']),
+  signatureCount: count,
+  countryCount: count,
+  goal,
+  updatedAt: dateTime,
+  locale: text(64, LOCALE_PATTERN),
 });
 
 /** Reads `GET /petitions/{id}`. */

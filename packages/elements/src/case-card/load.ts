@@ -65,7 +65,10 @@ export async function fetchCases(
       const read = readCaseList({ items: cases });
       if (!read.success) {
         const { path, message } = read.error.issues[0]!;
-        throw { kind: 'schema', message: `its client's listCases() gave ${path.slice(1).join('.') || 'no array'}: ${message}` } satisfies Failure;
+        throw {
+          kind: 'schema',
+          message: `its client's listCases() gave ${path.slice(1).join('.') || 'no array'}: ${message}`,
+        } satisfies Failure;
       }
       cases = read.data.items;
     }

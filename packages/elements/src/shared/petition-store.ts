@@ -1,4 +1,12 @@
-import { clientKey, parseRetryAfter, readCountEvent, readPetitionCountEvent, readPetitionFigures, retryDelay, type PetitionFigures } from '@agir/core';
+import {
+  clientKey,
+  parseRetryAfter,
+  readCountEvent,
+  readPetitionCountEvent,
+  readPetitionFigures,
+  retryDelay,
+  type PetitionFigures,
+} from '@agir/core';
 import { authorError } from './element-tools.js';
 
 /**
@@ -261,7 +269,8 @@ export class PetitionStore {
   private async update(): Promise<void> {
     await this.refresh();
     if (!this.started || isHidden()) return;
-    if (this.current.state === 'complete' && !this.noStream && this.source.streamUrl && typeof EventSource === 'function') this.openStream();
+    if (this.current.state === 'complete' && !this.noStream && this.source.streamUrl && typeof EventSource === 'function')
+      this.openStream();
     else if (!this.streaming) this.schedule();
   }
 
@@ -287,7 +296,9 @@ export class PetitionStore {
       // A page's own client is held to the contract too: its figures are read as an endpoint's are.
       const read = readPetitionFigures(await this.source.getPetition(this.petition));
       if (!read.success)
-        throw new Error(`the client's getPetition answered ${read.error.issues.map(({ path, message }) => `${path.join('.')}: ${message}`)}`);
+        throw new Error(
+          `the client's getPetition answered ${read.error.issues.map(({ path, message }) => `${path.join('.')}: ${message}`)}`,
+        );
       const { signatureCount, countryCount, goal, status } = read.data;
       this.failures = 0;
       this.reported = false;

@@ -1,4 +1,14 @@
-import { clientKey, clientProperty, createCatalog, directionOf, formatNumber, languageOf, resolveClient, resolveEndpoint, type AgirClient } from '@agir/core';
+import {
+  clientKey,
+  clientProperty,
+  createCatalog,
+  directionOf,
+  formatNumber,
+  languageOf,
+  resolveClient,
+  resolveEndpoint,
+  type AgirClient,
+} from '@agir/core';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
