@@ -85,11 +85,9 @@ function preload(tag: string, element?: Element): Promise<unknown> | void {
  */
 let meta: HTMLMetaElement | undefined;
 function configure({ endpoint, client }: { endpoint?: string; client?: object }): void {
-  // `client` goes where @agir/core's configure keeps it (config.ts): the page's one configuration object.
-  if (client !== undefined) {
-    if (typeof client != 'object' || !client) throw new Error('Agir.configure: "client" must be an object with the methods of AgirClient.');
-    ((self as unknown as Record<symbol, { client?: object }>)[Symbol.for('agir.config')] ??= {}).client = client;
-  }
+  // `client` goes where @agir/core's configure keeps it (config.ts): the page's one configuration object. Not
+  // checked here (bytes): an element given a client without the method it needs says so in the console.
+  if (client) ((self as unknown as Record<symbol, { client?: object }>)[Symbol.for('agir.config')] ??= {}).client = client;
   if (endpoint === undefined) return;
   if (typeof endpoint != 'string' || !endpoint.trim()) throw new Error('Agir.configure: "endpoint" must be a non-empty URL string.');
   if (!meta) {
