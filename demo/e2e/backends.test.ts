@@ -138,4 +138,38 @@ describe('any backend, from a CDN page of another origin (docs/backends.md)', ()
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('the static adapter is read-only: a petition form given it tells the reader the signature was not recorded', async () => {
+    const { context, requested } = await site({
+      '/': [
+        'text/html',
+        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mon blog</title>
+        <script type="module">
+          import { createStaticClient } from 'https://your-server.example/cdn/static-client.js';
+          document.querySelector('petition-form').client = createStaticClient({ url: '/agir.json' });
+        </script>
+        <script type="module" src="https://your-server.example/cdn/agir.js"></script></head>
+        <body><main><petition-form petition="xinjiang"></petition-form></main></body></html>`,
+      ],
+      '/agir.json': ['application/json', file('static-file/agir.json')],
+    });
+    const { page, errors } = await open(context);
+    const form = page.locator('petition-form');
+    await form.locator('input[name="givenName"]').fill('Amina');
+    await form.locator('input[name="familyName"]').fill('Haddad');
+    await form.locator('input[name="email"]').fill('amina@example.org');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForFunction(() =>
+      /Votre signature n’a pas pu être enregistrée/.test(document.querySelector('petition-form')?.shadowRoot?.textContent ?? ''),
+    );
+    // Refused by the adapter (HTTP 405, final): no request went anywhere but the CDN, the page and its file.
+    assert.deepEqual(
+      requested.filter(
+        (url) => !url.startsWith('https://your-server.example/cdn/') && url !== `${pageOrigin}/` && url !== `${pageOrigin}/agir.json`,
+      ),
+      [],
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
