@@ -23,7 +23,7 @@ export const budgets = {
   // loading state holds the place agir.css gives it before it is defined (issue 16: no layout shift): the
   // shared selector helpers (shared/space.ts) in the common chunk, +57 B. 10 830 since it reads through any
   // backend (issue 18): the `client` property, `configure({ client })`, a client's figures held to the contract,
-  // polling a client without a stream: +359 B (10 819); the static adapter is not in its graph.
+  // polling a client without a stream, a live connection per client: +361 B (10 821); the static adapter is not in its graph.
   'signature-counter': 10830,
   // 18 000 until the contract refused U+0000 and non-characters (issue 14): the person schema the form checks
   // fields with as they are typed carries that rule, +106 B after its shortest spelling. 18 200 since the

@@ -1221,6 +1221,17 @@ describe('signature-counter: any backend (a client object)', () => {
     expect(FakeEventSource.instances[0]!.url).to.equal('https://live.example.org/xinjiang');
     FakeEventSource.instances[0]!.count(323900);
     await shows(el, '323,900');
+    // Another client, even under the same endpoint name, has its own store and its own connection.
+    const { client: other } = ownClient(() => petitionPayload({ signatureCount: 5 }), {
+      streamUrl: (id: string) => `https://other.example.org/${id}`,
+    });
+    const second = await fixture<SignatureCounter>(
+      html`<signature-counter lang="en" petition="xinjiang" .client=${other}></signature-counter>`,
+    );
+    await shows(second, '5');
+    await until(() => FakeEventSource.instances.length === 2);
+    expect(FakeEventSource.instances[1]!.url).to.equal('https://other.example.org/xinjiang');
+    expect(digits(el)).to.equal('323,900');
   });
 
   it('takes the page’s client from configure({ client }); its own client wins over it', async () => {

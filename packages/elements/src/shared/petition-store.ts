@@ -163,7 +163,7 @@ export class PetitionStore {
     const key = `${url} ${petition}`;
     let store = stores.get(key);
     if (!store) {
-      store = new PetitionStore(typeof endpoint === 'string' ? petitionReader(url) : endpoint, petition, key);
+      store = new PetitionStore(typeof endpoint === 'string' ? petitionReader(url) : endpoint, petition, key, url);
       stores.set(key, store);
     }
     return store;
@@ -188,11 +188,15 @@ export class PetitionStore {
   /** The endpoint has no usable stream: poll from now on. */
   private noStream = false;
 
-  private constructor(source: PetitionSource, petition: string, key: string) {
+  /** The endpoint's URL, or the client's name (`clientKey`): whose live connection the store joins. */
+  private readonly backend: string;
+
+  private constructor(source: PetitionSource, petition: string, key: string, backend: string) {
     this.source = source;
     this.endpoint = source.endpoint;
     this.petition = petition;
     this.key = key;
+    this.backend = backend;
   }
 
   /** The latest state and figures. */
@@ -317,13 +321,13 @@ export class PetitionStore {
     petitionStoreConfig.clearTimeout(this.timer);
     this.timer = undefined;
     this.set({ transport: 'stream' });
-    EndpointStream.for(this.source).join(this);
+    EndpointStream.for(this.source, this.backend).join(this);
   }
 
   private closeStream(): void {
     if (!this.streaming) return;
     this.streaming = false;
-    EndpointStream.for(this.source).leave(this);
+    EndpointStream.for(this.source, this.backend).leave(this);
   }
 
   /** @internal New counts from the endpoint's stream. */
@@ -370,9 +374,9 @@ const connections = new Map<string, EndpointStream>();
  * stores join and leave). Without a stream of several, the stores poll.
  */
 class EndpointStream {
-  static for(source: PetitionSource): EndpointStream {
-    let connection = connections.get(source.endpoint);
-    if (!connection) connections.set(source.endpoint, (connection = new EndpointStream(source)));
+  static for(source: PetitionSource, backend: string): EndpointStream {
+    let connection = connections.get(backend);
+    if (!connection) connections.set(backend, (connection = new EndpointStream(source)));
     return connection;
   }
 
