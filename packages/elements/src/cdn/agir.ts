@@ -45,9 +45,10 @@ const loadClass: Record<ElementName, () => Promise<DefinableClass>> = {
 
 /**
  * Written by the build (vite.config.ts, `moduleGraph`): [files as "path sha256-…" (or "path"), { element:
- * [indexes of its static files (the entry first), { language: hash of its catalog chunks/<language>-<hash>.js }] }]. Absent in an unbundled run.
+ * [indexes of its files (the entry first), { language: hashes of its catalogs chunks/<language>-<hash>.js }, { country: hash of
+ * its rules chunks/<country>-<hash>.js }?] }]. Absent in an unbundled run.
  */
-type Graph = [string[], Record<string, [number[], Record<string, string>]>];
+type Graph = [string[], Record<string, [number[], Record<string, string>, Record<string, string>?]>];
 const graph = (self as unknown as { __agirGraph?: Graph }).__agirGraph;
 
 /** Inserts modulepreload links for an element's graph; resolves when its entry has arrived and matches its hash. */
@@ -57,7 +58,13 @@ function preload(tag: string, element?: Element): Promise<unknown> | void {
   const lang = (element?.closest('[lang]')?.getAttribute('lang') || navigator.language).split('-')[0]!.toLowerCase();
   const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
   const files = entry[0].map((index) => graph![0][index]!);
-  if (entry[1][lang]) files.push(`chunks/${lang}-${entry[1][lang]}.js`);
+  // The catalogs of the element's language, and the calculator's rules for its `country`: named by hash.
+  const country = element?.getAttribute('country')?.toLowerCase() ?? '';
+  for (const [key, hashes] of [
+    [lang, entry[1][lang]],
+    [country, entry[2]?.[country]],
+  ])
+    for (const hash of hashes?.split(' ') ?? []) files.push(`chunks/${key}-${hash}.js`);
   let arrived: Promise<unknown> | undefined;
   for (const file of files) {
     const [path, integrity] = file.split(' ');
