@@ -59,8 +59,6 @@ const INPUTS: Partial<Record<Field, [string, string, string, number]>> = {
 };
 const HELP: Partial<Record<Field, keyof Messages>> = { email: 'emailHelp', phone: 'phoneHelp', comment: 'commentHelp' };
 
-let uid = 0;
-
 /**
  * A petition signature form that never loses a signature: native inputs with the right autofill tokens,
  * accessible validation against the contract, a durable offline queue with retries, consent recorded with
@@ -156,8 +154,6 @@ export class PetitionForm extends HostElement {
   readonly locale = new LocaleController<Messages>(this, catalog);
   /** @internal The page's own form, when the element enhances one. */
   pageForm: HTMLFormElement | null = null;
-  /** @internal */
-  readonly uid = `agir-pf-${++uid}`;
   /** @internal When the reader started (render, or "sign for someone else"). */
   startedAt = Date.now();
   /** @internal Idempotency key of this form's signature waiting in the queue. */
@@ -170,8 +166,6 @@ export class PetitionForm extends HostElement {
   loadedKey: string | undefined;
   /** @internal */
   prefilled = false;
-  /** @internal Locale the page form's country list was filled in. */
-  filledSelect: string | undefined;
   /**
    * @internal What to focus once the next render is done (`#title` after a submit). Focus moves inside the
    * render, so a page (or a test) that awaits `updateComplete` after `agir-queued` finds it moved.
@@ -446,7 +440,6 @@ export class PetitionForm extends HostElement {
     if (form === this.pageForm) return;
     this.submission?.wire(this, this.pageForm, false);
     this.pageForm = form;
-    this.filledSelect = undefined;
     this.submission?.wire(this, form, true);
     this.requestUpdate();
   }

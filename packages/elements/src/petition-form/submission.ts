@@ -1,6 +1,7 @@
 /**
  * What petition-form does once a reader acts: build a signature, check it against the contract, queue and
- * send it, show what became of it; check the petition's status; wire a page's own `<form>`; offer sharing.
+ * send it, show what became of it; check the petition's status; offer sharing. A page's own `<form>` is
+ * wired by ./page-form.ts.
  * The element renders and validates without this chunk and loads it as soon as it connects, in parallel
  * with its first render (see `loadSubmission` in petition-form.ts), so the form shows at once.
  */
@@ -23,12 +24,13 @@ import {
 import { AgirSubmitEvent, PetitionErrorEvent, QueuedEvent, SignedEvent } from './events.js';
 import { flushQueue, loadPetition, onSettled, retrySignature, submitSignature, useClient, type Settled } from './page-queue.js';
 import { FIELDS, safeHref, signedKey, type Field, type Kind } from './fields.js';
+import { CONSENT, wire } from './page-form.js';
+export { syncPageForm, wire } from './page-form.js';
 import { viewStyles } from './petition-form.styles.js';
 import { adoptStyles } from '../shared/host-element.js';
 import type { PetitionForm } from './petition-form.js';
 import type { PetitionFormViewMessages } from './messages/views/en.js';
 
-const CONSENT = 'consent_newsletter';
 const words = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 const isId = (value: string | undefined): boolean => idSchema.safeParse(value).success;
 
@@ -93,29 +95,6 @@ function target(host: PetitionForm): { endpoint: string; petition: string } | un
     host.authorError(`the "endpoint" attribute is not usable: ${(error as Error).message}`);
     return undefined;
   }
-}
-
-/** Wires (or unwires) a page's own form: the element's handlers, no native bubbles, consent unticked. */
-export function wire(host: PetitionForm, form: HTMLFormElement | null, on: boolean): void {
-  if (!form) return;
-  for (const [type, listener] of [
-    ['submit', host.onSubmit],
-    ['focusout', host.onBlur],
-    ['input', host.onInput],
-    ['change', host.onInput],
-  ] as const) {
-    if (on) form.addEventListener(type, listener);
-    else form.removeEventListener(type, listener);
-  }
-  if (!on) return;
-  form.noValidate = true;
-  const box = host.control(CONSENT) as HTMLInputElement | null;
-  if (box?.checked || box?.defaultChecked) {
-    box.checked = box.defaultChecked = false;
-    host.authorError(`the "${CONSENT}" checkbox was ticked by the page; consent must start unticked, so it was unticked.`);
-  }
-  const missing = FIELDS.slice(0, 4).filter((field) => !host.control(field));
-  if (missing.length) host.authorError(`the <form> inside lacks inputs named ${missing.join(', ')}; the contract needs them.`);
 }
 
 /** Signatures a form of this page is sending now, by form: a form still on the page reports its own. */
@@ -364,56 +343,6 @@ async function settle(host: PetitionForm, settled: Settled, fromSubmit: boolean)
   if (focusHere) host.focusAfterRender = '#title';
   host.requestUpdate();
   await host.updateComplete;
-}
-
-/** Mirrors errors, busy state and country names onto a page's own form (light DOM: the page's ids). */
-export function syncPageForm(host: PetitionForm): void {
-  const form = host.pageForm!;
-  const { locale } = host;
-  const country = host.control('country');
-  if (
-    country instanceof HTMLSelectElement &&
-    locale.ready &&
-    host.filledSelect !== locale.locale &&
-    (host.filledSelect !== undefined || country.options.length < 2)
-  ) {
-    const chosen = country.value || host.defaultCountry();
-    country.replaceChildren(
-      new Option(locale.t('chooseCountry'), ''),
-      ...host.countryList().map(({ code, name }) => new Option(name, code, code === chosen, code === chosen)),
-    );
-    host.filledSelect = locale.locale;
-  }
-  for (const field of FIELDS) {
-    const control = host.control(field);
-    if (!control) continue;
-    control.id ||= `${host.uid}-${field}`;
-    const errorId = `${control.id}-error`;
-    let note = form.querySelector(`[id="${errorId}"]`);
-    const kind = host.errors[field];
-    const describedBy = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && id !== errorId);
-    if (kind) {
-      if (!note) {
-        note = document.createElement('span');
-        note.id = errorId;
-        note.className = 'agir-field-error';
-        (control.closest('label') ?? control).after(note);
-      }
-      note.textContent = host.message(field, kind);
-      describedBy.push(errorId);
-      control.setAttribute('aria-invalid', 'true');
-    } else {
-      note?.remove();
-      control.removeAttribute('aria-invalid');
-    }
-    if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));
-    else control.removeAttribute('aria-describedby');
-  }
-  const button = form.querySelector('button:not([type]), [type="submit"]');
-  for (const name of ['aria-busy', 'aria-disabled']) {
-    if (host.sending) button?.setAttribute(name, 'true');
-    else button?.removeAttribute(name);
-  }
 }
 
 async function copy(host: PetitionForm, url: string): Promise<void> {
