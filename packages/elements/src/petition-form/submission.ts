@@ -1,14 +1,12 @@
 /**
  * What petition-form does once a reader acts: build a signature, check it against the contract, queue and
- * send it, show what became of it; check the petition's status; offer sharing. A page's own `<form>` is
- * wired by ./page-form.ts.
+ * send it, show what became of it; check the petition's status. What it shows is drawn by ./notices.ts, a
+ * page's own `<form>` is wired by ./page-form.ts.
  * The element renders and validates without this chunk and loads it as soon as it connects, in parallel
  * with its first render (see `loadSubmission` in petition-form.ts), so the form shows at once.
  */
-import { html, nothing, type TemplateResult } from 'lit/html.js';
 import {
   buildSignatureRequest,
-  createCatalog,
   fieldErrors,
   idSchema,
   normaliseEndpoint,
@@ -19,58 +17,19 @@ import {
   type AgirError,
   type Consent,
   type SignatureRequest,
-  type Translate,
 } from '@agir/core';
 import { AgirSubmitEvent, PetitionErrorEvent, QueuedEvent, SignedEvent } from './events.js';
 import { flushQueue, loadPetition, onSettled, retrySignature, submitSignature, useClient, type Settled } from './page-queue.js';
-import { FIELDS, safeHref, signedKey, type Field, type Kind } from './fields.js';
+import { FIELDS, signedKey, type Field, type Kind } from './fields.js';
+import { loadViews, notice as noticeOf, views } from './notices.js';
 import { CONSENT, wire } from './page-form.js';
-export { syncPageForm, wire } from './page-form.js';
-import { viewStyles } from './petition-form.styles.js';
-import { adoptStyles } from '../shared/host-element.js';
 import type { PetitionForm } from './petition-form.js';
-import type { PetitionFormViewMessages } from './messages/views/en.js';
+
+export { errorSummary } from './notices.js';
+export { syncPageForm, wire } from './page-form.js';
 
 const words = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 const isId = (value: string | undefined): boolean => idSchema.safeParse(value).success;
-
-type Views = PetitionFormViewMessages;
-/** The messages of the notices and sharing: loaded with this module, in the form's language. */
-const viewCatalog = createCatalog<Views>('petition-form (views)', {
-  en: () => import('./messages/views/en.js'),
-  fr: () => import('./messages/views/fr.js'),
-  es: () => import('./messages/views/es.js'),
-  de: () => import('./messages/views/de.js'),
-  ar: () => import('./messages/views/ar.js'),
-  it: () => import('./messages/views/it.js'),
-  nl: () => import('./messages/views/nl.js'),
-  pt: () => import('./messages/views/pt.js'),
-});
-const viewMessages = new Map<string, Translate<Views>>();
-
-/**
- * Loads the view messages of the form's language (before a view that shows them). Never rejects: when not
- * even English can be loaded, the page author is told and the notice keeps its reserved place.
- */
-export async function loadViews(host: PetitionForm): Promise<void> {
-  const locale = host.locale.locale;
-  if (viewMessages.has(locale)) return;
-  try {
-    viewMessages.set(locale, await viewCatalog.load(locale));
-  } catch (error) {
-    host.authorError(
-      `could not load the messages of its notices (${(error as Error).message}); check that the whole CDN folder is served.`,
-    );
-  }
-}
-
-/** The view messages of the form's language; after a language change, they load and the form redraws. */
-function views(host: PetitionForm): Translate<Views> | undefined {
-  const locale = host.locale.locale;
-  const t = viewMessages.get(locale);
-  if (!t) void loadViews(host).then(() => viewMessages.has(locale) && host.requestUpdate());
-  return t;
-}
 
 /** Where signatures go: a valid petition id and endpoint, or undefined (reported to the page author). */
 function target(host: PetitionForm): { endpoint: string; petition: string } | undefined {
@@ -345,131 +304,5 @@ async function settle(host: PetitionForm, settled: Settled, fromSubmit: boolean)
   await host.updateComplete;
 }
 
-async function copy(host: PetitionForm, url: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(url);
-    host.copyStatus = views(host)?.('copied') ?? '';
-  } catch {
-    host.copyStatus = views(host)?.('copyFailed') ?? '';
-  }
-}
-
-/** Share actions: the Web Share API where present, else plain links (no third-party script) and copy. */
-function share(host: PetitionForm, v: Translate<Views>): TemplateResult {
-  const { t } = host.locale;
-  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  const url = safeHref(host.shareUrl) ?? safeHref(canonical) ?? signatureSource(location.href).url;
-  const title = host.petitionTitle ?? document.title;
-  const text = v('shareText', { title });
-  const both = encodeURIComponent(`${text} ${url}`);
-  if (typeof navigator.share === 'function') {
-    return html`<div class="share" part="share">
-      <p>${v('shareCall')}</p>
-      <button type="button" @click=${() => navigator.share({ title, text, url }).catch(() => undefined)}>${v('share')}</button>
-    </div>`;
-  }
-  const links: Array<[string, string]> = [
-    ['WhatsApp', `https://wa.me/?text=${both}`],
-    ['X', `https://x.com/intent/post?text=${encodeURIComponent(text)}&url=${encodeURIComponent(url)}`],
-    ['Facebook', `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`],
-  ];
-  return html`<div class="share" part="share">
-    <p>${v('shareCall')}</p>
-    <ul>
-      <li><a href=${`mailto:?subject=${encodeURIComponent(v('shareSubject', { title }))}&body=${both}`}>${t('email')}</a></li>
-      ${links.map(
-        ([label, href]) =>
-          html`<li>
-            <a href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${t('newTab')}</span></a>
-          </li>`,
-      )}
-      <li><button type="button" @click=${() => copy(host, url)}>${v('copyLink')}</button></li>
-    </ul>
-    <p class="copied" role="status">${host.copyStatus}</p>
-  </div>`;
-}
-
-/** A heading at the element's level (`heading-level`), focusable so that focus can move to it. */
-function heading(host: PetitionForm, text: string, id = 'title'): TemplateResult {
-  const level = Math.min(6, Math.max(1, Math.round(host.headingLevel ?? 2) || 2));
-  return html`<div class="title" id=${id} role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
-}
-
-function box(host: PetitionForm, title: string, body: unknown): TemplateResult {
-  return html`<section class="notice" part="notice" aria-labelledby="title">${heading(host, title)}${body}</section>`;
-}
-
-/** What the element shows instead of (or above) the form: unavailable, closed, already signed, thanks, saved. */
-export function notice(host: PetitionForm): TemplateResult | undefined {
-  const v = views(host);
-  if (!v) return undefined;
-  adoptStyles(host.renderRoot, viewStyles);
-  const { t } = host.locale;
-  const sharing = host.noShare ? nothing : share(host, v);
-  const result = host.result;
-  switch (host.view) {
-    case 'unavailable':
-      return html`<p class="notice" part="notice">${t('unavailable')}</p>`;
-    case 'closed':
-      return box(host, v('closedTitle'), html`<slot name="closed"><p>${v('closedText')}</p></slot>`);
-    case 'already-signed':
-      return box(
-        host,
-        v('alreadyTitle'),
-        html`<p>${v('alreadyText')}</p>
-          <button type="button" class="secondary" @click=${() => signAgain(host)}>${v('signAnother')}</button>${sharing}`,
-      );
-    case 'signed':
-      return box(
-        host,
-        v('thanksTitle'),
-        html`<slot name="thanks"
-            ><p>
-              ${result?.duplicate ? v('thanksDuplicate') : result?.count === undefined ? nothing : v('thanksCount', { count: result.count })}
-            </p></slot
-          >${sharing}`,
-      );
-    case 'unsent':
-      return box(
-        host,
-        v('unsentTitle'),
-        html`<p>${v('unsentText')}</p>
-          <button
-            type="button"
-            aria-disabled=${host.sending ? 'true' : nothing}
-            aria-busy=${host.sending ? 'true' : nothing}
-            @click=${() => resend(host)}
-          >
-            ${v('retrySend')}
-          </button>`,
-      );
-    default:
-      return box(host, v('queuedTitle'), html`<p>${v('queuedText')}</p>`);
-  }
-}
-
-/** The problems of an invalid submit, each a link to its field. */
-export function errorSummary(host: PetitionForm): TemplateResult | typeof nothing {
-  const fields = FIELDS.filter((field) => host.errors[field]);
-  const v = views(host);
-  if (fields.length === 0 || !v) return nothing;
-  adoptStyles(host.renderRoot, viewStyles);
-  return html`<div class="summary" role="alert" part="error-summary" aria-labelledby="summary-title">
-    ${heading(host, v('summaryTitle'), 'summary-title')}
-    <ul>
-      ${fields.map(
-        (field) =>
-          html`<li>
-            <a
-              href="#${host.control(field)?.id ?? field}"
-              @click=${(event: Event) => {
-                event.preventDefault();
-                host.control(field)?.focus();
-              }}
-              >${host.message(field, host.errors[field]!)}</a
-            >
-          </li>`,
-      )}
-    </ul>
-  </div>`;
-}
+/** What the element shows instead of (or above) the form (see ./notices.ts), its buttons acting on this form. */
+export const notice = (host: PetitionForm) => noticeOf(host, { signAgain: () => void signAgain(host), resend: () => void resend(host) });
