@@ -1,4 +1,6 @@
-/** The person fields of petition-form, shared by the element and its submission module. */
+import { defaultCountry } from '@agir/core';
+
+/** The person fields of petition-form, shared by the element and its submission code. */
 export type Field = 'givenName' | 'familyName' | 'email' | 'country' | 'postalCode' | 'phone' | 'comment';
 /** Kinds of field error; a message is named `<field><Kind>` in the catalogs. */
 export type Kind = 'Required' | 'Invalid';
@@ -18,3 +20,9 @@ export function safeHref(value: string | undefined): string | undefined {
 
 /** Where this device remembers that it signed a petition (the petition id only, no personal data). */
 export const signedKey = (petition: string): string => `agir:signed:${petition}`;
+
+/** The country a form in `locale` starts with: the browser's region when it speaks that language, else the language's usual country. */
+export function likelyCountry(locale: string): string | undefined {
+  const browser = navigator.language;
+  return (browser?.split('-')[0] === locale.split('-')[0] && defaultCountry(browser)) || defaultCountry(locale);
+}

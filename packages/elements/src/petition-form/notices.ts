@@ -10,14 +10,7 @@ import { FIELDS, safeHref } from './fields.js';
 import type { PetitionFormViewMessages } from './messages/views/en.js';
 import { viewStyles } from './petition-form.styles.js';
 import type { PetitionForm } from './petition-form.js';
-
-/** What the notices' buttons do (the submission code's). */
-export interface NoticeActions {
-  /** "Sign for someone else": back to an empty form. */
-  signAgain(): void;
-  /** "Try again" on a signature the server failed again and again. */
-  resend(): void;
-}
+import type { SubmissionController } from './submission.js';
 
 type Views = PetitionFormViewMessages;
 /** The messages of the notices and sharing: loaded with this module, in the form's language. */
@@ -57,21 +50,23 @@ export function views(host: PetitionForm): Translate<Views> | undefined {
   return t;
 }
 
-async function copy(host: PetitionForm, url: string): Promise<void> {
+async function copy(c: SubmissionController, url: string): Promise<void> {
+  const { host } = c;
   try {
     await navigator.clipboard.writeText(url);
-    host.copyStatus = views(host)?.('copied') ?? '';
+    c.copyStatus = views(host)?.('copied') ?? '';
   } catch {
-    host.copyStatus = views(host)?.('copyFailed') ?? '';
+    c.copyStatus = views(host)?.('copyFailed') ?? '';
   }
 }
 
 /** Share actions: the Web Share API where present, else plain links (no third-party script) and copy. */
-function share(host: PetitionForm, v: Translate<Views>): TemplateResult {
+function share(c: SubmissionController, v: Translate<Views>): TemplateResult {
+  const { host } = c;
   const { t } = host.locale;
   const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
   const url = safeHref(host.shareUrl) ?? safeHref(canonical) ?? signatureSource(location.href).url;
-  const title = host.petitionTitle ?? document.title;
+  const title = c.petitionTitle ?? document.title;
   const text = v('shareText', { title });
   const both = encodeURIComponent(`${text} ${url}`);
   if (typeof navigator.share === 'function') {
@@ -95,9 +90,9 @@ function share(host: PetitionForm, v: Translate<Views>): TemplateResult {
             <a href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${t('newTab')}</span></a>
           </li>`,
       )}
-      <li><button type="button" @click=${() => copy(host, url)}>${v('copyLink')}</button></li>
+      <li><button type="button" @click=${() => copy(c, url)}>${v('copyLink')}</button></li>
     </ul>
-    <p class="copied" role="status">${host.copyStatus}</p>
+    <p class="copied" role="status">${c.copyStatus}</p>
   </div>`;
 }
 
@@ -112,14 +107,15 @@ function box(host: PetitionForm, title: string, body: unknown): TemplateResult {
 }
 
 /** What the element shows instead of (or above) the form: unavailable, closed, already signed, thanks, saved. */
-export function notice(host: PetitionForm, actions: NoticeActions): TemplateResult | undefined {
+export function notice(c: SubmissionController): TemplateResult | undefined {
+  const { host } = c;
   const v = views(host);
   if (!v) return undefined;
   adoptStyles(host.renderRoot, viewStyles);
   const { t } = host.locale;
-  const sharing = host.noShare ? nothing : share(host, v);
-  const result = host.result;
-  switch (host.view) {
+  const sharing = host.noShare ? nothing : share(c, v);
+  const result = c.result;
+  switch (c.view) {
     case 'unavailable':
       return html`<p class="notice" part="notice">${t('unavailable')}</p>`;
     case 'closed':
@@ -129,7 +125,7 @@ export function notice(host: PetitionForm, actions: NoticeActions): TemplateResu
         host,
         v('alreadyTitle'),
         html`<p>${v('alreadyText')}</p>
-          <button type="button" class="secondary" @click=${actions.signAgain}>${v('signAnother')}</button>${sharing}`,
+          <button type="button" class="secondary" @click=${() => c.code!.signAgain(c)}>${v('signAnother')}</button>${sharing}`,
       );
     case 'signed':
       return box(
@@ -148,9 +144,9 @@ export function notice(host: PetitionForm, actions: NoticeActions): TemplateResu
         html`<p>${v('unsentText')}</p>
           <button
             type="button"
-            aria-disabled=${host.sending ? 'true' : nothing}
-            aria-busy=${host.sending ? 'true' : nothing}
-            @click=${actions.resend}
+            aria-disabled=${c.sending ? 'true' : nothing}
+            aria-busy=${c.sending ? 'true' : nothing}
+            @click=${() => c.code!.resend(c)}
           >
             ${v('retrySend')}
           </button>`,
@@ -161,7 +157,8 @@ export function notice(host: PetitionForm, actions: NoticeActions): TemplateResu
 }
 
 /** The problems of an invalid submit, each a link to its field. */
-export function errorSummary(host: PetitionForm): TemplateResult | typeof nothing {
+export function errorSummary(c: SubmissionController): TemplateResult | typeof nothing {
+  const { host } = c;
   const fields = FIELDS.filter((field) => host.errors[field]);
   const v = views(host);
   if (fields.length === 0 || !v) return nothing;

@@ -3,8 +3,9 @@
  * left unticked, and the element's state mirrored onto it (errors tied to the page's own fields, busy button,
  * country names in the form's language). Part of the lazily loaded submission chunk.
  */
-import { FIELDS } from './fields.js';
-import type { PetitionForm } from './petition-form.js';
+import { countryOptions } from '@agir/core';
+import { FIELDS, likelyCountry } from './fields.js';
+import type { SubmissionController } from './submission.js';
 
 /** The newsletter consent box's name (and, with `_version`, its hidden version field's). */
 export const CONSENT = 'consent_newsletter';
@@ -15,10 +16,10 @@ let uid = 0;
 const filledIn = new WeakMap<HTMLFormElement, string>();
 
 /** Wires (or unwires) a page's own form: the element's handlers, no native bubbles, consent unticked. */
-export function wire(host: PetitionForm, form: HTMLFormElement | null, on: boolean): void {
+export function wire({ host, submit }: SubmissionController, form: HTMLFormElement | null, on: boolean): void {
   if (!form) return;
   for (const [type, listener] of [
-    ['submit', host.onSubmit],
+    ['submit', submit],
     ['focusout', host.onBlur],
     ['input', host.onInput],
     ['change', host.onInput],
@@ -38,7 +39,7 @@ export function wire(host: PetitionForm, form: HTMLFormElement | null, on: boole
 }
 
 /** Mirrors errors, busy state and country names onto a page's own form (light DOM: the page's ids). */
-export function syncPageForm(host: PetitionForm): void {
+export function syncPageForm({ host, sending }: SubmissionController): void {
   const form = host.pageForm!;
   const { locale } = host;
   const country = host.control('country');
@@ -49,10 +50,10 @@ export function syncPageForm(host: PetitionForm): void {
     filled !== locale.locale &&
     (filled !== undefined || country.options.length < 2)
   ) {
-    const chosen = country.value || host.defaultCountry();
+    const chosen = country.value || likelyCountry(locale.locale);
     country.replaceChildren(
       new Option(locale.t('chooseCountry'), ''),
-      ...host.countryList().map(({ code, name }) => new Option(name, code, code === chosen, code === chosen)),
+      ...countryOptions(locale.locale).map(({ code, name }) => new Option(name, code, code === chosen, code === chosen)),
     );
     filledIn.set(form, locale.locale);
   }
@@ -83,7 +84,7 @@ export function syncPageForm(host: PetitionForm): void {
   }
   const button = form.querySelector('button:not([type]), [type="submit"]');
   for (const name of ['aria-busy', 'aria-disabled']) {
-    if (host.sending) button?.setAttribute(name, 'true');
+    if (sending) button?.setAttribute(name, 'true');
     else button?.removeAttribute(name);
   }
 }

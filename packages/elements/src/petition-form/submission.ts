@@ -1,308 +1,174 @@
 /**
- * What petition-form does once a reader acts: build a signature, check it against the contract, queue and
- * send it, show what became of it; check the petition's status. What it shows is drawn by ./notices.ts, a
- * page's own `<form>` is wired by ./page-form.ts.
- * The element renders and validates without this chunk and loads it as soon as it connects, in parallel
- * with its first render (see `loadSubmission` in petition-form.ts), so the form shows at once.
+ * The submission of a petition-form, a reactive controller of the element: the petition's check (`status`),
+ * what the reader's signature became (`view`, `sending`, `result`, `failure`) and what the notices show. Its
+ * code (./submission-code.ts: the contract, the client, the durable queue, the notices, a page form's
+ * wiring) is a separate chunk, loaded as soon as the form connects, in parallel with its first render, so
+ * the form shows (and checks what is typed) at once.
  */
-import {
-  buildSignatureRequest,
-  fieldErrors,
-  idSchema,
-  normaliseEndpoint,
-  prefillValues,
-  resolveEndpoint,
-  readSignatureRequest,
-  signatureSource,
-  type AgirError,
-  type Consent,
-  type SignatureRequest,
-} from '@agir/core';
-import { AgirSubmitEvent, PetitionErrorEvent, QueuedEvent, SignedEvent } from './events.js';
-import { flushQueue, loadPetition, onSettled, retrySignature, submitSignature, useClient, type Settled } from './page-queue.js';
-import { FIELDS, signedKey, type Field, type Kind } from './fields.js';
-import { loadViews, notice as noticeOf, views } from './notices.js';
-import { CONSENT, wire } from './page-form.js';
+import type { ReactiveController } from 'lit';
+import { authorError, timeLimit } from '../shared/element-tools.js';
+import { stateProperties } from '../shared/state-properties.js';
+import { signedKey } from './fields.js';
+import type { PetitionFormMessages } from './messages/en.js';
 import type { PetitionForm } from './petition-form.js';
+import type * as Code from './submission-code.js';
 
-export { errorSummary } from './notices.js';
-export { syncPageForm, wire } from './page-form.js';
+/** What the element shows: the form, or a notice instead of (or above) it. */
+export type View = 'form' | 'queued' | 'unsent' | 'signed' | 'already-signed' | 'closed' | 'unavailable';
 
-const words = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
-const isId = (value: string | undefined): boolean => idSchema.safeParse(value).success;
+let loading: Promise<typeof Code> | undefined;
+/**
+ * The submission code, shared by every form of the page. It has `chunkConfig.timeoutMs` to arrive; a submit
+ * meanwhile shows the form's error and waits for the same load when tried again.
+ */
+const loadCode = (): Promise<typeof Code> =>
+  timeLimit(
+    (loading ??= import('./submission-code.js').catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    })),
+    'its submission code',
+  );
 
-/** Where signatures go: a valid petition id and endpoint, or undefined (reported to the page author). */
-function target(host: PetitionForm): { endpoint: string; petition: string } | undefined {
-  if (!isId(host.petitionId)) {
-    host.authorError(
-      `the "petition" attribute must be a petition id of letters, digits, "-" or "_", such as petition="xinjiang" (got "${host.petitionId}").`,
-    );
-    return undefined;
-  }
-  const raw = host.client?.endpoint ?? resolveEndpoint(host.endpoint, document);
-  if (!raw) {
-    host.authorError(
-      'no endpoint: set the "endpoint" attribute, a <meta name="agir:endpoint" content="…"> tag, or call configure({ endpoint }) before the form loads.',
-    );
-    return undefined;
-  }
+/** Whether this device signed the petition before (by its id only). */
+function remembered(petition = ''): boolean {
   try {
-    const endpoint = normaliseEndpoint(raw, location.href);
-    if (host.client) useClient(host.client);
-    return { endpoint, petition: host.petitionId };
-  } catch (error) {
-    host.authorError(`the "endpoint" attribute is not usable: ${(error as Error).message}`);
-    return undefined;
+    return localStorage.getItem(signedKey(petition)) !== null;
+  } catch {
+    return false;
   }
 }
 
-/** Signatures a form of this page is sending now, by form: a form still on the page reports its own. */
-const sending = new Map<string, PetitionForm>();
-/** Signatures of earlier visits already announced with agir-signed in this page. */
-const announced = new Set<string>();
+export class SubmissionController implements ReactiveController {
+  static {
+    // Each assignment re-renders the element (see requestUpdate).
+    stateProperties(this, {
+      view: 'form',
+      status: 'idle',
+      sending: false,
+      result: undefined,
+      failure: undefined,
+      petitionTitle: undefined,
+      announcement: '',
+      copyStatus: '',
+    });
+  }
 
-/**
- * Starts the submission code for a form: wires a page form, hears the queue, fills prefill values, flushes this
- * endpoint's queue and checks whether the petition is open (without ever hiding the form while it waits).
- */
-export async function load(host: PetitionForm): Promise<void> {
-  wire(host, host.pageForm, true);
-  host.unsubscribe ??= onSettled((settled) => {
-    if (settled.id === host.pendingId) {
-      if (settled.status !== 'retry') void settle(host, settled, false);
+  declare view: View;
+  /** The petition check: idle, pending, complete or error. */
+  declare status: 'idle' | 'pending' | 'complete' | 'error';
+  /** A signature is being sent. */
+  declare sending: boolean;
+  /** The server's answer to the signature. */
+  declare result: { count: number | undefined; duplicate: boolean } | undefined;
+  /** A submission error that is not about one field (the form's alert). */
+  declare failure: keyof PetitionFormMessages | undefined;
+  declare petitionTitle: string | undefined;
+  /** Said by the element's status region. */
+  declare announcement: string;
+  /** Whether the share link was copied, in words. */
+  declare copyStatus: string;
+
+  /** The submission code, once loaded. */
+  code: typeof Code | undefined;
+  /** When the reader started (render, or "sign for someone else"). */
+  startedAt = Date.now();
+  /** Idempotency key of this form's signature waiting in the queue. */
+  pendingId: string | undefined;
+  /** Endpoint the last signature went to. */
+  sentTo: string | undefined;
+  /** The endpoint and petition the last check was for. */
+  loadedKey: string | undefined;
+  prefilled = false;
+  /** Stops hearing the page's queue. */
+  unsubscribe: (() => void) | undefined;
+  /**
+   * What to focus once the next render is done (`#title` after a submit). Focus moves inside the render, so a
+   * page (or a test) that awaits `updateComplete` after `agir-queued` finds it moved.
+   */
+  focus: string | undefined;
+  /** The petition and endpoint the code was last started for. */
+  #for: [string | undefined, string | undefined] | [] = [];
+  /** A submission is under way (guards against a second submit). */
+  #busy = false;
+  /** The page form the code's listeners are on. */
+  #wired: HTMLFormElement | null = null;
+
+  constructor(readonly host: PetitionForm) {
+    host.addController(this);
+  }
+
+  /** Re-renders the element (called by every state assignment). */
+  requestUpdate(): void {
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    // Back in the page after a check: check again. Else the code starts loading now, before the first render.
+    if (this.loadedKey) {
+      this.loadedKey = undefined;
+      void this.#start();
+    } else void loadCode().catch(() => undefined);
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.#wire(null);
+  }
+
+  hostUpdate(): void {
+    if (this.host.petition !== this.#for[0] && this.view === 'form' && remembered(this.host.petition)) this.view = 'already-signed';
+  }
+
+  hostUpdated(): void {
+    const { host } = this;
+    if (host.petition !== this.#for[0] || host.endpoint !== this.#for[1]) {
+      this.#for = [host.petition, host.endpoint];
+      void this.#start();
+    }
+    this.#wire(host.pageForm);
+    if (host.pageForm) this.code?.syncPageForm(this);
+    if (this.focus) {
+      host.renderRoot.querySelector<HTMLElement>(this.focus)?.focus();
+      this.focus = undefined;
+    }
+  }
+
+  /** The form's `submit` listener (the element's form or the page's). */
+  readonly submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (this.#busy || this.view !== 'form') return;
+    this.#busy = true;
+    this.failure = undefined;
+    try {
+      await (this.code = await loadCode()).submit(this);
+    } catch (error) {
+      this.failure = 'unavailable';
+      authorError(this.host, `could not send the signature: ${(error as Error).message}`);
+    } finally {
+      this.#busy = this.sending = false;
+    }
+  };
+
+  /** Puts the code's listeners on the page form in use (none until the code is loaded). */
+  #wire(form: HTMLFormElement | null): void {
+    if (form === this.#wired || !this.code) return;
+    this.code.wire(this, this.#wired, false);
+    this.code.wire(this, (this.#wired = form), true);
+  }
+
+  /** Loads the code, then checks the petition. */
+  async #start(): Promise<void> {
+    try {
+      this.code = await loadCode();
+      this.requestUpdate();
+    } catch (error) {
+      this.host.authorError(`could not load its submission code (${(error as Error).message}); check that the whole CDN folder is served.`);
+      // Its notice needs that code: show the form rather than an empty box (a submit tries the load again).
+      if (this.view === 'already-signed') this.view = 'form';
       return;
     }
-    // A signature saved in an earlier visit got through (on load, `online` or a retry timer): tell counters
-    // in the page, once per page whatever the number of forms, and not for a signature a form is sending now.
-    if (settled.status !== 'sent' || !settled.response || settled.petition !== host.petitionId) return;
-    if (sending.get(settled.id)?.isConnected || announced.has(settled.id)) return;
-    sending.delete(settled.id);
-    announced.add(settled.id);
-    host.dispatchEvent(new SignedEvent(settled.petition, settled.endpoint, settled.response.signatureCount, settled.response.duplicate));
-  });
-  const where = target(host);
-  if (!where) {
-    if (!isId(host.petitionId)) host.view = 'unavailable';
-    host.status = 'error';
-    return;
-  }
-  await host.locale.loaded;
-  await Promise.all([host.updateComplete, loadViews(host).catch(() => undefined)]);
-  applyPrefill(host);
-  const key = `${where.endpoint} ${where.petition}`;
-  if (key === host.loadedKey) return;
-  host.loadedKey = key;
-  // Signatures an earlier visit saved go now; the listener above tells the page about those that get through.
-  flushQueue(where.endpoint, true).catch(() => undefined);
-  host.status = 'pending';
-  try {
-    const petition = await loadPetition(where.endpoint, where.petition);
-    if (host.loadedKey !== key) return;
-    host.petitionTitle = petition.title;
-    host.status = 'complete';
-    if (petition.status === 'closed' && (host.view === 'form' || host.view === 'already-signed')) host.view = 'closed';
-  } catch (error) {
-    if (host.loadedKey !== key) return;
-    host.status = 'error';
-    const { kind, status } = error as AgirError;
-    if (kind === 'schema' || (kind === 'http' && status !== undefined && status < 500)) {
-      host.authorError(`could not read petition "${where.petition}" at ${where.endpoint}: ${(error as Error).message}`);
-    }
+    if (this.host.isConnected) await this.code.load(this);
   }
 }
-
-function applyPrefill(host: PetitionForm): void {
-  if (!host.prefill || host.prefilled || !host.form) return;
-  host.prefilled = true;
-  const values = prefillValues(location.search);
-  if (values.country) host.onReach();
-  for (const [field, value] of Object.entries(values)) {
-    const control = host.control(field);
-    if (!control) continue;
-    if (control instanceof HTMLSelectElement ? [...control.options].some((option) => option.value === value) : !control.value)
-      control.value = value;
-  }
-}
-
-/** The newsletter consent as shown: the words of its label (or slot, or attribute) and their version. */
-function consent(host: PetitionForm): Consent | undefined {
-  const box = host.control(CONSENT) as HTMLInputElement | null;
-  if (!box) return undefined;
-  const slotted = host.pageForm ? undefined : host.querySelector(':scope > [slot="consent"]');
-  const text = host.pageForm
-    ? [...(box.labels ?? [])].map((label) => label.textContent).join(' ')
-    : slotted
-      ? slotted.textContent
-      : (host.consentText ?? host.locale.t('consent'));
-  // A page's own form carries the version in the hidden field the no-JavaScript route reads.
-  const version = words(host.control(`${CONSENT}_version`)?.value ?? host.consentVersion) || 'default';
-  return { id: 'newsletter', granted: box.checked, text: words(text).slice(0, 2000), version: version.slice(0, 64) };
-}
-
-function fail(host: PetitionForm, message: PetitionForm['failure'], reason: PetitionErrorEvent['reason'], error?: unknown): void {
-  host.failure = message;
-  host.dispatchEvent(new PetitionErrorEvent(host.petitionId, reason, error));
-}
-
-/** Shows the summary and focuses the first invalid field; false when there is none. */
-async function showErrors(host: PetitionForm, errors: Partial<Record<Field, Kind>>): Promise<boolean> {
-  const first = FIELDS.find((field) => errors[field]);
-  if (!first) return false;
-  host.summary = true;
-  await host.updateComplete;
-  host.control(first)?.focus();
-  return true;
-}
-
-/** Remembers on this device (by petition id only, no personal data) that it signed. */
-function remember(host: PetitionForm): void {
-  try {
-    localStorage.setItem(signedKey(host.petitionId), '1');
-  } catch {
-    // No storage (private mode, blocked): the notice is a convenience.
-  }
-}
-
-/** "Sign for someone else": back to an empty form, focus on its first field. */
-async function signAgain(host: PetitionForm): Promise<void> {
-  host.view = 'form';
-  host.result = undefined;
-  host.errors = {};
-  host.summary = false;
-  host.failure = undefined;
-  host.copyStatus = host.announcement = '';
-  host.startedAt = Date.now();
-  host.form?.reset();
-  await host.updateComplete;
-  host.control('givenName')?.focus();
-}
-
-/** Validates, builds, offers the payload to the page (`agir-submit`), then queues and sends it. */
-export async function submit(host: PetitionForm): Promise<void> {
-  await loadViews(host).catch(() => undefined);
-  const present = FIELDS.filter((field) => host.control(field));
-  if (await showErrors(host, host.validate(present))) {
-    host.dispatchEvent(new PetitionErrorEvent(host.petitionId, 'invalid', undefined));
-    return;
-  }
-  host.summary = false;
-  const where = target(host);
-  if (!where) return fail(host, 'unavailable', 'config');
-  if (host.embed && !isId(host.embed))
-    host.authorError(`the "embed" attribute must be an id of letters, digits, "-" or "_" (got "${host.embed}"); it is left out.`);
-  const values: Record<string, string> = {};
-  for (const field of present) values[field] = host.control(field)!.value;
-  const { comment, ...person } = values;
-  const given = consent(host);
-  const submitEvent = new AgirSubmitEvent(
-    buildSignatureRequest({
-      person,
-      comment,
-      consents: given ? [given] : [],
-      locale: host.locale.locale,
-      source: signatureSource(location.href, document.referrer, host.embed),
-      startedAt: host.startedAt,
-      trap: host.control('trap')?.value ?? '',
-    }),
-    where.petition,
-    where.endpoint,
-  );
-  if (!host.dispatchEvent(submitEvent)) return;
-  const checked = readSignatureRequest(submitEvent.payload);
-  if (!checked.success) {
-    const fields = fieldErrors(checked.error.issues);
-    host.authorError(
-      `the signature does not match the contract (${Object.entries(fields)
-        .map(([path, problem]) => `${path}: ${problem}`)
-        .join('; ')}). Check the form's fields and any agir-submit listener.`,
-    );
-    return rejected(host, { status: 422, fields });
-  }
-  let request: SignatureRequest = checked.data;
-  if (host.captcha) {
-    try {
-      request = { ...request, captcha: String(await host.captcha(request)) } as SignatureRequest;
-    } catch (error) {
-      return fail(host, 'errorCaptcha', 'captcha', error);
-    }
-  }
-  host.sentTo = where.endpoint;
-  host.sending = true;
-  sending.set(request.idempotencyKey, host);
-  await settle(host, await submitSignature(where.endpoint, where.petition, request), true);
-}
-
-/** A refusal from the server (or the contract): field errors go back to their fields. */
-async function rejected(host: PetitionForm, error: unknown): Promise<void> {
-  const { status, code, fields = {} } = (error ?? {}) as Partial<AgirError>;
-  if (code === 'closed' || status === 409) {
-    host.view = 'closed';
-    host.dispatchEvent(new PetitionErrorEvent(host.petitionId, 'closed', error));
-    return;
-  }
-  const errors: Partial<Record<Field, Kind>> = {};
-  for (const path of Object.keys(fields)) {
-    const field = path.replace(/^person\./, '') as Field;
-    if (FIELDS.includes(field) && host.control(field)) errors[field] = 'Invalid';
-  }
-  const invalid = Object.keys(errors).length > 0;
-  host.errors = { ...host.errors, ...errors };
-  if (!invalid) host.failure = status === 413 ? 'errorTooLarge' : 'errorRejected';
-  host.dispatchEvent(new PetitionErrorEvent(host.petitionId, invalid ? 'invalid' : 'rejected', error));
-  await showErrors(host, errors);
-}
-
-/** "Try again" on a signature the server failed again and again: sends it now, shows what became of it. */
-async function resend(host: PetitionForm): Promise<void> {
-  const id = host.pendingId;
-  if (host.sending || !id) return;
-  host.sending = true;
-  try {
-    const settled = await retrySignature(id);
-    // Gone meanwhile: another tab sent it (or it was dropped); what became of it reached the form already.
-    if (settled) await settle(host, settled, true);
-  } finally {
-    host.sending = false;
-  }
-}
-
-/** Shows what became of a signature: sent, saved for later, refused, or failed by the server again and again. */
-async function settle(host: PetitionForm, settled: Settled, fromSubmit: boolean): Promise<void> {
-  const focusHere = fromSubmit || host.matches(':focus-within');
-  await loadViews(host).catch(() => undefined);
-  if (settled.status === 'failed') {
-    host.pendingId = settled.id;
-    host.view = 'unsent';
-    host.dispatchEvent(new PetitionErrorEvent(host.petitionId, 'server', settled.error));
-  } else if (settled.status === 'retry') {
-    remember(host);
-    host.pendingId = settled.id;
-    host.view = 'queued';
-    host.dispatchEvent(new QueuedEvent(host.petitionId, host.sentTo, settled.id));
-  } else if (settled.status === 'sent') {
-    sending.delete(settled.id);
-    remember(host);
-    host.pendingId = undefined;
-    const count = settled.response?.signatureCount;
-    const duplicate = settled.response?.duplicate === true;
-    host.result = { count, duplicate };
-    host.view = 'signed';
-    if (!fromSubmit) host.announcement = views(host)?.('sentLater') ?? '';
-    host.dispatchEvent(new SignedEvent(host.petitionId, host.sentTo, count, duplicate));
-  } else {
-    sending.delete(settled.id);
-    host.pendingId = undefined;
-    host.sending = false;
-    host.view = 'form';
-    await host.updateComplete;
-    return rejected(host, settled.error ?? new Error(settled.status));
-  }
-  // The heading takes focus in the render that shows the notice, not in a continuation after it: a page
-  // awaiting `updateComplete` after `agir-queued` would otherwise race this function for the focus.
-  if (focusHere) host.focusAfterRender = '#title';
-  host.requestUpdate();
-  await host.updateComplete;
-}
-
-/** What the element shows instead of (or above) the form (see ./notices.ts), its buttons acting on this form. */
-export const notice = (host: PetitionForm) => noticeOf(host, { signAgain: () => void signAgain(host), resend: () => void resend(host) });
