@@ -5,5 +5,4 @@ import { narrow, type Select } from '../shared/space.js';
  * narrow column). How many cases there are is known only when they arrive: a list grows then, so a page
  * puts it where growing moves nothing on screen (last in its column), or gives it a `min-block-size`.
  */
-export const listSpace = (at: Select): string =>
-  `${at()}{display:block;min-block-size:24em}@media ${narrow}{${at()}{min-block-size:74em}}`;
+export const listSpace = (at: Select): string => `${at()}{display:block;min-block-size:24em}@media ${narrow}{${at()}{min-block-size:74em}}`;
