@@ -1248,6 +1248,25 @@ describe('petition-form: bring your own form', () => {
     expect((form.elements.namedItem('country') as HTMLSelectElement).value).to.equal('FR');
   });
 
+  it('moved in the page (disconnected, then connected again), it still enhances the page’s form, and checks the petition again', async () => {
+    fake.on('POST', SIGN, () => created(78));
+    const { el, form } = await mountOwn();
+    const parent = el.parentNode!;
+    el.remove();
+    parent.append(el);
+    await settled(el, 2);
+    const submits: Event[] = [];
+    el.addEventListener('agir-submit', (event) => submits.push(event));
+    set(form, 'givenName', 'Ada');
+    set(form, 'familyName', 'Lovelace');
+    set(form, 'email', 'ada@example.org');
+    form.requestSubmit();
+    await signedView(el);
+    expect(submits).to.have.length(1);
+    expect(signatures()).to.have.length(1);
+    expect(visibleText(el)).to.contain('78 personnes ont signé');
+  });
+
   it('queues when the network fails', async () => {
     freshQueue({ baseDelayMs: 60_000 });
     fake.on('POST', SIGN, offline);
