@@ -1,9 +1,14 @@
-import { defaultCountry } from '@agir/core';
+import { defaultCountry, type Translate } from '@agir/core';
+import type { PetitionFormMessages } from './messages/en.js';
 
 /** The person fields of petition-form, shared by the element and its submission code. */
 export type Field = 'givenName' | 'familyName' | 'email' | 'country' | 'postalCode' | 'phone' | 'comment';
 /** Kinds of field error; a message is named `<field><Kind>` in the catalogs. */
 export type Kind = 'Required' | 'Invalid';
+
+/** A field's error message (`<field><Kind>` in the form's catalog). */
+export const fieldMessage = (t: Translate<PetitionFormMessages>, field: Field, kind: Kind): string =>
+  t(`${field}${kind}` as keyof PetitionFormMessages);
 
 /** Fields in page order; the first four are always shown and required (the contract needs them). */
 export const FIELDS: readonly Field[] = ['givenName', 'familyName', 'email', 'country', 'postalCode', 'phone', 'comment'];

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { createCatalog, signatureSource, type Translate } from '@agir/core';
 import { adoptStyles } from '../shared/host-element.js';
-import { FIELDS, safeHref } from './fields.js';
+import { fieldMessage, FIELDS, safeHref } from './fields.js';
 import type { PetitionFormViewMessages } from './messages/views/en.js';
 import { viewStyles } from './petition-form.styles.js';
 import type { PetitionForm } from './petition-form.js';
@@ -175,7 +175,7 @@ export function errorSummary(c: SubmissionController): TemplateResult | typeof n
                 event.preventDefault();
                 host.control(field)?.focus();
               }}
-              >${host.message(field, host.errors[field]!)}</a
+              >${fieldMessage(host.locale.t, field, host.errors[field]!)}</a
             >
           </li>`,
       )}

@@ -4,7 +4,7 @@
  * country names in the form's language). Part of the lazily loaded submission chunk.
  */
 import { countryOptions } from '@agir/core';
-import { FIELDS, likelyCountry } from './fields.js';
+import { fieldMessage, FIELDS, likelyCountry } from './fields.js';
 import type { SubmissionController } from './submission.js';
 
 /** The newsletter consent box's name (and, with `_version`, its hidden version field's). */
@@ -72,7 +72,7 @@ export function syncPageForm({ host, sending }: SubmissionController): void {
         note.className = 'agir-field-error';
         (control.closest('label') ?? control).after(note);
       }
-      note.textContent = host.message(field, kind);
+      note.textContent = fieldMessage(locale.t, field, kind);
       describedBy.push(errorId);
       control.setAttribute('aria-invalid', 'true');
     } else {

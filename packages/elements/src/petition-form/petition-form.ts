@@ -4,7 +4,7 @@ import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { stateProperties } from '../shared/state-properties.js';
-import { FIELDS, likelyCountry, safeHref, type Field, type Kind } from './fields.js';
+import { fieldMessage, FIELDS, likelyCountry, safeHref, type Field, type Kind } from './fields.js';
 import type { PetitionFormMessages } from './messages/en.js';
 import { styles } from './petition-form.styles.js';
 import { SubmissionController } from './submission.js';
@@ -98,7 +98,7 @@ export class PetitionForm extends HostElement {
       noShare: ['no-share', Boolean],
       headingLevel: ['heading-level', Number],
     });
-    stateProperties(this, { errors: {}, summary: false });
+    stateProperties(this, { errors: {} });
   }
 
   /** Registers the element under `tag` (default `petition-form`), unless that tag is taken. */
@@ -121,8 +121,6 @@ export class PetitionForm extends HostElement {
   pageForm: HTMLFormElement | null = null;
   /** @internal The fields' errors. */
   declare errors: Partial<Record<Field, Kind>>;
-  /** @internal Whether the error summary shows (after a submit). */
-  declare summary: boolean;
   /** The petition check, the signature's fate and the notices (loads the submission code). */
   readonly #submission = new SubmissionController(this);
   readonly #reported = new Set<string>();
@@ -252,11 +250,6 @@ export class PetitionForm extends HostElement {
     authorError(this, message);
   }
 
-  /** @internal */
-  message(field: Field, kind: Kind): string {
-    return this.locale.t(`${field}${kind}` as keyof Messages);
-  }
-
   /** @internal Updates the errors of some fields (native constraints, then the contract's rule). */
   validate(fields: readonly Field[]): Partial<Record<Field, Kind>> {
     const errors = { ...this.errors };
@@ -326,7 +319,7 @@ export class PetitionForm extends HostElement {
         >${t(field)}${this.#isRequired(field) ? nothing : html`<span class="optional">${` ${t('optional')}`}</span>`}</label
       >
       ${help ? html`<p class="help" id="${field}-help">${t(help)}</p>` : nothing}
-      ${kind ? html`<p class="error" id="${field}-error" part="error"><span class="visually-hidden">${t('errorPrefix')} </span>${this.message(field, kind)}</p>` : nothing}
+      ${kind ? html`<p class="error" id="${field}-error" part="error"><span class="visually-hidden">${t('errorPrefix')} </span>${fieldMessage(t, field, kind)}</p>` : nothing}
       ${control(describedBy || nothing, kind ? 'true' : nothing)}
     </div>`;
   }
@@ -463,7 +456,7 @@ export class PetitionForm extends HostElement {
     if (view === 'unavailable' || view === 'closed' || view === 'already-signed') return notice;
     return html`${notice}
       <div class="form-view" ?hidden=${view !== 'form'}>
-        ${this.summary ? code?.errorSummary(submission) : nothing} ${this.pageForm ? nothing : this.#ownForm()}
+        ${submission.summary ? code?.errorSummary(submission) : nothing} ${this.pageForm ? nothing : this.#ownForm()}
         <slot ?hidden=${!this.pageForm} @slotchange=${this.#onSlotChange}></slot>
         ${this.pageForm ? this.#alert() : nothing}
       </div>`;

@@ -160,7 +160,7 @@ async function showErrors(c: SubmissionController, errors: Partial<Record<Field,
   const { host } = c;
   const first = FIELDS.find((field) => errors[field]);
   if (!first) return false;
-  host.summary = true;
+  c.summary = true;
   await host.updateComplete;
   host.control(first)?.focus();
   return true;
@@ -182,7 +182,7 @@ export async function signAgain(c: SubmissionController): Promise<void> {
   c.view = 'form';
   c.result = undefined;
   host.errors = {};
-  host.summary = false;
+  c.summary = false;
   c.failure = undefined;
   c.copyStatus = c.announcement = '';
   c.startedAt = Date.now();
@@ -200,7 +200,7 @@ export async function submit(c: SubmissionController): Promise<void> {
     host.dispatchEvent(new PetitionErrorEvent(petitionId(host), 'invalid', undefined));
     return;
   }
-  host.summary = false;
+  c.summary = false;
   const where = target(c);
   if (!where) return fail(c, 'unavailable', 'config');
   if (host.embed && !isId(host.embed))

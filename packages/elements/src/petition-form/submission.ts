@@ -48,6 +48,7 @@ export class SubmissionController implements ReactiveController {
       sending: false,
       result: undefined,
       failure: undefined,
+      summary: false,
       petitionTitle: undefined,
       announcement: '',
       copyStatus: '',
@@ -63,6 +64,8 @@ export class SubmissionController implements ReactiveController {
   declare result: { count: number | undefined; duplicate: boolean } | undefined;
   /** A submission error that is not about one field (the form's alert). */
   declare failure: keyof PetitionFormMessages | undefined;
+  /** Whether the error summary shows (after a submit). */
+  declare summary: boolean;
   declare petitionTitle: string | undefined;
   /** Said by the element's status region. */
   declare announcement: string;
