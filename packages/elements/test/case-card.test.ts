@@ -97,7 +97,7 @@ async function remoteCard(lang: string, overrides: Payload = {}): Promise<CaseCa
 // ---------------------------------------------------------------------------------------------
 
 describe('case-card: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     it(`loading (${lang})`, async () => {
       fake.on('GET', '/cases/akber', () => new Promise<Response>(() => {}));
       const el = await fixture<CaseCard>(html`<case-card lang=${lang} case="akber" endpoint=${fake.endpoint}></case-card>`);

@@ -12,7 +12,7 @@ const zhHans: SignatureCounterMessages = {
   progress: '{count} {label}，目标 {goal}',
   progressLabel: '目标完成进度',
   loading: '正在加载签名人数…',
-  unavailable: '暂无人数',
+  unavailable: '人数暂不可用',
 };
 
 export default zhHans;
