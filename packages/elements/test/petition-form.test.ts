@@ -163,11 +163,11 @@ afterEach(async () => {
 });
 
 describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     describe(lang, () => {
       it('pristine form, with the petition loaded', async () => {
         const el = await mount(lang, { fields: 'postal-code phone comment', required: 'postal-code' });
-        expect($(el, '.root')!.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+        expect($(el, '.root')!.getAttribute('dir')).to.equal(lang === 'ar' || lang === 'ug' ? 'rtl' : 'ltr');
         await expect(el).to.be.accessible();
       });
 

@@ -23,6 +23,8 @@ const viewCatalog = createCatalog<Views>('petition-form (views)', {
   it: () => import('./messages/views/it.js'),
   nl: () => import('./messages/views/nl.js'),
   pt: () => import('./messages/views/pt.js'),
+  ug: () => import('./messages/views/ug.js'),
+  'zh-Hans': () => import('./messages/views/zh-Hans.js'),
 });
 const viewMessages = new Map<string, Translate<Views>>();
 

@@ -21,6 +21,8 @@ const catalog = createCatalog<Messages>('petition-form', {
   it: () => import('./messages/it.js'),
   nl: () => import('./messages/nl.js'),
   pt: () => import('./messages/pt.js'),
+  ug: () => import('./messages/ug.js'),
+  'zh-Hans': () => import('./messages/zh-Hans.js'),
 });
 
 /** Tokens of the `fields` and `required` attributes. */
