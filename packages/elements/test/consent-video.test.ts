@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/consent-video/define.js';
 import { ConsentVideo, VideoConsentEvent, VideoWithdrawEvent, providers } from '../src/consent-video/index.js';

@@ -277,8 +277,9 @@ export class ConsentVideo extends HostElement {
       if (this.posterImage.getAttribute('src') !== poster) this.posterImage.src = poster;
     } else this.posterImage.removeAttribute('src');
     this.posterImage.hidden = !poster || !!this.player;
-    this.notice.hidden = !video || !!this.player;
-    this.unavailableText.hidden = !!video;
+    // The notice appears with its words in the reader's language (never English first, then a resize).
+    this.notice.hidden = !video || !!this.player || !this.locale.ready;
+    this.unavailableText.hidden = !!video || !this.locale.ready;
     this.forgetButton.hidden = !(this.player && video && choice.get(video.memory));
     if (this.player) this.player.title = t('player', { title, provider });
 
