@@ -19,7 +19,7 @@
 
 type Call = [method: string, args: unknown[]];
 
-type ElementName = 'petition-form' | 'signature-counter' | 'case-card' | 'case-card-list' | 'donation-calculator';
+type ElementName = 'petition-form' | 'signature-counter' | 'case-card' | 'case-card-list' | 'donation-calculator' | 'consent-video';
 
 interface DefinableClass {
   define(tag?: string, registry?: CustomElementRegistry): void;
@@ -32,6 +32,7 @@ const defineDefault: Record<ElementName, () => Promise<unknown>> = {
   'case-card': () => import('../case-card/define.js'),
   'case-card-list': () => import('../case-card-list/define.js'),
   'donation-calculator': () => import('../donation-calculator/define.js'),
+  'consent-video': () => import('../consent-video/define.js'),
 };
 
 /** Loads an element's class without registering anything (for renamed tags). */
@@ -41,6 +42,7 @@ const loadClass: Record<ElementName, () => Promise<DefinableClass>> = {
   'case-card': () => import('../case-card/index.js').then((m) => m.CaseCard),
   'case-card-list': () => import('../case-card-list/index.js').then((m) => m.CaseCardList),
   'donation-calculator': () => import('../donation-calculator/index.js').then((m) => m.DonationCalculator),
+  'consent-video': () => import('../consent-video/index.js').then((m) => m.ConsentVideo),
 };
 
 /**
