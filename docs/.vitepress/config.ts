@@ -40,6 +40,7 @@ export default defineConfig({
           { text: 'signature-counter', link: '/elements/signature-counter' },
           { text: 'case-card', link: '/elements/case-card' },
           { text: 'donation-calculator', link: '/elements/donation-calculator' },
+          { text: 'consent-video', link: '/elements/consent-video' },
         ],
       },
       {

@@ -41,6 +41,7 @@ test('the docs site has no broken internal link', { timeout: 180_000 }, async ()
     'elements/signature-counter',
     'elements/case-card',
     'elements/donation-calculator',
+    'elements/consent-video',
   ]) {
     assert.ok(
       scanned.some((link) => link.url.endsWith(`/${page}.html`)),

@@ -36,7 +36,7 @@ async function settled(el: Element, state = 'ready'): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 describe('case-card-list: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     it(`loading, ready, empty and error (${lang})`, async () => {
       let release: (value: Response) => void = () => {};
       fake.on('GET', '/cases', (request) =>

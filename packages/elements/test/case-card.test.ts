@@ -97,7 +97,7 @@ async function remoteCard(lang: string, overrides: Payload = {}): Promise<CaseCa
 // ---------------------------------------------------------------------------------------------
 
 describe('case-card: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     it(`loading (${lang})`, async () => {
       fake.on('GET', '/cases/akber', () => new Promise<Response>(() => {}));
       const el = await fixture<CaseCard>(html`<case-card lang=${lang} case="akber" endpoint=${fake.endpoint}></case-card>`);
@@ -268,6 +268,25 @@ describe('case-card: from an endpoint', () => {
       );
       await settled(el);
       expect($(el, '[part="status"]')!.textContent, `${lang} ${kind} ${since}`).to.equal(phrase);
+    }
+  });
+
+  it('builds the status phrase in Uyghur (right to left) and Simplified Chinese (zh, zh-CN, zh-Hans)', async () => {
+    const cases: Array<[lang: string, status: string, since: string, phrase: string]> = [
+      ['ug', 'detained', '2018', '2018-يىلىدىن بۇيان تۇتۇپ تۇرۇلغان'],
+      ['ug', 'detained', '2018-04', `${formatDate('ug', '2018-04')} دىن بۇيان تۇتۇپ تۇرۇلغان`],
+      ['ug', 'released', '2018-03-08', `${formatDate('ug', '2018-03-08')} قويۇپ بېرىلگەن`],
+      ['zh-Hans', 'detained', '2018', `自${formatDate('zh-Hans', '2018')}起被拘押`],
+      ['zh-CN', 'released', '2018-03-08', `于${formatDate('zh-CN', '2018-03-08')}获释`],
+      ['zh', 'on-trial', '2020-05', `自${formatDate('zh', '2020-05')}起正在受审`],
+    ];
+    for (const [lang, kind, since, phrase] of cases) {
+      const el = await fixture<CaseCard>(
+        html`<case-card lang=${lang} name="Akber" country="CN" .data=${akber({ status: { kind, since } }) as never}></case-card>`,
+      );
+      await settled(el);
+      expect($(el, '[part="status"]')!.textContent, `${lang} ${kind} ${since}`).to.equal(phrase);
+      expect(getComputedStyle($(el, '[part="status"]')!).direction, lang).to.equal(lang === 'ug' ? 'rtl' : 'ltr');
     }
   });
 

@@ -167,7 +167,7 @@ after(() => {
 // ---------------------------------------------------------------------------------------------
 
 describe('signature-counter: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     it(`is accessible while loading, ready and in error (${lang})`, async () => {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
@@ -177,7 +177,7 @@ describe('signature-counter: accessibility in every state', () => {
         return json(petitionPayload());
       });
       const page = await fixture<HTMLDivElement>(
-        html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}>
+        html`<div lang=${lang} dir=${lang === 'ar' || lang === 'ug' ? 'rtl' : 'ltr'}>
           <h1>
             Ouïghours : <signature-counter layout="inline" petition="xinjiang" endpoint=${api.endpoint}></signature-counter> personnes
           </h1>
@@ -206,7 +206,7 @@ describe('signature-counter: accessibility in every state', () => {
       const down = fakeEndpoint();
       down.on('GET', '/petitions/xinjiang', () => json({ error: { code: 'internal', message: 'down' } }, 500));
       const broken = await fixture<HTMLDivElement>(
-        html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}>
+        html`<div lang=${lang} dir=${lang === 'ar' || lang === 'ug' ? 'rtl' : 'ltr'}>
           <signature-counter petition="xinjiang" endpoint=${down.endpoint}></signature-counter>
           <p>Ouïghours : <signature-counter layout="inline" petition="xinjiang" endpoint=${down.endpoint}></signature-counter> personnes</p>
         </div>`,
@@ -221,6 +221,8 @@ describe('signature-counter: accessibility in every state', () => {
         it: 'numero non disponibile',
         nl: 'aantal niet beschikbaar',
         pt: 'número indisponível',
+        ug: 'سانى ئېنىق ئەمەس',
+        'zh-Hans': '人数暂不可用',
       };
       expect(spoken(el)).to.equal(unavailable[lang]);
       await expect(broken).to.be.accessible();
@@ -283,6 +285,26 @@ describe('signature-counter: numbers in the element’s language', () => {
       expect(text, lang).to.contain(goal).and.contain(countries);
       expect(part(el, 'bar').getAttribute('aria-valuetext'), lang).to.equal(valueText);
       expect(part(el, 'bar').getAttribute('aria-label'), lang).to.equal(barLabel);
+    }
+  });
+
+  it('shows the goal, the countries, the label and the bar’s text alternative in Uyghur (right to left) and Simplified Chinese', async () => {
+    const expected = {
+      ug: ['ئىمزا', 'نىشان: 500,000', '184 دۆلەت ۋە رايوندىن', '323,832 ئىمزا، نىشان 500,000', 'نىشانغا يېتىش ئەھۋالى', 'rtl'],
+      'zh-Hans': ['个签名', '目标：500,000', '来自 184 个国家和地区', '323,832 个签名，目标 500,000', '目标完成进度', 'ltr'],
+    };
+    for (const [lang, [label, goal, countries, valueText, barLabel, dir]] of Object.entries(expected)) {
+      const endpoint = endpointWith();
+      const el = await fixture<SignatureCounter>(
+        html`<signature-counter lang=${lang} petition="xinjiang" endpoint=${endpoint.endpoint} show-countries></signature-counter>`,
+      );
+      await shows(el, '323,832');
+      const text = el.shadowRoot!.textContent!;
+      expect(part(el, 'label').textContent!.trim(), lang).to.equal(label);
+      expect(text, lang).to.contain(goal).and.contain(countries);
+      expect(part(el, 'bar').getAttribute('aria-valuetext'), lang).to.equal(valueText);
+      expect(part(el, 'bar').getAttribute('aria-label'), lang).to.equal(barLabel);
+      expect(getComputedStyle(part(el, 'number')).direction, lang).to.equal(dir);
     }
   });
 

@@ -22,7 +22,7 @@
 
 type Call = [method: string, args: unknown[]];
 
-type ElementName = 'petition-form' | 'signature-counter' | 'case-card' | 'case-card-list' | 'donation-calculator';
+type ElementName = 'petition-form' | 'signature-counter' | 'case-card' | 'case-card-list' | 'donation-calculator' | 'consent-video';
 
 interface DefinableClass {
   define(tag?: string, registry?: CustomElementRegistry): void;
@@ -35,6 +35,7 @@ const defineDefault: Record<ElementName, () => Promise<unknown>> = {
   'case-card': () => import('../case-card/define.js'),
   'case-card-list': () => import('../case-card-list/define.js'),
   'donation-calculator': () => import('../donation-calculator/define.js'),
+  'consent-video': () => import('../consent-video/define.js'),
 };
 
 /** Loads an element's class without registering anything (for renamed tags). */
@@ -44,13 +45,15 @@ const loadClass: Record<ElementName, () => Promise<DefinableClass>> = {
   'case-card': () => import('../case-card/index.js').then((m) => m.CaseCard),
   'case-card-list': () => import('../case-card-list/index.js').then((m) => m.CaseCardList),
   'donation-calculator': () => import('../donation-calculator/index.js').then((m) => m.DonationCalculator),
+  'consent-video': () => import('../consent-video/index.js').then((m) => m.ConsentVideo),
 };
 
 /**
  * Written by the build (vite.config.ts, `moduleGraph`): [files as "path sha256-…" (or "path"), { element:
- * [indexes of its static files (the entry first), { language: hash of its catalog chunks/<language>-<hash>.js }] }]. Absent in an unbundled run.
+ * [indexes of its files (the entry first), { language: hashes of its catalogs chunks/<language>-<hash>.js }, { country: hash of
+ * its rules chunks/<country>-<hash>.js }?] }]. Absent in an unbundled run.
  */
-type Graph = [string[], Record<string, [number[], Record<string, string>]>];
+type Graph = [string[], Record<string, [number[], Record<string, string>, Record<string, string>?]>];
 const graph = (self as unknown as { __agirGraph?: Graph }).__agirGraph;
 
 /** Inserts modulepreload links for an element's graph; resolves when its entry has arrived and matches its hash. */
@@ -60,7 +63,13 @@ function preload(tag: string, element?: Element): Promise<unknown> | void {
   const lang = (element?.closest('[lang]')?.getAttribute('lang') || navigator.language).split('-')[0]!.toLowerCase();
   const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
   const files = entry[0].map((index) => graph![0][index]!);
-  if (entry[1][lang]) files.push(`chunks/${lang}-${entry[1][lang]}.js`);
+  // The catalogs of the element's language, and the calculator's rules for its `country`: named by hash.
+  const country = element?.getAttribute('country')?.toLowerCase() ?? '';
+  for (const [key, hashes] of [
+    [lang, entry[1][lang]],
+    [country, entry[2]?.[country]],
+  ])
+    for (const hash of hashes?.split(' ') ?? []) files.push(`chunks/${key}-${hash}.js`);
   let arrived: Promise<unknown> | undefined;
   for (const file of files) {
     const [path, integrity] = file.split(' ');

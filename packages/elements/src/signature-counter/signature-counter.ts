@@ -27,6 +27,8 @@ const catalog = createCatalog<SignatureCounterMessages>('signature-counter', {
   it: () => import('./messages/it.js'),
   nl: () => import('./messages/nl.js'),
   pt: () => import('./messages/pt.js'),
+  ug: () => import('./messages/ug.js'),
+  'zh-Hans': () => import('./messages/zh-Hans.js'),
 });
 
 /**
