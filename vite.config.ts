@@ -27,16 +27,26 @@ function elementEntries(): Record<string, string> {
   }
   entries.agir = path.join(src, 'cdn/agir.ts');
   entries['agir.classic'] = path.join(src, 'cdn/agir.classic.ts');
+  // The static adapter (docs/backends.md), for pages that ask for it: in no element's graph.
+  entries['static-client'] = path.join(src, 'cdn/static-client.ts');
   return entries;
 }
 
 /**
  * Writes into the loader (agir.js, in place of `self.__agirGraph`) each element's static module graph, so
  * that it fetches the whole graph in one round when the element appears: `[files, { element: [indexes of
- * its static files, entry first, { language: the hash in its catalog's name }] }]`, each file as "path sha256-…" for the
+ * its static files, entry first, { language: the hashes in its catalogs' names }, { country: the hash in its
+ * rules' name }?] }]`, each file as "path sha256-…" for the
  * modulepreload link's integrity attribute. Catalogs carry no hash (40 of them would not fit the loader's
  * 2 000-byte budget); they are data modules loaded as before, only earlier. Runs before the SRI hashes.
  */
+/**
+ * Modules an element loads on demand that its first render still waits for: the calculator shows no figure
+ * until its country's rules and the words for an estimate have come. (The form's submission code is not here:
+ * its first render does not wait for it.)
+ */
+const firstRender = /\/donation-calculator\/relief-view\.ts$/;
+
 function injectModuleGraph(dir: string, bundle: Record<string, { type: string } & Record<string, unknown>>): void {
   type Chunk = {
     type: 'chunk';
@@ -58,7 +68,8 @@ function injectModuleGraph(dir: string, bundle: Record<string, { type: string } 
     }
     return index;
   };
-  const elements: Record<string, [number[], Record<string, string>]> = {};
+  const elements: Record<string, [number[], Record<string, string>, Record<string, string>?]> = {};
+  const hashOf = (f: string): string => f.slice(-11, -3);
   for (const [file, chunk] of Object.entries(chunks)) {
     if (chunk.type !== 'chunk' || !chunk.isEntry || !existsSync(path.join(src, chunk.name, 'define.ts'))) continue;
     const closure: string[] = [];
@@ -68,15 +79,30 @@ function injectModuleGraph(dir: string, bundle: Record<string, { type: string } 
       for (const imported of chunks[f]?.imports ?? []) visit(imported);
     };
     visit(file);
+    // Loaded on demand, but by every page that shows the element: the element's other modules that its chunks
+    // import dynamically (the calculator's words for an estimate), then what any country's rules import
+    // (the tax engine). They join the graph, so they come in its round instead of one or two rounds later.
+    const keyed = (f: string, pattern: RegExp): RegExpExecArray | null => pattern.exec(chunks[f]?.facadeModuleId ?? '');
+    const catalog = new RegExp(`/${chunk.name}/messages/(?:[a-z]+/)?([a-z]+)\\.ts$`);
+    const country = new RegExp(`/${chunk.name}/rules/([a-z]{2})\\.ts$`);
     const catalogs: Record<string, string> = {};
-    for (const f of closure) {
-      for (const dynamic of chunks[f]?.dynamicImports ?? []) {
-        const match = new RegExp(`/${chunk.name}/messages/([a-z]+)\\.ts$`).exec(chunks[dynamic]?.facadeModuleId ?? '');
-        if (match && dynamic === `chunks/${match[1]}-${dynamic.slice(-11, -3)}.js`) catalogs[match[1]!] = dynamic.slice(-11, -3);
-        else if (match) throw new Error(`unexpected catalog file name ${dynamic}`);
+    const countries: Record<string, string> = {};
+    for (let i = 0; i < closure.length; i++) {
+      for (const dynamic of chunks[closure[i]!]?.dynamicImports ?? []) {
+        const match = keyed(dynamic, catalog) ?? keyed(dynamic, country);
+        if (!match) {
+          // (a catalog the loader cannot name by a page's language is left to load as before)
+          const id = chunks[dynamic]?.facadeModuleId ?? '';
+          if (firstRender.test(id)) visit(dynamic);
+          continue;
+        }
+        if (dynamic !== `chunks/${match[1]}-${hashOf(dynamic)}.js`) throw new Error(`unexpected file name ${dynamic}`);
+        const into = keyed(dynamic, country) ? countries : catalogs;
+        into[match[1]!] = into[match[1]!] ? `${into[match[1]!]} ${hashOf(dynamic)}` : hashOf(dynamic);
+        if (into === countries) for (const imported of chunks[dynamic]?.imports ?? []) visit(imported);
       }
     }
-    elements[chunk.name] = [closure.map(indexOf), catalogs];
+    elements[chunk.name] = Object.keys(countries).length ? [closure.map(indexOf), catalogs, countries] : [closure.map(indexOf), catalogs];
   }
   const loader = path.join(dir, 'agir.js');
   const code = readFileSync(loader, 'utf8');

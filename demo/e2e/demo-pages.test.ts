@@ -1,4 +1,4 @@
-// Issue 8: the demo pages (French, English, Arabic) served by the reference server render every element
+// Issue 8: the demo pages (French, English, Arabic; issue 19: Uyghur) served by the reference server render every element
 // with live data and have no axe violation. Issue 4: a page of counters records no layout shift.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,6 +51,7 @@ describe('demo pages', () => {
     ['/', 'fr', 'ltr'],
     ['/en/', 'en', 'ltr'],
     ['/ar/', 'ar', 'rtl'],
+    ['/ug/', 'ug', 'rtl'],
   ] as const) {
     test(`${path} (${lang}): every element renders live data, no axe violation, no console error`, async () => {
       const page = await browser.newPage();
@@ -69,6 +70,15 @@ describe('demo pages', () => {
       await settled(page);
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('petition-form')!).direction), dir);
+      const directions = await page.evaluate(
+        (names) => names.flatMap((tag) => Array.from(document.querySelectorAll(tag), (el) => `${tag}: ${getComputedStyle(el).direction}`)),
+        tags,
+      );
+      assert.deepEqual(
+        directions.filter((entry) => !entry.endsWith(dir)),
+        [],
+        `every element lays out ${dir}`,
+      );
       const headline = await page.evaluate(
         () => document.querySelector('h1')!.textContent + ' ' + document.querySelector('h1 signature-counter')!.shadowRoot!.textContent,
       );
@@ -83,6 +93,26 @@ describe('demo pages', () => {
       await page.close();
     });
   }
+
+  test('/ug/ speaks Uyghur: each element’s own words come from its ug catalog', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/ug/`);
+    await settled(page);
+    const words = await page.evaluate(() => ({
+      submit: document.querySelector('petition-form')!.shadowRoot!.querySelector('button[type="submit"]')?.textContent?.trim(),
+      counter: document.querySelector('signature-counter[show-countries]')!.shadowRoot!.textContent,
+      card: document.querySelector('case-card')!.shadowRoot!.textContent,
+      calculator: document.querySelector('donation-calculator')!.shadowRoot!.textContent,
+      nav: Array.from(document.querySelectorAll('nav a'), (a) => a.getAttribute('href')),
+    }));
+    assert.equal(words.submit, 'ئىلتىماسقا ئىمزا قويۇش');
+    assert.match(words.counter ?? '', /ئىمزا/);
+    assert.match(words.counter ?? '', /دۆلەت ۋە رايوندىن/);
+    assert.match(words.card ?? '', /ھەمبەھىرلەش/);
+    assert.match(words.calculator ?? '', /ئايلىق ئىئانە/);
+    assert.deepEqual(words.nav, ['/', '/en/', '/ar/', '/ug/']);
+    await page.close();
+  });
 
   test('a page of counters records no layout shift while the data arrives', async () => {
     const context = await browser.newContext();

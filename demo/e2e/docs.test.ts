@@ -13,6 +13,7 @@ const pages: Array<[string, string, RegExp]> = [
   ['elements/signature-counter.html', 'signature-counter', /323\u202f832/],
   ['elements/case-card.html', 'case-card', /Akber/],
   ['elements/donation-calculator.html', 'donation-calculator', /5,10/],
+  ['elements/consent-video.html', 'consent-video', /Lire la vidéo/],
 ];
 
 describe('docs site', () => {

@@ -234,6 +234,33 @@ describe('the CDN loader on a page of another origin', () => {
 
   // Issue 17: the loader knows each element's whole module graph and fetches it, with the catalog of the
   // element's language, in one round: page → agir.js → graph, whatever the latency.
+  // Issue 17: the calculator's first render waits for its country's rules and the words of an estimate; the loader
+  // fetches them in the graph's round, chosen by the element's `country` and language.
+  test(`at ${latencyMs} ms a round trip, donation-calculator shows its estimate after at most 3 sequential round trips`, async () => {
+    const context = await browser.newContext();
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Don</title>
+      <link rel="icon" href="data:,"><script type="module" src="${server.origin}/cdn/agir.js"></script></head><body>
+      <donation-calculator country="FR" amounts-monthly="8 10 15" frequency="monthly" donate-href="https://don.example.org/?a={amount}"></donation-calculator>
+      </body></html>`;
+    await servePage(context, `${pageOrigin}/don`, html);
+    await addLatency(context, server.origin);
+    await recordRender(context, `/5,10/.test(document.querySelector('donation-calculator')?.shadowRoot?.textContent ?? '')`);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${pageOrigin}/don`);
+    const { depth, ms, chain } = await roundTripsUntil(page);
+    console.log(`donation-calculator estimated at ${ms} ms after ${depth} sequential round trips:\n${chain.join('\n')}`);
+    assert.ok(depth <= 3, `more than 3 sequential round trips before the estimate showed:\n${chain.join('\n')}`);
+    assert.deepEqual(errors, []);
+    // Only France's rules: no other country's were fetched.
+    const rules = await page.evaluate(
+      () => performance.getEntriesByType('resource').filter((e) => /\/chunks\/(at|be|de|gb|us)-/.test(e.name)).length,
+    );
+    assert.equal(rules, 0);
+    await context.close();
+  });
+
   test(`at ${latencyMs} ms a round trip, petition-form renders after at most 3 sequential round trips (page, loader, graph)`, async () => {
     const context = await browser.newContext();
     // An empty icon: the browser's own favicon request comes after load and depends on nothing of ours.

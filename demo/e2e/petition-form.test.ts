@@ -226,26 +226,37 @@ describe('<petition-form> end to end against the reference server', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const posts = trackPosts(page);
+    countChecks(page);
     await page.goto(pageUrl);
     await ready(page, forms);
     return { context, page, errors, posts };
   }
 
+  /** The petition checks each page asked for since it last loaded (every form asks once, after its first render). */
+  const checks = new WeakMap<Page, number>();
+  function countChecks(page: Page): void {
+    checks.set(page, 0);
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && checks.set(page, 0));
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && new URL(request.url()).pathname.endsWith(`/petitions/${petition}`))
+        checks.set(page, (checks.get(page) ?? 0) + 1);
+    });
+  }
+
   /**
-   * Every form rendered in its language, the submission code loaded and the petition check settled (the
-   * element's internal `status`: complete, or error when the API is down; there is no public signal for it).
+   * Every form rendered in its language and its petition check settled, as a page sees it: the forms asked
+   * for the petition, and none is in `:state(checking)` any more (the check came back, or failed with the API down).
    */
   async function ready(page: Page, forms = 1): Promise<void> {
+    const start = Date.now();
+    while ((checks.get(page) ?? 0) < forms) {
+      assert.ok(Date.now() - start < 20_000, `the ${forms} form(s) asked for the petition (asked: ${checks.get(page)})`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await page.waitForFunction(
       (count) => {
         const all = Array.from(document.querySelectorAll('petition-form'));
-        return (
-          all.length === count &&
-          all.every(
-            (form) =>
-              !!form.shadowRoot?.querySelector('.root') && ['complete', 'error'].includes((form as unknown as { status: string }).status),
-          )
-        );
+        return all.length === count && all.every((form) => !!form.shadowRoot?.querySelector('.root') && !form.matches(':state(checking)'));
       },
       forms,
       { timeout: 20_000 },

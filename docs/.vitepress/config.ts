@@ -40,12 +40,14 @@ export default defineConfig({
           { text: 'signature-counter', link: '/elements/signature-counter' },
           { text: 'case-card', link: '/elements/case-card' },
           { text: 'donation-calculator', link: '/elements/donation-calculator' },
+          { text: 'consent-video', link: '/elements/consent-video' },
         ],
       },
       {
         text: 'Backend',
         items: [
           { text: 'The endpoint contract', link: '/contract' },
+          { text: 'Any backend', link: '/backends' },
           { text: 'The reference server', link: '/server' },
         ],
       },

@@ -15,7 +15,7 @@ for (const [name, budget] of Object.entries(budgets as Record<string, number>)) 
 
 // petition-form's budget holds Lit and zod/mini (issue 5): they are in the files the entry loads before it
 // renders (static imports), not in a chunk loaded afterwards.
-test('the petition-form entry counts Lit (lit-html) and zod/mini, with the contract person schema and the element', () => {
+test('the petition-form entry counts Lit (lit-html) and zod/mini, with the contract person schema, the element and its submission controller', () => {
   const modules: string[] = staticModules('petition-form');
   for (const expected of [
     /lit-html\/lit-html\.js$/,
@@ -23,12 +23,21 @@ test('the petition-form entry counts Lit (lit-html) and zod/mini, with the contr
     /zod\/v4\/mini\/schemas\.js$/,
     /core\/src\/schemas\/person\.ts$/,
     /petition-form\/petition-form\.ts$/,
+    /petition-form\/submission\.ts$/,
   ])
     assert.ok(
       modules.some((id) => expected.test(id)),
       `${expected} is among the modules the petition-form entry loads before rendering`,
     );
-  // …and nothing of the sending machinery, which the element loads once it connects.
-  for (const lazy of [/petition-form\/submission\.ts$/, /core\/src\/queue\.ts$/, /core\/src\/client\.ts$/])
+  // …and nothing of the sending machinery, which its submission controller (submission.ts, in the entry) loads
+  // once the element connects: the controller's code, the notices, the page-form wiring, the queue, the client.
+  for (const lazy of [
+    /petition-form\/submission-code\.ts$/,
+    /petition-form\/notices\.ts$/,
+    /petition-form\/page-form\.ts$/,
+    /petition-form\/page-queue\.ts$/,
+    /core\/src\/queue\.ts$/,
+    /core\/src\/client\.ts$/,
+  ])
     assert.ok(!modules.some((id) => lazy.test(id)), `${lazy} is loaded on demand`);
 });

@@ -33,8 +33,10 @@ function catalogsIn(file: string): Registered[] {
   const found: Registered[] = [];
   for (const call of text.matchAll(/createCatalog(?:<[^>]*>)?\(\s*'([^']+)',\s*\{([^}]*)\}\s*\)/g)) {
     const modules = new Map<string, string>();
-    for (const entry of call[2]!.matchAll(/(\w+)(?::\s*(?:\(\)\s*=>\s*import\('([^']+)'\)|(\w+)))?\s*(?:,|$)/g)) {
-      const [, language, specifier, identifier] = entry;
+    // A key is a name (`fr`) or, for a tag with a script, quoted (`'zh-Hans'`).
+    for (const entry of call[2]!.matchAll(/(?:(\w+)|'([\w-]+)')(?::\s*(?:\(\)\s*=>\s*import\('([^']+)'\)|(\w+)))?\s*(?:,|$)/g)) {
+      const [, name, quoted, specifier, identifier] = entry;
+      const language = name ?? quoted;
       if (specifier) {
         modules.set(language!, resolve(specifier));
         continue;

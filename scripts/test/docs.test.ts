@@ -33,6 +33,7 @@ test('the docs site has no broken internal link', { timeout: 180_000 }, async ()
     'accessibility',
     'browser-support',
     'contract',
+    'backends',
     'server',
     'benchmarks',
     'changelog',
@@ -40,6 +41,7 @@ test('the docs site has no broken internal link', { timeout: 180_000 }, async ()
     'elements/signature-counter',
     'elements/case-card',
     'elements/donation-calculator',
+    'elements/consent-video',
   ]) {
     assert.ok(
       scanned.some((link) => link.url.endsWith(`/${page}.html`)),

@@ -37,7 +37,13 @@ export interface SignResult extends SignatureResponse {
   status: number;
 }
 
-/** The client interface elements talk to: any object with these methods can stand in for a backend. */
+/**
+ * The client interface elements talk to: any object with these methods can stand in for a backend (see
+ * docs/backends.md). An element needs only some: a counter `getPetition`, a case card `getCase`, a list of
+ * cases `listCases`, a form `getPetition` and `sign`; an element given a client without the method it needs
+ * says so in the console and shows that it is unavailable. Reject with an `AgirError` (`Agir.AgirError` on a
+ * CDN page): its `kind` and `status` say whether trying again may help (`network`, `timeout`, HTTP 408, 429, 5xx).
+ */
 export interface AgirClient {
   readonly endpoint: string;
   getPetition(id: string, options?: RequestOptions): Promise<Petition>;
@@ -45,8 +51,11 @@ export interface AgirClient {
   getCase(id: string, options?: RequestOptions & { locale?: string }): Promise<Case>;
   listCases(query?: { tag?: string; locale?: string }, options?: RequestOptions): Promise<Case[]>;
   health(options?: RequestOptions): Promise<boolean>;
-  /** URL of the petition's server-sent event stream. */
-  streamUrl(petitionId: string): string;
+  /**
+   * URL of the petition's server-sent event stream (`count` events), when the backend has one. Without it a
+   * counter reads the petition once, then polls `getPetition` (every 30 s, or its `interval`; backing off on errors).
+   */
+  streamUrl?(petitionId: string): string;
   /** URL of the stream of several petitions (`GET /stream?petitions=a,b`), when the backend has one. */
   streamsUrl?(petitionIds: readonly string[]): string;
 }

@@ -63,12 +63,7 @@ export const countEventSchema = z.object({
 export type CountEvent = z.infer<typeof countEventSchema>;
 
 /** The payload of a `count` event of `GET /stream?petitions=a,b`: which petition, and its counts. */
-export const petitionCountEventSchema = z.object({
-  petition: idSchema,
-  signatureCount: count,
-  countryCount: count,
-  goal: z.optional(goal),
-});
+export const petitionCountEventSchema = z.extend(countEventSchema, { petition: idSchema });
 export type PetitionCountEvent = z.infer<typeof petitionCountEventSchema>;
 
 export const signatureResponseSchema = z.object({

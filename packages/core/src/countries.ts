@@ -80,6 +80,8 @@ export const likelyRegions: Readonly<Record<string, string>> = {
   it: 'IT',
   nl: 'NL',
   pt: 'BR',
+  ug: 'CN',
+  'zh-Hans': 'CN',
 };
 
 /** A default country for a locale: its region if it has one ("fr-BE" → "BE"), else the language's usual country. */
@@ -87,6 +89,6 @@ export function defaultCountry(locale: string): string | undefined {
   const canonical = canonicalLocale(locale);
   if (!canonical) return undefined;
   const intlLocale = new Intl.Locale(canonical);
-  const region = intlLocale.region ?? ((canonical === intlLocale.language && likelyRegions[canonical]) || intlLocale.maximize().region);
+  const region = intlLocale.region ?? likelyRegions[canonical] ?? intlLocale.maximize().region;
   return region && /^[A-Z]{2}$/.test(region) ? region : undefined;
 }

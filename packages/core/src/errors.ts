@@ -8,6 +8,14 @@ export type AgirErrorKind = 'network' | 'timeout' | 'http' | 'schema' | 'aborted
  * code for HTTP errors; `fields` the per-field validation messages of a 422.
  */
 export class AgirError extends Error {
+  /**
+   * Any error built by an `AgirError` class is one, also the CDN loader's (`Agir.AgirError`, a page's way to
+   * reject from a custom client without importing @agir/core): both carry the `agir.error` brand.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return !!(value as Record<symbol, unknown> | null)?.[brand];
+  }
+
   override readonly name = 'AgirError';
   readonly kind: AgirErrorKind;
   readonly status: number | undefined;
@@ -39,10 +47,18 @@ export class AgirError extends Error {
 
   /** True when sending the same request again later may succeed (network, timeout, 5xx, 429). */
   get transient(): boolean {
-    if (this.kind === 'network' || this.kind === 'timeout') return true;
-    if (this.kind === 'http' && this.status !== undefined) return this.status >= 500 || this.status === 429 || this.status === 408;
-    return false;
+    return isTransient(this);
   }
+}
+
+const brand = Symbol.for('agir.error');
+(AgirError.prototype as unknown as Record<symbol, boolean>)[brand] = true;
+
+/** True when sending the same request again later may succeed: network, timeout, 408, 429, 5xx. */
+export function isTransient({ kind, status }: Pick<AgirError, 'kind' | 'status'>): boolean {
+  if (kind === 'network' || kind === 'timeout') return true;
+  if (kind === 'http' && status !== undefined) return status >= 500 || status === 429 || status === 408;
+  return false;
 }
 
 export function isAgirError(value: unknown): value is AgirError {

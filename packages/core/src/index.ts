@@ -1,6 +1,7 @@
 export * from './contract.js';
 export * from './errors.js';
 export * from './client.js';
+export * from './static-client.js';
 export * from './config.js';
 export * from './locale.js';
 export * from './catalog.js';

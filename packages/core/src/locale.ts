@@ -3,8 +3,11 @@
  * few members of a DOM node they need, so they run in Node as well.
  */
 
-/** Languages every element ships a catalog for. */
-export const supportedLanguages = ['en', 'fr', 'es', 'de', 'ar', 'it', 'nl', 'pt'] as const;
+/**
+ * Languages every element ships a catalog for. Chinese is one script of it: `zh-Hans` (Simplified); a tag
+ * whose script is Traditional (`zh-Hant`, `zh-TW`, `zh-HK`) has no catalog yet and gets English.
+ */
+export const supportedLanguages = ['en', 'fr', 'es', 'de', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans'] as const;
 export type Language = (typeof supportedLanguages)[number];
 export type Direction = 'ltr' | 'rtl';
 
@@ -31,11 +34,28 @@ export function directionOf(tag: string): Direction {
   return RTL_LANGUAGES.has(intlLocale.language) ? 'rtl' : 'ltr';
 }
 
-/** The supported catalog language for a tag: "fr-CA" → "fr", "pt-BR" → "pt", "zh" → "en". */
-export function catalogLanguage(tag: string | undefined): Language {
+/**
+ * The supported catalog language of a tag, or undefined: "fr-CA" → "fr", "pt-BR" → "pt", "zh", "zh-CN" and
+ * "zh-Hans-HK" → "zh-Hans", "zh-TW" → undefined (Traditional script), "ug" → "ug" (Arabic script; "ug-Cyrl"
+ * → undefined), "ru" → undefined.
+ */
+export function supportedLanguage(tag: string | undefined): Language | undefined {
   const locale = canonicalLocale(tag);
-  const language = locale ? new Intl.Locale(locale).language : 'en';
-  return (supportedLanguages as readonly string[]).includes(language) ? (language as Language) : 'en';
+  if (!locale) return undefined;
+  const intlLocale = new Intl.Locale(locale);
+  const { language, script, region } = intlLocale;
+  if (language === 'zh') {
+    // Without a script, the region decides (Traditional in TW, HK, MO): ask CLDR only then.
+    const written = script ?? (region ? intlLocale.maximize().script : 'Hans');
+    return written === 'Hans' ? 'zh-Hans' : undefined;
+  }
+  if (language === 'ug') return !script || script === 'Arab' ? 'ug' : undefined;
+  return (supportedLanguages as readonly string[]).includes(language) ? (language as Language) : undefined;
+}
+
+/** The supported catalog language for a tag, English when there is none: "fr-CA" → "fr", "zh" → "zh-Hans", "ru" → "en". */
+export function catalogLanguage(tag: string | undefined): Language {
+  return supportedLanguage(tag) ?? 'en';
 }
 
 /** The members of a DOM element that language resolution reads. */

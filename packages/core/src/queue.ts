@@ -12,7 +12,7 @@ import type { SignatureResponse } from './contract.js';
 import { readSignatureRequest } from './read-signature.js';
 import type { SignatureRequest } from './schemas/signature.js';
 import { ID_PATTERN } from './id.js';
-import { AgirError } from './errors.js';
+import { AgirError, isTransient } from './errors.js';
 import { retryDelay } from './retry.js';
 
 /** One signature waiting to be acknowledged. `id` is the request's idempotency key. */
@@ -111,7 +111,7 @@ export function isQueueEntry(value: unknown): value is QueueEntry {
  */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof AgirError)) return true;
-  return error.transient || error.kind === 'schema' || error.kind === 'aborted';
+  return isTransient(error) || error.kind === 'schema' || error.kind === 'aborted';
 }
 
 /** True for an answer of a server that failed (HTTP 5xx). */

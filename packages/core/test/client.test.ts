@@ -248,7 +248,7 @@ describe('client', () => {
       calls.map((c) => c.url.replace('https://api.example.org/agir/v1', '')),
       ['/cases/akber?locale=fr', '/cases?tag=xinjiang&locale=fr', '/cases', '/health'],
     );
-    assert.equal(client.streamUrl('a b'), 'https://api.example.org/agir/v1/petitions/a%20b/stream');
+    assert.equal(client.streamUrl?.('a b'), 'https://api.example.org/agir/v1/petitions/a%20b/stream');
     assert.equal(client.streamsUrl?.(['a', 'b-2']), 'https://api.example.org/agir/v1/stream?petitions=a,b-2');
   });
 

@@ -1,6 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalLocale, catalogLanguage, directionOf, languageOf, supportedLanguages, type LangNode } from '../src/locale.js';
+import {
+  canonicalLocale,
+  catalogLanguage,
+  directionOf,
+  languageOf,
+  supportedLanguage,
+  supportedLanguages,
+  type LangNode,
+} from '../src/locale.js';
 import { createCatalog, resetMissingKeyWarnings } from '../src/catalog.js';
 import { countryName, formatNumber, plural, pluralCategory } from '../src/intl.js';
 import { formatDate } from '../src/intl-date.js';
@@ -47,6 +55,10 @@ describe('language resolution', () => {
     assert.equal(directionOf('az-Arab'), 'rtl');
     assert.equal(directionOf('ku-Latn'), 'ltr');
     assert.equal(directionOf('???'), 'ltr');
+    assert.equal(directionOf('ug'), 'rtl');
+    assert.equal(directionOf('ug-CN'), 'rtl');
+    assert.equal(directionOf('ug-Cyrl'), 'ltr');
+    assert.equal(directionOf('zh-Hans'), 'ltr');
   });
   test('catalog language', () => {
     assert.equal(catalogLanguage('fr-CA'), 'fr');
@@ -58,6 +70,14 @@ describe('language resolution', () => {
     assert.equal(catalogLanguage('ru'), 'en');
     assert.equal(catalogLanguage(undefined), 'en');
     assert.equal(catalogLanguage('ar-MA'), 'ar');
+    // Uyghur in Arabic script; Chinese in Simplified script, whichever way the tag says it.
+    assert.equal(catalogLanguage('ug'), 'ug');
+    assert.equal(catalogLanguage('ug-Arab-CN'), 'ug');
+    assert.equal(catalogLanguage('ug-Cyrl'), 'en');
+    for (const tag of ['zh', 'zh-Hans', 'zh-CN', 'zh-SG', 'zh-Hans-HK', 'ZH-hans-cn']) assert.equal(catalogLanguage(tag), 'zh-Hans', tag);
+    for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant-CN']) assert.equal(catalogLanguage(tag), 'en', tag);
+    assert.equal(supportedLanguage('zh-TW'), undefined);
+    assert.equal(supportedLanguage('de-AT'), 'de');
   });
 });
 
@@ -126,6 +146,9 @@ describe('Intl helpers', () => {
     assert.equal(defaultCountry('it'), 'IT');
     assert.equal(defaultCountry('nl'), 'NL');
     assert.equal(defaultCountry('pt-PT'), 'PT');
+    assert.equal(defaultCountry('ug'), 'CN');
+    assert.equal(defaultCountry('zh-Hans'), 'CN');
+    assert.equal(defaultCountry('zh-Hans-SG'), 'SG');
     // The shortcut for the catalog languages gives what Intl would, and covers every one of them.
     assert.deepEqual(Object.keys(likelyRegions).sort(), [...supportedLanguages].sort());
     for (const [language, region] of Object.entries(likelyRegions))
@@ -222,7 +245,7 @@ describe('message catalogs with English loaded on demand', () => {
     assert.equal((await catalog.load('fr'))('hello', { name: 'Amina' }), 'Bonjour Amina');
     assert.deepEqual(loads, ['fr']);
     assert.equal((await catalog.load('en-GB'))('bye'), 'Bye');
-    assert.equal((await catalog.load('zh'))('bye'), 'Bye');
+    assert.equal((await catalog.load('ru'))('bye'), 'Bye');
     assert.deepEqual(loads, ['fr', 'en']);
     // Nothing is bundled: before a catalog is loaded, a key reads as itself.
     assert.equal(catalog.english('bye'), 'bye');

@@ -5,6 +5,7 @@ import { CaseCard, CaseCardList as FromCaseCard } from '../src/case-card/index.j
 import { CaseCardList } from '../src/case-card-list/index.js';
 import { akber, list } from './case-fixtures.js';
 import { fakeEndpoint, json, until, visibleText, type FakeEndpoint } from './helpers.js';
+import { AgirError, configure, resetConfig, type AgirClient } from '@agir/core';
 
 let fake: FakeEndpoint;
 let errors: unknown[][];
@@ -35,7 +36,7 @@ async function settled(el: Element, state = 'ready'): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 describe('case-card-list: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     it(`loading, ready, empty and error (${lang})`, async () => {
       let release: (value: Response) => void = () => {};
       fake.on('GET', '/cases', (request) =>
@@ -176,5 +177,68 @@ describe('case-card-list', () => {
     expect(visibleText(el)).to.equal('No se han podido cargar los casos.');
     expect(authorErrors()).to.have.length(1);
     expect(el.shadowRoot!.querySelector('case-card')).to.equal(null);
+  });
+});
+
+describe('case-card-list: any backend (a client object)', () => {
+  afterEach(() => resetConfig());
+
+  /** A client of the page's own whose `listCases` answers with `answer()` and notes its queries. */
+  function ownClient(answer: () => unknown) {
+    const calls: Array<{ tag?: string; locale?: string }> = [];
+    const client = {
+      endpoint: 'my-cms',
+      listCases: async (query: { tag?: string; locale?: string } = {}) => {
+        calls.push({ ...query });
+        return answer();
+      },
+    } as unknown as AgirClient;
+    return { client, calls };
+  }
+
+  it('lists what its client property gives, asked with its tag and language, with no request of its own', async () => {
+    const { client, calls } = ownClient(() => list(3));
+    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" tag="xinjiang" .client=${client}></case-card-list>`);
+    await settled(el);
+    const cards = Array.from(el.shadowRoot!.querySelectorAll('case-card'));
+    expect(cards).to.have.length(3);
+    await settled(cards[2]!);
+    expect($(cards[2]!, 'h3')!.textContent).to.equal('Personne 2');
+    expect(calls).to.deep.equal([{ tag: 'xinjiang', locale: 'fr' }]);
+    expect(fake.requests).to.have.length(0);
+    expect(authorErrors()).to.have.length(0);
+  });
+
+  it('takes the page’s client from configure({ client }), and says when it has none of its cases', async () => {
+    const { client } = ownClient(() => []);
+    configure({ client });
+    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" tag="none"></case-card-list>`);
+    await settled(el, 'empty');
+    expect(fake.requests).to.have.length(0);
+  });
+
+  it('a client without listCases, or one whose cases break the contract: the reader sees the list could not load, the author why', async () => {
+    const cardsOnly = { endpoint: 'cards-only', getCase: async () => akber() } as unknown as AgirClient;
+    const el = await fixture<CaseCardList>(html`<case-card-list lang="fr" .client=${cardsOnly}></case-card-list>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.contain('Les cas n’ont pas pu être chargés.');
+    expect(authorErrors()[0]).to.contain('its client has no listCases() method');
+
+    const broken = ownClient(() => [akber(), akber({ id: 'x', country: 'France' })]);
+    const other = await fixture<CaseCardList>(html`<case-card-list lang="fr" .client=${broken.client}></case-card-list>`);
+    await settled(other, 'error');
+    expect(authorErrors()[1]).to.contain("its client's listCases() gave 1.country");
+
+    const notArray = ownClient(() => ({ items: [] }));
+    const third = await fixture<CaseCardList>(html`<case-card-list lang="fr" .client=${notArray.client}></case-card-list>`);
+    await settled(third, 'error');
+    expect(authorErrors()[2]).to.contain("its client's listCases() gave no array");
+
+    const down = ownClient(() => {
+      throw new AgirError('network', 'my CMS is down');
+    });
+    const fourth = await fixture<CaseCardList>(html`<case-card-list lang="fr" .client=${down.client}></case-card-list>`);
+    await settled(fourth, 'error');
+    expect(fourth.shadowRoot!.querySelector('button')).to.not.equal(null);
   });
 });

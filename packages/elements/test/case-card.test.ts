@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import '../src/case-card/define.js';
-import { formatDate, isCleanText } from '@agir/core';
+import { AgirError, configure, formatDate, isCleanText, resetConfig, type AgirClient } from '@agir/core';
 import { ActionEvent, CaseCard } from '../src/case-card/index.js';
 import { akber, offlinePhoto, type Payload } from './case-fixtures.js';
 import { fakeEndpoint, json, pressSpace, until, visibleText, type FakeEndpoint } from './helpers.js';
@@ -97,7 +97,7 @@ async function remoteCard(lang: string, overrides: Payload = {}): Promise<CaseCa
 // ---------------------------------------------------------------------------------------------
 
 describe('case-card: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     it(`loading (${lang})`, async () => {
       fake.on('GET', '/cases/akber', () => new Promise<Response>(() => {}));
       const el = await fixture<CaseCard>(html`<case-card lang=${lang} case="akber" endpoint=${fake.endpoint}></case-card>`);
@@ -268,6 +268,25 @@ describe('case-card: from an endpoint', () => {
       );
       await settled(el);
       expect($(el, '[part="status"]')!.textContent, `${lang} ${kind} ${since}`).to.equal(phrase);
+    }
+  });
+
+  it('builds the status phrase in Uyghur (right to left) and Simplified Chinese (zh, zh-CN, zh-Hans)', async () => {
+    const cases: Array<[lang: string, status: string, since: string, phrase: string]> = [
+      ['ug', 'detained', '2018', '2018-يىلىدىن بۇيان تۇتۇپ تۇرۇلغان'],
+      ['ug', 'detained', '2018-04', `${formatDate('ug', '2018-04')} دىن بۇيان تۇتۇپ تۇرۇلغان`],
+      ['ug', 'released', '2018-03-08', `${formatDate('ug', '2018-03-08')} قويۇپ بېرىلگەن`],
+      ['zh-Hans', 'detained', '2018', `自${formatDate('zh-Hans', '2018')}起被拘押`],
+      ['zh-CN', 'released', '2018-03-08', `于${formatDate('zh-CN', '2018-03-08')}获释`],
+      ['zh', 'on-trial', '2020-05', `自${formatDate('zh', '2020-05')}起正在受审`],
+    ];
+    for (const [lang, kind, since, phrase] of cases) {
+      const el = await fixture<CaseCard>(
+        html`<case-card lang=${lang} name="Akber" country="CN" .data=${akber({ status: { kind, since } }) as never}></case-card>`,
+      );
+      await settled(el);
+      expect($(el, '[part="status"]')!.textContent, `${lang} ${kind} ${since}`).to.equal(phrase);
+      expect(getComputedStyle($(el, '[part="status"]')!).direction, lang).to.equal(lang === 'ug' ? 'rtl' : 'ltr');
     }
   });
 
@@ -1300,5 +1319,82 @@ describe('case-card: hostile data', () => {
     } finally {
       frame.remove();
     }
+  });
+});
+
+describe('case-card: any backend (a client object)', () => {
+  afterEach(() => resetConfig());
+
+  /** A client of the page's own whose `getCase` answers with `answer(id)` and notes its calls. */
+  function ownClient(answer: (id: string) => unknown) {
+    const calls: Array<{ id: string; locale?: string }> = [];
+    const client = {
+      endpoint: 'my-cms',
+      getCase: async (id: string, options: { locale?: string } = {}) => {
+        calls.push({ id, locale: options.locale });
+        return answer(id);
+      },
+    } as unknown as AgirClient;
+    return { client, calls };
+  }
+
+  it('shows the case its client property gives, asked in the card’s language, with no request of its own', async () => {
+    const { client, calls } = ownClient(() => akber());
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" case="akber" .client=${client}></case-card>`);
+    await settled(el);
+    expect($(el, 'h3')!.textContent).to.equal('Akber');
+    expect(calls).to.deep.equal([{ id: 'akber', locale: 'fr' }]);
+    expect(fake.requests).to.have.length(0);
+    expect(authorErrors()).to.have.length(0);
+  });
+
+  it('takes the page’s client from configure({ client }); a card without a case id stays inline', async () => {
+    const { client, calls } = ownClient(() => akber({ name: 'Akber (client)' }));
+    configure({ client });
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" case="akber"></case-card>`);
+    await settled(el);
+    expect($(el, 'h3')!.textContent).to.equal('Akber (client)');
+    const inline = await lightCard('fr', { case: '' });
+    await settled(inline);
+    expect(calls).to.have.length(1);
+  });
+
+  it('a client without getCase: the author hears which method is missing, the reader that the case could not load', async () => {
+    const client = { endpoint: 'counts-only', getPetition: async () => ({}) } as unknown as AgirClient;
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" case="akber" .client=${client}></case-card>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.equal('Ce cas n’a pas pu être chargé.');
+    expect($(el, 'button.retry')).to.equal(null);
+    expect(authorErrors()).to.have.length(1);
+    expect(authorErrors()[0]).to.contain('its client has no getCase() method');
+  });
+
+  it('holds what a client gives to the contract, and reads its AgirErrors as an endpoint’s', async () => {
+    const invalid = ownClient(() => akber({ name: '<img src=x onerror=alert(1)>', status: { kind: 'jailed' } }));
+    const el = await fixture<CaseCard>(html`<case-card lang="fr" case="akber" .client=${invalid.client}></case-card>`);
+    await settled(el, 'error');
+    expect(visibleText(el)).to.equal('Ce cas ne peut pas être affiché.');
+    expect($(el, 'img')).to.equal(null);
+    expect(authorErrors()[0]).to.contain('its client\'s getCase("akber") is not a case of the Agir contract (status.kind');
+
+    const missing = ownClient((id) => {
+      throw new AgirError('http', `no case ${id}`, { status: 404, code: 'not_found' });
+    });
+    const gone = await fixture<CaseCard>(html`<case-card lang="fr" case="nobody" .client=${missing.client}></case-card>`);
+    await settled(gone, 'error');
+    expect(visibleText(gone)).to.equal('Ce cas est introuvable.');
+
+    let down = true;
+    const flaky = ownClient(() => {
+      if (down) throw new AgirError('network', 'my CMS is down');
+      return akber();
+    });
+    const later = await fixture<CaseCard>(html`<case-card lang="fr" case="akber" .client=${flaky.client}></case-card>`);
+    await settled(later, 'error');
+    expect(visibleText(later)).to.contain('Ce cas n’a pas pu être chargé.');
+    down = false;
+    $<HTMLButtonElement>(later, 'button.retry')!.click();
+    await settled(later);
+    expect($(later, 'h3')!.textContent).to.equal('Akber');
   });
 });

@@ -132,7 +132,7 @@ function takeErrors(): string[] {
 // ---------------------------------------------------------------------------------------------
 
 describe('donation-calculator: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     it(`${lang}: monthly preset`, async () => {
       const el = await mount({ lang });
       expect(result(el)).not.to.equal('');

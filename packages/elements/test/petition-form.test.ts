@@ -83,11 +83,22 @@ const nameOf = (node: Element | null): string =>
     : 'nothing';
 const focusedNow = (): string => nameOf(deepActive());
 
-/** Waits until the element rendered in its language and checked the petition. */
-async function settled(el: PetitionForm): Promise<PetitionForm> {
-  await el.locale.loaded;
+/** The petition checks the fake endpoint was asked for so far (each form asks once, after its first render). */
+const petitionChecks = (): number => fake.requests.filter((request) => request.method === 'GET' && request.path === PETITION).length;
+
+/** Waits until the element rendered in its language. */
+async function rendered(el: PetitionForm): Promise<void> {
+  await until(() => $(el, '.root'), 3000, 'the element in its language');
   await el.updateComplete;
-  await until(() => el.status === 'complete' || el.status === 'error', 3000, 'the petition check');
+}
+
+/**
+ * Waits until the element rendered in its language and checked the petition: the endpoint was asked (`checks`
+ * petition requests in all, this form's included) and `:state(checking)` is off again.
+ */
+async function settled(el: PetitionForm, checks = 1): Promise<PetitionForm> {
+  await rendered(el);
+  await until(() => petitionChecks() >= checks && !el.matches(':state(checking)'), 3000, 'the petition check');
   await el.updateComplete;
   return el;
 }
@@ -96,6 +107,8 @@ async function mount(
   lang = 'fr',
   extra: { fields?: string; required?: string; petition?: string; endpoint?: string | null } = {},
 ): Promise<PetitionForm> {
+  // A form with a petition id and an endpoint asks for the petition; a misconfigured one asks for nothing.
+  const checks = petitionChecks() + (extra.petition === undefined && extra.endpoint !== null ? 1 : 0);
   const el = await fixture<PetitionForm>(
     html`<petition-form
       lang=${lang}
@@ -107,7 +120,7 @@ async function mount(
       required=${extra.required ?? ''}
     ></petition-form>`,
   );
-  return settled(el);
+  return settled(el, checks);
 }
 
 function type(el: PetitionForm, id: string, value: string): void {
@@ -127,7 +140,7 @@ async function submit(el: PetitionForm): Promise<void> {
 }
 
 async function signedView(el: PetitionForm): Promise<void> {
-  await until(() => el.view === 'signed', 3000, 'the thank-you state');
+  await until(() => el.matches(':state(signed)'), 3000, 'the thank-you state');
   await el.updateComplete;
 }
 
@@ -150,11 +163,11 @@ afterEach(async () => {
 });
 
 describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     describe(lang, () => {
       it('pristine form, with the petition loaded', async () => {
         const el = await mount(lang, { fields: 'postal-code phone comment', required: 'postal-code' });
-        expect($(el, '.root')!.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+        expect($(el, '.root')!.getAttribute('dir')).to.equal(lang === 'ar' || lang === 'ug' ? 'rtl' : 'ltr');
         await expect(el).to.be.accessible();
       });
 
@@ -163,8 +176,7 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
         const el = await fixture<PetitionForm>(
           html`<petition-form lang=${lang} petition="xinjiang" endpoint=${fake.endpoint} privacy-href=${PRIVACY}></petition-form>`,
         );
-        await el.locale.loaded;
-        await until(() => el.status === 'pending', 3000, 'the pending check');
+        await until(() => el.matches(':state(checking)'), 3000, 'the pending check');
         await el.updateComplete;
         expect(el.matches(':state(checking)')).to.equal(true);
         expect(input(el, 'givenName')).to.exist;
@@ -184,7 +196,7 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
         const el = await mount(lang);
         fillValid(el);
         await submit(el);
-        await until(() => el.sending, 2000, 'the submitting state');
+        await until(() => el.matches(':state(submitting)'), 2000, 'the submitting state');
         await el.updateComplete;
         expect(submitButton(el).getAttribute('aria-busy')).to.equal('true');
         await expect(el).to.be.accessible();
@@ -198,7 +210,7 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
         const el = await mount(lang);
         fillValid(el);
         await submit(el);
-        await until(() => el.view === 'queued', 3000, 'the queued state');
+        await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
         await el.updateComplete;
         await expect(el).to.be.accessible();
       });
@@ -240,7 +252,8 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
       it('server error while loading (the form stays)', async () => {
         petitionAnswer = () => json({ error: { code: 'internal', message: 'boom' } }, 500);
         const el = await mount(lang);
-        expect(el.status).to.equal('error');
+        // The check ended in an error: the form stays, with no "checking" state.
+        expect(el.matches(':state(form)') && !el.matches(':state(checking)')).to.equal(true);
         expect(input(el, 'email')).to.exist;
         await expect(el).to.be.accessible();
       });
@@ -257,7 +270,7 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
       it('unavailable (misconfigured)', async () => {
         captureErrors();
         const el = await mount(lang, { petition: 'not a valid id!' });
-        await until(() => el.view === 'unavailable', 2000, 'the unavailable state');
+        await until(() => el.matches(':state(unavailable)'), 2000, 'the unavailable state');
         await el.updateComplete;
         await expect(el).to.be.accessible();
       });
@@ -522,7 +535,7 @@ describe('petition-form: submitting', () => {
     fillValid(el);
     submitButton(el).click();
     submitButton(el).click();
-    await until(() => el.sending, 2000, 'sending');
+    await until(() => el.matches(':state(submitting)'), 2000, 'sending');
     await el.updateComplete;
     submitButton(el).click();
     expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
@@ -765,7 +778,7 @@ describe('petition-form: never lose a signature', () => {
     // Still failing: the reader is told again at once (focus back on the heading), not left waiting.
     retry.click();
     await until(() => signatures().length === 5, 3000, 'the fifth attempt');
-    await until(() => deepActive() === $(el, '#title') && !el.sending, 3000, 'focus on the notice again');
+    await until(() => deepActive() === $(el, '#title') && !el.matches(':state(submitting)'), 3000, 'focus on the notice again');
     expect(el.matches(':state(unsent)')).to.equal(true);
     serverUp = true;
     const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
@@ -823,7 +836,7 @@ describe('petition-form: never lose a signature', () => {
     const first = await mount('fr');
     fillValid(first);
     await submit(first);
-    await until(() => first.view === 'queued', 3000, 'the queued state');
+    await until(() => first.matches(':state(queued)'), 3000, 'the queued state');
     const key = body(signatures()[0]).idempotencyKey;
     first.remove();
     // The reload: a new handle on the same database, nothing kept in memory, and the server is back.
@@ -848,7 +861,7 @@ describe('petition-form: never lose a signature', () => {
     const el = await mount('fr');
     fillValid(el);
     await submit(el);
-    await until(() => el.view === 'queued', 3000, 'the queued state');
+    await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
     const key = body(signatures()[0]).idempotencyKey;
     const database = indexedDbStorage();
     undo.push(() => void database.delete(key));
@@ -866,7 +879,7 @@ describe('petition-form: never lose a signature', () => {
     const el = await mount('fr');
     fillValid(el);
     await submit(el);
-    await until(() => el.view === 'queued', 3000, 'the queued state');
+    await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
     const stored = JSON.parse(localStorage.getItem('agir:signature-queue')!) as Record<string, { request: SignatureRequest }>;
     expect(Object.keys(stored)).to.deep.equal([body(signatures()[0]).idempotencyKey]);
   });
@@ -878,7 +891,7 @@ describe('petition-form: never lose a signature', () => {
     const el = await mount('fr');
     fillValid(el);
     await submit(el);
-    await until(() => el.view === 'queued', 3000, 'the queued state');
+    await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
     online = true;
     window.dispatchEvent(new Event('online'));
     await signedView(el);
@@ -893,7 +906,7 @@ describe('petition-form: never lose a signature', () => {
     const el = await mount('fr');
     fillValid(el);
     await submit(el);
-    await until(() => el.view === 'queued', 3000, 'the queued state');
+    await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
     const [entry] = await queuedSignatures();
     expect(entry!.nextAttemptAt - Date.now()).to.be.greaterThan(500);
   });
@@ -918,7 +931,7 @@ describe('petition-form: never lose a signature', () => {
     const el = await mount('fr');
     fillValid(el);
     await submit(el);
-    await until(() => el.view === 'closed', 3000, 'the closed state');
+    await until(() => el.matches(':state(closed)'), 3000, 'the closed state');
     await el.updateComplete;
     expect(visibleText(el)).to.contain('Cette pétition est close');
   });
@@ -979,7 +992,7 @@ describe('petition-form: other tabs', () => {
     const el = await mount('fr');
     fillValid(el);
     await submit(el);
-    await until(() => el.view === 'queued', 3000, 'the queued state');
+    await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
     const key = body(signatures()[0]).idempotencyKey;
     const otherTab = new BroadcastChannel('agir-signature-queue');
     undo.push(() => otherTab.close());
@@ -1017,8 +1030,7 @@ describe('petition-form: petition state and configuration', () => {
   it('renders the form at once, without waiting for the petition', async () => {
     petitionAnswer = () => new Promise<Response>(() => undefined);
     const el = await fixture<PetitionForm>(html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint}></petition-form>`);
-    await el.locale.loaded;
-    await el.updateComplete;
+    await rendered(el);
     expect(input(el, 'givenName')).to.exist;
     expect(submitButton(el).textContent!.trim()).to.equal('Signer la pétition');
   });
@@ -1035,16 +1047,16 @@ describe('petition-form: petition state and configuration', () => {
     fake.on('POST', SIGN, offline);
     freshQueue({ baseDelayMs: 60_000 });
     const el = await mount('fr');
-    expect(el.status).to.equal('error');
+    expect(el.matches(':state(form)') && !el.matches(':state(checking)')).to.equal(true);
     fillValid(el);
     await submit(el);
-    await until(() => el.view === 'queued', 3000, 'the queued state');
+    await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
   });
 
   it('a bad petition id: one console error naming the element and the attribute, and a visible message', async () => {
     const errors = captureErrors();
     const el = await mount('fr', { petition: 'no spaces allowed' });
-    await until(() => el.view === 'unavailable', 2000, 'the unavailable state');
+    await until(() => el.matches(':state(unavailable)'), 2000, 'the unavailable state');
     await el.updateComplete;
     expect(visibleText(el)).to.contain('Ce formulaire ne peut pas recevoir de signatures');
     expect(errors.filter((message) => message.includes('"petition" attribute'))).to.have.length(1);
@@ -1053,7 +1065,7 @@ describe('petition-form: petition state and configuration', () => {
   it('no endpoint anywhere: a console error, and the reader is told on submit', async () => {
     const errors = captureErrors();
     const el = await mount('fr', { endpoint: null });
-    expect(errors.some((message) => message.includes('no endpoint'))).to.equal(true);
+    await until(() => errors.some((message) => message.includes('no endpoint')), 2000, 'the console error');
     fillValid(el);
     await submit(el);
     await until(() => $(el, '[part="alert"]'), 2000, 'the message');
@@ -1081,8 +1093,8 @@ describe('petition-form: languages', () => {
       </div>`,
     );
     const [fr, ar] = [...page.querySelectorAll('petition-form')] as PetitionForm[];
-    await settled(fr!);
-    await settled(ar!);
+    await settled(fr!, 2);
+    await settled(ar!, 2);
     expect(visibleText(fr!)).to.contain('Prénom');
     expect(visibleText(ar!)).to.contain('الاسم الأول');
     expect($(ar!, '.root')!.getAttribute('dir')).to.equal('rtl');
@@ -1236,6 +1248,25 @@ describe('petition-form: bring your own form', () => {
     expect((form.elements.namedItem('country') as HTMLSelectElement).value).to.equal('FR');
   });
 
+  it('moved in the page (disconnected, then connected again), it still enhances the page’s form, and checks the petition again', async () => {
+    fake.on('POST', SIGN, () => created(78));
+    const { el, form } = await mountOwn();
+    const parent = el.parentNode!;
+    el.remove();
+    parent.append(el);
+    await settled(el, 2);
+    const submits: Event[] = [];
+    el.addEventListener('agir-submit', (event) => submits.push(event));
+    set(form, 'givenName', 'Ada');
+    set(form, 'familyName', 'Lovelace');
+    set(form, 'email', 'ada@example.org');
+    form.requestSubmit();
+    await signedView(el);
+    expect(submits).to.have.length(1);
+    expect(signatures()).to.have.length(1);
+    expect(visibleText(el)).to.contain('78 personnes ont signé');
+  });
+
   it('queues when the network fails', async () => {
     freshQueue({ baseDelayMs: 60_000 });
     fake.on('POST', SIGN, offline);
@@ -1244,7 +1275,7 @@ describe('petition-form: bring your own form', () => {
     set(form, 'familyName', 'Lovelace');
     set(form, 'email', 'ada@example.org');
     form.requestSubmit();
-    await until(() => el.view === 'queued', 3000, 'the queued state');
+    await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
     expect((await queuedSignatures()).length).to.equal(1);
   });
 

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { AgirError, configure, resetConfig, type AgirClient } from '@agir/core';
 import '../src/signature-counter/define.js';
 import { CountChangeEvent, SignatureCounter, autoGoal, counterConfig } from '../src/signature-counter/index.js';
 import { PetitionStore, petitionStoreConfig } from '../src/shared/petition-store.js';
@@ -166,7 +167,7 @@ after(() => {
 // ---------------------------------------------------------------------------------------------
 
 describe('signature-counter: accessibility in every state', () => {
-  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt']) {
+  for (const lang of ['fr', 'ar', 'it', 'nl', 'pt', 'ug', 'zh-Hans']) {
     it(`is accessible while loading, ready and in error (${lang})`, async () => {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
@@ -176,7 +177,7 @@ describe('signature-counter: accessibility in every state', () => {
         return json(petitionPayload());
       });
       const page = await fixture<HTMLDivElement>(
-        html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}>
+        html`<div lang=${lang} dir=${lang === 'ar' || lang === 'ug' ? 'rtl' : 'ltr'}>
           <h1>
             Ouïghours : <signature-counter layout="inline" petition="xinjiang" endpoint=${api.endpoint}></signature-counter> personnes
           </h1>
@@ -205,7 +206,7 @@ describe('signature-counter: accessibility in every state', () => {
       const down = fakeEndpoint();
       down.on('GET', '/petitions/xinjiang', () => json({ error: { code: 'internal', message: 'down' } }, 500));
       const broken = await fixture<HTMLDivElement>(
-        html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}>
+        html`<div lang=${lang} dir=${lang === 'ar' || lang === 'ug' ? 'rtl' : 'ltr'}>
           <signature-counter petition="xinjiang" endpoint=${down.endpoint}></signature-counter>
           <p>Ouïghours : <signature-counter layout="inline" petition="xinjiang" endpoint=${down.endpoint}></signature-counter> personnes</p>
         </div>`,
@@ -220,6 +221,8 @@ describe('signature-counter: accessibility in every state', () => {
         it: 'numero non disponibile',
         nl: 'aantal niet beschikbaar',
         pt: 'número indisponível',
+        ug: 'سانى ئېنىق ئەمەس',
+        'zh-Hans': '人数暂不可用',
       };
       expect(spoken(el)).to.equal(unavailable[lang]);
       await expect(broken).to.be.accessible();
@@ -282,6 +285,26 @@ describe('signature-counter: numbers in the element’s language', () => {
       expect(text, lang).to.contain(goal).and.contain(countries);
       expect(part(el, 'bar').getAttribute('aria-valuetext'), lang).to.equal(valueText);
       expect(part(el, 'bar').getAttribute('aria-label'), lang).to.equal(barLabel);
+    }
+  });
+
+  it('shows the goal, the countries, the label and the bar’s text alternative in Uyghur (right to left) and Simplified Chinese', async () => {
+    const expected = {
+      ug: ['ئىمزا', 'نىشان: 500,000', '184 دۆلەت ۋە رايوندىن', '323,832 ئىمزا، نىشان 500,000', 'نىشانغا يېتىش ئەھۋالى', 'rtl'],
+      'zh-Hans': ['个签名', '目标：500,000', '来自 184 个国家和地区', '323,832 个签名，目标 500,000', '目标完成进度', 'ltr'],
+    };
+    for (const [lang, [label, goal, countries, valueText, barLabel, dir]] of Object.entries(expected)) {
+      const endpoint = endpointWith();
+      const el = await fixture<SignatureCounter>(
+        html`<signature-counter lang=${lang} petition="xinjiang" endpoint=${endpoint.endpoint} show-countries></signature-counter>`,
+      );
+      await shows(el, '323,832');
+      const text = el.shadowRoot!.textContent!;
+      expect(part(el, 'label').textContent!.trim(), lang).to.equal(label);
+      expect(text, lang).to.contain(goal).and.contain(countries);
+      expect(part(el, 'bar').getAttribute('aria-valuetext'), lang).to.equal(valueText);
+      expect(part(el, 'bar').getAttribute('aria-label'), lang).to.equal(barLabel);
+      expect(getComputedStyle(part(el, 'number')).direction, lang).to.equal(dir);
     }
   });
 
@@ -1156,5 +1179,127 @@ describe('signature-counter: one live connection per endpoint, whatever the numb
     expect(open()).to.have.length(0);
     for (const el of counters) expect(el.matches(':state(live)')).to.equal(true);
     expect(FakeEventSource.instances.filter((stream) => /\/petitions\/p\d\/stream$/.test(stream.url))).to.have.length.at.most(1);
+  });
+});
+
+describe('signature-counter: any backend (a client object)', () => {
+  /** A client of the page's own: `getPetition` answers with `answer()`, and counts its calls. */
+  function ownClient(answer: () => unknown = () => petitionPayload(), extra: Partial<AgirClient> = {}) {
+    const calls: string[] = [];
+    const client = {
+      endpoint: 'my-backend',
+      getPetition: async (id: string) => {
+        calls.push(id);
+        return answer();
+      },
+      ...extra,
+    } as unknown as AgirClient;
+    return { client, calls };
+  }
+
+  afterEach(() => resetConfig());
+
+  it('reads through its client property: one read, then polls it (no streamUrl), and makes no request of its own', async () => {
+    await emulateReducedMotion(true);
+    const fetches: unknown[] = [];
+    const realFetch = window.fetch;
+    window.fetch = ((...args: Parameters<typeof fetch>) => (fetches.push(args), realFetch(...args))) as typeof fetch;
+    try {
+      let count = 1200;
+      const { client, calls } = ownClient(() => petitionPayload({ signatureCount: count }));
+      const el = document.createElement('signature-counter') as SignatureCounter;
+      el.lang = 'en';
+      el.petition = 'xinjiang';
+      el.interval = 10;
+      el.client = client;
+      document.body.append(el);
+      try {
+        await shows(el, '1,200');
+        expect(calls).to.deep.equal(['xinjiang']);
+        expect(el.matches(':state(live)')).to.equal(true);
+        count = 1250;
+        await clock.tick(10_000);
+        await shows(el, '1,250');
+        expect(calls).to.have.length(2);
+        expect(FakeEventSource.instances).to.have.length(0);
+        expect(fetches).to.have.length(0);
+        expect(errors).to.have.length(0);
+      } finally {
+        el.remove();
+      }
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('follows the client’s stream when it has streamUrl', async () => {
+    await emulateReducedMotion(true);
+    const { client } = ownClient(undefined, { streamUrl: (id: string) => `https://live.example.org/${id}` });
+    const el = await fixture<SignatureCounter>(
+      html`<signature-counter lang="en" petition="xinjiang" .client=${client}></signature-counter>`,
+    );
+    await shows(el, '323,832');
+    await until(() => FakeEventSource.instances.length === 1);
+    expect(FakeEventSource.instances[0]!.url).to.equal('https://live.example.org/xinjiang');
+    FakeEventSource.instances[0]!.count(323900);
+    await shows(el, '323,900');
+    // Another client, even under the same endpoint name, has its own store and its own connection.
+    const { client: other } = ownClient(() => petitionPayload({ signatureCount: 5 }), {
+      streamUrl: (id: string) => `https://other.example.org/${id}`,
+    });
+    const second = await fixture<SignatureCounter>(
+      html`<signature-counter lang="en" petition="xinjiang" .client=${other}></signature-counter>`,
+    );
+    await shows(second, '5');
+    await until(() => FakeEventSource.instances.length === 2);
+    expect(FakeEventSource.instances[1]!.url).to.equal('https://other.example.org/xinjiang');
+    expect(digits(el)).to.equal('323,900');
+  });
+
+  it('takes the page’s client from configure({ client }); its own client wins over it', async () => {
+    await emulateReducedMotion(true);
+    const page = ownClient(() => petitionPayload({ signatureCount: 10 }));
+    const own = ownClient(() => petitionPayload({ signatureCount: 20 }));
+    configure({ client: page.client });
+    const el = await fixture<SignatureCounter>(html`<signature-counter lang="en" petition="xinjiang"></signature-counter>`);
+    await shows(el, '10');
+    el.client = own.client;
+    await shows(el, '20');
+    expect(own.calls).to.deep.equal(['xinjiang']);
+    expect(() => configure({ client: 'https://example.org' as unknown as AgirClient })).to.throw(AgirError, /"client" must be an object/);
+  });
+
+  it('a client without getPetition: one console error for the author, "count unavailable" for the reader', async () => {
+    const client = { endpoint: 'cases-only', getCase: async () => ({}) } as unknown as AgirClient;
+    const el = await fixture<SignatureCounter>(
+      html`<signature-counter lang="fr" petition="xinjiang" .client=${client}></signature-counter>`,
+    );
+    await until(() => spoken(el) === 'nombre indisponible');
+    expect(el.matches(':state(error)')).to.equal(true);
+    expect(errors).to.have.length(1);
+    expect(String(errors[0]![0])).to.contain('Agir <signature-counter>: its client has no getPetition(id) method');
+  });
+
+  it('a client that rejects, or answers outside the contract: unavailable, and the author hears why', async () => {
+    const failing = ownClient(() => {
+      throw new AgirError('http', 'Agir: my backend answered HTTP 503.', { status: 503 });
+    });
+    const el = await fixture<SignatureCounter>(
+      html`<signature-counter lang="en" petition="xinjiang" .client=${failing.client}></signature-counter>`,
+    );
+    await until(() => spoken(el) === 'count unavailable');
+    expect(String(errors[0]![0])).to.contain('could not load petition "xinjiang": my backend answered HTTP 503.');
+    // It tries again later, backing off.
+    await clock.tick(60_000);
+    expect(failing.calls.length).to.be.greaterThan(1);
+
+    errors.length = 0;
+    const wrong = ownClient(() => ({ ...petitionPayload(), signatureCount: '<b>many</b>' }));
+    const other = await fixture<SignatureCounter>(
+      html`<signature-counter lang="en" petition="xinjiang" .client=${wrong.client}></signature-counter>`,
+    );
+    await until(() => spoken(other) === 'count unavailable');
+    expect(other.shadowRoot!.querySelector('b')).to.equal(null);
+    expect(String(errors[0]![0])).to.contain("the client's getPetition answered signatureCount:");
   });
 });

@@ -65,4 +65,17 @@ export const embedMessages: Record<Language, EmbedMessages> = {
     petitionNotFound: 'Não foi possível encontrar esta petição.',
     needsScript: 'Para assinar esta petição é preciso JavaScript.',
   },
+  // ug and zh-Hans: our translations (machine-assisted), to be reviewed by a native speaker.
+  ug: {
+    caseFrame: 'دېلو: {name}',
+    petitionFrame: 'ئىلتىماس: {title}',
+    petitionNotFound: 'بۇ ئىلتىماس تېپىلمىدى.',
+    needsScript: 'بۇ ئىلتىماسقا ئىمزا قويۇش ئۈچۈن JavaScript كېرەك.',
+  },
+  'zh-Hans': {
+    caseFrame: '案例：{name}',
+    petitionFrame: '请愿：{title}',
+    petitionNotFound: '找不到这份请愿。',
+    needsScript: '签署这份请愿需要启用 JavaScript。',
+  },
 };

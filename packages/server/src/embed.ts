@@ -16,7 +16,7 @@ import {
   errorBodySchema,
   formatDate,
   idSchema,
-  supportedLanguages,
+  supportedLanguage,
   type Case,
   type ErrorCode,
   type Language,
@@ -72,7 +72,7 @@ export interface EmbedOptions {
 /** The page's language: `?lang=` when it names a supported language, else the record's own. */
 function pageLanguage(asked: string | undefined, own: string): string {
   const locale = canonicalLocale(asked);
-  if (locale && (supportedLanguages as readonly string[]).includes(new Intl.Locale(locale).language)) return locale;
+  if (locale && supportedLanguage(locale)) return locale;
   return canonicalLocale(own) ?? 'en';
 }
 

@@ -4,7 +4,8 @@ import { caseStatusKinds, COUNTRY_PATTERN, DAY_PATTERN, LOCALE_PATTERN } from '.
 import { fail, idText, int, isObject, object, oneOf, optional, reader } from './base.js';
 import { array, bool, dateTime, httpUrl, nonEmpty, text } from './formats.js';
 
-const readCaseValue = object<Case>({
+/** The case reader itself, for files that hold cases (read/static.ts). */
+export const readCaseValue = object<Case>({
   id: idText,
   name: nonEmpty(200),
   fullName: optional(text(300)),

@@ -5,16 +5,17 @@ import { count, idText, object, oneOf, reader } from './base.js';
 import { goal } from './counts.js';
 import { dateTime, text } from './formats.js';
 
+/** The petition reader itself, for files that hold petitions (read/static.ts). */
+export const readPetitionValue = object<Petition>({
+  id: idText,
+  title: text(500),
+  status: oneOf(['open', 'closed']),
+  signatureCount: count,
+  countryCount: count,
+  goal,
+  updatedAt: dateTime,
+  locale: text(64, LOCALE_PATTERN),
+});
+
 /** Reads `GET /petitions/{id}`. */
-export const readPetition = reader(
-  object<Petition>({
-    id: idText,
-    title: text(500),
-    status: oneOf(['open', 'closed']),
-    signatureCount: count,
-    countryCount: count,
-    goal,
-    updatedAt: dateTime,
-    locale: text(64, LOCALE_PATTERN),
-  }),
-);
+export const readPetition = reader(readPetitionValue);

@@ -1,4 +1,4 @@
-import { languageOf, resolveEndpoint, type Case } from '@agir/core';
+import { clientKey, clientProperty, languageOf, resolveClient, resolveEndpoint, type AgirClient, type Case } from '@agir/core';
 import { catalog } from '../case-card/catalog.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { h, patch, type Template } from '../shared/patch.js';
@@ -7,7 +7,7 @@ import { authorError, defineElement, timeLimit } from '../shared/element-tools.j
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './case-card-list.styles.js';
 
-type Card = HTMLElement & { data?: Case };
+type Card = HTMLElement & { data?: Case; client?: AgirClient | undefined };
 
 /**
  * Many cases from one request (`GET {endpoint}/cases?tag=…&locale=…`), as a list of `case-card`s that
@@ -51,6 +51,7 @@ export class CaseCardList extends HostElement {
       headingLevel: ['heading-level', Number],
       noShare: ['no-share', Boolean],
     });
+    clientProperty(this);
   }
 
   /**
@@ -63,6 +64,11 @@ export class CaseCardList extends HostElement {
    * @attr endpoint
    */
   declare endpoint: string | undefined;
+  /**
+   * The backend instead of an endpoint (docs/backends.md): any object with `listCases({ tag, locale }, { signal })`,
+   * e.g. `createStaticClient({ url })`; else `configure({ client })`'s. What it gives is checked as the contract's cases are.
+   */
+  declare client: AgirClient | undefined;
   /**
    * Layout of every card: `card`, `compact` or `feature` (default: each card's width decides).
    * @attr layout
@@ -111,9 +117,9 @@ export class CaseCardList extends HostElement {
   }
 
   protected update(): void {
-    const endpoint = resolveEndpoint(this.endpoint, document);
+    const endpoint = resolveClient(this.client) ?? resolveEndpoint(this.endpoint, document);
     const locale = languageOf(this);
-    const key = `${endpoint}\n${this.tag ?? ''}\n${locale}`;
+    const key = `${typeof endpoint == 'object' ? clientKey(endpoint) : endpoint}\n${this.tag ?? ''}\n${locale}`;
     if (key !== this.source) {
       this.source = key;
       this.controller?.abort();
@@ -137,7 +143,7 @@ export class CaseCardList extends HostElement {
     this.setState('ready', ready && this.items.length > 0);
   }
 
-  private async load(endpoint: string, locale: string): Promise<void> {
+  private async load(endpoint: string | AgirClient, locale: string): Promise<void> {
     const controller = (this.controller = new AbortController());
     this.phase = 'pending';
     const outcome = await timeLimit(import('../case-card/load.js'), 'its loading code').then(
@@ -213,6 +219,7 @@ export class CaseCardList extends HostElement {
       else if (card.getAttribute(name) !== value) card.setAttribute(name, value);
     }
     card.toggleAttribute('no-share', this.noShare);
+    card.client = this.client;
     return card;
   }
 

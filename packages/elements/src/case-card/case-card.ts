@@ -1,4 +1,17 @@
-import { caseStatusKinds, countryName, directionOf, formatDate, ID_PATTERN, languageOf, resolveEndpoint, type Case } from '@agir/core';
+import {
+  caseStatusKinds,
+  clientKey,
+  clientProperty,
+  countryName,
+  directionOf,
+  formatDate,
+  ID_PATTERN,
+  languageOf,
+  resolveClient,
+  resolveEndpoint,
+  type AgirClient,
+  type Case,
+} from '@agir/core';
 import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { styles } from './case-card.styles.js';
@@ -115,6 +128,7 @@ export class CaseCard extends HostElement {
       headingLevel: ['heading-level', Number],
       expanded: ['expanded', Boolean],
     });
+    clientProperty(this);
   }
 
   /**
@@ -127,6 +141,11 @@ export class CaseCard extends HostElement {
    * @attr endpoint
    */
   declare endpoint: string | undefined;
+  /**
+   * The backend instead of an endpoint (docs/backends.md): any object with `getCase(id, { locale, signal })`,
+   * e.g. `createStaticClient({ url })`; else `configure({ client })`'s. What it gives is checked as the contract's cases are.
+   */
+  declare client: AgirClient | undefined;
   /**
    * The name (inline content, or overrides the payload's).
    * @attr name
@@ -385,9 +404,9 @@ export class CaseCard extends HostElement {
       }
       return;
     }
-    const endpoint = this.caseId ? resolveEndpoint(this.endpoint, document) : undefined;
+    const endpoint = this.caseId ? (resolveClient(this.client) ?? resolveEndpoint(this.endpoint, document)) : undefined;
     const locale = languageOf(this);
-    const key = endpoint ? `${endpoint}\n${this.caseId}\n${locale}` : undefined;
+    const key = endpoint ? `${typeof endpoint == 'object' ? clientKey(endpoint) : endpoint}\n${this.caseId}\n${locale}` : undefined;
     if (key === this.source && this.phase !== 'idle') return;
     this.source = key;
     this.controller?.abort();
@@ -396,7 +415,7 @@ export class CaseCard extends HostElement {
     else this.phase = 'complete';
   }
 
-  private async fetchCase(endpoint: string, id: string, locale: string): Promise<void> {
+  private async fetchCase(endpoint: string | AgirClient, id: string, locale: string): Promise<void> {
     const controller = (this.controller = new AbortController());
     this.phase = 'pending';
     const outcome = await timeLimit(import('./load.js'), 'its loading code').then(

@@ -11,4 +11,6 @@ export const catalog = createCatalog<CaseCardMessages>('case-card', {
   it: () => import('./messages/it.js'),
   nl: () => import('./messages/nl.js'),
   pt: () => import('./messages/pt.js'),
+  ug: () => import('./messages/ug.js'),
+  'zh-Hans': () => import('./messages/zh-Hans.js'),
 });

@@ -9,6 +9,7 @@ import { listSpace } from '../case-card-list/space.js';
 import { formPageSpace } from '../petition-form/space.js';
 import { pageSelect } from '../shared/space.js';
 import { counterSpace } from '../signature-counter/space.js';
+import { videoSpace } from '../consent-video/space.js';
 
 export const agirCss =
   '/* Agir: the place of each element until it is defined (https://github.com/agir/agir, MIT) */\n' +
@@ -19,4 +20,5 @@ export const agirCss =
   // …and its photo stays in its column (once defined, the card frames it at the same ratio).
   'case-card:not(:defined)>img{max-inline-size:100%;block-size:auto}' +
   listSpace(pageSelect('case-card-list')) +
-  calculatorSpace(pageSelect('donation-calculator'));
+  calculatorSpace(pageSelect('donation-calculator')) +
+  videoSpace(pageSelect('consent-video'));

@@ -2,7 +2,10 @@
  * The CDN loader, `agir.js`: the one script a page includes. It defines each Agir element lazily, the
  * first time one appears in the page (elements added later included), so a page downloads only the
  * elements it uses. It sets one global, `Agir`:
- * - `Agir.configure({ endpoint })`: the default endpoint for every element.
+ * - `Agir.configure({ endpoint, client })`: the default endpoint, or client (any backend: docs/backends.md),
+ *   for every element.
+ * - `Agir.AgirError`: what a page's own client rejects with (`new Agir.AgirError(kind, message, { status })`),
+ *   an `AgirError` of @agir/core for the elements (they share its brand).
  * - `Agir.define(tag, element)`: use `element` ("petition-form"…) under another tag name, when the
  *   default one collides with something else on the page. Also lazy.
  * - `Agir.load(element)`: load and define an element now (resolves when it is defined).
@@ -19,7 +22,7 @@
 
 type Call = [method: string, args: unknown[]];
 
-type ElementName = 'petition-form' | 'signature-counter' | 'case-card' | 'case-card-list' | 'donation-calculator';
+type ElementName = 'petition-form' | 'signature-counter' | 'case-card' | 'case-card-list' | 'donation-calculator' | 'consent-video';
 
 interface DefinableClass {
   define(tag?: string, registry?: CustomElementRegistry): void;
@@ -32,6 +35,7 @@ const defineDefault: Record<ElementName, () => Promise<unknown>> = {
   'case-card': () => import('../case-card/define.js'),
   'case-card-list': () => import('../case-card-list/define.js'),
   'donation-calculator': () => import('../donation-calculator/define.js'),
+  'consent-video': () => import('../consent-video/define.js'),
 };
 
 /** Loads an element's class without registering anything (for renamed tags). */
@@ -41,13 +45,15 @@ const loadClass: Record<ElementName, () => Promise<DefinableClass>> = {
   'case-card': () => import('../case-card/index.js').then((m) => m.CaseCard),
   'case-card-list': () => import('../case-card-list/index.js').then((m) => m.CaseCardList),
   'donation-calculator': () => import('../donation-calculator/index.js').then((m) => m.DonationCalculator),
+  'consent-video': () => import('../consent-video/index.js').then((m) => m.ConsentVideo),
 };
 
 /**
  * Written by the build (vite.config.ts, `moduleGraph`): [files as "path sha256-…" (or "path"), { element:
- * [indexes of its static files (the entry first), { language: hash of its catalog chunks/<language>-<hash>.js }] }]. Absent in an unbundled run.
+ * [indexes of its files (the entry first), { language: hashes of its catalogs chunks/<language>-<hash>.js }, { country: hash of
+ * its rules chunks/<country>-<hash>.js }?] }]. Absent in an unbundled run.
  */
-type Graph = [string[], Record<string, [number[], Record<string, string>]>];
+type Graph = [string[], Record<string, [number[], Record<string, string>, Record<string, string>?]>];
 const graph = (self as unknown as { __agirGraph?: Graph }).__agirGraph;
 
 /** Inserts modulepreload links for an element's graph; resolves when its entry has arrived and matches its hash. */
@@ -57,7 +63,13 @@ function preload(tag: string, element?: Element): Promise<unknown> | void {
   const lang = (element?.closest('[lang]')?.getAttribute('lang') || navigator.language).split('-')[0]!.toLowerCase();
   const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
   const files = entry[0].map((index) => graph![0][index]!);
-  if (entry[1][lang]) files.push(`chunks/${lang}-${entry[1][lang]}.js`);
+  // The catalogs of the element's language, and the calculator's rules for its `country`: named by hash.
+  const country = element?.getAttribute('country')?.toLowerCase() ?? '';
+  for (const [key, hashes] of [
+    [lang, entry[1][lang]],
+    [country, entry[2]?.[country]],
+  ])
+    for (const hash of hashes?.split(' ') ?? []) files.push(`chunks/${key}-${hash}.js`);
   let arrived: Promise<unknown> | undefined;
   for (const file of files) {
     const [path, integrity] = file.split(' ');
@@ -81,7 +93,10 @@ function preload(tag: string, element?: Element): Promise<unknown> | void {
  * the elements' graphs. A page's own meta keeps precedence, as it has over `configure` in @agir/core.
  */
 let meta: HTMLMetaElement | undefined;
-function configure({ endpoint }: { endpoint?: string }): void {
+function configure({ endpoint, client }: { endpoint?: string; client?: object }): void {
+  // `client` goes where @agir/core's configure keeps it (config.ts): the page's one configuration object. Not
+  // checked here (bytes): an element given a client without the method it needs says so in the console.
+  if (client) ((self as unknown as Record<symbol, { client?: object }>)[Symbol.for('agir.config')] ??= {}).client = client;
   if (endpoint === undefined) return;
   if (typeof endpoint != 'string' || !endpoint.trim()) throw new Error('Agir.configure: "endpoint" must be a non-empty URL string.');
   if (!meta) {
@@ -91,6 +106,19 @@ function configure({ endpoint }: { endpoint?: string }): void {
   }
   meta.content = endpoint.trim();
 }
+
+/**
+ * @agir/core's `AgirError` for a page without a bundler: the same fields (`kind`, `status`, `code`, `fields`,
+ * `retryAfterMs`, `url`), and the brand core's `instanceof AgirError` checks, so the queue and the elements
+ * treat it as theirs (whether to try again follows `kind` and `status`, as core's `isTransient` says).
+ */
+class AgirError extends Error {
+  constructor(kind: string, message: string, options: { cause?: unknown } & Record<string, unknown> = {}) {
+    super(message, options);
+    Object.assign(this, { name: 'AgirError', kind, fields: {}, ...options });
+  }
+}
+(AgirError.prototype as unknown as Record<symbol, boolean>)[Symbol.for('agir.error')] = true;
 
 /** tag in the page → how to define it */
 const watched = new Map<string, () => Promise<unknown>>();
@@ -151,6 +179,7 @@ const api = {
   /** Calls from any script, before or after this module ran: see `call` below. */
   queue: { push: (...calls: Call[]): void => calls.forEach(call) },
   configure,
+  AgirError,
   load: (element: string) => load(element),
   define(tag: string, element: ElementName): void {
     const loadElement = loadClass[element];

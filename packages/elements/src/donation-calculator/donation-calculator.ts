@@ -23,6 +23,8 @@ const catalog = createCatalog<Messages>('donation-calculator', {
   it: () => import('./messages/it.js'),
   nl: () => import('./messages/nl.js'),
   pt: () => import('./messages/pt.js'),
+  ug: () => import('./messages/ug.js'),
+  'zh-Hans': () => import('./messages/zh-Hans.js'),
 });
 
 /** A frequency's selection: its preset (minor units), unless the free amount holds text. */

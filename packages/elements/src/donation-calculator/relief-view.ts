@@ -26,6 +26,8 @@ const catalog = createCatalog<ReliefMessages>('donation-calculator (relief)', {
   it: () => import('./messages/relief/it.js'),
   nl: () => import('./messages/relief/nl.js'),
   pt: () => import('./messages/relief/pt.js'),
+  ug: () => import('./messages/relief/ug.js'),
+  'zh-Hans': () => import('./messages/relief/zh-Hans.js'),
 });
 
 export type ReliefKey = keyof ReliefMessages & string;

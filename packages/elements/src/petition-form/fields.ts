@@ -1,7 +1,14 @@
-/** The person fields of petition-form, shared by the element and its submission module. */
+import { defaultCountry, type Translate } from '@agir/core';
+import type { PetitionFormMessages } from './messages/en.js';
+
+/** The person fields of petition-form, shared by the element and its submission code. */
 export type Field = 'givenName' | 'familyName' | 'email' | 'country' | 'postalCode' | 'phone' | 'comment';
 /** Kinds of field error; a message is named `<field><Kind>` in the catalogs. */
 export type Kind = 'Required' | 'Invalid';
+
+/** A field's error message (`<field><Kind>` in the form's catalog). */
+export const fieldMessage = (t: Translate<PetitionFormMessages>, field: Field, kind: Kind): string =>
+  t(`${field}${kind}` as keyof PetitionFormMessages);
 
 /** Fields in page order; the first four are always shown and required (the contract needs them). */
 export const FIELDS: readonly Field[] = ['givenName', 'familyName', 'email', 'country', 'postalCode', 'phone', 'comment'];
@@ -18,3 +25,9 @@ export function safeHref(value: string | undefined): string | undefined {
 
 /** Where this device remembers that it signed a petition (the petition id only, no personal data). */
 export const signedKey = (petition: string): string => `agir:signed:${petition}`;
+
+/** The country a form in `locale` starts with: the browser's region when it speaks that language, else the language's usual country. */
+export function likelyCountry(locale: string): string | undefined {
+  const browser = navigator.language;
+  return (browser?.split('-')[0] === locale.split('-')[0] && defaultCountry(browser)) || defaultCountry(locale);
+}

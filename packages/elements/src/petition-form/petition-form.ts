@@ -1,24 +1,15 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
-import {
-  countryName,
-  countryOptions,
-  createCatalog,
-  defaultCountry,
-  personSchema,
-  type AgirClient,
-  type SignatureRequest,
-} from '@agir/core';
-import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
+import { countryName, countryOptions, createCatalog, personSchema, type AgirClient, type SignatureRequest } from '@agir/core';
+import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { stateProperties } from '../shared/state-properties.js';
-import { FIELDS, safeHref, signedKey, type Field, type Kind } from './fields.js';
+import { fieldMessage, FIELDS, likelyCountry, safeHref, type Field, type Kind } from './fields.js';
 import type { PetitionFormMessages } from './messages/en.js';
 import { styles } from './petition-form.styles.js';
-import type * as Submission from './submission.js';
+import { SubmissionController } from './submission.js';
 
 type Messages = PetitionFormMessages;
-export type View = 'form' | 'queued' | 'unsent' | 'signed' | 'already-signed' | 'closed' | 'unavailable';
 type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const catalog = createCatalog<Messages>('petition-form', {
@@ -30,22 +21,9 @@ const catalog = createCatalog<Messages>('petition-form', {
   it: () => import('./messages/it.js'),
   nl: () => import('./messages/nl.js'),
   pt: () => import('./messages/pt.js'),
+  ug: () => import('./messages/ug.js'),
+  'zh-Hans': () => import('./messages/zh-Hans.js'),
 });
-
-let submissionModule: Promise<typeof Submission> | undefined;
-/**
- * What the form does once a reader acts (contract schemas, client, durable queue, sharing) is a separate
- * chunk, loaded as soon as a form connects, in parallel with its first render. It has `chunkConfig.timeoutMs`
- * to arrive; a submit meanwhile shows the form's error and waits for the same load when tried again.
- */
-const loadSubmission = (): Promise<typeof Submission> =>
-  timeLimit(
-    (submissionModule ??= import('./submission.js').catch((error: unknown) => {
-      submissionModule = undefined;
-      throw error;
-    })),
-    'its submission code',
-  );
 
 /** Tokens of the `fields` and `required` attributes. */
 const TOKENS: Record<string, Field> = { 'postal-code': 'postalCode', phone: 'phone', comment: 'comment' };
@@ -58,8 +36,6 @@ const INPUTS: Partial<Record<Field, [string, string, string, number]>> = {
   phone: ['tel', 'tel', 'tel', 32],
 };
 const HELP: Partial<Record<Field, keyof Messages>> = { email: 'emailHelp', phone: 'phoneHelp', comment: 'commentHelp' };
-
-let uid = 0;
 
 /**
  * A petition signature form that never loses a signature: native inputs with the right autofill tokens,
@@ -124,18 +100,7 @@ export class PetitionForm extends HostElement {
       noShare: ['no-share', Boolean],
       headingLevel: ['heading-level', Number],
     });
-    stateProperties(this, {
-      view: 'form',
-      sending: false,
-      errors: {},
-      summary: false,
-      failure: undefined,
-      result: undefined,
-      status: 'idle',
-      petitionTitle: undefined,
-      announcement: '',
-      copyStatus: '',
-    });
+    stateProperties(this, { errors: {} });
   }
 
   /** Registers the element under `tag` (default `petition-form`), unless that tag is taken. */
@@ -151,69 +116,26 @@ export class PetitionForm extends HostElement {
   /** Any `AgirClient` (e.g. an adapter to another backend); its `endpoint` replaces the `endpoint` attribute. */
   client: AgirClient | undefined;
 
-  // Members below marked @internal are shared with the lazily loaded submission module; not public API.
+  // Members marked @internal are for the element's other modules (the submission code), not for pages.
   /** @internal */
   readonly locale = new LocaleController<Messages>(this, catalog);
   /** @internal The page's own form, when the element enhances one. */
   pageForm: HTMLFormElement | null = null;
-  /** @internal */
-  readonly uid = `agir-pf-${++uid}`;
-  /** @internal When the reader started (render, or "sign for someone else"). */
-  startedAt = Date.now();
-  /** @internal Idempotency key of this form's signature waiting in the queue. */
-  pendingId: string | undefined;
-  /** @internal Endpoint the last signature went to. */
-  sentTo: string | undefined;
-  /** @internal */
-  unsubscribe: (() => void) | undefined;
-  /** @internal */
-  loadedKey: string | undefined;
-  /** @internal */
-  prefilled = false;
-  /** @internal Locale the page form's country list was filled in. */
-  filledSelect: string | undefined;
+  /** @internal The fields' errors. */
+  declare errors: Partial<Record<Field, Kind>>;
+  /** The petition check, the signature's fate and the notices (loads the submission code). */
+  readonly #submission = new SubmissionController(this);
+  readonly #reported = new Set<string>();
+  #renderedLocale: string | undefined;
+  #keptCountry: string | undefined;
+  #optionNodes: { key: string; nodes: HTMLOptionElement[] } | undefined;
   /**
-   * @internal What to focus once the next render is done (`#title` after a submit). Focus moves inside the
-   * render, so a page (or a test) that awaits `updateComplete` after `agir-queued` finds it moved.
-   */
-  focusAfterRender: string | undefined;
-  private submission: typeof Submission | undefined;
-  /** The petition and endpoint the submission code was last started for. */
-  private startedFor: [string | undefined, string | undefined] | [] = [];
-  /** A submission is under way (guards against a second submit). */
-  private busy = false;
-  private readonly reported = new Set<string>();
-  private renderedLocale: string | undefined;
-  private keptCountry: string | undefined;
-  private optionNodes: { key: string; nodes: HTMLOptionElement[] } | undefined;
-  /**
-   * @internal Whether the country select lists every country. Until the reader reaches the form it holds only
-   * the default one: naming and sorting 250 countries and laying out their options is the form's costliest
-   * work (20 to 40 ms of main thread on the 2-core test machine, before any phone slowdown), and most readers
+   * Whether the country select lists every country. Until the reader reaches the form it holds only the
+   * default one: naming and sorting 250 countries and laying out their options is the form's costliest work
+   * (20 to 40 ms of main thread on the 2-core test machine, before any phone slowdown), and most readers
    * never open the list.
    */
-  allCountries = false;
-
-  /** @internal */
-  declare view: View;
-  /** @internal */
-  declare sending: boolean;
-  /** @internal */
-  declare errors: Partial<Record<Field, Kind>>;
-  /** @internal Whether the error summary shows (after a submit). */
-  declare summary: boolean;
-  /** @internal */
-  declare failure: keyof Messages | undefined;
-  /** @internal */
-  declare result: { count: number | undefined; duplicate: boolean } | undefined;
-  /** @internal The petition check: idle, pending, complete or error. */
-  declare status: 'idle' | 'pending' | 'complete' | 'error';
-  /** @internal */
-  declare petitionTitle: string | undefined;
-  /** @internal */
-  declare announcement: string;
-  /** @internal */
-  declare copyStatus: string;
+  #allCountries = false;
 
   /**
    * The petition's id at the endpoint, e.g. `xinjiang`.
@@ -283,132 +205,58 @@ export class PetitionForm extends HostElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.adopt();
-    this.submission?.wire(this, this.pageForm, true);
-    if (this.loadedKey) {
-      this.loadedKey = undefined;
-      void this.start();
-    } else void loadSubmission().catch(() => undefined);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.submission?.wire(this, this.pageForm, false);
-  }
-
-  protected update(): void {
-    const retarget = this.petition !== this.startedFor[0] || this.endpoint !== this.startedFor[1];
-    if (this.petition !== this.startedFor[0] && this.view === 'form' && this.remembered()) this.view = 'already-signed';
-    const relocalise = this.renderedLocale !== this.locale.locale;
-    if (relocalise) this.keptCountry = this.control('country')?.value;
-    render(this.template(), this.renderRoot, { host: this });
-    if (retarget) {
-      this.startedFor = [this.petition, this.endpoint];
-      void this.start();
-    }
-    for (const [name, on] of [
-      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'unavailable'].map(
-        (view) => [view, this.view === view] as const,
-      ),
-      ['submitting', this.sending],
-      ['user-invalid', Object.keys(this.errors).length > 0],
-      ['checking', this.status === 'pending'],
-    ] as const)
-      this.setState(name, on);
-    if (relocalise && this.locale.ready) {
-      const country = this.control('country');
-      if (country && this.keptCountry) country.value = this.keptCountry;
-      this.renderedLocale = this.locale.locale;
-    }
-    if (this.pageForm) this.submission?.syncPageForm(this);
-    if (this.focusAfterRender) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
-      this.focusAfterRender = undefined;
-    }
+    this.#adopt();
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Event handlers (@internal: the submission module attaches them to a page's own form)
+  // Event handlers (@internal: the submission code puts them on a page's own form too)
 
   /**
    * @internal The reader reached the form (focus or a press inside it), or a value is about to be set: every
    * country is listed now, synchronously, so that a select opened by this very press already holds them.
    */
   readonly onReach = (): void => {
-    if (!this.allCountries) {
-      this.allCountries = true;
+    if (!this.#allCountries) {
+      this.#allCountries = true;
       this.update();
     }
   };
 
   /** @internal */
   readonly onBlur = (event: Event): void => {
-    const field = this.fieldOf(event.target);
+    const field = this.#fieldOf(event.target);
     if (field) this.validate([field]);
   };
 
   /** @internal */
   readonly onInput = (event: Event): void => {
-    const field = this.fieldOf(event.target);
+    const field = this.#fieldOf(event.target);
     if (field && this.errors[field]) this.validate([field]);
   };
 
-  /** @internal */
-  readonly onSubmit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (this.busy || this.view !== 'form') return;
-    this.busy = true;
-    this.failure = undefined;
-    try {
-      await (this.submission = await loadSubmission()).submit(this);
-    } catch (error) {
-      this.failure = 'unavailable';
-      authorError(this, `could not send the signature: ${(error as Error).message}`);
-    } finally {
-      this.busy = this.sending = false;
-    }
-  };
-
-  private readonly onSlotChange = (): void => this.adopt();
+  readonly #onSlotChange = (): void => this.#adopt();
 
   // ---------------------------------------------------------------------------------------------
-  // Helpers (@internal ones are used by the submission module)
+  // Helpers (@internal ones are used by the submission code)
 
-  /** @internal The `petition` attribute, '' when missing. */
-  get petitionId(): string {
-    return this.petition ?? '';
-  }
-
-  /** @internal The form in use: the page's own, or the built-in one. */
-  get form(): HTMLFormElement | null {
-    return this.pageForm ?? this.renderRoot?.querySelector('form') ?? null;
-  }
-
-  /** @internal A named control of the form in use. */
+  /** @internal A named control of the form in use: the page's own, or the built-in one. */
   control(name: string): FormControl | null {
-    const item = this.form?.elements.namedItem(name);
+    const item = (this.pageForm ?? this.renderRoot.querySelector('form'))?.elements.namedItem(name);
     return item instanceof HTMLInputElement || item instanceof HTMLSelectElement || item instanceof HTMLTextAreaElement ? item : null;
   }
 
   /** @internal One clear console message per problem, for the page author. */
   authorError(message: string): void {
-    if (this.reported.has(message)) return;
-    this.reported.add(message);
+    if (this.#reported.has(message)) return;
+    this.#reported.add(message);
     authorError(this, message);
-  }
-
-  /** @internal */
-  message(field: Field, kind: Kind): string {
-    return this.locale.t(`${field}${kind}` as keyof Messages);
   }
 
   /** @internal Updates the errors of some fields (native constraints, then the contract's rule). */
   validate(fields: readonly Field[]): Partial<Record<Field, Kind>> {
     const errors = { ...this.errors };
     for (const field of fields) {
-      const kind = this.check(field);
+      const kind = this.#check(field);
       if (kind) errors[field] = kind;
       else delete errors[field];
     }
@@ -416,47 +264,20 @@ export class PetitionForm extends HostElement {
     return errors;
   }
 
-  /** @internal The browser's region when it speaks the form's language, else the language's usual country. */
-  defaultCountry(): string | undefined {
-    const browser = navigator.language;
-    return (browser?.split('-')[0] === this.locale.locale.split('-')[0] && defaultCountry(browser)) || defaultCountry(this.locale.locale);
-  }
-
-  /** @internal Countries and territories in the form's language, sorted. */
-  countryList(): Array<{ code: string; name: string }> {
-    return countryOptions(this.locale.locale);
-  }
-
-  private async start(): Promise<void> {
-    try {
-      this.submission = await loadSubmission();
-      this.requestUpdate();
-    } catch (error) {
-      this.authorError(`could not load its submission code (${(error as Error).message}); check that the whole CDN folder is served.`);
-      // Its notice needs that code: show the form rather than an empty box (a submit tries the load again).
-      if (this.view === 'already-signed') this.view = 'form';
-      return;
-    }
-    if (this.isConnected) await this.submission.load(this);
-  }
-
   /** Takes up (or lets go of) a `<form>` the page put inside the element. */
-  private adopt(): void {
+  #adopt(): void {
     const form = this.isConnected ? this.querySelector('form') : null;
     if (form === this.pageForm) return;
-    this.submission?.wire(this, this.pageForm, false);
     this.pageForm = form;
-    this.filledSelect = undefined;
-    this.submission?.wire(this, form, true);
     this.requestUpdate();
   }
 
-  private fieldOf(target: EventTarget | null): Field | undefined {
+  #fieldOf(target: EventTarget | null): Field | undefined {
     const name = (target as FormControl | null)?.name as Field;
     return FIELDS.includes(name) && this.control(name) === target ? name : undefined;
   }
 
-  private tokens(value: string, attribute: string): Field[] {
+  #tokens(value: string, attribute: string): Field[] {
     const found: Field[] = [];
     for (const token of value.split(/\s+/).filter(Boolean)) {
       const field = TOKENS[token];
@@ -467,34 +288,26 @@ export class PetitionForm extends HostElement {
     return found;
   }
 
-  private isRequired(field: Field): boolean {
+  #isRequired(field: Field): boolean {
     if (FIELDS.indexOf(field) < 4) return true;
-    return this.pageForm ? this.control(field)?.required === true : this.tokens(this.required ?? '', 'required').includes(field);
+    return this.pageForm ? this.control(field)?.required === true : this.#tokens(this.required ?? '', 'required').includes(field);
   }
 
-  private check(field: Field): Kind | undefined {
+  #check(field: Field): Kind | undefined {
     const control = this.control(field);
     if (!control) return undefined;
     const value = control.value.trim();
-    if (!value) return this.isRequired(field) ? 'Required' : undefined;
+    if (!value) return this.#isRequired(field) ? 'Required' : undefined;
     if (!control.validity.valid) return control.validity.valueMissing ? 'Required' : 'Invalid';
     if (field === 'comment') return value.length > 2000 ? 'Invalid' : undefined;
     return personSchema.shape[field].safeParse(field === 'country' ? value.toUpperCase() : value).success ? undefined : 'Invalid';
-  }
-
-  private remembered(): boolean {
-    try {
-      return localStorage.getItem(signedKey(this.petitionId)) !== null;
-    } catch {
-      return false;
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Templates
 
   /** A field: label, help, error (announced with the field through aria-describedby), control. */
-  private field(
+  #field(
     field: Field,
     control: (describedBy: string | typeof nothing, invalid: 'true' | typeof nothing) => TemplateResult,
   ): TemplateResult {
@@ -505,17 +318,17 @@ export class PetitionForm extends HostElement {
     // The space before "(optional)" is a value, not template text: the build's template minifier trims it there.
     return html`<div class="field" part="field">
       <label for=${field} part="label"
-        >${t(field)}${this.isRequired(field) ? nothing : html`<span class="optional">${` ${t('optional')}`}</span>`}</label
+        >${t(field)}${this.#isRequired(field) ? nothing : html`<span class="optional">${` ${t('optional')}`}</span>`}</label
       >
       ${help ? html`<p class="help" id="${field}-help">${t(help)}</p>` : nothing}
-      ${kind ? html`<p class="error" id="${field}-error" part="error"><span class="visually-hidden">${t('errorPrefix')} </span>${this.message(field, kind)}</p>` : nothing}
+      ${kind ? html`<p class="error" id="${field}-error" part="error"><span class="visually-hidden">${t('errorPrefix')} </span>${fieldMessage(t, field, kind)}</p>` : nothing}
       ${control(describedBy || nothing, kind ? 'true' : nothing)}
     </div>`;
   }
 
-  private input(field: Field): TemplateResult {
+  #input(field: Field): TemplateResult {
     const [autocomplete, type, inputMode, max] = INPUTS[field]!;
-    return this.field(
+    return this.#field(
       field,
       (describedBy, invalid) =>
         html`<input
@@ -526,7 +339,7 @@ export class PetitionForm extends HostElement {
           autocomplete=${autocomplete}
           maxlength=${max}
           spellcheck="false"
-          ?required=${this.isRequired(field)}
+          ?required=${this.#isRequired(field)}
           aria-describedby=${describedBy}
           aria-invalid=${invalid}
           part="input"
@@ -538,42 +351,43 @@ export class PetitionForm extends HostElement {
    * The country options, as DOM nodes of this form (250 of them: cheaper built with `new Option` than as
    * many template instances), rebuilt when the language or the default country changes.
    */
-  private countries(): HTMLOptionElement[] {
-    const chosen = this.defaultCountry();
+  #countries(): HTMLOptionElement[] {
     const locale = this.locale.locale;
-    const all = this.allCountries;
+    const chosen = likelyCountry(locale);
+    const all = this.#allCountries;
     const key = `${locale} ${chosen} ${all}`;
-    if (this.optionNodes?.key !== key)
-      this.optionNodes = {
+    if (this.#optionNodes?.key !== key)
+      this.#optionNodes = {
         key,
         nodes: all
-          ? this.countryList().map(({ code, name }) => new Option(name, code, code === chosen, code === chosen))
+          ? countryOptions(locale).map(({ code, name }) => new Option(name, code, code === chosen, code === chosen))
           : chosen
             ? [new Option(countryName(locale, chosen), chosen, true, true)]
             : [],
       };
-    return this.optionNodes.nodes;
+    return this.#optionNodes.nodes;
   }
 
-  private ownForm(): TemplateResult {
+  #ownForm(): TemplateResult {
     const { t } = this.locale;
-    const optional = [...this.tokens(this.fields ?? '', 'fields'), ...this.tokens(this.required ?? '', 'required')];
+    const { sending } = this.#submission;
+    const optional = [...this.#tokens(this.fields ?? '', 'fields'), ...this.#tokens(this.required ?? '', 'required')];
     const privacy = safeHref(this.privacyHref);
     if (this.privacyHref && !privacy)
       this.authorError(`the "privacy-href" attribute must be an http(s) URL (got "${this.privacyHref}"); the privacy link is left out.`);
     return html`<form
       part="form"
       novalidate
-      @submit=${this.onSubmit}
+      @submit=${this.#submission.submit}
       @focusin=${this.onReach}
       @pointerdown=${this.onReach}
       @focusout=${this.onBlur}
       @input=${this.onInput}
       @change=${this.onInput}
     >
-      <div class="names">${this.input('givenName')}${this.input('familyName')}</div>
-      ${this.input('email')}
-      ${this.field(
+      <div class="names">${this.#input('givenName')}${this.#input('familyName')}</div>
+      ${this.#input('email')}
+      ${this.#field(
         'country',
         (describedBy, invalid) =>
           html`<select
@@ -586,13 +400,14 @@ export class PetitionForm extends HostElement {
             part="input"
           >
             <option value="">${t('chooseCountry')}</option>
-            ${this.countries()}
+            ${this.#countries()}
           </select>`,
       )}
-      ${optional.includes('postalCode') ? this.input('postalCode') : nothing} ${optional.includes('phone') ? this.input('phone') : nothing}
+      ${optional.includes('postalCode') ? this.#input('postalCode') : nothing}
+      ${optional.includes('phone') ? this.#input('phone') : nothing}
       ${
         optional.includes('comment')
-          ? this.field(
+          ? this.#field(
               'comment',
               (describedBy, invalid) =>
                 html`<textarea
@@ -600,7 +415,7 @@ export class PetitionForm extends HostElement {
                   name="comment"
                   rows="4"
                   maxlength="2000"
-                  ?required=${this.isRequired('comment')}
+                  ?required=${this.#isRequired('comment')}
                   aria-describedby=${describedBy}
                   aria-invalid=${invalid}
                   part="input"
@@ -623,36 +438,58 @@ export class PetitionForm extends HostElement {
         <label for="trap">${t('trap')}</label>
         <input id="trap" name="trap" type="text" tabindex="-1" autocomplete="off" />
       </div>
-      ${this.alert()}
-      <button type="submit" part="submit" aria-disabled=${this.sending ? 'true' : nothing} aria-busy=${this.sending ? 'true' : nothing}>
-        ${this.sending ? t('submitting') : (this.submitLabel ?? t('submit'))}
+      ${this.#alert()}
+      <button type="submit" part="submit" aria-disabled=${sending ? 'true' : nothing} aria-busy=${sending ? 'true' : nothing}>
+        ${sending ? t('submitting') : (this.submitLabel ?? t('submit'))}
       </button>
     </form>`;
   }
 
-  private alert(): TemplateResult | typeof nothing {
-    return this.failure ? html`<p class="alert" role="alert" part="alert">${this.locale.t(this.failure)}</p>` : nothing;
+  #alert(): TemplateResult | typeof nothing {
+    const { failure } = this.#submission;
+    return failure ? html`<p class="alert" role="alert" part="alert">${this.locale.t(failure)}</p>` : nothing;
   }
 
-  private body(): unknown {
-    const view = this.view;
-    // The other views are drawn by the submission module (loaded at connect): its place is kept meanwhile.
-    const notice = view === 'form' ? nothing : (this.submission?.notice(this) ?? html`<div class="loading" aria-busy="true"></div>`);
+  #body(): unknown {
+    const submission = this.#submission;
+    const { view, code } = submission;
+    // The other views are drawn by the submission code (loaded at connect): its place is kept meanwhile.
+    const notice = view === 'form' ? nothing : (code?.notice(submission) ?? html`<div class="loading" aria-busy="true"></div>`);
     if (view === 'unavailable' || view === 'closed' || view === 'already-signed') return notice;
     return html`${notice}
       <div class="form-view" ?hidden=${view !== 'form'}>
-        ${this.summary ? this.submission?.errorSummary(this) : nothing} ${this.pageForm ? nothing : this.ownForm()}
-        <slot ?hidden=${!this.pageForm} @slotchange=${this.onSlotChange}></slot>
-        ${this.pageForm ? this.alert() : nothing}
+        ${submission.summary ? code?.errorSummary(submission) : nothing} ${this.pageForm ? nothing : this.#ownForm()}
+        <slot ?hidden=${!this.pageForm} @slotchange=${this.#onSlotChange}></slot>
+        ${this.pageForm ? this.#alert() : nothing}
       </div>`;
   }
 
-  private template(): TemplateResult {
+  #template(): TemplateResult {
     if (!this.locale.ready) return html`<div class="loading" aria-busy="true"></div>`;
+    const { sending, announcement } = this.#submission;
     return html`<div lang=${this.locale.locale} dir=${this.locale.dir} class="root">
-      <p class="visually-hidden" role="status">${this.sending ? this.locale.t('submitting') : this.announcement}</p>
-      ${this.body()}
+      <p class="visually-hidden" role="status">${sending ? this.locale.t('submitting') : announcement}</p>
+      ${this.#body()}
     </div>`;
+  }
+
+  protected update(): void {
+    const { view, sending, status } = this.#submission;
+    const relocalise = this.#renderedLocale !== this.locale.locale;
+    if (relocalise) this.#keptCountry = this.control('country')?.value;
+    render(this.#template(), this.renderRoot, { host: this });
+    for (const [name, on] of [
+      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'unavailable'].map((each) => [each, view === each] as const),
+      ['submitting', sending],
+      ['user-invalid', Object.keys(this.errors).length > 0],
+      ['checking', status === 'pending'],
+    ] as const)
+      this.setState(name, on);
+    if (relocalise && this.locale.ready) {
+      const country = this.control('country');
+      if (country && this.#keptCountry) country.value = this.#keptCountry;
+      this.#renderedLocale = this.locale.locale;
+    }
   }
 }
 

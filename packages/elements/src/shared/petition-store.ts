@@ -1,4 +1,12 @@
-import { parseRetryAfter, readCountEvent, readPetitionCountEvent, readPetitionFigures, retryDelay, type PetitionFigures } from '@agir/core';
+import {
+  clientKey,
+  parseRetryAfter,
+  readCountEvent,
+  readPetitionCountEvent,
+  readPetitionFigures,
+  retryDelay,
+  type PetitionFigures,
+} from '@agir/core';
 import { authorError } from './element-tools.js';
 
 /**
@@ -50,7 +58,8 @@ export interface SubscribeOptions {
 export interface PetitionSource {
   readonly endpoint: string;
   getPetition(id: string): Promise<PetitionFigures>;
-  streamUrl(id: string): string;
+  /** The petition's stream; without it the store reads the petition once, then polls. */
+  streamUrl?(id: string): string;
   /** The stream of several petitions (`count` events naming theirs), when the endpoint has one. */
   streamsUrl?(ids: readonly string[]): string;
 }
@@ -145,16 +154,16 @@ const stores = new Map<string, PetitionStore>();
 export class PetitionStore {
   /**
    * The page's store for a petition at an endpoint: a URL (resolved against the page) or a `PetitionSource`
-   * such as an `AgirClient`. Throws a `TypeError` when the URL is not an http(s) one.
+   * such as an `AgirClient` (one store per client object). Throws a `TypeError` when the URL is not an http(s) one.
    */
   static for(endpoint: string | PetitionSource, petition: string): PetitionStore {
-    const url = typeof endpoint === 'string' ? endpointUrl(endpoint) : endpoint.endpoint;
+    const url = typeof endpoint === 'string' ? endpointUrl(endpoint) : clientKey(endpoint);
     if (!url)
       throw new TypeError(`endpoint "${endpoint}" is not an http(s) URL: set it to the API base, e.g. "https://example.org/api/v1".`);
     const key = `${url} ${petition}`;
     let store = stores.get(key);
     if (!store) {
-      store = new PetitionStore(typeof endpoint === 'string' ? petitionReader(url) : endpoint, petition, key);
+      store = new PetitionStore(typeof endpoint === 'string' ? petitionReader(url) : endpoint, petition, key, url);
       stores.set(key, store);
     }
     return store;
@@ -179,11 +188,15 @@ export class PetitionStore {
   /** The endpoint has no usable stream: poll from now on. */
   private noStream = false;
 
-  private constructor(source: PetitionSource, petition: string, key: string) {
+  /** The endpoint's URL, or the client's name (`clientKey`): whose live connection the store joins. */
+  private readonly backend: string;
+
+  private constructor(source: PetitionSource, petition: string, key: string, backend: string) {
     this.source = source;
     this.endpoint = source.endpoint;
     this.petition = petition;
     this.key = key;
+    this.backend = backend;
   }
 
   /** The latest state and figures. */
@@ -260,7 +273,8 @@ export class PetitionStore {
   private async update(): Promise<void> {
     await this.refresh();
     if (!this.started || isHidden()) return;
-    if (this.current.state === 'complete' && !this.noStream && typeof EventSource === 'function') this.openStream();
+    if (this.current.state === 'complete' && !this.noStream && this.source.streamUrl && typeof EventSource === 'function')
+      this.openStream();
     else if (!this.streaming) this.schedule();
   }
 
@@ -283,7 +297,13 @@ export class PetitionStore {
   private async fetchOnce(): Promise<void> {
     if (this.current.state === 'idle') this.set({ state: 'pending' });
     try {
-      const { signatureCount, countryCount, goal, status } = await this.source.getPetition(this.petition);
+      // A page's own client is held to the contract too: its figures are read as an endpoint's are.
+      const read = readPetitionFigures(await this.source.getPetition(this.petition));
+      if (!read.success)
+        throw new Error(
+          `the client's getPetition answered ${read.error.issues.map(({ path, message }) => `${path.join('.')}: ${message}`)}`,
+        );
+      const { signatureCount, countryCount, goal, status } = read.data;
       this.failures = 0;
       this.reported = false;
       this.set({ state: 'complete', error: undefined, figures: { signatureCount, countryCount, goal, status } });
@@ -301,13 +321,13 @@ export class PetitionStore {
     petitionStoreConfig.clearTimeout(this.timer);
     this.timer = undefined;
     this.set({ transport: 'stream' });
-    EndpointStream.for(this.source).join(this);
+    EndpointStream.for(this.source, this.backend).join(this);
   }
 
   private closeStream(): void {
     if (!this.streaming) return;
     this.streaming = false;
-    EndpointStream.for(this.source).leave(this);
+    EndpointStream.for(this.source, this.backend).leave(this);
   }
 
   /** @internal New counts from the endpoint's stream. */
@@ -354,9 +374,9 @@ const connections = new Map<string, EndpointStream>();
  * stores join and leave). Without a stream of several, the stores poll.
  */
 class EndpointStream {
-  static for(source: PetitionSource): EndpointStream {
-    let connection = connections.get(source.endpoint);
-    if (!connection) connections.set(source.endpoint, (connection = new EndpointStream(source)));
+  static for(source: PetitionSource, backend: string): EndpointStream {
+    let connection = connections.get(backend);
+    if (!connection) connections.set(backend, (connection = new EndpointStream(source)));
     return connection;
   }
 
@@ -395,7 +415,7 @@ class EndpointStream {
     this.batch = undefined;
     const ids = [...this.members.keys()].sort();
     if (ids.length === 0) return;
-    const url = ids.length === 1 ? this.source.streamUrl(ids[0]!) : this.noMulti ? undefined : this.source.streamsUrl?.(ids);
+    const url = ids.length === 1 ? this.source.streamUrl?.(ids[0]!) : this.noMulti ? undefined : this.source.streamsUrl?.(ids);
     if (!url) return this.fail();
     if (url === this.url && this.stream) return;
     this.close();

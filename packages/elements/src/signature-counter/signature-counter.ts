@@ -1,4 +1,14 @@
-import { createCatalog, directionOf, formatNumber, languageOf, resolveEndpoint } from '@agir/core';
+import {
+  clientKey,
+  clientProperty,
+  createCatalog,
+  directionOf,
+  formatNumber,
+  languageOf,
+  resolveClient,
+  resolveEndpoint,
+  type AgirClient,
+} from '@agir/core';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -17,6 +27,8 @@ const catalog = createCatalog<SignatureCounterMessages>('signature-counter', {
   it: () => import('./messages/it.js'),
   nl: () => import('./messages/nl.js'),
   pt: () => import('./messages/pt.js'),
+  ug: () => import('./messages/ug.js'),
+  'zh-Hans': () => import('./messages/zh-Hans.js'),
 });
 
 /**
@@ -72,6 +84,7 @@ const setAttr = (element: Element, name: string, value: string | number | null |
  *
  * @attr {string} petition - The petition's id at the endpoint, e.g. `xinjiang` (property `petition`).
  * @attr {string} endpoint - The API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })` (property `endpoint`).
+ * @prop {AgirClient | undefined} client - The backend instead of an endpoint: any object with `getPetition` (and `streamUrl` for live updates; without it the counter polls), e.g. `createStaticClient({ url })`; else `configure({ client })`'s.
  * @attr {number} count - A fixed count for pages without an endpoint (a signature made in the page adds one); with one, the figure shown until it answers (property `count`).
  * @attr {number | 'auto'} goal - A whole number, or `auto` for the next milestone above the count; default: the endpoint's goal (property `goal`).
  * @attr {string} goal-steps - Milestones for `goal="auto"`, e.g. `1000 5000 10000 50000` (property `goalSteps`).
@@ -110,6 +123,7 @@ export class SignatureCounter extends HostElement {
       showCountries: ['show-countries', Boolean],
       label: 'label',
     });
+    clientProperty(this);
   }
 
   /** Registers the element under `tag` (default `signature-counter`), unless that tag is taken. */
@@ -129,6 +143,11 @@ export class SignatureCounter extends HostElement {
   declare petition: string | undefined;
   /** The API base URL; else `<meta name="agir:endpoint">`, else `configure({ endpoint })`. */
   declare endpoint: string | undefined;
+  /**
+   * The backend instead of an endpoint (docs/backends.md): any object with `getPetition`, and `streamUrl` for
+   * live updates (without it the counter polls every `interval`); else `configure({ client })`'s.
+   */
+  declare client: AgirClient | undefined;
   /** A fixed count for pages without an endpoint (a signature made in the page adds one); with one, the figure shown until the endpoint answers. */
   declare count: number | undefined;
   /** A whole number, or `auto` for the next milestone above the count; default: the endpoint's goal. */
@@ -242,9 +261,12 @@ export class SignatureCounter extends HostElement {
     this.figures = undefined;
     this.live = this.failed = false;
     const count = isCount(this.count) ? this.count : undefined;
-    const endpoint = resolveEndpoint(this.endpoint, document);
+    const client = resolveClient(this.client);
+    const endpoint = client ?? resolveEndpoint(this.endpoint, document);
     let store: PetitionStore | undefined;
-    if (!endpoint) {
+    if (client && typeof client.getPetition != 'function') {
+      authorError(this, 'its client has no getPetition(id) method: give it one that resolves to the petition (docs/backends.md).');
+    } else if (!endpoint) {
       if (count === undefined) {
         authorError(
           this,
@@ -330,7 +352,8 @@ export class SignatureCounter extends HostElement {
   /** Brings the shadow tree up to date with the properties, the locale and the figures. */
   protected update(): void {
     this.checkAttributes();
-    const source = [this.endpoint, this.petition, this.count, this.interval].join(' ');
+    const client = resolveClient(this.client);
+    const source = [client && clientKey(client), this.endpoint, this.petition, this.count, this.interval].join(' ');
     if (this.isConnected && source !== this.source) {
       this.source = source;
       this.connectSource();

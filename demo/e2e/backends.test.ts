@@ -1,0 +1,175 @@
+// Issue 18: a counter and case cards fed by another backend than Agir's, on a CDN page of another origin: the
+// worked examples of docs/backends.md (demo/backends/), run as they are. One page has a client of its own (set
+// with Agir.configure, rejecting with Agir.AgirError) for the organisation's CRM; the other reads one JSON file
+// with the static adapter. The reference server only serves the CDN files here, in place of your-server.example.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, root, startReferenceServer, type ReferenceServer } from './harness.js';
+
+const pageOrigin = 'http://campaign.example';
+const examples = path.join(root, 'demo/backends');
+
+const shadowText = (page: Page, selector: string): Promise<string> =>
+  page.evaluate((s) => document.querySelector(s)?.shadowRoot?.textContent ?? '', selector);
+
+describe('any backend, from a CDN page of another origin (docs/backends.md)', () => {
+  let server: ReferenceServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startReferenceServer({ corsOrigins: pageOrigin });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  /**
+   * A context where the page's origin serves `files` (path → [content type, body]), the CDN of the examples
+   * is the reference server's, and the CRM answers with `crm(path)`. Returns every URL requested.
+   */
+  async function site(
+    files: Record<string, [string, string]>,
+    crm?: (pathname: string) => unknown,
+  ): Promise<{ context: BrowserContext; requested: string[] }> {
+    const context = await browser.newContext();
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(request.url()));
+    await context.route('https://your-server.example/cdn/**', async (route) => {
+      const url = new URL(route.request().url());
+      const response = await route.fetch({ url: `${server.origin}${url.pathname}` });
+      await route.fulfill({ response });
+    });
+    await context.route(`${pageOrigin}/**`, (route) => {
+      const file = files[new URL(route.request().url()).pathname];
+      return file ? route.fulfill({ status: 200, contentType: file[0], body: file[1] }) : route.fulfill({ status: 404, body: '' });
+    });
+    await context.route('https://crm.example.org/**', (route) => {
+      const body = crm?.(new URL(route.request().url()).pathname);
+      return route.fulfill({
+        status: body === undefined ? 404 : 200,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': pageOrigin },
+        body: JSON.stringify(body ?? { error: 'not found' }),
+      });
+    });
+    return { context, requested };
+  }
+
+  async function open(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${pageOrigin}/`);
+    return { page, errors };
+  }
+
+  const file = (name: string): string => readFileSync(path.join(examples, name), 'utf8');
+
+  test('a client of the page’s own (custom-client/): the CRM’s figures and people, in the contract’s shape', async () => {
+    const { context, requested } = await site(
+      {
+        '/': ['text/html', file('custom-client/index.html')],
+        '/my-client.js': ['text/javascript', file('custom-client/my-client.js')],
+      },
+      (pathname) =>
+        ({
+          '/api/campaigns/xinjiang': {
+            name: 'Xinjiang',
+            closed: false,
+            total: 777,
+            countries: 12,
+            target: 1000,
+            modified: '2026-11-01T10:00:00Z',
+            language: 'fr',
+          },
+          '/api/people/akber': {
+            displayName: 'Akber (CRM)',
+            countryCode: 'CN',
+            detained: true,
+            since: '2018',
+            summary: 'Détenu depuis 2018.',
+            modified: '2026-11-01T10:00:00Z',
+            language: 'fr',
+          },
+        })[pathname],
+    );
+    const { page, errors } = await open(context);
+    await page.waitForFunction(() => /777/.test(document.querySelector('signature-counter')?.shadowRoot?.textContent ?? ''));
+    await page.waitForFunction(() => /Akber \(CRM\)/.test(document.querySelector('case-card')?.shadowRoot?.textContent ?? ''));
+    // The client rejected with Agir.AgirError (404): the reader is told the case cannot be found, in French.
+    await page.waitForFunction(() => document.querySelector('#unknown')?.matches(':state(error)'));
+    assert.match(await shadowText(page, '#unknown'), /Ce cas est introuvable/);
+    assert.deepEqual(requested.filter((url) => url.startsWith('https://crm.example.org/')).sort(), [
+      'https://crm.example.org/api/campaigns/xinjiang',
+      'https://crm.example.org/api/people/akber?lang=fr',
+      'https://crm.example.org/api/people/nobody?lang=fr',
+    ]);
+    assert.deepEqual(
+      requested.filter((url) => url.startsWith(server.api)),
+      [],
+      'no request to an Agir API',
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the static adapter (static-file/): counts and cases from one JSON file beside the page', async () => {
+    const { context, requested } = await site({
+      '/': ['text/html', file('static-file/index.html')],
+      '/agir.json': ['application/json', file('static-file/agir.json')],
+    });
+    const { page, errors } = await open(context);
+    // The counter in French (narrow no-break space); the card and the list from the file.
+    await page.waitForFunction(() => /4\u202f321/.test(document.querySelector('signature-counter')?.shadowRoot?.textContent ?? ''));
+    await page.waitForFunction(() => document.querySelector('case-card')?.matches(':state(ready)'));
+    assert.match(await shadowText(page, 'case-card'), /Akber/);
+    await page.waitForFunction(() => document.querySelector('case-card-list')?.matches(':state(ready)'));
+    assert.equal(await page.evaluate(() => document.querySelector('case-card-list')!.shadowRoot!.querySelectorAll('case-card').length), 1);
+    assert.ok(requested.filter((url) => url === `${pageOrigin}/agir.json`).length >= 3, 'the file was read');
+    assert.deepEqual(
+      requested.filter((url) => url.startsWith(server.api)),
+      [],
+      'no request to an Agir API',
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the static adapter is read-only: a petition form given it tells the reader the signature was not recorded', async () => {
+    const { context, requested } = await site({
+      '/': [
+        'text/html',
+        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mon blog</title>
+        <script type="module">
+          import { createStaticClient } from 'https://your-server.example/cdn/static-client.js';
+          document.querySelector('petition-form').client = createStaticClient({ url: '/agir.json' });
+        </script>
+        <script type="module" src="https://your-server.example/cdn/agir.js"></script></head>
+        <body><main><petition-form petition="xinjiang"></petition-form></main></body></html>`,
+      ],
+      '/agir.json': ['application/json', file('static-file/agir.json')],
+    });
+    const { page, errors } = await open(context);
+    const form = page.locator('petition-form');
+    await form.locator('input[name="givenName"]').fill('Amina');
+    await form.locator('input[name="familyName"]').fill('Haddad');
+    await form.locator('input[name="email"]').fill('amina@example.org');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForFunction(() =>
+      /Votre signature n’a pas pu être enregistrée/.test(document.querySelector('petition-form')?.shadowRoot?.textContent ?? ''),
+    );
+    // Refused by the adapter (HTTP 405, final): no request went anywhere but the CDN, the page and its file.
+    assert.deepEqual(
+      requested.filter(
+        (url) => !url.startsWith('https://your-server.example/cdn/') && url !== `${pageOrigin}/` && url !== `${pageOrigin}/agir.json`,
+      ),
+      [],
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

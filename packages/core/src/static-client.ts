@@ -1,0 +1,97 @@
+// The static adapter: petitions and cases from one JSON file on any host, read-only. Nothing in the elements
+// imports it: a page that uses it imports it (npm), or the CDN's `static-client.js`.
+import type { AgirClient, RequestOptions } from './client.js';
+import { normaliseEndpoint } from './client.js';
+import { AgirError } from './errors.js';
+import { parseRetryAfter } from './retry.js';
+import { readStaticData, type StaticData } from './read/static.js';
+
+export type { StaticData };
+
+export interface StaticClientOptions {
+  /** The JSON file, absolute or relative to the page: `{ "petitions": [...], "cases": [...] }` (docs/backends.md). */
+  url: string;
+  /** A fetch implementation (defaults to the global one). */
+  fetch?: typeof fetch;
+}
+
+/**
+ * A client that reads petitions (their counts) and cases from one JSON file, validated against the contract
+ * with each read (so an edited file shows at the next poll). It cannot record signatures: `sign` rejects
+ * with an `AgirError` (HTTP 405), which a petition form shows as a refused signature.
+ */
+export function createStaticClient(options: StaticClientOptions): AgirClient {
+  const url = normaliseEndpoint(options.url, typeof location === 'undefined' ? undefined : location.href);
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function load({ signal }: RequestOptions = {}): Promise<StaticData> {
+    let response: Response;
+    try {
+      response = await doFetch(url, { headers: { accept: 'application/json' }, credentials: 'omit', ...(signal ? { signal } : {}) });
+    } catch (cause) {
+      if (signal?.aborted) throw new AgirError('aborted', 'The request was aborted by the page.', { cause });
+      throw new AgirError(
+        'network',
+        `Agir: could not reach ${url}. Check the file's URL and that its host allows this page's origin (CORS).`,
+        {
+          url,
+          cause,
+        },
+      );
+    }
+    if (!response.ok) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      throw new AgirError('http', `Agir: ${url} answered HTTP ${response.status}. Check the file's URL.`, {
+        status: response.status,
+        url,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
+    }
+    const read = readStaticData(await response.json().catch(() => undefined));
+    if (read.success) return read.data;
+    const issue = read.error.issues[0]!;
+    const path = issue.path.join('.') || '(root)';
+    throw new AgirError(
+      'schema',
+      `Agir: ${url} is not a static file of Agir (${path}: ${issue.message}). It holds { "petitions": [...], "cases": [...] } as docs/backends.md shows.`,
+      { url, fields: { [path]: issue.message } },
+    );
+  }
+
+  const missing = (what: string, id: string): AgirError =>
+    new AgirError('http', `Agir: ${url} has no ${what} with the id "${id}".`, { status: 404, code: 'not_found', url });
+
+  return {
+    endpoint: url,
+    async getPetition(id, opts) {
+      const petition = (await load(opts)).petitions?.find((item) => item.id === id);
+      if (!petition) throw missing('petition', id);
+      return petition;
+    },
+    async getCase(id, opts) {
+      const found = (await load(opts)).cases?.find((item) => item.id === id);
+      if (!found) throw missing('case', id);
+      return found;
+    },
+    async listCases(query = {}, opts) {
+      const cases = (await load(opts)).cases ?? [];
+      return query.tag ? cases.filter((item) => item.tags?.includes(query.tag!)) : cases;
+    },
+    async health(opts) {
+      await load(opts);
+      return true;
+    },
+    sign() {
+      return Promise.reject(
+        new AgirError(
+          'http',
+          `Agir: ${url} is a static file: it cannot record signatures. Give the form a backend that can (docs/backends.md).`,
+          {
+            status: 405,
+            url,
+          },
+        ),
+      );
+    },
+  };
+}

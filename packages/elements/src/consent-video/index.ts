@@ -1,0 +1,3 @@
+export { ConsentVideo } from './consent-video.js';
+export { VideoConsentEvent, VideoWithdrawEvent } from './events.js';
+export { providers, type Provider, type PlayerOptions } from './providers.js';
