@@ -92,8 +92,11 @@ describe('rate limits (one address: a NAT)', () => {
     // Reads until refused.
     let read = 0;
     while ((await getJson(`${server.url}/api/v1/petitions/quiet`)).status !== 429) assert.ok(read++ < 500, 'reads are limited');
-    const refusedRead = await getJson(`${server.url}/api/v1/cases`);
-    assert.equal(refusedRead.status, 429);
+    // Another resource draws on the same bucket: of five reads at once, at most two find a token that refilled
+    // meanwhile (20 a second: one per 50 ms, which a loaded machine can take between two requests).
+    const reads = await Promise.all(Array.from({ length: 5 }, () => getJson(`${server.url}/api/v1/cases`)));
+    const refusedRead = reads.find((read) => read.status === 429);
+    assert.ok(refusedRead && reads.filter((read) => read.status === 200).length <= 2, reads.map((read) => read.status).join(' '));
     assert.ok(Number(refusedRead.headers.get('retry-after')) >= 1);
     // Junk until refused.
     let junk = 0;
