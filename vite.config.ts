@@ -207,7 +207,7 @@ export default defineConfig({
           groups: [
             {
               name: 'common',
-              test: /shared\/(locale-controller|element-tools|host-element|css|text-reset|space)\.ts|core\/src\/(catalog|locale|intl|retry|id)\.ts/,
+              test: /shared\/(locale-controller|element-tools|host-element|dom|css|text-reset|space)\.ts|core\/src\/(catalog|locale|intl|retry|id)\.ts/,
             },
           ],
         },

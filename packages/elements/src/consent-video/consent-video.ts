@@ -1,4 +1,5 @@
 import { createCatalog, directionOf, languageOf } from '@agir/core';
+import { h, setText } from '../shared/dom.js';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -19,18 +20,6 @@ const catalog = createCatalog<ConsentVideoMessages>('consent-video', {
   ug: () => import('./messages/ug.js'),
   'zh-Hans': () => import('./messages/zh-Hans.js'),
 });
-
-/** A shadow element: tag, attributes, children. Built with DOM calls, never from HTML strings. */
-function h(tag: string, attrs: Record<string, string> = {}, ...children: Node[]): HTMLElement {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
-const setText = (node: Node, text: string): void => {
-  if (node.textContent !== text) node.textContent = text;
-};
 
 /** The device's memory of a reader's choice, per provider (and PeerTube host). Storage may be refused. */
 const choice = {

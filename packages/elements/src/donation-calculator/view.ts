@@ -2,29 +2,10 @@
  * <donation-calculator>'s shadow tree: built once with DOM calls (never from HTML strings) and kept by
  * reference; `render` changes only the text and attributes that differ (CONTRIBUTING.md, "Draw", way 2).
  */
+import { h, setAttr, setText } from '../shared/dom.js';
 import type { DonationFrequency } from './events.js';
 import type { ReliefParts } from './relief-view.js';
 import { FREQUENCIES } from './config.js';
-
-/** A shadow element: tag, attributes, children. */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: Array<Node | string>
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
-const setText = (node: Node, text: string): void => {
-  if (node.textContent !== text) node.textContent = text;
-};
-
-const setAttr = (element: Element, name: string, value: string): void => {
-  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-};
 
 /** A text field for an amount (the free amount, the income). */
 const amountField = (id: string, attributes: Record<string, string> = {}): HTMLInputElement =>

@@ -9,6 +9,7 @@ import {
   resolveEndpoint,
   type AgirClient,
 } from '@agir/core';
+import { h, setAttr, setText } from '../shared/dom.js';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -54,23 +55,6 @@ interface Figures {
   /** The endpoint's goal. */
   goal: number | null;
 }
-
-/** A shadow element: tag, attributes, children. Built with DOM calls, never from HTML strings. */
-function h(tag: string, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
-const setText = (node: Node, text: string): void => {
-  if (node.textContent !== text) node.textContent = text;
-};
-
-const setAttr = (element: Element, name: string, value: string | number | null | undefined): void => {
-  if (value == null) element.removeAttribute(name);
-  else if (element.getAttribute(name) !== String(value)) element.setAttribute(name, String(value));
-};
 
 /**
  * A petition's signature count, live: in the element's language, with its goal as an accessible progress
