@@ -1,6 +1,7 @@
 import { clientKey, clientProperty, languageOf, resolveClient, resolveEndpoint, type AgirClient, type Case } from '@agir/core';
 import { catalog } from '../case-card/catalog.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
+import { setAttr } from '../shared/dom.js';
 import { h, patch, type Template } from '../shared/patch.js';
 import type { CaseCardMessages } from '../case-card/messages/en.js';
 import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
@@ -214,10 +215,8 @@ export class CaseCardList extends HostElement {
       ['layout', this.layout],
       ['heading-level', this.getAttribute('heading-level') ?? undefined],
       ['endpoint', this.endpoint],
-    ] as const) {
-      if (value == null) card.removeAttribute(name);
-      else if (card.getAttribute(name) !== value) card.setAttribute(name, value);
-    }
+    ] as const)
+      setAttr(card, name, value);
     card.toggleAttribute('no-share', this.noShare);
     card.client = this.client;
     return card;

@@ -5,6 +5,7 @@
  */
 import { countryOptions } from '@agir/core';
 import { fieldMessage, FIELDS, likelyCountry } from './fields.js';
+import { h, setAttr, setText } from '../shared/dom.js';
 import type { SubmissionController } from './submission.js';
 
 /** The newsletter consent box's name (and, with `_version`, its hidden version field's). */
@@ -66,25 +67,13 @@ export function syncPageForm({ host, sending }: SubmissionController): void {
     const kind = host.errors[field];
     const describedBy = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && id !== errorId);
     if (kind) {
-      if (!note) {
-        note = document.createElement('span');
-        note.id = errorId;
-        note.className = 'agir-field-error';
-        (control.closest('label') ?? control).after(note);
-      }
-      note.textContent = fieldMessage(locale.t, field, kind);
+      if (!note) (control.closest('label') ?? control).after((note = h('span', { id: errorId, class: 'agir-field-error' })));
+      setText(note, fieldMessage(locale.t, field, kind));
       describedBy.push(errorId);
-      control.setAttribute('aria-invalid', 'true');
-    } else {
-      note?.remove();
-      control.removeAttribute('aria-invalid');
-    }
-    if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));
-    else control.removeAttribute('aria-describedby');
+    } else note?.remove();
+    setAttr(control, 'aria-invalid', kind ? 'true' : null);
+    setAttr(control, 'aria-describedby', describedBy.join(' ') || null);
   }
   const button = form.querySelector('button:not([type]), [type="submit"]');
-  for (const name of ['aria-busy', 'aria-disabled']) {
-    if (sending) button?.setAttribute(name, 'true');
-    else button?.removeAttribute(name);
-  }
+  for (const name of ['aria-busy', 'aria-disabled']) if (button) setAttr(button, name, sending ? 'true' : null);
 }

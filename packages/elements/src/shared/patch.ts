@@ -1,3 +1,5 @@
+import { setAttr } from './dom.js';
+
 /**
  * A shadow DOM node to render: a tag, its attributes and its children. Attribute keys starting with `on`
  * are event handler properties (`onclick`), never attributes. Strings always become text nodes.
@@ -18,11 +20,7 @@ const rendered = new WeakMap<Node, Attrs>();
 
 function set(element: Element, name: string, value: unknown): void {
   if (name.startsWith('on')) (element as unknown as Attrs)[name] = value ?? null;
-  else if (value == null || value === false) element.removeAttribute(name);
-  else {
-    const text = value === true ? '' : String(value);
-    if (element.getAttribute(name) !== text) element.setAttribute(name, text);
-  }
+  else setAttr(element, name, value === true ? '' : value === false ? null : (value as string | number | null | undefined));
 }
 
 /**
