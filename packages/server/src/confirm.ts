@@ -5,11 +5,12 @@
  * what they confirm. The token rides in the query string and the form body, never in the path: the request
  * log holds paths only. The pages are sent with no referrer, no cache, and a policy that allows no script.
  */
-import { catalogLanguage, directionOf, interpolate } from '@agir/core';
+import { catalogLanguage, interpolate } from '@agir/core';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { htmlPage } from './html-page.js';
 import { lookUpToken, useToken, type TokenLookup } from './mail.js';
 import { mailMessages } from './mail-messages.js';
 import type { Store } from './store.js';
@@ -45,30 +46,23 @@ export function confirmRoutes(store: Store): Hono {
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
     return c.html(
-      html`<!doctype html>
-        <html lang="${lang}" dir="${directionOf(lang)}">
-          <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <meta name="robots" content="noindex" />
-            <title>${words.pageTitle}</title>
-            <link rel="stylesheet" href="/embed/embed.css" />
-          </head>
-          <body>
-            <main>
-              <h1>${words.pageTitle}</h1>
-              ${found.kind === 'pending' ? html`<p>${message}</p>` : html`<p role="status">${message}</p>`}
-              ${
-                found.kind === 'pending' && token
-                  ? html`<form method="post" action="/confirm">
-                      <input type="hidden" name="token" value="${token}" />
-                      <button type="submit">${words.pageButton}</button>
-                    </form>`
-                  : ''
-              }
-            </main>
-          </body>
-        </html>`,
+      htmlPage(
+        lang,
+        words.pageTitle,
+        html`<meta name="robots" content="noindex" />`,
+        html`<main>
+          <h1>${words.pageTitle}</h1>
+          ${found.kind === 'pending' ? html`<p>${message}</p>` : html`<p role="status">${message}</p>`}
+          ${
+            found.kind === 'pending' && token
+              ? html`<form method="post" action="/confirm">
+                  <input type="hidden" name="token" value="${token}" />
+                  <button type="submit">${words.pageButton}</button>
+                </form>`
+              : ''
+          }
+        </main>`,
+      ),
       STATUS[found.kind],
     );
   };

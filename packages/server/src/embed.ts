@@ -26,6 +26,7 @@ import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 // The case card's own words (status phrases, place, "Take action", "not found"): one catalog, read here too.
 import { catalog as caseCatalog } from '../../elements/src/case-card/catalog.js';
+import { htmlPage } from './html-page.js';
 import { embedMessages } from './embed-messages.js';
 import type { PetitionRecord, Store } from './store.js';
 
@@ -133,23 +134,7 @@ export function embedRoutes(store: Store, options: EmbedOptions): Hono {
   ): Response | Promise<Response> => {
     c.header('Content-Security-Policy', EMBED_CSP);
     c.header('Cache-Control', status === 200 ? PAGE_CACHE_CONTROL : 'no-store');
-    return c.html(
-      html`<!doctype html>
-        <html lang="${lang}" dir="${directionOf(lang)}">
-          <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>${title}</title>
-            <link rel="stylesheet" href="/embed/embed.css" />
-            ${head}
-          </head>
-          <body>
-            ${body}
-          </body>
-        </html> `,
-      status,
-      { 'Content-Type': 'text/html; charset=utf-8' },
-    );
+    return c.html(htmlPage(lang, title, head, body), status, { 'Content-Type': 'text/html; charset=utf-8' });
   };
 
   const notFoundPage = async (c: Context, kind: Kind) => {
