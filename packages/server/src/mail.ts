@@ -19,7 +19,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Logger } from './log.js';
 import { mailMessages } from './mail-messages.js';
-import { PollLoop } from './poll-loop.js';
+import { leaseMs, PollLoop } from './poll-loop.js';
 import { backoffMs, relayDefaults } from './relay.js';
 import type { ExportedSignature, Store } from './store.js';
 
@@ -222,16 +222,11 @@ export class MailWorker {
   }
 
   get leaseMs(): number {
-    return this.#options.timeoutMs * 2 + 1000;
+    return leaseMs(this.#options.timeoutMs);
   }
 
   start(): void {
-    // PGlite is one process (its folder is locked): a lease found at start is a killed process's.
-    this.#loop.start(
-      this.store.db.kind === 'pglite'
-        ? this.store.db.query('UPDATE mail_outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL')
-        : Promise.resolve(),
-    );
+    this.#loop.start(this.store.db, 'UPDATE mail_outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL');
   }
 
   /** Up to 20 due mails, one after the other; resolves with whether any was due. Stops at the first failure. */

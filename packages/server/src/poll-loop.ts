@@ -3,7 +3,11 @@
  * leases a killed process left, on PGlite), one round at a time, the next at once while a round found work,
  * else after `pollMs`; a round's failure is logged and the loop goes on. `stop()` ends it after the round in flight.
  */
+import type { Database } from './db.js';
 import type { Logger } from './log.js';
+
+/** How long a worker holds what it is sending: twice a send's time limit and a second, so a live send never loses it. */
+export const leaseMs = (timeoutMs: number): number => timeoutMs * 2 + 1000;
 
 export class PollLoop {
   #timer: NodeJS.Timeout | undefined;
@@ -21,8 +25,12 @@ export class PollLoop {
     return this.#stopped;
   }
 
-  start(first: Promise<unknown>): void {
-    this.#running = first
+  /**
+   * Starts the rounds. On PGlite, one process (its folder is locked), a lease found at start is a killed
+   * process's: `clearLeases` (SQL) frees them first. On PostgreSQL other processes may hold live ones.
+   */
+  start(db: Database, clearLeases: string): void {
+    this.#running = (db.kind === 'pglite' ? db.query(clearLeases) : Promise.resolve())
       .then(() => undefined)
       .catch((error) => this.logger.error(this.context, error))
       .finally(() => this.#schedule(0));

@@ -11,7 +11,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Queryable } from './db.js';
 import type { Logger } from './log.js';
-import { PollLoop } from './poll-loop.js';
+import { leaseMs, PollLoop } from './poll-loop.js';
 import type { ExportedSignature, Store } from './store.js';
 
 export type RelayKind = 'webhook' | 'actionnetwork';
@@ -318,16 +318,11 @@ export class RelayWorker {
   }
 
   get leaseMs(): number {
-    return this.#options.timeoutMs * 2 + 1000;
+    return leaseMs(this.#options.timeoutMs);
   }
 
   start(): void {
-    // PGlite is one process (its folder is locked): a lease found at start is a killed process's.
-    this.#loop.start(
-      this.store.db.kind === 'pglite'
-        ? this.store.db.query('UPDATE relay_targets SET lease_owner = NULL, lease_until = NULL')
-        : Promise.resolve(),
-    );
+    this.#loop.start(this.store.db, 'UPDATE relay_targets SET lease_owner = NULL, lease_until = NULL');
   }
 
   /**
