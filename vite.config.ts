@@ -209,6 +209,9 @@ export default defineConfig({
               name: 'common',
               test: /shared\/(locale-controller|element-tools|host-element|dom|css|text-reset|space)\.ts|core\/src\/(catalog|locale|intl|retry|id)\.ts/,
             },
+            // The readers' building blocks with the count readers: the counter reads counts only; the form checks its
+            // fields with them (read/person.ts). One file instead of two saves the counter about 150 bytes.
+            { name: 'counts', test: /core\/src\/read\/(base|counts)\.ts/ },
           ],
         },
       },

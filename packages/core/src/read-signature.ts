@@ -1,25 +1,16 @@
 /**
- * Reads a signature request (what petition-form sends and its queue keeps) with the zod schema of the
- * person only: the form already carries that one for its field checks, so the rest of the request
- * (consents, attribution, client metadata) is read by hand and the form's bundle carries no more of zod.
+ * Reads a signature request (what petition-form sends and its queue keeps) without zod, the person with the
+ * readers the form checks its fields with (read/person.ts).
  * `test/read.test.ts` holds it to `signatureRequestSchema`'s verdicts and data, as the other readers.
  */
-import type { Person } from './schemas/person.js';
-import { personSchema } from './schemas/person.js';
 import type { SignatureRequest } from './schemas/signature.js';
 import { ID_PATTERN, LOCALE_PATTERN } from './vocabulary.js';
 import { fail, idText, isObject, object, optional, reader, type Reader } from './read/base.js';
 import { array, bool, dateTime, nonEmpty, text } from './read/formats.js';
+import { readPersonValue } from './read/person.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const TRACKING_KEY = /^(utm|mtm)_[a-z_]{1,24}$|^[a-z_]{1,24}$/;
-
-const person: Reader<Person> = (value, path) => {
-  const result = personSchema.safeParse(value);
-  if (result.success) return result.data;
-  const [issue] = result.error.issues;
-  return fail([...path, ...(issue?.path ?? [])], issue?.message ?? 'invalid');
-};
 
 const tracking: Reader<Record<string, string>> = (value, path) => {
   if (!isObject(value)) return fail(path, 'expected an object');
@@ -33,7 +24,7 @@ const tracking: Reader<Record<string, string>> = (value, path) => {
 
 const readSignatureRequestValue = object<SignatureRequest>({
   idempotencyKey: text(36, UUID),
-  person,
+  person: readPersonValue,
   consents: array(object({ id: idText, granted: bool, text: nonEmpty(2000), version: nonEmpty(64) }), 10),
   comment: optional(text(2000)),
   locale: text(Infinity, LOCALE_PATTERN),

@@ -8,4 +8,5 @@ export { fail, isObject, Problem, reader, type Reader, type ReadResult } from '.
 export { readPetition } from './read/petition.js';
 export { readCountEvent, readPetitionCountEvent, readPetitionFigures, type PetitionFigures } from './read/counts.js';
 export { readCase, readCaseList } from './read/case.js';
+export { isValidPersonField, personFields } from './read/person.js';
 export { readErrorBody, readHealth, readSignatureResponse } from './read/responses.js';

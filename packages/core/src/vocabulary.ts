@@ -7,6 +7,11 @@ export { ID_PATTERN } from './id.js';
 /** ISO 3166-1 alpha-2, upper case. */
 export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 /** BCP 47 language tag (loose). */
+/** A postal code as the contract takes it (letters, digits, spaces, "-"; at most 16 characters, trimmed). */
+export const POSTAL_CODE_PATTERN = /^[A-Za-z0-9 -]*$/;
+/** A phone number as the contract takes it (at most 32 characters, trimmed). */
+export const PHONE_PATTERN = /^\+?[0-9 ().-]{4,31}$/;
+
 export const LOCALE_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
 /**
  * Text that PostgreSQL can store and every reader can show: no U+0000, no non-character (U+FDD0-U+FDEF and

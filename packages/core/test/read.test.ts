@@ -13,8 +13,11 @@ import {
   petitionSchema,
   signatureResponseSchema,
   signatureRequestSchema,
+  personSchema,
 } from '../src/contract.js';
 import { readSignatureRequest } from '../src/read-signature.js';
+import { readPersonValue } from '../src/read/person.js';
+import { reader } from '../src/read/base.js';
 import {
   readCase,
   readCaseList,
@@ -25,6 +28,7 @@ import {
   readPetitionCountEvent,
   readPetitionFigures,
   readSignatureResponse,
+  isValidPersonField,
 } from '../src/read.js';
 
 const petition = {
@@ -141,6 +145,22 @@ const pairs = [
   { name: 'error body', schema: errorBodySchema, read: readErrorBody, valid: [errorBody, { error: { code: 'internal', message: '' } }] },
   { name: 'health', schema: healthSchema, read: readHealth, valid: [{ ok: true }] },
   { name: 'signature request', schema: signatureRequestSchema, read: readSignatureRequest, valid: [signature, minimalSignature] },
+  {
+    name: 'person (the form checks each field with these readers)',
+    schema: personSchema,
+    read: reader(readPersonValue),
+    valid: [
+      {
+        givenName: ' Ada ',
+        familyName: 'Lovelace',
+        email: ' ada@example.org ',
+        country: 'GB',
+        postalCode: ' N1 9GU ',
+        phone: '+44 20 7946 0958',
+      },
+      { givenName: 'Mehmet', familyName: 'Tohti', email: 'm.tohti+petition@mail.example.co.uk', country: 'NO' },
+    ],
+  },
 ] as const;
 
 // Values a mutation may put anywhere: types, bounds, formats, hostile strings.
@@ -330,6 +350,81 @@ describe('zod-free readers agree with the contract schemas', () => {
       }
     });
   }
+
+  test('each field of the signer, as petition-form checks it while it is typed: the same verdict as personSchema', () => {
+    const corpus: Record<'email' | 'phone' | 'postalCode' | 'givenName' | 'country', string[]> = {
+      email: [
+        'ada@example.org',
+        ' ada@example.org ',
+        'ADA@EXAMPLE.ORG',
+        'a.b-c_d+e@sub.example.co.uk',
+        "o'brien@example.ie",
+        'ada@example',
+        'ada@example.o',
+        'ada@-example.org',
+        'ada@example..org',
+        '.ada@example.org',
+        'ada.@example.org',
+        'ada..lovelace@example.org',
+        'ada@@example.org',
+        'ada example@example.org',
+        'ada@exa mple.org',
+        'ädä@example.org',
+        'ada@exämple.org',
+        'ada@xn--exmple-cua.org',
+        'ada@123.123.123.123',
+        'ada@[127.0.0.1]',
+        '"ada"@example.org',
+        '@example.org',
+        'ada@',
+        '',
+        `${'a'.repeat(64)}@example.org`,
+        `${'a'.repeat(243)}@example.org`,
+        `${'a'.repeat(242)}@example.org`,
+        'ada@example.org\n',
+        'ada\u0000@example.org',
+      ],
+      phone: [
+        '+33 6 12 34 56 78',
+        '06 12 34 56 78',
+        '(555) 123-4567',
+        '555.123.4567',
+        '+',
+        '123',
+        '1234',
+        '++33 6',
+        '+33-6-12',
+        'tel:0612',
+        ` ${'1'.repeat(31)} `,
+        '1'.repeat(32),
+        '٠٦١٢٣٤٥٦',
+      ],
+      postalCode: [
+        '75011',
+        'N1 9GU',
+        'H2X-1Y4',
+        '',
+        ' ',
+        'N1_9GU',
+        '75011é',
+        '1'.repeat(16),
+        ` ${'1'.repeat(16)} `,
+        '1'.repeat(17),
+        '７５０１１',
+      ],
+      givenName: ['Ada', ' Ada ', '', '   ', 'a'.repeat(100), 'a'.repeat(101), 'Ayşe', 'مهمت', 'Ada\u0000', 'Ada\uFFFE', '\uD800'],
+      country: ['FR', 'fr', 'FRA', 'F', '', 'XK', 'ZZ', ' FR'],
+    };
+    let checked = 0;
+    for (const [field, values] of Object.entries(corpus) as Array<[keyof typeof corpus, string[]]>) {
+      for (const value of [...values, ...nasty.filter((entry) => typeof entry === 'string')]) {
+        const zod = personSchema.shape[field].safeParse(value).success;
+        assert.equal(isValidPersonField(field, value), zod, `${field} ${JSON.stringify(value)}: reader ≠ zod (${zod})`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 100, `${checked} values checked`);
+  });
 
   test('a rejection names the path of the problem', () => {
     const result = readPetition({ ...petition, signatureCount: -1 });

@@ -1,5 +1,5 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
-import { countryName, countryOptions, createCatalog, personSchema, type AgirClient, type SignatureRequest } from '@agir/core';
+import { countryName, countryOptions, createCatalog, isValidPersonField, type AgirClient, type SignatureRequest } from '@agir/core';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -300,7 +300,7 @@ export class PetitionForm extends HostElement {
     if (!value) return this.#isRequired(field) ? 'Required' : undefined;
     if (!control.validity.valid) return control.validity.valueMissing ? 'Required' : 'Invalid';
     if (field === 'comment') return value.length > 2000 ? 'Invalid' : undefined;
-    return personSchema.shape[field].safeParse(field === 'country' ? value.toUpperCase() : value).success ? undefined : 'Invalid';
+    return isValidPersonField(field, field === 'country' ? value.toUpperCase() : value) ? undefined : 'Invalid';
   }
 
   // ---------------------------------------------------------------------------------------------

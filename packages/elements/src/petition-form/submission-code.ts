@@ -7,7 +7,7 @@
 import {
   buildSignatureRequest,
   fieldErrors,
-  idSchema,
+  ID_PATTERN,
   normaliseEndpoint,
   prefillValues,
   resolveEndpoint,
@@ -29,7 +29,7 @@ export { errorSummary, notice } from './notices.js';
 export { syncPageForm, wire } from './page-form.js';
 
 const words = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
-const isId = (value: string | undefined): boolean => idSchema.safeParse(value).success;
+const isId = (value: string | undefined): boolean => value !== undefined && ID_PATTERN.test(value);
 /** The `petition` attribute, '' when missing. */
 const petitionId = (host: PetitionForm): string => host.petition ?? '';
 
@@ -90,7 +90,7 @@ export async function load(c: SubmissionController): Promise<void> {
     return;
   }
   await host.locale.loaded;
-  await Promise.all([host.updateComplete, loadViews(host).catch(() => undefined)]);
+  await Promise.all([host.updateComplete, loadViews(host)]);
   applyPrefill(c);
   const key = `${where.endpoint} ${where.petition}`;
   if (key === c.loadedKey) return;
@@ -194,7 +194,7 @@ export async function signAgain(c: SubmissionController): Promise<void> {
 /** Validates, builds, offers the payload to the page (`agir-submit`), then queues and sends it. */
 export async function submit(c: SubmissionController): Promise<void> {
   const { host } = c;
-  await loadViews(host).catch(() => undefined);
+  await loadViews(host);
   const present = FIELDS.filter((field) => host.control(field));
   if (await showErrors(c, host.validate(present))) {
     host.dispatchEvent(new PetitionErrorEvent(petitionId(host), 'invalid', undefined));
@@ -286,7 +286,7 @@ export async function resend(c: SubmissionController): Promise<void> {
 async function settle(c: SubmissionController, settled: Settled, fromSubmit: boolean): Promise<void> {
   const { host } = c;
   const focusHere = fromSubmit || host.matches(':focus-within');
-  await loadViews(host).catch(() => undefined);
+  await loadViews(host);
   if (settled.status === 'failed') {
     c.pendingId = settled.id;
     c.view = 'unsent';
