@@ -64,7 +64,8 @@ export function actionNetworkSignature(request: SignatureRequest, options: Pick<
 export function createActionNetworkClient(options: ActionNetworkClientOptions): ActionNetworkClient {
   const url = normaliseEndpoint(options.url, base());
   const readUrl = options.readUrl === undefined ? undefined : normaliseEndpoint(options.readUrl, base());
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  // The page's fetch at the time of each request (a page may wrap it after creating the adapter).
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 10_000;
   const json = { accept: 'application/json', 'content-type': 'application/json' };
 

@@ -83,7 +83,8 @@ export function webhookRecord(petition: string, request: SignatureRequest): Reco
 /** Creates the webhook adapter (docs/backends.md). */
 export function createWebhookClient(options: WebhookClientOptions): WebhookClient {
   const url = normaliseEndpoint(options.url, typeof location === 'undefined' ? undefined : location.href);
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  // The page's fetch at the time of each request (a page may wrap it after creating the adapter).
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 10_000;
   const form = options.format === 'form';
   if (options.format !== undefined && options.format !== 'json' && !form)
