@@ -13,7 +13,7 @@ import { createSignatureQueue, isRetryable, memoryStorage } from '../src/queue.j
 import type { SignatureRequest } from '../src/contract.js';
 
 const fixture = JSON.parse(readFileSync(new URL('fixtures/actionnetwork-signature.json', import.meta.url), 'utf8')) as Record<
-  'consenting' | 'declining',
+  '_source' | 'consenting' | 'declining',
   Record<string, unknown>
 >;
 
