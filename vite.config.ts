@@ -27,8 +27,8 @@ function elementEntries(): Record<string, string> {
   }
   entries.agir = path.join(src, 'cdn/agir.ts');
   entries['agir.classic'] = path.join(src, 'cdn/agir.classic.ts');
-  // The static adapter (docs/backends.md), for pages that ask for it: in no element's graph.
-  entries['static-client'] = path.join(src, 'cdn/static-client.ts');
+  // The adapters (docs/backends.md), for pages that ask for them: in no element's graph.
+  for (const adapter of ['static-client', 'actionnetwork-client', 'webhook-client']) entries[adapter] = path.join(src, `cdn/${adapter}.ts`);
   return entries;
 }
 

@@ -12,6 +12,14 @@ import { launchChromium, root, startReferenceServer, type ReferenceServer } from
 const pageOrigin = 'http://campaign.example';
 const examples = path.join(root, 'demo/backends');
 
+/** The newsletter consent's words as the form shows them (what the adapter records). */
+const consentWords = (page: Page): Promise<string> =>
+  page.evaluate(() =>
+    (document.querySelector('petition-form')!.shadowRoot!.querySelector('input[type="checkbox"]') as HTMLInputElement)
+      .labels![0]!.textContent!.replace(/\s+/g, ' ')
+      .trim(),
+  );
+
 const shadowText = (page: Page, selector: string): Promise<string> =>
   page.evaluate((s) => document.querySelector(s)?.shadowRoot?.textContent ?? '', selector);
 
@@ -168,6 +176,129 @@ describe('any backend, from a CDN page of another origin (docs/backends.md)', ()
         (url) => !url.startsWith('https://your-server.example/cdn/') && url !== `${pageOrigin}/` && url !== `${pageOrigin}/agir.json`,
       ),
       [],
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  /** Fills and sends the form of the page (the newsletter box ticked when `newsletter`). */
+  async function sign(page: Page, person: { givenName: string; familyName: string; email: string }, newsletter: boolean): Promise<void> {
+    const form = page.locator('petition-form');
+    await form.locator('input[name="givenName"]').fill(person.givenName);
+    await form.locator('input[name="familyName"]').fill(person.familyName);
+    await form.locator('input[name="email"]').fill(person.email);
+    if (newsletter) await form.locator('input[type="checkbox"]').check();
+    await form.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector('petition-form')?.matches(':state(signed)'));
+  }
+
+  test('the Action Network adapter (actionnetwork/): counts from the read URL, signatures in the helper’s shape, "subscribed" only with consent', async () => {
+    const { context } = await site({ '/': ['text/html', file('actionnetwork/index.html')] });
+    const bodies: Array<Record<string, unknown>> = [];
+    await context.route('https://hooks.example.org/**', (route) => {
+      const request = route.request();
+      const cors = { 'access-control-allow-origin': pageOrigin, 'access-control-allow-headers': 'content-type' };
+      if (request.method() === 'OPTIONS')
+        return route.fulfill({ status: 204, headers: { ...cors, 'access-control-allow-methods': 'POST' } });
+      assert.equal(new URL(request.url()).pathname, '/actionnetwork/petitions/eau/signatures');
+      bodies.push(request.postDataJSON() as Record<string, unknown>);
+      return route.fulfill({
+        status: 200,
+        headers: cors,
+        contentType: 'application/hal+json',
+        body: JSON.stringify({ identifiers: ['action_network:1'] }),
+      });
+    });
+    await context.route('https://your-server.example/api/v1/actionnetwork/petitions/eau', (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'access-control-allow-origin': pageOrigin },
+        contentType: 'application/json',
+        body: JSON.stringify({
+          id: 'eau',
+          title: 'Eau',
+          status: 'open',
+          signatureCount: 4321,
+          countryCount: 7,
+          goal: 10000,
+          updatedAt: '2026-11-01T10:00:00Z',
+          locale: 'fr',
+        }),
+      }),
+    );
+    const { page, errors } = await open(context);
+    await page.waitForFunction(() => /4\u202f321/.test(document.querySelector('signature-counter')?.shadowRoot?.textContent ?? ''));
+    await sign(page, { givenName: 'Ana', familyName: 'Silva', email: 'ana@example.org' }, true);
+    assert.equal(bodies.length, 1);
+    const [ana] = bodies as Array<{ identifiers: string[]; person: Record<string, unknown>; add_tags: string[] }>;
+    assert.match(ana!.identifiers[0]!, /^agir:[0-9a-f-]{36}$/);
+    assert.deepEqual(ana!.person, {
+      given_name: 'Ana',
+      family_name: 'Silva',
+      email_addresses: [{ address: 'ana@example.org', status: 'subscribed' }],
+      postal_addresses: [{ country: 'FR' }],
+      custom_fields: { agir_consent_version: '2026-11', agir_consent_text: await consentWords(page) },
+    });
+    assert.deepEqual(ana!.add_tags, ['agir']);
+    // The counter counted the signature made in the page at once.
+    await page.waitForFunction(() => /4\u202f322/.test(document.querySelector('signature-counter')?.shadowRoot?.textContent ?? ''));
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // Without consent: no status, no consent fields.
+    const again = await site({ '/': ['text/html', file('actionnetwork/index.html')] });
+    const raw: string[] = [];
+    await again.context.route('https://hooks.example.org/**', (route) => {
+      const cors = { 'access-control-allow-origin': pageOrigin, 'access-control-allow-headers': 'content-type' };
+      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+      raw.push(route.request().postData() ?? '');
+      return route.fulfill({ status: 200, headers: cors, contentType: 'application/json', body: '{"identifiers":["action_network:2"]}' });
+    });
+    await again.context.route('https://your-server.example/api/v1/**', (route) =>
+      route.fulfill({ status: 503, headers: { 'access-control-allow-origin': pageOrigin } }),
+    );
+    const second = await open(again.context);
+    await sign(second.page, { givenName: 'Ben', familyName: 'Okoro', email: 'ben@example.org' }, false);
+    assert.equal(raw.length, 1);
+    assert.equal(raw[0]!.includes('subscribed'), false);
+    assert.equal(raw[0]!.includes('agir_consent'), false);
+    await again.context.close();
+  });
+
+  test('the webhook adapter (webhook/): a form body with the page’s names, success by status code', async () => {
+    const { context, requested } = await site({ '/': ['text/html', file('webhook/index.html')] });
+    const posted: Array<{ type: string | undefined; body: string }> = [];
+    await context.route('https://forms.example.org/**', (route) => {
+      const request = route.request();
+      posted.push({ type: request.headers()['content-type'], body: request.postData() ?? '' });
+      return route.fulfill({
+        status: 200,
+        headers: { 'access-control-allow-origin': pageOrigin },
+        contentType: 'text/html',
+        body: '<p>Merci</p>',
+      });
+    });
+    const { page, errors } = await open(context);
+    await sign(page, { givenName: 'Amina', familyName: 'Haddad', email: 'amina@example.org' }, false);
+    assert.equal(posted.length, 1);
+    assert.equal(posted[0]!.type, 'application/x-www-form-urlencoded');
+    const fields = [...new URLSearchParams(posted[0]!.body)];
+    assert.deepEqual(
+      fields.filter(([name]) => name !== 'submission_id'),
+      [
+        ['first_name', 'Amina'],
+        ['last_name', 'Haddad'],
+        ['email', 'amina@example.org'],
+        ['country', 'FR'],
+        ['opt_in', 'false'],
+        ['opt_in_version', '2026-11'],
+      ],
+    );
+    assert.match(new URLSearchParams(posted[0]!.body).get('submission_id')!, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(
+      requested.filter((url) => url.startsWith(server.api)),
+      [],
+      'no request to an Agir API',
     );
     assert.deepEqual(errors, []);
     await context.close();

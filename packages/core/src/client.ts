@@ -1,6 +1,7 @@
 // The client reads responses with the zod-free readers of read.ts (same verdicts as the contract's zod
 // schemas, tested), so an element that only reads data does not download zod.
-import type { Case, Petition, SignatureRequest, SignatureResponse } from './contract.js';
+import type { Case, Petition, SignatureRequest } from './contract.js';
+import type { Acknowledgement } from './queue.js';
 import { AgirError, fieldErrors } from './errors.js';
 import { parseRetryAfter, retryDelay } from './retry.js';
 import { readCase, readCaseList } from './read/case.js';
@@ -32,25 +33,32 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export interface SignResult extends SignatureResponse {
+export interface SignResult extends Acknowledgement {
   /** HTTP status: 201 for a new signature, 200 for a duplicate. */
   status: number;
 }
 
 /**
  * The client interface elements talk to: any object with these methods can stand in for a backend (see
- * docs/backends.md). An element needs only some: a counter `getPetition`, a case card `getCase`, a list of
- * cases `listCases`, a form `getPetition` and `sign`; an element given a client without the method it needs
+ * docs/backends.md). What a client has is what it can do: an element needs only some methods (a counter
+ * `getPetition`, a case card `getCase`, a list of cases `listCases`, a form `sign`, and `getPetition` to know
+ * whether the petition is closed when it has it); an element given a client without the method it needs
  * says so in the console and shows that it is unavailable. Reject with an `AgirError` (`Agir.AgirError` on a
  * CDN page): its `kind` and `status` say whether trying again may help (`network`, `timeout`, HTTP 408, 429, 5xx).
  */
 export interface AgirClient {
+  /**
+   * A stable name of the backend, the same on every visit: the form's durable queue files a signature under
+   * it, so a signature saved in one visit goes to the same backend in the next (`agir:<endpoint>`,
+   * `actionnetwork:<url>`, `webhook:<url>`, `static:<url>`). A custom client that signs must have one.
+   */
+  readonly id?: string;
   readonly endpoint: string;
-  getPetition(id: string, options?: RequestOptions): Promise<Petition>;
-  sign(petitionId: string, request: SignatureRequest, options?: RequestOptions): Promise<SignResult>;
-  getCase(id: string, options?: RequestOptions & { locale?: string }): Promise<Case>;
-  listCases(query?: { tag?: string; locale?: string }, options?: RequestOptions): Promise<Case[]>;
-  health(options?: RequestOptions): Promise<boolean>;
+  getPetition?(id: string, options?: RequestOptions): Promise<Petition>;
+  sign?(petitionId: string, request: SignatureRequest, options?: RequestOptions): Promise<SignResult>;
+  getCase?(id: string, options?: RequestOptions & { locale?: string }): Promise<Case>;
+  listCases?(query?: { tag?: string; locale?: string }, options?: RequestOptions): Promise<Case[]>;
+  health?(options?: RequestOptions): Promise<boolean>;
   /**
    * URL of the petition's server-sent event stream (`count` events), when the backend has one. Without it a
    * counter reads the petition once, then polls `getPetition` (every 30 s, or its `interval`; backing off on errors).
@@ -59,6 +67,9 @@ export interface AgirClient {
   /** URL of the stream of several petitions (`GET /stream?petitions=a,b`), when the backend has one. */
   streamsUrl?(petitionIds: readonly string[]): string;
 }
+
+/** The contract's client: every method (what `createClient` gives). */
+export type FullClient = Required<AgirClient>;
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -80,6 +91,52 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 function abortError(signal?: AbortSignal): AgirError {
   return new AgirError('aborted', 'The request was aborted by the page.', { cause: signal?.reason });
 }
+
+/**
+ * One HTTP attempt with a timeout: a network failure, a timeout and the page's abort become `AgirError`s
+ * (`network`, `timeout`, `aborted`) whose messages tell the page author what to check. The adapters use it too.
+ */
+export async function fetchOnce(
+  doFetch: typeof fetch,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  if (signal?.aborted) throw abortError(signal);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = (): void => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await doFetch(url, { ...init, signal: controller.signal });
+  } catch (cause) {
+    if (signal?.aborted) throw abortError(signal);
+    if (timedOut) {
+      throw new AgirError(
+        'timeout',
+        `Agir: ${init.method ?? 'GET'} ${url} took longer than ${timeoutMs} ms. Check that the endpoint is up and reachable.`,
+        { url, cause },
+      );
+    }
+    throw new AgirError(
+      'network',
+      `Agir: could not reach ${url} (${describe(cause)}). Check the endpoint URL and that the server allows this page's origin (CORS).`,
+      { url, cause },
+    );
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** An adapter's URL with `{petition}` (as written, or as `new URL` escaped it) replaced by the petition id. */
+export const fillPetition = (template: string, petition: string): string =>
+  template.replace(/\{petition\}|%7Bpetition%7D/i, encodeURIComponent(petition));
 
 /** Normalises an endpoint: absolute URL, no trailing slash. Throws a config error a page author can act on. */
 export function normaliseEndpoint(endpoint: string, base?: string): string {
@@ -104,7 +161,7 @@ export function normaliseEndpoint(endpoint: string, base?: string): string {
  * `AgirError`s. GETs, and POSTs carrying an idempotency key, are retried with exponential backoff and
  * jitter (`retryDelay`) on network errors, timeouts, 408, 429 and 5xx, honouring `Retry-After`.
  */
-export function createClient(options: ClientOptions): AgirClient {
+export function createClient(options: ClientOptions): FullClient {
   const base = typeof location === 'undefined' ? undefined : location.href;
   const endpoint = normaliseEndpoint(options.endpoint, base);
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -115,37 +172,8 @@ export function createClient(options: ClientOptions): AgirClient {
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
 
-  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
-    if (signal?.aborted) throw abortError(signal);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await doFetch(url, { ...init, signal: controller.signal });
-    } catch (cause) {
-      if (signal?.aborted) throw abortError(signal);
-      if (timedOut) {
-        throw new AgirError(
-          'timeout',
-          `Agir: ${init.method ?? 'GET'} ${url} took longer than ${timeoutMs} ms. Check that the endpoint is up and reachable.`,
-          { url, cause },
-        );
-      }
-      throw new AgirError(
-        'network',
-        `Agir: could not reach ${url} (${describe(cause)}). Check the endpoint URL and that the server allows this page's origin (CORS).`,
-        { url, cause },
-      );
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
+  const attempt = (url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> =>
+    fetchOnce(doFetch, url, init, timeoutMs, signal);
 
   async function request<T>(
     method: 'GET' | 'POST',
@@ -181,6 +209,7 @@ export function createClient(options: ClientOptions): AgirClient {
   }
 
   return {
+    id: `agir:${endpoint}`,
     endpoint,
     getPetition: async (id, opts = {}) =>
       (await request('GET', `/petitions/${encodeURIComponent(id)}`, readPetition, { idempotent: true, signal: opts.signal })).data,
@@ -214,7 +243,8 @@ export function createClient(options: ClientOptions): AgirClient {
   };
 }
 
-async function readResponse<T>(response: Response, url: string, read: Read<T>): Promise<T> {
+/** Reads an answer: an `AgirError` for a non-2xx status (with the contract's error body when there is one), else `read`'s verdict. */
+export async function readResponse<T>(response: Response, url: string, read: Read<T>): Promise<T> {
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   let payload: unknown;
   const raw = await response.text().catch(() => '');

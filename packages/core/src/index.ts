@@ -15,3 +15,6 @@ export * from './signature.js';
 export * from './read.js';
 export * from './read-signature.js';
 export * from './vocabulary.js';
+export * from './osdi.js';
+export * from './actionnetwork-client.js';
+export * from './webhook-client.js';

@@ -8,18 +8,30 @@
  * Storage is pluggable: IndexedDB in browsers (falling back to localStorage), a memory store for tests.
  * DOM-free: the browser adapters only touch `indexedDB` / `localStorage` when they are used.
  */
-import type { SignatureResponse } from './contract.js';
 import { readSignatureRequest } from './read-signature.js';
 import type { SignatureRequest } from './schemas/signature.js';
 import { ID_PATTERN } from './id.js';
 import { AgirError, isTransient } from './errors.js';
 import { retryDelay } from './retry.js';
 
+/**
+ * A backend's acknowledgement of a signature: whether it had it already, and its new count when it says
+ * (the contract's backends do; an Action Network or a webhook adapter cannot).
+ */
+export interface Acknowledgement {
+  readonly signatureCount?: number | undefined;
+  readonly duplicate: boolean;
+}
+
 /** One signature waiting to be acknowledged. `id` is the request's idempotency key. */
 export interface QueueEntry {
   readonly id: string;
-  /** Normalised endpoint base URL the signature goes to. */
-  readonly endpoint: string;
+  /**
+   * The id of the client that sends it (`AgirClient.id`: `agir:<endpoint>` for the contract's client,
+   * `actionnetwork:<url>`, `webhook:<url>`, or a custom client's own), so it goes back to the same backend
+   * after a reload, whatever its URL.
+   */
+  readonly client: string;
   readonly petition: string;
   /** The request exactly as it will be sent (same idempotency key on every attempt). */
   readonly request: SignatureRequest;
@@ -42,7 +54,7 @@ export interface QueueStorage {
 
 /** What happened to an entry in a `send` or a `flush`. */
 export type QueueOutcome =
-  | { readonly status: 'sent'; readonly entry: QueueEntry; readonly response: SignatureResponse }
+  | { readonly status: 'sent'; readonly entry: QueueEntry; readonly response: Acknowledgement }
   | { readonly status: 'retry'; readonly entry: QueueEntry; readonly error: unknown }
   | { readonly status: 'rejected'; readonly entry: QueueEntry; readonly error: unknown }
   /** The server failed the entry `maxServerErrors` times (5xx): held on the device, sent again only when asked. */
@@ -55,7 +67,7 @@ export type QueueLock = <T>(task: () => Promise<T>) => Promise<T>;
 export interface SignatureQueueOptions {
   storage: QueueStorage;
   /** Sends one entry; resolves with the server's answer, or throws (an `AgirError` for HTTP/network failures). */
-  send(entry: QueueEntry): Promise<SignatureResponse>;
+  send(entry: QueueEntry): Promise<Acknowledgement>;
   /** Called with every outcome, whoever caused it (a submit, a timer, the `online` event…). */
   onOutcome?(outcome: QueueOutcome): void;
   /** First retry delay in ms (default 2 000); doubles with each failed attempt, with jitter. */
@@ -72,6 +84,11 @@ export interface SignatureQueueOptions {
    * fails again when asked is held again at once.
    */
   maxServerErrors?: number;
+  /**
+   * Whether an entry can be sent in this page now (default: all): entries of a client the page has not
+   * set up yet (a custom client registered later) are left alone by flushes, neither sent nor counted.
+   */
+  ready?(entry: QueueEntry): boolean;
   /** Mutual exclusion for flushes; default: Web Locks (`navigator.locks`) where present, else an in-page lock. */
   lock?: QueueLock;
   now?: () => number;
@@ -93,7 +110,7 @@ export function isQueueEntry(value: unknown): value is QueueEntry {
   const entry = value as Record<keyof QueueEntry, unknown>;
   return (
     typeof entry.id === 'string' &&
-    typeof entry.endpoint === 'string' &&
+    typeof entry.client === 'string' &&
     typeof entry.petition === 'string' &&
     ID_PATTERN.test(entry.petition) &&
     isNumber(entry.createdAt) &&
@@ -102,6 +119,14 @@ export function isQueueEntry(value: unknown): value is QueueEntry {
     readSignatureRequest(entry.request).success &&
     entry.id === (entry.request as SignatureRequest).idempotencyKey
   );
+}
+
+/** An entry stored before queues keyed on the client's id (it held the endpoint's URL) goes to that endpoint's contract client. */
+function upgrade(value: unknown): unknown {
+  const old = value as { endpoint?: unknown; client?: unknown } | null;
+  if (typeof old !== 'object' || old === null || old.client !== undefined || typeof old.endpoint !== 'string') return value;
+  const { endpoint, ...rest } = old;
+  return { ...rest, client: `agir:${endpoint}` };
 }
 
 /**
@@ -144,23 +169,23 @@ export function defaultLock(name = LOCK_NAME): QueueLock {
 }
 
 export interface SignatureQueue {
-  /** Stores a signature (leased to the caller, who should `send` it now). Never rejects on storage failure. */
-  add(endpoint: string, petition: string, request: SignatureRequest): Promise<QueueEntry>;
+  /** Stores a signature for a client id (leased to the caller, who should `send` it now). Never rejects on storage failure. */
+  add(client: string, petition: string, request: SignatureRequest): Promise<QueueEntry>;
   /** Sends one entry now, whatever its schedule (the first attempt of a submit). */
   send(entry: QueueEntry): Promise<QueueOutcome>;
   /**
-   * Sends every due entry (of one endpoint, or all), one flush at a time; drops expired ones. `force`
+   * Sends every due entry (of one client id, or all), one flush at a time; drops expired ones. `force`
    * also sends entries still in their backoff (the page came back online, or just loaded), but never one
    * its page is sending right now.
    */
-  flush(endpoint?: string, force?: boolean): Promise<QueueOutcome[]>;
+  flush(client?: string, force?: boolean): Promise<QueueOutcome[]>;
   /**
    * Sends one stored entry now (the reader asked to try again), held or waiting; undefined when it is no
    * longer stored (sent or dropped meanwhile, e.g. by another tab).
    */
   retry(id: string): Promise<QueueOutcome | undefined>;
-  /** Entries still waiting (of one endpoint, or all), oldest first. */
-  entries(endpoint?: string): Promise<QueueEntry[]>;
+  /** Entries still waiting (of one client id, or all), oldest first. */
+  entries(client?: string): Promise<QueueEntry[]>;
 }
 
 /** Creates a queue over a storage. Acknowledged entries are deleted at once; unsent ones expire. */
@@ -188,7 +213,7 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
     return outcome;
   };
 
-  async function entries(endpoint?: string): Promise<QueueEntry[]> {
+  async function entries(client?: string): Promise<QueueEntry[]> {
     let stored: unknown[];
     try {
       stored = await storage.list();
@@ -196,9 +221,10 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
       return [];
     }
     const valid: QueueEntry[] = [];
-    for (const entry of stored) {
+    for (const raw of stored) {
+      const entry = upgrade(raw);
       if (isQueueEntry(entry)) {
-        if (endpoint === undefined || entry.endpoint === endpoint) valid.push(entry);
+        if (client === undefined || entry.client === client) valid.push(entry);
       } else {
         const id = (entry as { id?: unknown } | null)?.id;
         if (typeof id === 'string') await quietly(() => storage.delete(id));
@@ -235,11 +261,11 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
 
   return {
     entries,
-    async add(endpoint, petition, request) {
+    async add(client, petition, request) {
       const createdAt = now();
       const entry: QueueEntry = {
         id: request.idempotencyKey,
-        endpoint,
+        client,
         petition,
         request,
         createdAt,
@@ -254,10 +280,11 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
       const entry = (await entries()).find((stored) => stored.id === id);
       return entry && attempt(entry);
     },
-    flush(endpoint, force = false) {
+    flush(client, force = false) {
       return lock(async () => {
         const outcomes: QueueOutcome[] = [];
-        for (const entry of await entries(endpoint)) {
+        for (const entry of await entries(client)) {
+          if (options.ready && !options.ready(entry)) continue;
           const time = now();
           if (time - entry.createdAt > expiryMs) {
             await quietly(() => storage.delete(entry.id));

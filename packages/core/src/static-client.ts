@@ -8,6 +8,9 @@ import { readStaticData, type StaticData } from './read/static.js';
 
 export type { StaticData };
 
+/** What the static adapter can do: read petitions and cases (its `sign` always refuses). */
+export type StaticClient = Required<Omit<AgirClient, 'streamUrl' | 'streamsUrl'>>;
+
 export interface StaticClientOptions {
   /** The JSON file, absolute or relative to the page: `{ "petitions": [...], "cases": [...] }` (docs/backends.md). */
   url: string;
@@ -20,7 +23,7 @@ export interface StaticClientOptions {
  * with each read (so an edited file shows at the next poll). It cannot record signatures: `sign` rejects
  * with an `AgirError` (HTTP 405), which a petition form shows as a refused signature.
  */
-export function createStaticClient(options: StaticClientOptions): AgirClient {
+export function createStaticClient(options: StaticClientOptions): StaticClient {
   const url = normaliseEndpoint(options.url, typeof location === 'undefined' ? undefined : location.href);
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
@@ -62,6 +65,7 @@ export function createStaticClient(options: StaticClientOptions): AgirClient {
     new AgirError('http', `Agir: ${url} has no ${what} with the id "${id}".`, { status: 404, code: 'not_found', url });
 
   return {
+    id: `static:${url}`,
     endpoint: url,
     async getPetition(id, opts) {
       const petition = (await load(opts)).petitions?.find((item) => item.id === id);

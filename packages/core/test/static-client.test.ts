@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createStaticClient } from '../src/static-client.js';
+import type { AgirClient } from '../src/client.js';
 import { AgirError, isTransient } from '../src/errors.js';
 import { isRetryable } from '../src/queue.js';
 import { configure, getConfig, resetConfig, resolveClient, clientKey } from '../src/config.js';
@@ -64,7 +65,7 @@ describe('createStaticClient: counts and cases from one JSON file', () => {
       ['akber', 'gulshan'],
     );
     assert.equal(await client.health(), true);
-    assert.equal(client.streamUrl, undefined);
+    assert.equal((client as AgirClient).streamUrl, undefined);
     assert.equal(requests.filter((url) => url === '/agir.json').length, 5);
   });
 

@@ -1,6 +1,17 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { fallbackStorage, indexedDbStorage, memoryStorage, webStorage, type QueueStorage, type SignatureRequest } from '@agir/core';
+import {
+  configure,
+  createActionNetworkClient,
+  createWebhookClient,
+  fallbackStorage,
+  indexedDbStorage,
+  memoryStorage,
+  resetConfig,
+  webStorage,
+  type QueueStorage,
+  type SignatureRequest,
+} from '@agir/core';
 import {
   AgirSubmitEvent,
   PetitionForm,
@@ -108,7 +119,7 @@ async function mount(
   extra: { fields?: string; required?: string; petition?: string; endpoint?: string | null } = {},
 ): Promise<PetitionForm> {
   // A form with a petition id and an endpoint asks for the petition; a misconfigured one asks for nothing.
-  const checks = petitionChecks() + (extra.petition === undefined && extra.endpoint !== null ? 1 : 0);
+  const checks = petitionChecks() + (extra.petition === undefined && extra.endpoint !== null && backend.reads ? 1 : 0);
   const el = await fixture<PetitionForm>(
     html`<petition-form
       lang=${lang}
@@ -728,133 +739,236 @@ describe('petition-form: submitting', () => {
   });
 });
 
-describe('petition-form: never lose a signature', () => {
-  it('network failure → "saved, will be sent" → retried with backoff → sent once, same key', async () => {
-    let online = false;
-    fake.on('POST', SIGN, () => (online ? created(5) : offline()));
-    const el = await mount('fr');
-    fillValid(el);
-    const queued = oneEvent(el, 'agir-queued') as Promise<QueuedEvent>;
-    await submit(el);
-    const event = await queued;
-    await el.updateComplete;
-    expect(visibleText(el)).to.contain('Votre signature est enregistrée');
-    expect(focusedNow()).to.equal(nameOf($(el, '#title')));
-    expect(event.idempotencyKey).to.equal(body(signatures()[0]).idempotencyKey);
-    online = true;
-    const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
-    expect((await signed).signatureCount).to.equal(5);
-    await signedView(el);
-    const keys = signatures().map((request) => body(request).idempotencyKey);
-    expect(new Set(keys).size).to.equal(1);
-    expect(keys.length).to.be.at.least(2);
-    expect(visibleText(el)).to.contain('Votre signature enregistrée a bien été envoyée.');
-    expect(await queuedSignatures()).to.deep.equal([]);
-  });
+/**
+ * The backends the queue suite runs against: the contract's own endpoint, and the Action Network and webhook
+ * adapters given to the page with `configure({ client })`. Each says where signatures go, how it answers,
+ * and where the idempotency key is on its wire.
+ */
+interface Backend {
+  name: string;
+  /** Sets the page up (before the form mounts). */
+  setup(): void;
+  readonly signPath: string;
+  /** Whether the form reads the petition through it (a webhook cannot). */
+  readonly reads: boolean;
+  /** Whether its answers tell a duplicate apart (only the contract's do). */
+  readonly reportsDuplicates: boolean;
+  created(count: number): Response;
+  duplicate(count: number): Response;
+  /** The count the form announces after `created(count)` (adapters cannot tell it). */
+  count(count: number): number | undefined;
+  keyOf(request: RecordedRequest): string;
+}
 
-  it('a 500 that repeats: "could not be sent" after 4 attempts, localised, with a "try again" button that sends it when the server is back', async () => {
-    let serverUp = false;
-    fake.on('POST', SIGN, () => (serverUp ? created(77) : json({ error: { code: 'internal', message: 'boom' } }, 500)));
-    const el = await mount('fr');
-    fillValid(el, { givenName: 'Ann' });
-    const failed = new Promise<Event & { reason?: string }>((resolve) =>
-      el.addEventListener('agir-error', (event) => (event as Event & { reason?: string }).reason === 'server' && resolve(event)),
-    );
-    await submit(el);
-    expect((await failed).reason).to.equal('server');
-    await el.updateComplete;
-    expect(el.matches(':state(unsent)')).to.equal(true);
-    expect(el.matches(':state(queued)')).to.equal(false);
-    expect(visibleText(el)).to.contain('Votre signature n’a pas pu être envoyée');
-    expect(visibleText(el)).to.contain('réessayez dans un instant');
-    expect(visibleText(el)).to.not.contain('sera envoyée automatiquement');
-    expect(signatures()).to.have.length(4);
-    // Held: no timer sends it again on its own.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(signatures()).to.have.length(4);
-    expect((await queuedSignatures()).map((entry) => entry.id)).to.deep.equal([body(signatures()[0]).idempotencyKey]);
-    const retry = root(el).querySelector<HTMLButtonElement>('[part="notice"] button')!;
-    expect(retry.textContent!.trim()).to.equal('Réessayer');
-    // Still failing: the reader is told again at once (focus back on the heading), not left waiting.
-    retry.click();
-    await until(() => signatures().length === 5, 3000, 'the fifth attempt');
-    await until(() => deepActive() === $(el, '#title') && !el.matches(':state(submitting)'), 3000, 'focus on the notice again');
-    expect(el.matches(':state(unsent)')).to.equal(true);
-    serverUp = true;
-    const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
-    root(el).querySelector<HTMLButtonElement>('[part="notice"] button')!.click();
-    expect((await signed).signatureCount).to.equal(77);
-    await signedView(el);
-    expect(new Set(signatures().map((request) => body(request).idempotencyKey)).size).to.equal(1);
-    expect(await queuedSignatures()).to.deep.equal([]);
-  });
+const BACKENDS: Backend[] = [
+  {
+    name: 'native contract',
+    setup: () => undefined,
+    signPath: SIGN,
+    reads: true,
+    reportsDuplicates: true,
+    created,
+    duplicate: (count) => json({ signatureCount: count, duplicate: true }, 200),
+    count: (count) => count,
+    keyOf: (request) => body(request).idempotencyKey,
+  },
+  {
+    name: 'Action Network adapter',
+    setup: () =>
+      configure({
+        client: createActionNetworkClient({
+          url: `${fake.endpoint}/an/petitions/{petition}/signatures`,
+          readUrl: `${fake.endpoint}/petitions/{petition}`,
+          timeoutMs: 1000,
+        }),
+      }),
+    signPath: '/an/petitions/xinjiang/signatures',
+    reads: true,
+    reportsDuplicates: false,
+    created: () => json({ identifiers: ['action_network:5f3c'] }, 200),
+    duplicate: () => json({ identifiers: ['action_network:5f3c'] }, 200),
+    count: () => undefined,
+    keyOf: (request) => {
+      const wire = request.body as { identifiers: string[]; person: { email_addresses: Array<{ status?: string }> } };
+      // The queue suite's signers never tick the newsletter box: never "subscribed".
+      expect(wire.person.email_addresses[0]).to.not.have.property('status');
+      return wire.identifiers[0]!.replace(/^agir:/, '');
+    },
+  },
+  {
+    name: 'webhook adapter',
+    setup: () => configure({ client: createWebhookClient({ url: `${fake.endpoint}/hook/{petition}`, timeoutMs: 1000 }) }),
+    signPath: '/hook/xinjiang',
+    reads: false,
+    reportsDuplicates: false,
+    created: () => new Response(null, { status: 204 }),
+    duplicate: () => new Response(null, { status: 204 }),
+    count: () => undefined,
+    keyOf: (request) => (request.body as { idempotencyKey: string }).idempotencyKey,
+  },
+];
 
-  it('a 500 then a 201: one signature stored, one idempotency key on both requests', async () => {
-    const stored = new Set<string>();
-    let calls = 0;
-    fake.on('POST', SIGN, (request) => {
-      calls += 1;
-      if (calls === 1) return json({ error: { code: 'internal', message: 'oops' } }, 500);
-      stored.add(body(request).idempotencyKey);
-      return created(stored.size);
+/** The backend of the queue suite's current test (the contract's outside it). */
+let backend = BACKENDS[0]!;
+
+for (const each of BACKENDS) {
+  describe(`petition-form: never lose a signature (${each.name})`, () => {
+    beforeEach(() => {
+      backend = each;
+      each.setup();
     });
-    const el = await mount('fr');
-    fillValid(el);
-    await submit(el);
-    await signedView(el);
-    expect(signatures()).to.have.length(2);
-    expect(body(signatures()[0]).idempotencyKey).to.equal(body(signatures()[1]).idempotencyKey);
-    expect(stored.size).to.equal(1);
-  });
-
-  it('a timeout after the server stored it: the retry gets duplicate: true, the reader is thanked once', async () => {
-    freshQueue({ timeoutMs: 100 });
-    abortableFetch();
-    const stored = new Set<string>();
-    fake.on('POST', SIGN, (request) => {
-      const key = body(request).idempotencyKey;
-      if (stored.has(key)) return json({ signatureCount: 1, duplicate: true }, 200);
-      stored.add(key);
-      return new Promise<Response>(() => undefined);
+    afterEach(() => {
+      backend = BACKENDS[0]!;
+      resetConfig();
     });
-    const el = await mount('fr');
-    fillValid(el);
-    const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
-    await submit(el);
-    const event = await signed;
-    expect(event.duplicate).to.equal(true);
-    await signedView(el);
-    expect(stored.size).to.equal(1);
-    expect(visibleText(el)).to.contain('Votre signature avait déjà été comptée.');
-  });
 
-  it('a signature saved in IndexedDB is sent by a new element instance (a page reload)', async () => {
-    const name = `agir-test-${Date.now()}`;
-    freshQueue({ storage: indexedDbStorage({ name }), baseDelayMs: 60_000 });
-    let serverUp = false;
-    fake.on('POST', SIGN, () => (serverUp ? created(42) : offline()));
-    const first = await mount('fr');
-    fillValid(first);
-    await submit(first);
-    await until(() => first.matches(':state(queued)'), 3000, 'the queued state');
-    const key = body(signatures()[0]).idempotencyKey;
-    first.remove();
-    // The reload: a new handle on the same database, nothing kept in memory, and the server is back.
-    freshQueue({ storage: indexedDbStorage({ name }), baseDelayMs: 60_000 });
-    const persisted = await queuedSignatures();
-    expect(persisted.map((entry) => entry.id)).to.deep.equal([key]);
-    expect(persisted[0]!.request.person.email).to.equal('ada@example.org');
-    serverUp = true;
-    const heard = oneEvent(document, 'agir-signed') as Promise<SignedEvent>;
-    const second = await mount('fr');
-    const event = await heard;
-    expect([event.petition, event.signatureCount]).to.deep.equal(['xinjiang', 42]);
-    expect(signatures().map((request) => body(request).idempotencyKey)).to.deep.equal([key, key]);
-    await until(() => signatures().length === 2, 2000, 'the resend');
-    expect(await indexedDbStorage({ name }).list()).to.deep.equal([]);
-    expect(visibleText(second)).to.contain('Vous avez déjà signé depuis cet appareil');
-  });
+    it('network failure → "saved, will be sent" → retried with backoff → sent once, same key', async () => {
+      let online = false;
+      fake.on('POST', backend.signPath, () => (online ? backend.created(5) : offline()));
+      const el = await mount('fr');
+      fillValid(el);
+      const queued = oneEvent(el, 'agir-queued') as Promise<QueuedEvent>;
+      await submit(el);
+      const event = await queued;
+      await el.updateComplete;
+      expect(visibleText(el)).to.contain('Votre signature est enregistrée');
+      expect(focusedNow()).to.equal(nameOf($(el, '#title')));
+      expect(event.idempotencyKey).to.equal(backend.keyOf(signatures()[0]!));
+      online = true;
+      const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
+      expect((await signed).signatureCount).to.equal(backend.count(5));
+      await signedView(el);
+      const keys = signatures().map((request) => backend.keyOf(request));
+      expect(new Set(keys).size).to.equal(1);
+      expect(keys.length).to.be.at.least(2);
+      expect(visibleText(el)).to.contain('Votre signature enregistrée a bien été envoyée.');
+      expect(await queuedSignatures()).to.deep.equal([]);
+    });
 
+    it('a 500 that repeats: "could not be sent" after 4 attempts, localised, with a "try again" button that sends it when the server is back', async () => {
+      let serverUp = false;
+      fake.on('POST', backend.signPath, () =>
+        serverUp ? backend.created(77) : json({ error: { code: 'internal', message: 'boom' } }, 500),
+      );
+      const el = await mount('fr');
+      fillValid(el, { givenName: 'Ann' });
+      const failed = new Promise<Event & { reason?: string }>((resolve) =>
+        el.addEventListener('agir-error', (event) => (event as Event & { reason?: string }).reason === 'server' && resolve(event)),
+      );
+      await submit(el);
+      expect((await failed).reason).to.equal('server');
+      await el.updateComplete;
+      expect(el.matches(':state(unsent)')).to.equal(true);
+      expect(el.matches(':state(queued)')).to.equal(false);
+      expect(visibleText(el)).to.contain('Votre signature n’a pas pu être envoyée');
+      expect(visibleText(el)).to.contain('réessayez dans un instant');
+      expect(visibleText(el)).to.not.contain('sera envoyée automatiquement');
+      expect(signatures()).to.have.length(4);
+      // Held: no timer sends it again on its own.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(signatures()).to.have.length(4);
+      expect((await queuedSignatures()).map((entry) => entry.id)).to.deep.equal([backend.keyOf(signatures()[0]!)]);
+      const retry = root(el).querySelector<HTMLButtonElement>('[part="notice"] button')!;
+      expect(retry.textContent!.trim()).to.equal('Réessayer');
+      // Still failing: the reader is told again at once (focus back on the heading), not left waiting.
+      retry.click();
+      await until(() => signatures().length === 5, 3000, 'the fifth attempt');
+      await until(() => deepActive() === $(el, '#title') && !el.matches(':state(submitting)'), 3000, 'focus on the notice again');
+      expect(el.matches(':state(unsent)')).to.equal(true);
+      serverUp = true;
+      const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
+      root(el).querySelector<HTMLButtonElement>('[part="notice"] button')!.click();
+      expect((await signed).signatureCount).to.equal(backend.count(77));
+      await signedView(el);
+      expect(new Set(signatures().map((request) => backend.keyOf(request))).size).to.equal(1);
+      expect(await queuedSignatures()).to.deep.equal([]);
+    });
+
+    it('a 500 then a 201: one signature stored, one idempotency key on both requests', async () => {
+      const stored = new Set<string>();
+      let calls = 0;
+      fake.on('POST', backend.signPath, (request) => {
+        calls += 1;
+        if (calls === 1) return json({ error: { code: 'internal', message: 'oops' } }, 500);
+        stored.add(backend.keyOf(request));
+        return backend.created(stored.size);
+      });
+      const el = await mount('fr');
+      fillValid(el);
+      await submit(el);
+      await signedView(el);
+      expect(signatures()).to.have.length(2);
+      expect(backend.keyOf(signatures()[0]!)).to.equal(backend.keyOf(signatures()[1]!));
+      expect(stored.size).to.equal(1);
+    });
+
+    it('a timeout after the server stored it: the retry gets duplicate: true, the reader is thanked once', async () => {
+      freshQueue({ timeoutMs: 100 });
+      abortableFetch();
+      const stored = new Set<string>();
+      fake.on('POST', backend.signPath, (request) => {
+        const key = backend.keyOf(request);
+        if (stored.has(key)) return backend.duplicate(1);
+        stored.add(key);
+        return new Promise<Response>(() => undefined);
+      });
+      const el = await mount('fr');
+      fillValid(el);
+      const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
+      await submit(el);
+      const event = await signed;
+      expect(event.duplicate).to.equal(backend.reportsDuplicates);
+      await signedView(el);
+      expect(stored.size).to.equal(1);
+      expect(visibleText(el)).to.contain(backend.reportsDuplicates ? 'Votre signature avait déjà été comptée.' : 'Merci');
+    });
+
+    it('a signature saved in IndexedDB is sent by a new element instance (a page reload)', async () => {
+      const name = `agir-test-${Date.now()}`;
+      freshQueue({ storage: indexedDbStorage({ name }), baseDelayMs: 60_000 });
+      let serverUp = false;
+      fake.on('POST', backend.signPath, () => (serverUp ? backend.created(42) : offline()));
+      const first = await mount('fr');
+      fillValid(first);
+      await submit(first);
+      await until(() => first.matches(':state(queued)'), 3000, 'the queued state');
+      const key = backend.keyOf(signatures()[0]!);
+      first.remove();
+      // The reload: a new handle on the same database, nothing kept in memory, and the server is back.
+      freshQueue({ storage: indexedDbStorage({ name }), baseDelayMs: 60_000 });
+      const persisted = await queuedSignatures();
+      expect(persisted.map((entry) => entry.id)).to.deep.equal([key]);
+      expect(persisted[0]!.request.person.email).to.equal('ada@example.org');
+      serverUp = true;
+      const heard = oneEvent(document, 'agir-signed') as Promise<SignedEvent>;
+      const second = await mount('fr');
+      const event = await heard;
+      expect([event.petition, event.signatureCount]).to.deep.equal(['xinjiang', backend.count(42)]);
+      expect(signatures().map((request) => backend.keyOf(request))).to.deep.equal([key, key]);
+      await until(() => signatures().length === 2, 2000, 'the resend');
+      expect(await indexedDbStorage({ name }).list()).to.deep.equal([]);
+      expect(visibleText(second)).to.contain('Vous avez déjà signé depuis cet appareil');
+    });
+
+    it('offline → the `online` event sends it', async () => {
+      freshQueue({ baseDelayMs: 60_000 });
+      let online = false;
+      fake.on('POST', backend.signPath, () => (online ? backend.created(9) : offline()));
+      const el = await mount('fr');
+      fillValid(el);
+      await submit(el);
+      await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
+      online = true;
+      window.dispatchEvent(new Event('online'));
+      await signedView(el);
+      const keys = signatures().map((request) => backend.keyOf(request));
+      expect(keys.length).to.be.at.least(2);
+      expect(new Set(keys).size).to.equal(1);
+    });
+  });
+}
+
+describe('petition-form: never lose a signature (the contract’s answers)', () => {
   it('by default keeps a queued signature in IndexedDB (database "agir")', async () => {
     configureSignatureQueue({ storage: undefined, timeoutMs: 1000, baseDelayMs: 60_000, maxDelayMs: 60_000 });
     fake.on('POST', SIGN, offline);
@@ -882,22 +996,6 @@ describe('petition-form: never lose a signature', () => {
     await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
     const stored = JSON.parse(localStorage.getItem('agir:signature-queue')!) as Record<string, { request: SignatureRequest }>;
     expect(Object.keys(stored)).to.deep.equal([body(signatures()[0]).idempotencyKey]);
-  });
-
-  it('offline → the `online` event sends it', async () => {
-    freshQueue({ baseDelayMs: 60_000 });
-    let online = false;
-    fake.on('POST', SIGN, () => (online ? created(9) : offline()));
-    const el = await mount('fr');
-    fillValid(el);
-    await submit(el);
-    await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
-    online = true;
-    window.dispatchEvent(new Event('online'));
-    await signedView(el);
-    const keys = signatures().map((request) => body(request).idempotencyKey);
-    expect(keys.length).to.be.at.least(2);
-    expect(new Set(keys).size).to.equal(1);
   });
 
   it('a 429 keeps the signature for later', async () => {
@@ -1070,6 +1168,61 @@ describe('petition-form: petition state and configuration', () => {
     await submit(el);
     await until(() => $(el, '[part="alert"]'), 2000, 'the message');
     expect(visibleText($(el, '[part="alert"]')!)).to.contain('Ce formulaire ne peut pas recevoir');
+  });
+
+  it('a client that cannot sign (configure({ client })): a console error naming the fix, and the form says it is unavailable', async () => {
+    const errors = captureErrors();
+    configure({
+      client: { id: 'counts:only', endpoint: 'https://counts.example', getPetition: () => Promise.resolve(petitionPayload()) } as never,
+    });
+    undo.push(resetConfig);
+    const el = await fixture<PetitionForm>(html`<petition-form lang="fr" petition="xinjiang"></petition-form>`);
+    await until(() => errors.some((message) => message.includes('cannot record signatures')), 2000, 'the console error');
+    expect(errors.filter((message) => message.includes('petition-form'))).to.have.length(1);
+    await until(() => visibleText(el).includes('Ce formulaire ne peut pas recevoir'), 2000, 'the unavailable notice');
+    expect(signatures()).to.deep.equal([]);
+  });
+
+  it('a custom client without an id: a console error asking for one (the queue files signatures under it); nothing is sent', async () => {
+    const errors = captureErrors();
+    let calls = 0;
+    const el = document.createElement('petition-form') as PetitionForm;
+    el.setAttribute('lang', 'fr');
+    el.setAttribute('petition', 'xinjiang');
+    el.client = { endpoint: 'https://crm.example', sign: () => (calls++, Promise.resolve({ duplicate: false, status: 201 })) } as never;
+    document.body.append(el);
+    undo.push(() => el.remove());
+    await until(() => errors.some((message) => message.includes('has no "id"')), 2000, 'the console error');
+    await until(() => visibleText(el).includes('Ce formulaire ne peut pas recevoir'), 2000, 'the unavailable notice');
+    expect(calls).to.equal(0);
+  });
+
+  it('adapter="webhook form": the endpoint gets a form body, any 2xx thanks the reader; no petition read', async () => {
+    fake.on('POST', '/hook', () => new Response('<p>ok</p>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const posted: string[] = [];
+    const inner = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (typeof init?.body === 'string' && !init.body.startsWith('{')) posted.push(init.body);
+      return inner(input, typeof init?.body === 'string' && !init.body.startsWith('{') ? { ...init, body: undefined } : init);
+    }) as typeof fetch;
+    undo.push(() => (window.fetch = inner));
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" petition="xinjiang" adapter="webhook form" endpoint=${`${fake.endpoint}/hook`}></petition-form>`,
+    );
+    await rendered(el);
+    fillValid(el);
+    const signed = oneEvent(el, 'agir-signed') as Promise<SignedEvent>;
+    await submit(el);
+    expect((await signed).signatureCount).to.equal(undefined);
+    await signedView(el);
+    expect(petitionChecks()).to.equal(0);
+    const fields = new URLSearchParams(posted[0]);
+    expect([fields.get('petition'), fields.get('givenName'), fields.get('email'), fields.get('newsletter')]).to.deep.equal([
+      'xinjiang',
+      'Ada',
+      'ada@example.org',
+      'false',
+    ]);
   });
 
   it('a javascript: privacy link is refused', async () => {

@@ -31,6 +31,7 @@ import { openStore } from './open.js';
 import { checkOperatorToken, operatorRoutes } from './operator.js';
 import { confirmRoutes } from './confirm.js';
 import { checkMailOptions, MailWorker } from './mail.js';
+import { actionNetworkReader } from './actionnetwork.js';
 import { RelayWorker } from './relay.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets, type TakeResult } from './security.js';
 import { seedDatabase } from './seed.js';
@@ -554,6 +555,20 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     if (Object.keys(invalid).length > 0) return problem(c, 422, 'validation', 'Invalid query.', invalid);
     c.header('Cache-Control', CASE_CACHE_CONTROL);
     return c.json(caseListSchema.parse({ items: await store.listCases({ tag, locale }) }));
+  });
+
+  // Action Network's counts, read with the key from the environment (actionnetwork.ts), in the contract's shape.
+  const actionNetwork = actionNetworkReader(
+    options.actionNetwork,
+    options.onNotice ?? ((message: string) => void process.stderr.write(message)),
+  );
+  api.get('/actionnetwork/petitions/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!validId(id)) return notFound(c, 'petition');
+    const result = await actionNetwork.read(id);
+    if ('status' in result) return problem(c, result.status, result.status === 404 ? 'not_found' : 'internal', result.message);
+    c.header('Cache-Control', PETITION_CACHE_CONTROL);
+    return c.json(result.petition);
   });
 
   // Operator routes for a team's dashboard (operator.ts): only with a token; without one, 404 like any unknown route.

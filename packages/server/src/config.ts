@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MailOptions } from './mail.js';
 import type { RelayOptions } from './relay.js';
+import type { ActionNetworkReadOptions } from './actionnetwork.js';
 
 /** The repository root (this file is packages/server/src/config.ts). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -87,6 +88,11 @@ export interface ServerOptions {
    * export), from AGIR_OPERATOR_TOKEN; at least 32 characters. Without it those routes do not exist (404).
    */
   operatorToken?: string | undefined;
+  /**
+   * `GET /api/v1/actionnetwork/petitions/:id` (src/actionnetwork.ts): Action Network's API base, the variable
+   * holding the API key (default AGIR_ACTIONNETWORK_KEY) and where it is read.
+   */
+  actionNetwork?: ActionNetworkReadOptions | undefined;
   /** The relay worker's timing and where it reads secrets (see src/relay.ts); false runs no worker in this process. */
   relay?: RelayOptions | false;
   /**

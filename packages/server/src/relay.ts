@@ -9,6 +9,7 @@
  * again with the same id. Secrets are read from the environment at send time, never stored.
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { osdiSignature } from '@agir/core';
 import type { Queryable } from './db.js';
 import type { Logger } from './log.js';
 import { leaseMs, PollLoop } from './poll-loop.js';
@@ -211,44 +212,29 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
 }
 
 /**
- * The Action Network (OSDI) record signature helper body
- * (https://actionnetwork.org/docs/v2/record_signature_helper; OSDI: opensupporter/osdi-docs record_signature.md):
- * the person with one email address and one postal address, `status: "subscribed"` only when the
- * target's consent was granted (the helper knows no other status), the comment, the referrer data, the
- * delivery id as an identifier, and the target's tags.
+ * The Action Network (OSDI) record signature helper body of a delivery: core's `osdiSignature` (one home
+ * for the relay and the browser's Action Network adapter), with the delivery id as the identifier and the
+ * target's tags and consent (`status: "subscribed"` only when the signer granted it).
  */
 export function actionNetworkBody(
   deliveryId: string,
   signature: ExportedSignature,
   target: Pick<RelayTarget, 'tags' | 'consentId'>,
 ): Record<string, unknown> {
-  const subscribed = signature.consents.some((consent) => consent.id === target.consentId && consent.granted === true);
-  const referrer = signature.sourceReferrer ? safeUrl(signature.sourceReferrer) : undefined;
-  const source = signature.sourceUtm?.utm_source;
-  const referrerData = {
-    ...(source ? { source } : {}),
-    ...(referrer ? { website: referrer.hostname, url: signature.sourceReferrer } : {}),
-  };
-  return {
-    identifiers: [`agir:${deliveryId}`],
-    person: {
-      given_name: signature.givenName,
-      family_name: signature.familyName,
-      email_addresses: [{ address: signature.email, ...(subscribed ? { status: 'subscribed' } : {}) }],
-      postal_addresses: [{ ...(signature.postalCode ? { postal_code: signature.postalCode } : {}), country: signature.country }],
+  return osdiSignature(
+    {
+      givenName: signature.givenName,
+      familyName: signature.familyName,
+      email: signature.email,
+      country: signature.country,
+      postalCode: signature.postalCode,
+      comment: signature.comment,
+      referrer: signature.sourceReferrer,
+      utmSource: signature.sourceUtm?.utm_source,
+      consents: signature.consents,
     },
-    ...(signature.comment ? { comments: signature.comment } : {}),
-    ...(Object.keys(referrerData).length ? { referrer_data: referrerData } : {}),
-    ...(target.tags.length ? { add_tags: target.tags } : {}),
-  };
-}
-
-function safeUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
+    { identifier: deliveryId, tags: target.tags, consentId: target.consentId },
+  );
 }
 
 /** The request of one delivery: URL, headers and body. Throws when the target's secret is not in the environment. */

@@ -19,7 +19,7 @@ export interface CorsPolicy {
 const ALLOWED_HEADERS = 'Content-Type, Accept, If-None-Match, Last-Event-ID';
 const EXPOSED_HEADERS = 'ETag, Retry-After';
 /** Public reads: counts, streams, cases and case lists (every GET under these, future ones included). */
-const PUBLIC_READ_PATH = /^\/api\/v1\/(petitions|cases|stream)(\/|$)/;
+const PUBLIC_READ_PATH = /^\/api\/v1\/(petitions|cases|stream|actionnetwork\/petitions)(\/|$)/;
 const SIGNATURE_PATH = /^\/api\/v1\/petitions\/([^/]+)\/signatures(\/form)?\/?$/;
 
 /** Normalises an origin as browsers send it (`https://example.org`, no path, no trailing slash). */

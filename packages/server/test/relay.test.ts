@@ -333,7 +333,8 @@ for (const backend of backends) {
       }
       // The documented helper shape (https://actionnetwork.org/docs/v2/record_signature_helper; OSDI:
       // opensupporter/osdi-docs, record_signature.md): person with email_addresses and postal_addresses,
-      // add_tags, referrer_data, and an identifier. "subscribed" is the helper's only valid status.
+      // add_tags, referrer_data, and an identifier. "subscribed" is the helper's only valid status; the consent's
+      // words and version go beside it, as the person's custom fields.
       assert.deepEqual(bodies, [
         {
           identifiers: [`agir:${rows[0]!.delivery_id}`],
@@ -342,6 +343,7 @@ for (const backend of backends) {
             family_name: 'Silva',
             email_addresses: [{ address: 'ana@example.org', status: 'subscribed' }],
             postal_addresses: [{ postal_code: '1100-148', country: 'PT' }],
+            custom_fields: { agir_consent_version: '2026-11', agir_consent_text: 'Je veux recevoir les nouvelles de la campagne.' },
           },
           comments: 'Obrigada.',
           referrer_data: { source: 'mastodon', website: 'social.example', url: 'https://social.example/post' },

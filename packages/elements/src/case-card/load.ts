@@ -13,11 +13,11 @@ export type Outcome = { case: Case } | { problem: 'loadError' | 'notFound' | 'in
 type Failure = { kind?: string; status?: number; message?: string };
 
 /** The client of an endpoint, or the page's own; a message for the page author when it lacks `method`. */
-function clientOf(source: string | AgirClient, method: 'getCase' | 'listCases'): AgirClient {
+function clientOf<M extends 'getCase' | 'listCases'>(source: string | AgirClient, method: M): Required<Pick<AgirClient, M>> {
   const client = typeof source == 'string' ? createClient({ endpoint: source }) : source;
   if (typeof client[method] != 'function')
     throw { kind: 'config', message: `its client has no ${method}() method: give it one (docs/backends.md).` } satisfies Failure;
-  return client;
+  return client as unknown as Required<Pick<AgirClient, M>>;
 }
 
 /** `GET {endpoint}/cases/{id}?locale=…`, or the page's client's `getCase`: validated. */

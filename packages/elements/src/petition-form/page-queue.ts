@@ -5,17 +5,19 @@
  * Part of the lazily loaded submission chunk (see submission.ts).
  */
 import {
+  AgirError,
   browserStorage,
   createClient,
   createSignatureQueue,
   DAY_MS,
   DEFAULT_EXPIRY_DAYS,
   type AgirClient,
+  type Acknowledgement,
+  type QueueEntry,
   type QueueOutcome,
   type QueueStorage,
   type SignatureQueue,
   type SignatureRequest,
-  type SignatureResponse,
 } from '@agir/core';
 
 /** Settings of the page's queue. Tests use them as seams (short delays, a fresh storage). */
@@ -37,10 +39,10 @@ export interface SignatureQueueSettings {
 export interface Settled {
   readonly id: string;
   readonly status: QueueOutcome['status'];
-  /** The signature's petition and endpoint (known for this page's own sends, not for other tabs'). */
+  /** The signature's petition and its client's endpoint (known for this page's own sends, not for other tabs'). */
   readonly petition?: string | undefined;
   readonly endpoint?: string | undefined;
-  readonly response?: SignatureResponse | undefined;
+  readonly response?: Acknowledgement | undefined;
   readonly error?: unknown;
 }
 
@@ -56,7 +58,7 @@ const toSettled = (outcome: QueueOutcome): Settled => ({
   id: outcome.entry.id,
   status: outcome.status,
   petition: outcome.entry.petition,
-  endpoint: outcome.entry.endpoint,
+  endpoint: clients.get(outcome.entry.client)?.endpoint,
   response: outcome.status === 'sent' ? outcome.response : undefined,
   error: outcome.status === 'sent' || outcome.status === 'expired' ? undefined : outcome.error,
 });
@@ -73,26 +75,41 @@ export function configureSignatureQueue(options: SignatureQueueSettings): void {
   queue = undefined;
 }
 
-/** Uses `client` for every signature of its endpoint in this page (a custom backend adapter). */
-export function useClient(client: AgirClient): void {
-  clients.set(client.endpoint, client);
+const CONTRACT = 'agir:';
+
+/** Sends every signature filed under the client's id with this client (a form's own, or the page's). */
+export function useClient(client: AgirClient & { id: string }): void {
+  clients.set(client.id, client);
 }
 
-/** The client for an endpoint: a registered one, else the contract client (no retries: the queue retries). */
-export function clientFor(endpoint: string): AgirClient {
-  let client = clients.get(endpoint);
-  if (!client) {
-    client = createClient({ endpoint, retries: 0, timeoutMs: settings.timeoutMs ?? 10_000 });
-    clients.set(endpoint, client);
+/**
+ * The client a signature (or a petition check) goes through, by its id: one a form of this page set up,
+ * else, for `agir:<endpoint>`, the contract's client (no retries: the queue retries).
+ */
+export function clientFor(id: string): AgirClient | undefined {
+  let client = clients.get(id);
+  if (!client && id.startsWith(CONTRACT)) {
+    client = createClient({ endpoint: id.slice(CONTRACT.length), retries: 0, timeoutMs: settings.timeoutMs ?? 10_000 });
+    clients.set(id, client);
   }
   return client;
+}
+
+/** A signature of a client this page has set up (a custom client's waits until a form sets it up again). */
+const ready = (entry: QueueEntry): boolean => clientFor(entry.client) !== undefined;
+
+async function send(entry: QueueEntry): Promise<Acknowledgement> {
+  const client = clientFor(entry.client);
+  if (!client?.sign) throw new AgirError('config', `Agir: no client "${entry.client}" that can sign in this page.`);
+  return client.sign(entry.petition, entry.request);
 }
 
 function pageQueue(): SignatureQueue {
   if (!queue) {
     queue = createSignatureQueue({
       storage: settings.storage ?? browserStorage(),
-      send: (entry) => clientFor(entry.endpoint).sign(entry.petition, entry.request),
+      send,
+      ready,
       onOutcome: (outcome) => {
         const settled = toSettled(outcome);
         notify(settled);
@@ -137,18 +154,18 @@ async function schedule(): Promise<void> {
 }
 
 /**
- * Sends the signatures of this origin's queue that are due (of one endpoint, or all), one flush at a time
+ * Sends the signatures of this origin's queue that are due (of one client id, or all), one flush at a time
  * across tabs; `force` sends those still waiting out a backoff too. Resolves with what happened to each.
  */
-export async function flushQueue(endpoint?: string, force = false): Promise<QueueOutcome[]> {
-  const outcomes = await pageQueue().flush(endpoint, force);
+export async function flushQueue(client?: string, force = false): Promise<QueueOutcome[]> {
+  const outcomes = await pageQueue().flush(client, force);
   await schedule();
   return outcomes;
 }
 
-/** Signatures still waiting on this device (of one endpoint, or all). */
-export function queuedSignatures(endpoint?: string) {
-  return pageQueue().entries(endpoint);
+/** Signatures still waiting on this device (of one client id, e.g. `agir:<endpoint>`, or all). */
+export function queuedSignatures(client?: string) {
+  return pageQueue().entries(client);
 }
 
 /** Hears every settled signature of the page (and of other tabs); returns the unsubscribe function. */
@@ -158,9 +175,9 @@ export function onSettled(listener: (settled: Settled) => void): () => void {
 }
 
 /** Queues a signature, then sends it at once; a retryable failure leaves it queued for later. */
-export async function submitSignature(endpoint: string, petition: string, request: SignatureRequest): Promise<Settled> {
+export async function submitSignature(client: string, petition: string, request: SignatureRequest): Promise<Settled> {
   const q = pageQueue();
-  const outcome = await q.send(await q.add(endpoint, petition, request));
+  const outcome = await q.send(await q.add(client, petition, request));
   await schedule();
   return toSettled(outcome);
 }
@@ -172,4 +189,5 @@ export async function retrySignature(id: string): Promise<Settled | undefined> {
   return outcome && toSettled(outcome);
 }
 
-export const loadPetition = (endpoint: string, petition: string) => clientFor(endpoint).getPetition(petition);
+/** The petition, through the client of `id`; undefined when that client cannot read petitions. */
+export const loadPetition = (id: string, petition: string) => clientFor(id)?.getPetition?.(petition);

@@ -12,7 +12,9 @@ import {
   prefillValues,
   resolveEndpoint,
   readSignatureRequest,
+  resolveClient,
   signatureSource,
+  type AgirClient,
   type AgirError,
   type Consent,
   type SignatureRequest,
@@ -33,16 +35,51 @@ const isId = (value: string | undefined): boolean => value !== undefined && ID_P
 /** The `petition` attribute, '' when missing. */
 const petitionId = (host: PetitionForm): string => host.petition ?? '';
 
-/** Where signatures go: a valid petition id and endpoint, or undefined (reported to the page author). */
-function target(c: SubmissionController): { endpoint: string; petition: string } | undefined {
+/** Where signatures go: the petition, the client's id (the queue's key) and endpoint. */
+interface Target {
+  petition: string;
+  client: string;
+  endpoint: string;
+}
+
+/**
+ * Where signatures go: a valid petition id and a client that can sign (the form's `client`, else
+ * `configure({ client })`'s, else the `adapter` attribute's, else the contract's client of its endpoint), or
+ * undefined (reported to the page author).
+ */
+async function target(c: SubmissionController): Promise<Target | undefined> {
   const { host } = c;
-  if (!isId(petitionId(host))) {
+  const petition = petitionId(host);
+  if (!isId(petition)) {
     host.authorError(
-      `the "petition" attribute must be a petition id of letters, digits, "-" or "_", such as petition="xinjiang" (got "${petitionId(host)}").`,
+      `the "petition" attribute must be a petition id of letters, digits, "-" or "_", such as petition="xinjiang" (got "${petition}").`,
     );
     return undefined;
   }
-  const raw = host.client?.endpoint ?? resolveEndpoint(host.endpoint, document);
+  const raw = resolveEndpoint(host.endpoint, document);
+  const adapter = host.getAttribute('adapter')?.trim();
+  let client = resolveClient(host.client);
+  try {
+    if (!client && adapter) {
+      if (!raw) throw new Error(`the "${adapter}" adapter needs the URL it sends to in the "endpoint" attribute.`);
+      client = (await import('./adapters.js')).adapterClient(adapter, raw);
+    }
+    if (client) {
+      if (typeof client.sign != 'function')
+        throw new Error(
+          'its client cannot record signatures (it has no sign method): give the form a backend that can (docs/backends.md).',
+        );
+      if (typeof client.id != 'string' || !client.id)
+        throw new Error(
+          'its client has no "id": give it a stable one (e.g. "crm:https://crm.example/api"), under which the form keeps the signatures it could not send yet (docs/backends.md).',
+        );
+      useClient(client as AgirClient & { id: string });
+      return { petition, client: client.id, endpoint: client.endpoint };
+    }
+  } catch (error) {
+    host.authorError((error as Error).message);
+    return undefined;
+  }
   if (!raw) {
     host.authorError(
       'no endpoint: set the "endpoint" attribute, a <meta name="agir:endpoint" content="…"> tag, or call configure({ endpoint }) before the form loads.',
@@ -51,8 +88,7 @@ function target(c: SubmissionController): { endpoint: string; petition: string }
   }
   try {
     const endpoint = normaliseEndpoint(raw, location.href);
-    if (host.client) useClient(host.client);
-    return { endpoint, petition: petitionId(host) };
+    return { petition, client: `agir:${endpoint}`, endpoint };
   } catch (error) {
     host.authorError(`the "endpoint" attribute is not usable: ${(error as Error).message}`);
     return undefined;
@@ -83,24 +119,29 @@ export async function load(c: SubmissionController): Promise<void> {
     announced.add(settled.id);
     host.dispatchEvent(new SignedEvent(settled.petition, settled.endpoint, settled.response.signatureCount, settled.response.duplicate));
   });
-  const where = target(c);
+  const where = await target(c);
   if (!where) {
-    if (!isId(petitionId(host))) c.view = 'unavailable';
+    if (!isId(petitionId(host)) || resolveClient(host.client) || host.hasAttribute('adapter')) c.view = 'unavailable';
     c.status = 'error';
     return;
   }
   await host.locale.loaded;
   await Promise.all([host.updateComplete, loadViews(host)]);
   applyPrefill(c);
-  const key = `${where.endpoint} ${where.petition}`;
+  const key = `${where.client} ${where.petition}`;
   if (key === c.loadedKey) return;
   c.loadedKey = key;
   // Signatures an earlier visit saved go now; the listener above tells the page about those that get through.
-  flushQueue(where.endpoint, true).catch(() => undefined);
+  flushQueue(where.client, true).catch(() => undefined);
   c.status = 'pending';
   try {
-    const petition = await loadPetition(where.endpoint, where.petition);
+    const petition = await loadPetition(where.client, where.petition);
     if (c.loadedKey !== key) return;
+    // A client that cannot read petitions (a webhook): the form takes signatures without knowing more.
+    if (!petition) {
+      c.status = 'complete';
+      return;
+    }
     c.petitionTitle = petition.title;
     c.status = 'complete';
     if (petition.status === 'closed' && (c.view === 'form' || c.view === 'already-signed')) c.view = 'closed';
@@ -201,7 +242,7 @@ export async function submit(c: SubmissionController): Promise<void> {
     return;
   }
   c.summary = false;
-  const where = target(c);
+  const where = await target(c);
   if (!where) return fail(c, 'unavailable', 'config');
   if (host.embed && !isId(host.embed))
     host.authorError(`the "embed" attribute must be an id of letters, digits, "-" or "_" (got "${host.embed}"); it is left out.`);
@@ -244,7 +285,7 @@ export async function submit(c: SubmissionController): Promise<void> {
   c.sentTo = where.endpoint;
   c.sending = true;
   sending.set(request.idempotencyKey, host);
-  await settle(c, await submitSignature(where.endpoint, where.petition, request), true);
+  await settle(c, await submitSignature(where.client, where.petition, request), true);
 }
 
 /** A refusal from the server (or the contract): field errors go back to their fields. */

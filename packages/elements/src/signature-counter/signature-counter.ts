@@ -261,7 +261,8 @@ export class SignatureCounter extends HostElement {
       authorError(this, 'the petition attribute is missing: set it to the petition’s id, e.g. petition="xinjiang".');
     } else {
       try {
-        store = PetitionStore.for(endpoint, this.petition);
+        // A client here has getPetition (checked above).
+        store = PetitionStore.for(endpoint as Parameters<typeof PetitionStore.for>[0], this.petition);
       } catch (error) {
         authorError(this, (error as Error).message);
       }
