@@ -30,12 +30,14 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Connections in the PostgreSQL pool (default 10). */
   poolSize?: number | undefined;
+  /** PostgreSQL: how long to wait for a connection before giving up (default: the driver's, no limit). */
+  connectTimeoutMs?: number | undefined;
   /** Where driver-level errors are reported (idle connection lost…). */
   onError?: ((error: Error) => void) | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onError);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onError, options.connectTimeoutMs);
   if (!options.dataDir) throw new Error('openDatabase: give a databaseUrl or a dataDir.');
   return openPGlite(options.dataDir);
 }
@@ -48,12 +50,23 @@ const INT8_OID = 20;
 const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
   oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
 
-async function openPostgres(url: string, poolSize: number, onError?: (error: Error) => void): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'agir-server', types: { getTypeParser } });
+async function openPostgres(url: string, poolSize: number, onError?: (error: Error) => void, connectTimeoutMs?: number): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'agir-server',
+    types: { getTypeParser },
+    ...(connectTimeoutMs === undefined ? {} : { connectionTimeoutMillis: connectTimeoutMs }),
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => onError?.(error));
-  const client = await pool.connect(); // fail fast on a wrong URL
-  client.release();
+  try {
+    const client = await pool.connect(); // fail fast on a wrong URL
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
 
   const wrap = (runner: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
