@@ -716,7 +716,9 @@ async function copy(args: string[], io: CliIo): Promise<number> {
   const source = database(values, io);
   const given = keys(values, io);
   const keyDir = given.keyDir ?? defaultKeyDir(source, io.cwd);
-  const report = await withStore(values, io, (store) => copyDatabase(store, { to, force: values.force === true, sourceUrl: source.databaseUrl }));
+  const report = await withStore(values, io, (store) =>
+    copyDatabase(store, { to, force: values.force === true, sourceUrl: source.databaseUrl }),
+  );
   await io.out(['table\tsource\ttarget\n', ...report.tables.map((t) => `${t.table}\t${t.source}\t${t.target}\n`)].join(''));
   const rows = report.tables.reduce((sum, t) => sum + t.target, 0);
   io.err(

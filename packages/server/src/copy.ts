@@ -137,7 +137,8 @@ export async function copyDatabase(store: Store, options: CopyOptions): Promise<
       await source.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       const sourceTables = await tablesInOrder(source);
       const missing = sourceTables.filter((table) => !targetTables.includes(table));
-      if (missing.length) throw new Error(`the target ${shown} has no table ${missing.join(', ')} after migrating: is it another application's?`);
+      if (missing.length)
+        throw new Error(`the target ${shown} has no table ${missing.join(', ')} after migrating: is it another application's?`);
       const sourceCounts = await countRows(source, sourceTables);
       // PGlite keeps the person keys in the key folder, PostgreSQL in person_keys: both go to person_keys.
       const fileKeys = store.db.kind === 'pglite' ? await store.keys.people.entries(source) : [];
@@ -172,7 +173,11 @@ export async function copyDatabase(store: Store, options: CopyOptions): Promise<
         }
         for (const sequence of sequences) {
           // As it was: the next id on the target is the one the source would have given.
-          await tx.query('SELECT setval($1::regclass, $2, $3)', [quote(sequence.name), sequence.last_value ?? 1, sequence.last_value !== null]);
+          await tx.query('SELECT setval($1::regclass, $2, $3)', [
+            quote(sequence.name),
+            sequence.last_value ?? 1,
+            sequence.last_value !== null,
+          ]);
         }
         const targetCounts = await countRows(tx, targetTables);
         const report = targetTables.map((table) => ({ table, source: sourceCounts.get(table) ?? 0, target: targetCounts.get(table) ?? 0 }));

@@ -20,6 +20,30 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only (PGlite is one process: in-process notifications see every write). Listens to `channel`
+   * on a connection of its own, outside the pool, for the NOTIFYs of every process; see Listening.
+   */
+  listen?(channel: string, handlers: ListenHandlers): Listening;
+  close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  /** A NOTIFY on the channel, from any process, once its transaction committed. */
+  onNotify(payload: string): void;
+  /**
+   * LISTEN is in place: at the start, and again after a lost connection was replaced. Whatever was
+   * notified in between is lost: read again what the notifications would have told.
+   */
+  onConnect(): void;
+  onError?(error: Error): void;
+}
+
+export interface Listening {
+  /** Whether the LISTEN connection is up now. */
+  readonly connected: boolean;
+  /** Times LISTEN was put in place (1 after the start, +1 per reconnection). */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -94,7 +118,78 @@ async function openPostgres(url: string, poolSize: number, onError?: (error: Err
         connection.release();
       }
     },
+    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
     close: () => pool.end(),
+  };
+}
+
+/** A lost LISTEN connection is replaced after this long, doubled at each failure up to LISTEN_MAX_RETRY_MS. */
+const LISTEN_RETRY_MS = 250;
+const LISTEN_MAX_RETRY_MS = 30_000;
+
+function listenPostgres(url: string, channel: string, handlers: ListenHandlers): Listening {
+  let client: pg.Client | undefined;
+  let closed = false;
+  let connections = 0;
+  let retry: NodeJS.Timeout | undefined;
+  let delay = LISTEN_RETRY_MS;
+  const schedule = (): void => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, delay);
+    delay = Math.min(delay * 2, LISTEN_MAX_RETRY_MS);
+  };
+  const lost = (lostClient: pg.Client): void => {
+    if (client !== lostClient) return;
+    client = undefined;
+    lostClient.end().catch(() => undefined);
+    schedule();
+  };
+  const connect = async (): Promise<void> => {
+    const candidate = new pg.Client({ connectionString: url, application_name: 'agir-server listen' });
+    candidate.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) handlers.onNotify(message.payload);
+    });
+    candidate.on('error', (error) => {
+      handlers.onError?.(error);
+      lost(candidate);
+    });
+    candidate.on('end', () => lost(candidate));
+    try {
+      await candidate.connect();
+      await candidate.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    } catch (error) {
+      handlers.onError?.(error as Error);
+      candidate.end().catch(() => undefined);
+      schedule();
+      return;
+    }
+    if (closed) {
+      await candidate.end().catch(() => undefined);
+      return;
+    }
+    client = candidate;
+    connections++;
+    delay = LISTEN_RETRY_MS;
+    handlers.onConnect();
+  };
+  void connect();
+  return {
+    get connected() {
+      return client !== undefined;
+    },
+    get connections() {
+      return connections;
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const open = client;
+      client = undefined;
+      await open?.end().catch(() => undefined);
+    },
   };
 }
 

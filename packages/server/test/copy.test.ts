@@ -188,7 +188,10 @@ describe('agir-server copy (PGlite to PostgreSQL)', () => {
       ] as never);
       const requests = Array.from({ length: SIGNATURES }, (_, i) =>
         signature({
-          person: { country: ['FR', 'DE', 'UG', 'CN'][i % 4]!, ...(i % 3 === 0 ? { phone: '+33 6 12 34 56 78', postalCode: '75011' } : {}) },
+          person: {
+            country: ['FR', 'DE', 'UG', 'CN'][i % 4]!,
+            ...(i % 3 === 0 ? { phone: '+33 6 12 34 56 78', postalCode: '75011' } : {}),
+          },
           ...(i % 7 === 0 ? { comment: `Comment ${i}, "quoted"` } : {}),
           consents: [{ id: 'newsletter', granted: i % 2 === 0, text: 'Je veux recevoir les nouvelles.', version: '2026-11' }],
           source: { url: 'https://example.org/petition', referrer: 'https://news.example.org/', utm: { source: 'mail' } },
@@ -223,7 +226,16 @@ describe('agir-server copy (PGlite to PostgreSQL)', () => {
     console.log(`# copy took ${((Date.now() - started) / 1000).toFixed(1)} s`);
     assert.equal(copied.code, 0, copied.err);
     const counts = countsOf(copied.out);
-    for (const table of ['petitions', 'signatures', 'consents', 'suspect_signatures', 'person_keys', 'relay_outbox', 'mail_outbox', 'cases']) {
+    for (const table of [
+      'petitions',
+      'signatures',
+      'consents',
+      'suspect_signatures',
+      'person_keys',
+      'relay_outbox',
+      'mail_outbox',
+      'cases',
+    ]) {
       assert.ok(counts.has(table), `${table} is in the report:\n${copied.out}`);
     }
     for (const [table, [here, there]] of counts) assert.equal(there, here, `${table}: ${here} in the source, ${there} in the target`);
@@ -264,7 +276,10 @@ describe('agir-server copy (PGlite to PostgreSQL)', () => {
   test('refuses a target that holds data without --force, and replaces it with --force', async () => {
     const refused = await runCli(source, ['copy', '--to', targetUrl]);
     assert.equal(refused.code, 1);
-    assert.match(refused.err, /^agir-server: the target postgres:\/\/\S+ is not empty \(.*signatures: \d+.*\): nothing copied; give --force to replace what it holds\n$/);
+    assert.match(
+      refused.err,
+      /^agir-server: the target postgres:\/\/\S+ is not empty \(.*signatures: \d+.*\): nothing copied; give --force to replace what it holds\n$/,
+    );
     assert.equal(refused.out, '');
 
     const forced = await runCli(source, ['copy', '--to', targetUrl, '--force']);
@@ -280,9 +295,15 @@ describe('agir-server copy (PGlite to PostgreSQL)', () => {
   test('a bad, foreign or unreachable target: one line, exit 1, nothing copied', async () => {
     const port = await closedPort();
     const cases: Array<[string, RegExp]> = [
-      ['not a url', /^agir-server: --to must be a PostgreSQL URL such as postgres:\/\/user:password@host:5432\/database, got "\(an unreadable URL\)"\n$/],
+      [
+        'not a url',
+        /^agir-server: --to must be a PostgreSQL URL such as postgres:\/\/user:password@host:5432\/database, got "\(an unreadable URL\)"\n$/,
+      ],
       ['mysql://root:secret@localhost/db', /^agir-server: --to must be a PostgreSQL URL .*got a mysql: URL\n$/],
-      [`postgres://agir:secret@127.0.0.1:${port}/agir`, /^agir-server: cannot connect to the target postgres:\/\/agir:\*\*\*@127\.0\.0\.1:\d+\/agir: .*ECONNREFUSED.*\n$/],
+      [
+        `postgres://agir:secret@127.0.0.1:${port}/agir`,
+        /^agir-server: cannot connect to the target postgres:\/\/agir:\*\*\*@127\.0\.0\.1:\d+\/agir: .*ECONNREFUSED.*\n$/,
+      ],
     ];
     for (const [url, expected] of cases) {
       const result = await runCli(source, ['copy', '--to', url]);
@@ -295,9 +316,13 @@ describe('agir-server copy (PGlite to PostgreSQL)', () => {
     assert.match(missing.err, /copy needs --to URL/);
 
     // The real process: the same single line, no stack trace.
-    const real = spawnSync(process.execPath, [serverBin, 'copy', '--to', `postgres://127.0.0.1:${port}/agir`, '--data-dir', source.dataDir], {
-      encoding: 'utf8',
-    });
+    const real = spawnSync(
+      process.execPath,
+      [serverBin, 'copy', '--to', `postgres://127.0.0.1:${port}/agir`, '--data-dir', source.dataDir],
+      {
+        encoding: 'utf8',
+      },
+    );
     assert.equal(real.status, 1);
     assert.match(real.stderr, /^agir-server: cannot connect to the target postgres:\/\/127\.0\.0\.1:\d+\/agir: .*\n$/);
     assert.doesNotMatch(real.stderr, /\n\s+at /);
