@@ -101,6 +101,7 @@ async function openPostgres(url: string, poolSize: number, onError?: (error: Err
     },
   });
 
+  const listenings = new Set<Listening>();
   return {
     kind: 'postgres',
     ...wrap(pool),
@@ -118,8 +119,16 @@ async function openPostgres(url: string, poolSize: number, onError?: (error: Err
         connection.release();
       }
     },
-    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
-    close: () => pool.end(),
+    listen(channel, handlers) {
+      const listening = listenPostgres(url, channel, handlers);
+      listenings.add(listening);
+      return listening;
+    },
+    // The LISTEN connections go with the database (they would keep the process alive).
+    async close() {
+      await Promise.all([...listenings].map((listening) => listening.close()));
+      await pool.end();
+    },
   };
 }
 
