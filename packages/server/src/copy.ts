@@ -96,7 +96,8 @@ async function countRows(q: Queryable, tables: readonly string[]): Promise<Map<s
   return counts;
 }
 
-async function connectTarget(url: string): Promise<Database> {
+/** Checks the target's URL and connects to it: done first, so a wrong URL is told before the source is opened. */
+export async function connectTarget(url: string): Promise<Database> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -112,85 +113,83 @@ async function connectTarget(url: string): Promise<Database> {
   }
 }
 
-/** Copies the store's database (PGlite or PostgreSQL) and its person keys into the PostgreSQL database at `options.to`. */
-export async function copyDatabase(store: Store, options: CopyOptions): Promise<CopyReport> {
+/**
+ * Copies the store's database (PGlite or PostgreSQL) and its person keys into `target`, the PostgreSQL
+ * database at `options.to` (connectTarget). The caller closes both.
+ */
+export async function copyDatabase(store: Store, target: Database, options: CopyOptions): Promise<CopyReport> {
   const shown = redactUrl(options.to);
   if (options.sourceUrl !== undefined && options.sourceUrl === options.to) throw new Error('the target is the database being copied');
   const batchSize = options.batchSize ?? BATCH;
-  const target = await connectTarget(options.to);
   try {
-    try {
-      await migrate(target);
-    } catch (error) {
-      throw new Error(`cannot migrate the target ${shown}: ${describe(error)}`);
-    }
-    const targetTables = await tablesInOrder(target);
-    const already = [...(await countRows(target, targetTables))].filter(([, n]) => n > 0);
-    if (already.length > 0 && options.force !== true)
-      throw new Error(
-        `the target ${shown} is not empty (${already.map(([table, n]) => `${table}: ${n}`).join(', ')}): nothing copied; give --force to replace what it holds`,
-      );
-    const replaced = already.reduce((sum, [, n]) => sum + n, 0);
-
-    // One snapshot of the source, one transaction on the target.
-    const tables = await store.db.transaction(async (source) => {
-      await source.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      const sourceTables = await tablesInOrder(source);
-      const missing = sourceTables.filter((table) => !targetTables.includes(table));
-      if (missing.length)
-        throw new Error(`the target ${shown} has no table ${missing.join(', ')} after migrating: is it another application's?`);
-      const sourceCounts = await countRows(source, sourceTables);
-      // PGlite keeps the person keys in the key folder, PostgreSQL in person_keys: both go to person_keys.
-      const fileKeys = store.db.kind === 'pglite' ? await store.keys.people.entries(source) : [];
-      sourceCounts.set('person_keys', (sourceCounts.get('person_keys') ?? 0) + fileKeys.length);
-      const sequences = await source.query<{ name: string; last_value: number | null }>(
-        "SELECT sequencename AS name, last_value FROM pg_sequences WHERE schemaname = 'public'",
-      );
-
-      return target.transaction(async (tx) => {
-        if (targetTables.length) await tx.exec(`TRUNCATE ${targetTables.map(quote).join(', ')} RESTART IDENTITY CASCADE`);
-        for (const table of sourceTables) {
-          const cursor = quote(`copy_${table}`);
-          // Every column as the database writes it in JSON: timestamps to the microsecond, bytea in hex, arrays as arrays.
-          await source.exec(`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS row FROM ${quote(table)} t`);
-          for (;;) {
-            const rows = await source.query<{ row: string }>(`FETCH ${batchSize} FROM ${cursor}`);
-            if (rows.length === 0) break;
-            await tx.query(`INSERT INTO ${quote(table)} SELECT * FROM jsonb_populate_recordset(NULL::${quote(table)}, $1::jsonb)`, [
-              `[${rows.map((r) => r.row).join(',')}]`,
-            ]);
-            if (rows.length < batchSize) break;
-          }
-          await source.exec(`CLOSE ${cursor}`);
-        }
-        for (let i = 0; i < fileKeys.length; i += batchSize) {
-          const batch = fileKeys.slice(i, i + batchSize);
-          await tx.query(
-            `INSERT INTO person_keys (email_index, wrapped_key)
-             SELECT decode(k->>0, 'base64'), decode(k->>1, 'base64') FROM jsonb_array_elements($1::jsonb) k`,
-            [JSON.stringify(batch.map((key) => [key.index.toString('base64'), key.wrapped.toString('base64')]))],
-          );
-        }
-        for (const sequence of sequences) {
-          // As it was: the next id on the target is the one the source would have given.
-          await tx.query('SELECT setval($1::regclass, $2, $3)', [
-            quote(sequence.name),
-            sequence.last_value ?? 1,
-            sequence.last_value !== null,
-          ]);
-        }
-        const targetCounts = await countRows(tx, targetTables);
-        const report = targetTables.map((table) => ({ table, source: sourceCounts.get(table) ?? 0, target: targetCounts.get(table) ?? 0 }));
-        const wrong = report.filter((row) => row.source !== row.target);
-        if (wrong.length)
-          throw new Error(
-            `the counts differ after copying (${wrong.map((row) => `${row.table}: ${row.source} here, ${row.target} there`).join(', ')}): nothing copied`,
-          );
-        return report;
-      });
-    });
-    return { tables, replaced, target: shown };
-  } finally {
-    await target.close();
+    await migrate(target);
+  } catch (error) {
+    throw new Error(`cannot migrate the target ${shown}: ${describe(error)}`);
   }
+  const targetTables = await tablesInOrder(target);
+  const already = [...(await countRows(target, targetTables))].filter(([, n]) => n > 0);
+  if (already.length > 0 && options.force !== true)
+    throw new Error(
+      `the target ${shown} is not empty (${already.map(([table, n]) => `${table}: ${n}`).join(', ')}): nothing copied; give --force to replace what it holds`,
+    );
+  const replaced = already.reduce((sum, [, n]) => sum + n, 0);
+
+  // One snapshot of the source, one transaction on the target.
+  const tables = await store.db.transaction(async (source) => {
+    await source.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    const sourceTables = await tablesInOrder(source);
+    const missing = sourceTables.filter((table) => !targetTables.includes(table));
+    if (missing.length)
+      throw new Error(`the target ${shown} has no table ${missing.join(', ')} after migrating: is it another application's?`);
+    const sourceCounts = await countRows(source, sourceTables);
+    // PGlite keeps the person keys in the key folder, PostgreSQL in person_keys: both go to person_keys.
+    const fileKeys = store.db.kind === 'pglite' ? await store.keys.people.entries(source) : [];
+    sourceCounts.set('person_keys', (sourceCounts.get('person_keys') ?? 0) + fileKeys.length);
+    const sequences = await source.query<{ name: string; last_value: number | null }>(
+      "SELECT sequencename AS name, last_value FROM pg_sequences WHERE schemaname = 'public'",
+    );
+
+    return target.transaction(async (tx) => {
+      if (targetTables.length) await tx.exec(`TRUNCATE ${targetTables.map(quote).join(', ')} RESTART IDENTITY CASCADE`);
+      for (const table of sourceTables) {
+        const cursor = quote(`copy_${table}`);
+        // Every column as the database writes it in JSON: timestamps to the microsecond, bytea in hex, arrays as arrays.
+        await source.exec(`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS row FROM ${quote(table)} t`);
+        for (;;) {
+          const rows = await source.query<{ row: string }>(`FETCH ${batchSize} FROM ${cursor}`);
+          if (rows.length === 0) break;
+          await tx.query(`INSERT INTO ${quote(table)} SELECT * FROM jsonb_populate_recordset(NULL::${quote(table)}, $1::jsonb)`, [
+            `[${rows.map((r) => r.row).join(',')}]`,
+          ]);
+          if (rows.length < batchSize) break;
+        }
+        await source.exec(`CLOSE ${cursor}`);
+      }
+      for (let i = 0; i < fileKeys.length; i += batchSize) {
+        const batch = fileKeys.slice(i, i + batchSize);
+        await tx.query(
+          `INSERT INTO person_keys (email_index, wrapped_key)
+           SELECT decode(k->>0, 'base64'), decode(k->>1, 'base64') FROM jsonb_array_elements($1::jsonb) k`,
+          [JSON.stringify(batch.map((key) => [key.index.toString('base64'), key.wrapped.toString('base64')]))],
+        );
+      }
+      for (const sequence of sequences) {
+        // As it was: the next id on the target is the one the source would have given.
+        await tx.query('SELECT setval($1::regclass, $2, $3)', [
+          quote(sequence.name),
+          sequence.last_value ?? 1,
+          sequence.last_value !== null,
+        ]);
+      }
+      const targetCounts = await countRows(tx, targetTables);
+      const report = targetTables.map((table) => ({ table, source: sourceCounts.get(table) ?? 0, target: targetCounts.get(table) ?? 0 }));
+      const wrong = report.filter((row) => row.source !== row.target);
+      if (wrong.length)
+        throw new Error(
+          `the counts differ after copying (${wrong.map((row) => `${row.table}: ${row.source} here, ${row.target} there`).join(', ')}): nothing copied`,
+        );
+      return report;
+    });
+  });
+  return { tables, replaced, target: shown };
 }
