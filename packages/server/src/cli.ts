@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CLEAN_TEXT_MESSAGE, idSchema, isCleanText, localeSchema } from '@agir/core';
 import { checkCases } from './cases.js';
-import { connectTarget, copyDatabase } from './copy.js';
+import { connectTarget, copyDatabase, prepareTarget } from './copy.js';
 import { defaults, type RateLimitOptions, type ServerOptions } from './config.js';
 import { openDatabase } from './db.js';
 import { defaultKeyDir } from './keys.js';
@@ -716,11 +716,12 @@ async function copy(args: string[], io: CliIo): Promise<number> {
   const source = database(values, io);
   const given = keys(values, io);
   const keyDir = given.keyDir ?? defaultKeyDir(source, io.cwd);
-  // The target first: a wrong URL is told before the source is opened.
+  const options = { to, force: values.force === true, sourceUrl: source.databaseUrl };
+  // The target first: a wrong URL or a target holding data is told before the source is opened.
   const target = await connectTarget(to);
-  const report = await withStore(values, io, (store) =>
-    copyDatabase(store, target, { to, force: values.force === true, sourceUrl: source.databaseUrl }),
-  ).finally(() => target.close());
+  const report = await prepareTarget(target, options)
+    .then(() => withStore(values, io, (store) => copyDatabase(store, target, options)))
+    .finally(() => target.close());
   await io.out(['table\tsource\ttarget\n', ...report.tables.map((t) => `${t.table}\t${t.source}\t${t.target}\n`)].join(''));
   const rows = report.tables.reduce((sum, t) => sum + t.target, 0);
   io.err(

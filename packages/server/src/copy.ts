@@ -114,25 +114,34 @@ export async function connectTarget(url: string): Promise<Database> {
 }
 
 /**
- * Copies the store's database (PGlite or PostgreSQL) and its person keys into `target`, the PostgreSQL
- * database at `options.to` (connectTarget). The caller closes both.
+ * Migrates the target and checks it holds nothing (unless `force`): its tables, and the rows it holds.
+ * copyDatabase does it again; the CLI does it first too, so a non-empty target is told before the source is opened.
  */
-export async function copyDatabase(store: Store, target: Database, options: CopyOptions): Promise<CopyReport> {
+export async function prepareTarget(target: Database, options: CopyOptions): Promise<{ tables: string[]; rows: number }> {
   const shown = redactUrl(options.to);
   if (options.sourceUrl !== undefined && options.sourceUrl === options.to) throw new Error('the target is the database being copied');
-  const batchSize = options.batchSize ?? BATCH;
   try {
     await migrate(target);
   } catch (error) {
     throw new Error(`cannot migrate the target ${shown}: ${describe(error)}`);
   }
-  const targetTables = await tablesInOrder(target);
-  const already = [...(await countRows(target, targetTables))].filter(([, n]) => n > 0);
+  const tables = await tablesInOrder(target);
+  const already = [...(await countRows(target, tables))].filter(([, n]) => n > 0);
   if (already.length > 0 && options.force !== true)
     throw new Error(
       `the target ${shown} is not empty (${already.map(([table, n]) => `${table}: ${n}`).join(', ')}): nothing copied; give --force to replace what it holds`,
     );
-  const replaced = already.reduce((sum, [, n]) => sum + n, 0);
+  return { tables, rows: already.reduce((sum, [, n]) => sum + n, 0) };
+}
+
+/**
+ * Copies the store's database (PGlite or PostgreSQL) and its person keys into `target`, the PostgreSQL
+ * database at `options.to` (connectTarget). The caller closes both.
+ */
+export async function copyDatabase(store: Store, target: Database, options: CopyOptions): Promise<CopyReport> {
+  const shown = redactUrl(options.to);
+  const batchSize = options.batchSize ?? BATCH;
+  const { tables: targetTables, rows: replaced } = await prepareTarget(target, options);
 
   // One snapshot of the source, one transaction on the target.
   const tables = await store.db.transaction(async (source) => {

@@ -318,6 +318,8 @@ describe('agir-server copy (PGlite to PostgreSQL)', () => {
     const missing = await runCli(source, ['copy']);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /copy needs --to URL/);
+    const help = await runCli(source, ['help']);
+    assert.match(help.err, /copy --to URL \[--force\] +Copy this database/);
 
     // The real process: the same single line, no stack trace.
     const real = spawnSync(
