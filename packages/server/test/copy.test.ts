@@ -276,7 +276,7 @@ describe('agir-server copy (PGlite to PostgreSQL)', () => {
     await server.close();
   });
 
-  test('refuses a target that holds data without --force, and replaces it with --force', async () => {
+  test('refuses a target that holds data without --force, and replaces it with --force; a PostgreSQL copies on the same way', async () => {
     const refused = await runCli(source, ['copy', '--to', targetUrl]);
     assert.equal(refused.code, 1);
     assert.match(
@@ -294,6 +294,15 @@ describe('agir-server copy (PGlite to PostgreSQL)', () => {
     // The source did not change: its views are the ones read before the tests.
     const [before, after] = [sourceViews, await views(target)];
     for (const name of Object.keys(before)) assert.ok(after[name] === before[name], `${name} differs after copy --force`);
+
+    // And on from PostgreSQL to another PostgreSQL (the person keys are then a table like the others).
+    const next: DatabaseChoice = { databaseUrl: await freshPostgresDatabase(), keyDir };
+    const again = await runCli(target, ['copy', '--to', next.databaseUrl]);
+    assert.equal(again.code, 0, again.err);
+    for (const [table, [here, there]] of countsOf(again.out)) assert.equal(there, here, table);
+    assert.equal(countsOf(again.out).get('person_keys')?.[1], SIGNATURES);
+    const third = await views(next);
+    for (const name of Object.keys(before)) assert.ok(third[name] === before[name], `${name} differs after a copy from PostgreSQL`);
   });
 
   test('a bad, foreign or unreachable target: one line, exit 1, nothing copied', async () => {
