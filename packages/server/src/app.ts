@@ -48,6 +48,12 @@ export interface AppStats {
   readonly sseListeners: number;
   /** Open server-sent event connections (a stream of several petitions is one). */
   readonly sseConnections: number;
+  /**
+   * PostgreSQL: whether this process LISTENs to the count notifications now, and how many times it put
+   * LISTEN in place (1, +1 per lost connection replaced). PGlite: false and 0.
+   */
+  readonly listening: boolean;
+  readonly listenConnections: number;
 }
 
 export type AgirApp = Hono & {
@@ -62,6 +68,9 @@ export type AgirApp = Hono & {
   /** The mail worker (createApp() only, when `mail` is given). */
   readonly mail?: MailWorker;
 };
+
+/** The channel of migrations/005's notifications: a petition's counts, goal or baseline changed (payload: its id). */
+const COUNTS_CHANNEL = 'agir_counts';
 
 const PETITION_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 const CASE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
@@ -140,6 +149,10 @@ class PetitionCache {
   invalidate(id: string): void {
     this.#entries.delete(id);
   }
+
+  clear(): void {
+    this.#entries.clear();
+  }
 }
 
 function viewOf(record: PetitionRecord): PetitionView {
@@ -209,12 +222,27 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
   };
   const minFillMs = options.minFillMs ?? defaults.minFillMs;
   const petitions = new PetitionCache(store, options.petitionCacheMs ?? defaults.petitionCacheMs);
+  // PGlite is one process: the in-process notifications see every write. PostgreSQL may be shared by
+  // several processes: each LISTENs to the notifications every commit that changes counts raises
+  // (migrations/005), and still reads watched petitions now and then, in case one was lost.
+  const listen = options.sse?.listen !== false ? store.db.listen : undefined;
   const hub = new CountHub({
     readCounts: (id) => store.getCounts(id),
     minIntervalMs: options.sse?.minIntervalMs ?? defaults.minIntervalMs,
     heartbeatMs: options.sse?.heartbeatMs ?? defaults.heartbeatMs,
-    // PGlite is one process: the in-process notifications see every write. PostgreSQL may be shared.
-    pollMs: options.sse?.pollMs ?? (store.db.kind === 'postgres' ? defaults.pollMs : false),
+    pollMs: options.sse?.pollMs ?? (store.db.kind === 'postgres' ? (listen ? defaults.listenPollMs : defaults.pollMs) : false),
+    onError: (error) => logger.error('sse', error),
+  });
+  const listening = listen?.call(store.db, COUNTS_CHANNEL, {
+    onNotify: (petitionId) => {
+      petitions.invalidate(petitionId);
+      hub.notify(petitionId);
+    },
+    // (Re)connected: what was notified while no connection listened is lost; every watched petition is read again.
+    onConnect: () => {
+      petitions.clear();
+      hub.notifyAll();
+    },
     onError: (error) => logger.error('sse', error),
   });
   const maxStreams = options.sse?.maxStreams ?? defaults.maxStreams;
@@ -662,11 +690,18 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
       get sseConnections() {
         return connections;
       },
+      get listening() {
+        return listening?.connected ?? false;
+      },
+      get listenConnections() {
+        return listening?.connections ?? 0;
+      },
     },
     store,
     closeStreams: () => hub.close(),
     async close() {
       hub.close();
+      await listening?.close();
       await store.db.close();
     },
   });

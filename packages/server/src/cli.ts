@@ -16,6 +16,7 @@
  *   agir-server person erase --email EMAIL           GDPR erasure on every petition
  *   agir-server relay add|list|remove|status|retry   relay signatures to the organisation's systems
  *   agir-server mail status                          the confirmation emails: sent, waiting, refused
+ *   agir-server copy --to postgres://… [--force]     copy everything (PGlite) into PostgreSQL, counts checked
  * Every command takes --data-dir DIR (PGlite) or --database-url URL / DATABASE_URL (PostgreSQL), and
  * --key-dir DIR / AGIR_KEY_DIR or AGIR_DATA_KEY for the data key.
  */
@@ -24,8 +25,10 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CLEAN_TEXT_MESSAGE, idSchema, isCleanText, localeSchema } from '@agir/core';
 import { checkCases } from './cases.js';
+import { connectTarget, copyDatabase, prepareTarget } from './copy.js';
 import { defaults, type RateLimitOptions, type ServerOptions } from './config.js';
 import { openDatabase } from './db.js';
+import { defaultKeyDir } from './keys.js';
 import { signatureCsv } from './export.js';
 import { mailDefaults, mailStatus, type MailOptions } from './mail.js';
 import { migrate } from './migrate.js';
@@ -110,6 +113,11 @@ Commands:
   relay status               Per target: delivered, pending, failing, next attempt, last error
   relay retry [ID]           Make every undelivered delivery (of target ID) due now
   mail status                The confirmation emails: sent, waiting (next attempt, last error), refused for good
+  copy --to URL [--force]    Copy this database (PGlite: --data-dir) and its person keys into the PostgreSQL
+                             database at URL (postgres://user:password@host:5432/db), migrated first; one
+                             transaction, counts compared and printed per table. Refuses a target holding
+                             data unless --force (which replaces it). Start the server on it with the same
+                             data key: --key-dir of this database's key folder, or AGIR_DATA_KEY
 
 Database (every command): --data-dir DIR (PGlite, default .data/pglite; env AGIR_DATA_DIR)
                           or --database-url URL (PostgreSQL; env DATABASE_URL)
@@ -234,6 +242,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await relay(rest, io);
       case 'mail':
         return await mail(rest, io);
+      case 'copy':
+        return await copy(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -695,6 +705,32 @@ async function mail(args: string[], io: CliIo): Promise<number> {
   const status = await withStore(values, io, (store) => mailStatus(store));
   await io.out(
     `delivered\tpending\tfailed\tnext_attempt\tlast_error\n${status.delivered}\t${status.pending}\t${status.failed}\t${when(status.nextAttemptAt)}\t${status.lastError ?? ''}\n`,
+  );
+  return 0;
+}
+
+async function copy(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { to: { type: 'string' }, force: { type: 'boolean' } });
+  const to = str(values.to);
+  if (!to) throw new UsageError('copy needs --to URL, the PostgreSQL database to copy into (postgres://user:password@host:5432/db)');
+  const source = database(values, io);
+  const given = keys(values, io);
+  const keyDir = given.keyDir ?? defaultKeyDir(source, io.cwd);
+  const options = { to, force: values.force === true, sourceUrl: source.databaseUrl };
+  // The target first: a wrong URL or a target holding data is told before the source is opened.
+  const target = await connectTarget(to);
+  const report = await prepareTarget(target, options)
+    .then(() => withStore(values, io, (store) => copyDatabase(store, target, options)))
+    .finally(() => target.close());
+  await io.out(['table\tsource\ttarget\n', ...report.tables.map((t) => `${t.table}\t${t.source}\t${t.target}\n`)].join(''));
+  const rows = report.tables.reduce((sum, t) => sum + t.target, 0);
+  io.err(
+    `copied ${plural(rows, 'row')} into ${report.target}, the same count on both sides in every table` +
+      (report.replaced ? ` (replacing the ${plural(report.replaced, 'row')} it held)` : '') +
+      '\n' +
+      (given.dataKey
+        ? 'start the server on it with the same AGIR_DATA_KEY\n'
+        : `start the server on it with the same data key: --key-dir ${keyDir} (or its server.key as AGIR_DATA_KEY)\n`),
   );
   return 0;
 }

@@ -76,8 +76,13 @@ export interface ServerOptions {
     heartbeatMs?: number;
     /** At most one `count` event per petition per this many ms (default 1000). */
     minIntervalMs?: number;
-    /** PostgreSQL: how often each watched petition's counter row is read, to see other processes' writes (default 1000; false: never). */
+    /**
+     * PostgreSQL: how often each watched petition's counter row is read, to see other processes' writes
+     * should a notification be lost (default 30 000 while LISTEN is on, 1000 without; false: never).
+     */
     pollMs?: number | false;
+    /** PostgreSQL: LISTEN to the count notifications of every process (default true; false: polling only). */
+    listen?: boolean;
     /** Open streams allowed in this process (default 10 000); more get 429 and poll instead. */
     maxStreams?: number;
     /** Open streams allowed per client address (default 64). */
@@ -127,6 +132,7 @@ export const defaults = {
   heartbeatMs: 15_000,
   minIntervalMs: 1000,
   pollMs: 1000,
+  listenPollMs: 30_000,
   maxStreams: 10_000,
   maxStreamsPerClient: 64,
   demoDir: path.join(repoRoot, 'demo'),

@@ -20,6 +20,30 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only (PGlite is one process: in-process notifications see every write). Listens to `channel`
+   * on a connection of its own, outside the pool, for the NOTIFYs of every process; see Listening.
+   */
+  listen?(channel: string, handlers: ListenHandlers): Listening;
+  close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  /** A NOTIFY on the channel, from any process, once its transaction committed. */
+  onNotify(payload: string): void;
+  /**
+   * LISTEN is in place: at the start, and again after a lost connection was replaced. Whatever was
+   * notified in between is lost: read again what the notifications would have told.
+   */
+  onConnect(): void;
+  onError?(error: Error): void;
+}
+
+export interface Listening {
+  /** Whether the LISTEN connection is up now. */
+  readonly connected: boolean;
+  /** Times LISTEN was put in place (1 after the start, +1 per reconnection). */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -30,12 +54,14 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Connections in the PostgreSQL pool (default 10). */
   poolSize?: number | undefined;
+  /** PostgreSQL: how long to wait for a connection before giving up (default: the driver's, no limit). */
+  connectTimeoutMs?: number | undefined;
   /** Where driver-level errors are reported (idle connection lost…). */
   onError?: ((error: Error) => void) | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onError);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onError, options.connectTimeoutMs);
   if (!options.dataDir) throw new Error('openDatabase: give a databaseUrl or a dataDir.');
   return openPGlite(options.dataDir);
 }
@@ -48,12 +74,23 @@ const INT8_OID = 20;
 const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
   oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
 
-async function openPostgres(url: string, poolSize: number, onError?: (error: Error) => void): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'agir-server', types: { getTypeParser } });
+async function openPostgres(url: string, poolSize: number, onError?: (error: Error) => void, connectTimeoutMs?: number): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'agir-server',
+    types: { getTypeParser },
+    ...(connectTimeoutMs === undefined ? {} : { connectionTimeoutMillis: connectTimeoutMs }),
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => onError?.(error));
-  const client = await pool.connect(); // fail fast on a wrong URL
-  client.release();
+  try {
+    const client = await pool.connect(); // fail fast on a wrong URL
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
 
   const wrap = (runner: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
@@ -64,6 +101,7 @@ async function openPostgres(url: string, poolSize: number, onError?: (error: Err
     },
   });
 
+  const listenings = new Set<Listening>();
   return {
     kind: 'postgres',
     ...wrap(pool),
@@ -81,7 +119,86 @@ async function openPostgres(url: string, poolSize: number, onError?: (error: Err
         connection.release();
       }
     },
-    close: () => pool.end(),
+    listen(channel, handlers) {
+      const listening = listenPostgres(url, channel, handlers);
+      listenings.add(listening);
+      return listening;
+    },
+    // The LISTEN connections go with the database (they would keep the process alive).
+    async close() {
+      await Promise.all([...listenings].map((listening) => listening.close()));
+      await pool.end();
+    },
+  };
+}
+
+/** A lost LISTEN connection is replaced after this long, doubled at each failure up to LISTEN_MAX_RETRY_MS. */
+const LISTEN_RETRY_MS = 250;
+const LISTEN_MAX_RETRY_MS = 30_000;
+
+function listenPostgres(url: string, channel: string, handlers: ListenHandlers): Listening {
+  let client: pg.Client | undefined;
+  let closed = false;
+  let connections = 0;
+  let retry: NodeJS.Timeout | undefined;
+  let delay = LISTEN_RETRY_MS;
+  const schedule = (): void => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, delay);
+    delay = Math.min(delay * 2, LISTEN_MAX_RETRY_MS);
+  };
+  const lost = (lostClient: pg.Client): void => {
+    if (client !== lostClient) return;
+    client = undefined;
+    lostClient.end().catch(() => undefined);
+    schedule();
+  };
+  const connect = async (): Promise<void> => {
+    const candidate = new pg.Client({ connectionString: url, application_name: 'agir-server listen' });
+    candidate.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) handlers.onNotify(message.payload);
+    });
+    candidate.on('error', (error) => {
+      handlers.onError?.(error);
+      lost(candidate);
+    });
+    candidate.on('end', () => lost(candidate));
+    try {
+      await candidate.connect();
+      await candidate.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    } catch (error) {
+      handlers.onError?.(error as Error);
+      candidate.end().catch(() => undefined);
+      schedule();
+      return;
+    }
+    if (closed) {
+      await candidate.end().catch(() => undefined);
+      return;
+    }
+    client = candidate;
+    connections++;
+    delay = LISTEN_RETRY_MS;
+    handlers.onConnect();
+  };
+  void connect();
+  return {
+    get connected() {
+      return client !== undefined;
+    },
+    get connections() {
+      return connections;
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const open = client;
+      client = undefined;
+      await open?.end().catch(() => undefined);
+    },
   };
 }
 

@@ -20,6 +20,8 @@ export interface PersonKeyStore {
   find(index: Buffer, q: Queryable): Promise<Buffer | undefined>;
   /** Destroys the person's key: whatever was sealed with it can no longer be read, wherever a copy lies. */
   destroy(index: Buffer, tx: Queryable): Promise<boolean>;
+  /** Every person key as stored, still wrapped by the data key (`agir-server copy` moves them as they are). */
+  entries(q: Queryable): Promise<Array<{ index: Buffer; wrapped: Buffer }>>;
 }
 
 export interface Keys {
@@ -52,6 +54,13 @@ class TablePersonKeys implements PersonKeyStore {
 
   async destroy(index: Buffer, tx: Queryable): Promise<boolean> {
     return (await tx.query('DELETE FROM person_keys WHERE email_index = $1 RETURNING 1', [index])).length > 0;
+  }
+
+  async entries(q: Queryable): Promise<Array<{ index: Buffer; wrapped: Buffer }>> {
+    const rows = await q.query<{ email_index: Uint8Array; wrapped_key: Uint8Array }>(
+      'SELECT email_index, wrapped_key FROM person_keys ORDER BY email_index',
+    );
+    return rows.map((row) => ({ index: Buffer.from(row.email_index), wrapped: Buffer.from(row.wrapped_key) }));
   }
 }
 
@@ -107,6 +116,10 @@ class FilePersonKeys implements PersonKeyStore {
     }
     renameSync(next, this.file);
     return true;
+  }
+
+  async entries(): Promise<Array<{ index: Buffer; wrapped: Buffer }>> {
+    return [...this.#wrapped].map(([index, wrapped]) => ({ index: Buffer.from(index, 'base64url'), wrapped }));
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Live counts over server-sent events. All listeners of a petition share ONE change source (a
- * `Channel`): the write path notifies it in-process and, on PostgreSQL, one poller per petition reads
- * the counter row so writes by other server processes are seen too. A channel sends at most one
+ * `Channel`): the write path notifies it in-process and, on PostgreSQL, so do the notifications of every
+ * process's commits (LISTEN agir_counts, see app.ts and migrations/005), with one poller per petition
+ * reading the counter row now and then in case a notification was lost. A channel sends at most one
  * `count` event per interval (changes in between are coalesced), comments as heartbeats, and goes away
  * with its last listener. A `count` event carries the goal too: an operator's change of goal (or of the
  * baseline) reaches open counters like a new signature.
@@ -95,6 +96,11 @@ export class CountHub {
     if (!channel || channel.timer) return; // no listener, or an event is already due: coalesced
     const wait = Math.max(0, channel.lastSentAt + this.#options.minIntervalMs - Date.now());
     channel.timer = setTimeout(() => void this.#flush(petitionId, channel), wait);
+  }
+
+  /** Every watched petition may have changed (a notification may have been lost): read them all again. */
+  notifyAll(): void {
+    for (const petitionId of this.#channels.keys()) this.notify(petitionId);
   }
 
   /** Ends every stream (server shutdown). */

@@ -158,7 +158,7 @@ for (const backend of backends) {
     });
 
     if (backend.name === 'postgres') {
-      test('two server processes on one database: a listener on one sees signatures made on the other (one poller per petition)', async () => {
+      test('two server processes on one database: a listener on one sees signatures made on the other (notified, one change source per petition)', async () => {
         const other = await startTestServer(database, { rateLimit: false });
         const clients = await Promise.all(Array.from({ length: 5 }, () => openSse(streamUrl(other.url, 'shared'))));
         for (const client of clients) await client.waitFor((event) => countOf(event) === 0);
