@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 35 700 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 35 800 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -86,8 +86,11 @@ test(
     // estimate in 3 round trips instead of 6), Uyghur's catalogs, consent-video's graph and `configure({ client })`
     // (+743 B: every element's graph is in the loader, so each page pays for the others), and the form spoke
     // Uyghur and Chinese (+205 B), and core's client and queue took any backend (issue 18: a client's own key,
-    // AgirError by its brand, +275 B): 35 603. Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 35_700, `petition-form page weight ${form.gzip} bytes gzip > 35 700`);
+    // AgirError by its brand, +275 B): 35 603. 35 800 since the form has a journey after signing (issue 21): its
+    // two attributes in the entry and, in the submission code, the thank-you's hand-off to the journey's chunk
+    // (+155 B: 35 758); the journey itself (1.6 kB) loads only after a signature on a form that lists steps.
+    // Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 35_800, `petition-form page weight ${form.gzip} bytes gzip > 35 800`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );

@@ -12,7 +12,7 @@ import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { createCatalog, formatNumber, type Translate } from '@agir/core';
 import { css } from '../shared/css.js';
 import { adoptStyles } from '../shared/host-element.js';
-import { JourneyStepEvent, type JourneyStep } from './events.js';
+import { JourneyStepEvent, type JourneyStep } from './journey-events.js';
 import { safeHref } from './fields.js';
 import type { PetitionFormJourneyMessages } from './messages/journey/en.js';
 import type { PetitionForm } from './petition-form.js';

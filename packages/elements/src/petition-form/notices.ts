@@ -110,25 +110,17 @@ function box(host: PetitionForm, title: string, body: unknown): TemplateResult {
 }
 
 let journeyCode: typeof Journey | undefined;
-let journeyLoad: Promise<unknown> | undefined;
 
-/** The journey's step, once its chunk is in (it starts loading at the first signed view that needs it). */
+/** The journey's step, once its chunk is in (asked for by each signed view that needs it until then). */
 function journey(c: SubmissionController, parts: Journey.JourneyParts): TemplateResult | undefined {
   const { host } = c;
   if (journeyCode) return journeyCode.journey(c, parts);
-  journeyLoad ??= import('./journey.js').then(
-    (code) => void (journeyCode = code),
-    (error: unknown) => {
-      journeyLoad = undefined;
-      throw error;
+  import('./journey.js').then(
+    (code) => {
+      journeyCode = code;
+      host.requestUpdate();
     },
-  );
-  journeyLoad.then(
-    () => host.requestUpdate(),
-    (error: unknown) =>
-      host.authorError(
-        `could not load its journey after signing (${(error as Error).message}); check that the whole CDN folder is served.`,
-      ),
+    (error: unknown) => host.authorError(`could not load its journey (${(error as Error).message}).`),
   );
   return undefined;
 }
