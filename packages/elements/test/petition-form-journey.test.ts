@@ -214,6 +214,26 @@ describe('petition-form journey: the steps a reader goes through', () => {
     expect(steps()).to.equal('0:thanks, 1:done');
   });
 
+  it('a journey with no step it can show: the author is told, the reader gets the thank-you with its share actions', async () => {
+    const errors = captureErrors();
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="en" petition="xinjiang" endpoint=${fake.endpoint} journey="tweet"></petition-form>`,
+    );
+    await until(() => el.shadowRoot!.querySelector('form'), 3000, 'the form');
+    await el.updateComplete;
+    for (const [id, value] of Object.entries({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org' })) {
+      const control = $(el, `#${id}`) as HTMLInputElement;
+      control.value = value;
+      control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => el.matches(':state(signed)') && $(el, '[part="share"]'), 3000, 'the thank-you with sharing');
+    expect(heading(el)).to.equal('Thank you for signing!');
+    expect(visibleText(el)).to.contain('Copy the link');
+    expect(errors.join('\n')).to.contain('unknown step "tweet" in the "journey" attribute');
+    expect(heard).to.deep.equal([]);
+  });
+
   it('without a journey, the thank-you keeps its share actions and no step is told', async () => {
     const el = await fixture<PetitionForm>(html`<petition-form lang="en" petition="xinjiang" endpoint=${fake.endpoint}></petition-form>`);
     await until(() => el.shadowRoot!.querySelector('form'), 3000, 'the form');

@@ -130,16 +130,17 @@ function title(step: JourneyStep, t: Translate<Messages>, parts: JourneyParts): 
 
 /**
  * The journey's current step, drawn in the notices' box; undefined while its messages load (the notices then
- * show their plain thank-you) or when the page listed no step it can show.
+ * show the thank-you alone), null when the page listed no step it can show (the thank-you with sharing, as
+ * without a journey).
  */
-export function journey(c: SubmissionController, parts: JourneyParts): TemplateResult | undefined {
+export function journey(c: SubmissionController, parts: JourneyParts): TemplateResult | undefined | null {
   const { host } = c;
   const t = words(host);
   if (!t || !c.result) return undefined;
   let walk = walks.get(c);
   if (walk?.result !== c.result) {
     const steps = journeySteps(host);
-    if (steps.length === 0) return undefined;
+    if (steps.length === 0) return null;
     walks.set(c, (walk = { result: c.result, steps, index: 0 }));
     const first = walk;
     // Told after this render, so that the page hears it once the step is drawn (and after agir-signed).

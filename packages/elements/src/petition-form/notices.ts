@@ -112,7 +112,7 @@ function box(host: PetitionForm, title: string, body: unknown): TemplateResult {
 let journeyCode: typeof Journey | undefined;
 
 /** The journey's step, once its chunk is in (asked for by each signed view that needs it until then). */
-function journey(c: SubmissionController, parts: Journey.JourneyParts): TemplateResult | undefined {
+function journey(c: SubmissionController, parts: Journey.JourneyParts): TemplateResult | undefined | null {
   const { host } = c;
   if (journeyCode) return journeyCode.journey(c, parts);
   import('./journey.js').then(
@@ -153,11 +153,10 @@ export function notice(c: SubmissionController): TemplateResult | undefined {
         </p></slot
       >`;
       // A page that lists the steps after signing gets its journey (a chunk loaded now); the thank-you meanwhile.
-      if (host.journey)
-        return (
-          journey(c, { box: (title, body) => box(host, title, body), share: () => share(c, v), thanks, thanksTitle: v('thanksTitle') }) ??
-          box(host, v('thanksTitle'), thanks)
-        );
+      const step = host.journey
+        ? journey(c, { box: (title, body) => box(host, title, body), share: () => share(c, v), thanks, thanksTitle: v('thanksTitle') })
+        : null;
+      if (step !== null) return step ?? box(host, v('thanksTitle'), thanks);
       return box(host, v('thanksTitle'), html`${thanks}${sharing}`);
     }
     case 'unsent':
