@@ -74,4 +74,24 @@ describe('docs site', () => {
     await tab.waitForFunction(() => document.querySelector('[data-builder-preview] donation-calculator')?.getAttribute('lang') === 'en');
     await tab.close();
   });
+
+  test('the embed builder offers consent-video: its notice in the preview, no provider contacted, a snippet without endpoint', async () => {
+    const tab = await browser.newPage();
+    const hosts: string[] = [];
+    tab.on('request', (request) => hosts.push(new URL(request.url()).hostname));
+    await tab.goto(site.url + 'embed-builder.html');
+    await tab.getByLabel('Element', { exact: true }).selectOption('consent-video');
+    await tab.waitForFunction(() =>
+      /Lire la vidéo/.test(document.querySelector('[data-builder-preview] consent-video')?.shadowRoot?.textContent ?? ''),
+    );
+    const snippet = await tab.locator('[data-builder-snippet]').inputValue();
+    assert.match(snippet, /<consent-video provider="peertube" host="video\.example\.org" video="abc123" video-title="Abduweli Ayup/);
+    assert.doesNotMatch(snippet, /agir:endpoint/, 'the video reads nothing from the endpoint');
+    assert.deepEqual(
+      hosts.filter((host) => host === 'video.example.org'),
+      [],
+      'the preview did not contact the provider before a press on play',
+    );
+    await tab.close();
+  });
 });

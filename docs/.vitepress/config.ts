@@ -30,6 +30,7 @@ export default defineConfig({
           { text: 'Localisation', link: '/localisation' },
           { text: 'Security and CSP', link: '/security' },
           { text: 'Accessibility', link: '/accessibility' },
+          { text: 'Analytics', link: '/analytics' },
           { text: 'Browser support', link: '/browser-support' },
         ],
       },

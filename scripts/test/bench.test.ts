@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 31 400 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 31 600 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -91,9 +91,11 @@ test(
     // to the page author, the queue keyed on the client's id; the adapters themselves are chunks no page loads
     // unless it uses them): +537 B, 36 140; and the DOM helpers got one home in the common chunk (issue 15:
     // shared/dom.ts), +100 B. 31 400 since no zod reaches the browser: the form checks its fields and its queue
-    // reads signatures with core's zod-free readers, held to the schemas by core's parity test (-4 954 B).
-    // Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 31_400, `petition-form page weight ${form.gzip} bytes gzip > 31 400`);
+    // reads signatures with core's zod-free readers, held to the schemas by core's parity test (-4 954 B). 31 600
+    // since the form has a journey after signing (issue 21): its two attributes in the entry and, in the submission
+    // code, the thank-you's hand-off to the journey's chunk (+169 B); the journey itself (1.6 kB) loads only after a
+    // signature on a form that lists steps. Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 31_600, `petition-form page weight ${form.gzip} bytes gzip > 31 600`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );

@@ -75,6 +75,7 @@ test('the elements register catalogs (the scan below finds them)', () => {
     'donation-calculator (relief)',
     'petition-form',
     'petition-form (views)',
+    'petition-form (journey)',
     'signature-counter',
   ])
     assert.ok(names.includes(expected), `a createCatalog('${expected}', …) call was found (got ${names.join(', ')})`);

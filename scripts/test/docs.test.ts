@@ -31,6 +31,7 @@ test('the docs site has no broken internal link', { timeout: 180_000 }, async ()
     'localisation',
     'security',
     'accessibility',
+    'analytics',
     'browser-support',
     'contract',
     'backends',

@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { createCatalog, signatureSource, type Translate } from '@agir/core';
 import { adoptStyles } from '../shared/host-element.js';
 import { fieldMessage, FIELDS, safeHref } from './fields.js';
+import type * as Journey from './journey.js';
 import type { PetitionFormViewMessages } from './messages/views/en.js';
 import { viewStyles } from './petition-form.styles.js';
 import type { PetitionForm } from './petition-form.js';
@@ -108,6 +109,22 @@ function box(host: PetitionForm, title: string, body: unknown): TemplateResult {
   return html`<section class="notice" part="notice" aria-labelledby="title">${heading(host, title)}${body}</section>`;
 }
 
+let journeyCode: typeof Journey | undefined;
+
+/** The journey's step, once its chunk is in (asked for by each signed view that needs it until then). */
+function journey(c: SubmissionController, parts: Journey.JourneyParts): TemplateResult | undefined | null {
+  const { host } = c;
+  if (journeyCode) return journeyCode.journey(c, parts);
+  import('./journey.js').then(
+    (code) => {
+      journeyCode = code;
+      host.requestUpdate();
+    },
+    (error: unknown) => host.authorError(`could not load its journey (${(error as Error).message}).`),
+  );
+  return undefined;
+}
+
 /** What the element shows instead of (or above) the form: unavailable, closed, already signed, thanks, saved. */
 export function notice(c: SubmissionController): TemplateResult | undefined {
   const { host } = c;
@@ -129,16 +146,19 @@ export function notice(c: SubmissionController): TemplateResult | undefined {
         html`<p>${v('alreadyText')}</p>
           <button type="button" class="secondary" @click=${() => c.code!.signAgain(c)}>${v('signAnother')}</button>${sharing}`,
       );
-    case 'signed':
-      return box(
-        host,
-        v('thanksTitle'),
-        html`<slot name="thanks"
-            ><p>
-              ${result?.duplicate ? v('thanksDuplicate') : result?.count === undefined ? nothing : v('thanksCount', { count: result.count })}
-            </p></slot
-          >${sharing}`,
-      );
+    case 'signed': {
+      const thanks = html`<slot name="thanks"
+        ><p>
+          ${result?.duplicate ? v('thanksDuplicate') : result?.count === undefined ? nothing : v('thanksCount', { count: result.count })}
+        </p></slot
+      >`;
+      // A page that lists the steps after signing gets its journey (a chunk loaded now); the thank-you meanwhile.
+      const step = host.journey
+        ? journey(c, { box: (title, body) => box(host, title, body), share: () => share(c, v), thanks, thanksTitle: v('thanksTitle') })
+        : null;
+      if (step !== null) return step ?? box(host, v('thanksTitle'), thanks);
+      return box(host, v('thanksTitle'), html`${thanks}${sharing}`);
+    }
     case 'unsent':
       return box(
         host,

@@ -49,12 +49,14 @@ const HELP: Partial<Record<Field, keyof Messages>> = { email: 'emailHelp', phone
  * @fires {AgirSubmitEvent} agir-submit - Cancelable, before a valid signature is queued and sent; `payload` may be read or changed.
  * @fires {SignedEvent} agir-signed - The server acknowledged a signature: `petition`, `endpoint`, `signatureCount`, `duplicate`.
  * @fires {QueuedEvent} agir-queued - The signature could not be sent yet; it is kept on the device and will be sent later.
+ * @fires {JourneyStepEvent} agir-journey-step - The journey after signing shows a step: `step`, `index`, `skipped` (whether the reader skipped the step before), `petition`.
  * @fires {PetitionErrorEvent} agir-error - A submission ended in an error the reader is shown (`reason`; `server`: failed again and again, kept, a button retries).
  *
  * @slot - Optional: a `<form>` with named inputs to enhance instead of the built-in form (works without JavaScript).
  * @slot consent - The organisation's newsletter consent words (overrides `consent-text`); recorded as shown.
  * @slot thanks - Replaces the text under the thank-you heading.
  * @slot closed - Replaces the text shown when the petition is closed.
+ * @slot donate - The donation step of the journey: the page's `donation-calculator` (or any element), shown at that step only.
  *
  * @csspart form - The built-in form.
  * @csspart field - A field's box (label, help, error, control).
@@ -99,6 +101,8 @@ export class PetitionForm extends HostElement {
       prefill: ['prefill', Boolean],
       noShare: ['no-share', Boolean],
       headingLevel: ['heading-level', Number],
+      journey: 'journey',
+      donateHref: 'donate-href',
     });
     stateProperties(this, { errors: {} });
   }
@@ -202,6 +206,18 @@ export class PetitionForm extends HostElement {
    * @attr heading-level
    */
   declare headingLevel: number | undefined;
+  /**
+   * The steps after signing, in order, space-separated: `thanks`, `share`, `donate`, `done` (e.g. `thanks share
+   * donate done`). Each step but the last has "Continue"; share and donate also "Not now". Without it, the
+   * thank-you shows with its share actions.
+   * @attr journey
+   */
+  declare journey: string | undefined;
+  /**
+   * The journey's donation step links here (an http or https URL) when no element is in the `donate` slot.
+   * @attr donate-href
+   */
+  declare donateHref: string | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();

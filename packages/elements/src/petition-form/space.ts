@@ -24,6 +24,9 @@ export const formSpace = (at: Select): string => {
   );
 };
 
-/** The rules of `agir.css` for the form before it is defined (a form the page put inside shows as it is). */
+/**
+ * The rules of `agir.css` for the form before it is defined (a form the page put inside shows as it is; the
+ * element of its journey's donation step, `slot="donate"`, waits for that step).
+ */
 export const formPageSpace = (at: Select): string =>
-  `${at(':not(:has(>form))')}{display:block;min-block-size:var(--agir-petition-form-min-block-size,${formPlace})}${formSpace(at)}`;
+  `${at(':not(:has(>form))')}{display:block;min-block-size:var(--agir-petition-form-min-block-size,${formPlace})}${at('>[slot=donate]')}{display:none}${formSpace(at)}`;
