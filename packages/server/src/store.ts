@@ -183,10 +183,8 @@ export class Store {
 
   // -- petitions ------------------------------------------------------------------------------
 
-  async getPetition(id: string): Promise<PetitionRecord | undefined> {
-    const [row] = await this.db.query<PetitionRow & Record<string, unknown>>(`SELECT ${PETITION_COLUMNS} FROM petitions WHERE id = $1`, [
-      id,
-    ]);
+  async getPetition(id: string, tx: Queryable = this.db): Promise<PetitionRecord | undefined> {
+    const [row] = await tx.query<PetitionRow & Record<string, unknown>>(`SELECT ${PETITION_COLUMNS} FROM petitions WHERE id = $1`, [id]);
     return row && toPetition(row);
   }
 
