@@ -172,4 +172,5 @@ export async function retrySignature(id: string): Promise<Settled | undefined> {
   return outcome && toSettled(outcome);
 }
 
-export const loadPetition = (endpoint: string, petition: string) => clientFor(endpoint).getPetition(petition);
+/** The petition, its words in `locale` when it has them (its title goes in the share text). */
+export const loadPetition = (endpoint: string, petition: string, locale: string) => clientFor(endpoint).getPetition(petition, { locale });

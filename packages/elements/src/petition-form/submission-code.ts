@@ -99,7 +99,7 @@ export async function load(c: SubmissionController): Promise<void> {
   flushQueue(where.endpoint, true).catch(() => undefined);
   c.status = 'pending';
   try {
-    const petition = await loadPetition(where.endpoint, where.petition);
+    const petition = await loadPetition(where.endpoint, where.petition, host.locale.locale);
     if (c.loadedKey !== key) return;
     c.petitionTitle = petition.title;
     c.status = 'complete';
