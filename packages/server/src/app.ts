@@ -171,6 +171,12 @@ function viewOf(record: PetitionRecord): PetitionView {
   };
 }
 
+/**
+ * A weak ETag: the cases' answers may be long enough to be compressed (src/compress.ts), and a weak validator
+ * holds for every encoding of the same JSON (RFC 9110, 8.8.1).
+ */
+const weakTag = (body: string): string => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+
 /** The languages a request wishes for (src/negotiate.ts), or the 422 answer to an invalid `?locale=`. */
 function wishedLocales(c: Context): string[] | Response {
   const locale = c.req.query('locale');
@@ -183,12 +189,8 @@ function wishedLocales(c: Context): string[] | Response {
  * A JSON answer in a negotiated language: Content-Language, `Vary: Accept-Language` (the header may choose
  * the language when `?locale=` does not), an ETag per language and its 304.
  */
-function negotiated(
-  c: Context,
-  body: string,
-  locale: string | undefined,
-  etag = `"${createHash('sha1').update(body).digest('base64url')}"`,
-) {
+function negotiated(c: Context, body: string, locale: string | undefined, etag: string | ((body: string) => string)) {
+  if (typeof etag === 'function') etag = etag(body);
   if (locale) c.header('Content-Language', locale);
   c.header('Vary', 'Accept-Language', { append: true });
   c.header('ETag', etag);
@@ -584,7 +586,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     if (!data) return notFound(c, 'case');
     const item = caseSchema.parse(data);
     c.header('Cache-Control', CASE_CACHE_CONTROL);
-    return negotiated(c, JSON.stringify(item), item.locale);
+    return negotiated(c, JSON.stringify(item), item.locale, weakTag);
   });
 
   api.get('/cases', async (c) => {
@@ -598,7 +600,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     c.header('Cache-Control', CASE_CACHE_CONTROL);
     // Each case says its language; the list's Content-Language is theirs when they share one.
     const languages = new Set(list.items.map((item) => item.locale));
-    return negotiated(c, JSON.stringify(list), languages.size === 1 ? [...languages][0] : undefined);
+    return negotiated(c, JSON.stringify(list), languages.size === 1 ? [...languages][0] : undefined, weakTag);
   });
 
   // Operator routes for a team's dashboard (operator.ts): only with a token; without one, 404 like any unknown route.

@@ -124,7 +124,8 @@ for (const backend of backends) {
           assert.equal(response.status, 200);
           await response.arrayBuffer();
           etags[lang] = response.headers.get('etag') ?? '';
-          assert.match(etags[lang], /^"[\w-]+"$/);
+          // A case's answer and the list have weak ETags (they may be compressed), the petition a strong one.
+          assert.match(etags[lang], path.startsWith('/petitions') ? /^"[\w-]+"$/ : /^W\/"[\w-]+"$/);
         }
         assert.equal(new Set(Object.values(etags)).size, 3, `${path}: three languages, three ETags`);
         for (const lang of ['fr', 'en', 'ar'] as Lang[]) {
