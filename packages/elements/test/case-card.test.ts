@@ -340,6 +340,7 @@ describe('case-card: from an endpoint', () => {
     const el = await remoteCard('en', {
       locale: 'ar',
       name: 'أكبر',
+      region: 'شينجيانغ',
       summary: 'أكبر واحد من آلاف الأشخاص المحتجزين في شينجيانغ.',
       story: ['اعتُقل أكبر في عام 2018.'],
       quote: { text: 'لن أكون سعيدة أبدًا.', author: 'عديلة' },
@@ -353,6 +354,10 @@ describe('case-card: from an endpoint', () => {
       expect(getComputedStyle(node).direction, selector).to.equal('rtl');
     }
     expect($(el, 'img')!.getAttribute('lang'), 'the photo’s alt text').to.equal('ar');
+    // The region is marked inside the card's own English phrase, whose country name is English.
+    expect($(el, '.place')!.textContent).to.equal('شينجيانغ, China');
+    const region = $(el, '.place [lang]')!;
+    expect([region.textContent, region.getAttribute('lang'), region.getAttribute('dir')]).to.deep.equal(['شينجيانغ', 'ar', 'rtl']);
     // The element's own words stay English, left to right.
     expect($(el, 'button.share')!.closest('[lang]')!.getAttribute('lang')).to.equal('en');
     expect(getComputedStyle($(el, 'button.share')!).direction).to.equal('ltr');

@@ -670,11 +670,21 @@ export class CaseCard extends HostElement {
     const photo = view.photo;
     const credit = photo?.credit?.replace(/^\s*©\s*/, '');
     const country = view.country ? countryName(locale, view.country) : '';
-    const place = this.fill('place', view.region && country ? t('place', { region: view.region, country }) : view.region || country);
-    const status = this.fill('status', this.statusText(view, locale));
     // Content in another language than the element's says so, with that language's direction; the page's
     // own words in a slot are in the page's language, left unmarked.
     const other = foreign(view.locale, locale);
+    // The region in another language is marked inside the card's own phrase ("{region}, {country}").
+    const region = other && view.region ? h('span', other, view.region) : view.region;
+    const [before, after] = t('place', { region: '\n', country }).split('\n');
+    const place = this.fill(
+      'place',
+      view.region && country
+        ? other
+          ? h('span', {}, before, region, after)
+          : t('place', { region: view.region, country })
+        : region || country,
+    );
+    const status = this.fill('status', this.statusText(view, locale));
     const text = other ?? { dir: 'auto' };
     const words = (slot: string) => (this.slotted(slot) ? { dir: 'auto' } : text);
     const story = !!view.story?.length || !!this.slotted('story');
