@@ -14,7 +14,7 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       Array.from(document.querySelectorAll('signature-counter')).every((el) => /\d/.test(el.shadowRoot?.textContent ?? '')) &&
-      Array.from(document.querySelectorAll('case-card')).every((el) => /Akber|Mamat/.test(el.shadowRoot?.textContent ?? '')) &&
+      Array.from(document.querySelectorAll('case-card')).every((el) => /Akber|Mamat|أكبر|مامات/.test(el.shadowRoot?.textContent ?? '')) &&
       Array.from(document.querySelectorAll('donation-calculator')).every((el) => /\d/.test(el.shadowRoot?.textContent ?? '')) &&
       Array.from(document.querySelectorAll('petition-form')).every((el) => (el.shadowRoot?.textContent ?? '').length > 0),
   );

@@ -55,16 +55,18 @@ export function buildDocument(): Record<string, unknown> {
     paths: {
       '/petitions/{id}': {
         get: {
-          summary: 'A petition and its live count',
-          parameters: [idParam('Petition id')],
+          summary: 'A petition and its live count, in the language negotiated (see the locale parameter)',
+          parameters: [idParam('Petition id'), localeParam, acceptLanguage],
           responses: {
             200: {
               ...jsonBody(
                 'Petition',
-                'The petition. Cacheable: `Cache-Control: public, max-age=5, stale-while-revalidate=30` and an `ETag`.',
+                'The petition in one of its languages, which `locale` and the `Content-Language` header name. Cacheable: `Cache-Control: public, max-age=5, stale-while-revalidate=30`, `Vary: Accept-Language` and an `ETag` per language.',
               ),
+              headers: negotiatedHeaders,
             },
-            304: { description: 'Not modified (If-None-Match matched the ETag)' },
+            304: { description: 'Not modified (If-None-Match matched the ETag of the language negotiated)' },
+            422: errorResponse('The locale parameter is not a language tag'),
             404: errorResponse('No such petition'),
           },
         },
@@ -120,19 +122,31 @@ export function buildDocument(): Record<string, unknown> {
       },
       '/cases/{id}': {
         get: {
-          summary: 'A person or group at risk',
-          parameters: [idParam('Case id'), { name: 'locale', in: 'query', required: false, schema: { type: 'string' } }],
-          responses: { 200: jsonBody('Case', 'The case'), 404: errorResponse('No such case') },
+          summary: 'A person or group at risk, in the language negotiated (see the locale parameter)',
+          parameters: [idParam('Case id'), localeParam, acceptLanguage],
+          responses: {
+            200: {
+              ...jsonBody('Case', 'The case in one of its languages, which `locale` and `Content-Language` name'),
+              headers: negotiatedHeaders,
+            },
+            304: { description: 'Not modified (If-None-Match matched the ETag of the language negotiated)' },
+            404: errorResponse('No such case'),
+            422: errorResponse('The locale parameter is not a language tag'),
+          },
         },
       },
       '/cases': {
         get: {
-          summary: 'Cases, filtered by tag and locale',
-          parameters: [
-            { name: 'tag', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'locale', in: 'query', required: false, schema: { type: 'string' } },
-          ],
-          responses: { 200: jsonBody('CaseList', 'The cases') },
+          summary: 'Cases, filtered by tag, each in the language negotiated for it (see the locale parameter)',
+          parameters: [{ name: 'tag', in: 'query', required: false, schema: { type: 'string' } }, localeParam, acceptLanguage],
+          responses: {
+            200: {
+              ...jsonBody('CaseList', 'The cases, each saying its `locale` (`Content-Language` when they share one)'),
+              headers: negotiatedHeaders,
+            },
+            304: { description: 'Not modified (If-None-Match matched the ETag of the languages negotiated)' },
+            422: errorResponse('The tag or locale parameter is invalid'),
+          },
         },
       },
       '/health': { get: { summary: 'For load balancers and scripts', responses: { 200: jsonBody('Health', 'The server is up') } } },
@@ -140,6 +154,28 @@ export function buildDocument(): Record<string, unknown> {
     components: { schemas },
   };
 }
+
+/** The language a reader wishes first; then Accept-Language; then the record's default language. */
+const localeParam = {
+  name: 'locale',
+  in: 'query',
+  required: false,
+  description:
+    "The language wished first (a BCP 47 tag: `en`, `pt-BR`). A record without it answers in the reader's Accept-Language (by q-value), else in its default language; a regional tag gets its language (`en-GB` → `en`).",
+  schema: { type: 'string' },
+};
+const acceptLanguage = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description: 'The languages the reader reads, with q-values; used after the locale parameter.',
+  schema: { type: 'string' },
+};
+const negotiatedHeaders = {
+  'Content-Language': { description: 'The language of the answer', schema: { type: 'string' } },
+  Vary: { description: 'Includes Accept-Language', schema: { type: 'string' } },
+  ETag: { description: 'One per language', schema: { type: 'string' } },
+};
 
 export function renderDocument(): string {
   return `${JSON.stringify(buildDocument(), null, 2)}\n`;

@@ -54,7 +54,8 @@ export interface AgirClient {
    */
   readonly id?: string;
   readonly endpoint: string;
-  getPetition?(id: string, options?: RequestOptions): Promise<Petition>;
+  /** `locale`: the language wished for the petition's words (`?locale=`; the server negotiates, the answer's `locale` says). */
+  getPetition?(id: string, options?: RequestOptions & { locale?: string }): Promise<Petition>;
   sign?(petitionId: string, request: SignatureRequest, options?: RequestOptions): Promise<SignResult>;
   getCase?(id: string, options?: RequestOptions & { locale?: string }): Promise<Case>;
   listCases?(query?: { tag?: string; locale?: string }, options?: RequestOptions): Promise<Case[]>;
@@ -212,7 +213,14 @@ export function createClient(options: ClientOptions): FullClient {
     id: `agir:${endpoint}`,
     endpoint,
     getPetition: async (id, opts = {}) =>
-      (await request('GET', `/petitions/${encodeURIComponent(id)}`, readPetition, { idempotent: true, signal: opts.signal })).data,
+      (
+        await request(
+          'GET',
+          `/petitions/${encodeURIComponent(id)}${opts.locale ? `?locale=${encodeURIComponent(opts.locale)}` : ''}`,
+          readPetition,
+          { idempotent: true, signal: opts.signal },
+        )
+      ).data,
     sign: async (petitionId, body, opts = {}) => {
       const { data, status } = await request('POST', `/petitions/${encodeURIComponent(petitionId)}/signatures`, readSignatureResponse, {
         body,

@@ -42,11 +42,16 @@ export const petitionStatusSchema = z.enum(['open', 'closed']);
 export const petitionSchema = z.object({
   id: idSchema,
   title: text(500),
+  /** What the petition asks, in a paragraph or two (optional). */
+  description: z.optional(text(5000)),
+  /** The words a reader shares (optional; a share button falls back on the title). */
+  shareText: z.optional(text(500)),
   status: petitionStatusSchema,
   signatureCount: count,
   countryCount: count,
   goal,
   updatedAt: isoDateTime,
+  /** The language of the words above: the one negotiated (`?locale=`, Accept-Language, else the petition's default). */
   locale: localeSchema,
 });
 export type Petition = z.infer<typeof petitionSchema>;

@@ -296,6 +296,78 @@ describe('case-card: from an endpoint', () => {
     expect($(el, '[part="status"]')!.textContent).to.equal('Condamné à 20 ans');
   });
 
+  it('a status label in another language never replaces the translated phrase; one in the reader’s language does (the call to action too)', async () => {
+    // An English reader, a case only in French: the catalog's phrase and call to action, not the French words.
+    const french = await remoteCard('en', {
+      locale: 'fr',
+      status: { kind: 'detained', since: '2018', label: 'Interné dans un camp' },
+      action: { label: 'Agir', url: 'https://www.example.org/agir/akber' },
+    });
+    await settled(french);
+    expect($(french, '[part="status"]')!.textContent).to.equal('Detained since 2018');
+    expect($(french, '[part="action"]')!.textContent).to.equal('Take action');
+    expect(visibleText(french)).not.to.contain('Interné').and.not.to.contain('Agir');
+  });
+
+  it('a status label and a call to action in the reader’s language (en-GB reading en) show as they are', async () => {
+    const english = await remoteCard('en-GB', {
+      locale: 'en',
+      status: { kind: 'detained', label: 'Held in an internment camp' },
+      action: { label: 'Act now', url: 'https://www.example.org/act/akber' },
+    });
+    await settled(english);
+    expect($(english, '[part="status"]')!.textContent).to.equal('Held in an internment camp');
+    expect($(english, '[part="action"]')!.textContent).to.equal('Act now');
+  });
+
+  it('a status of kind "other" in another language has no phrase to replace it: it shows, marked; the page’s own labels always show', async () => {
+    // Kind "other" has no phrase: the label shows, marked with its language and direction.
+    const other = await remoteCard('en', { locale: 'ar', status: { kind: 'other', label: 'ممنوع من السفر' } });
+    await settled(other);
+    const label = $(other, '[part="status"] span')!;
+    expect(label.textContent).to.equal('ممنوع من السفر');
+    expect([label.getAttribute('lang'), label.getAttribute('dir')]).to.deep.equal(['ar', 'rtl']);
+    // The page's own status-label and action-label always show.
+    const page = await fixture<CaseCard>(
+      html`<case-card lang="en" case="akber" endpoint=${fake.endpoint} status-label="In a camp" action-label="Sign for Akber"></case-card>`,
+    );
+    await settled(page);
+    expect($(page, '[part="status"]')!.textContent).to.equal('In a camp');
+    expect($(page, '[part="action"]')!.textContent).to.equal('Sign for Akber');
+  });
+
+  it('marks a record in another language than the element’s with its lang and dir: an Arabic case in an English card', async () => {
+    const el = await remoteCard('en', {
+      locale: 'ar',
+      name: 'أكبر',
+      region: 'شينجيانغ',
+      summary: 'أكبر واحد من آلاف الأشخاص المحتجزين في شينجيانغ.',
+      story: ['اعتُقل أكبر في عام 2018.'],
+      quote: { text: 'لن أكون سعيدة أبدًا.', author: 'عديلة' },
+      photo: { src: offlinePhoto, alt: 'صورة أكبر', credit: 'منظمة العفو الدولية', width: 800, height: 600 },
+    });
+    await settled(el);
+    expect($(el, '.wrap')!.getAttribute('lang')).to.equal('en');
+    for (const selector of ['h3', '.summary', '.story', 'blockquote', '.quote figcaption', '.credit']) {
+      const node = $(el, selector)!;
+      expect([node.getAttribute('lang'), node.getAttribute('dir')], selector).to.deep.equal(['ar', 'rtl']);
+      expect(getComputedStyle(node).direction, selector).to.equal('rtl');
+    }
+    expect($(el, 'img')!.getAttribute('lang'), 'the photo’s alt text').to.equal('ar');
+    // The region is marked inside the card's own English phrase, whose country name is English.
+    expect($(el, '.place')!.textContent).to.equal('شينجيانغ, China');
+    const region = $(el, '.place [lang]')!;
+    expect([region.textContent, region.getAttribute('lang'), region.getAttribute('dir')]).to.deep.equal(['شينجيانغ', 'ar', 'rtl']);
+    // The element's own words stay English, left to right.
+    expect($(el, 'button.share')!.closest('[lang]')!.getAttribute('lang')).to.equal('en');
+    expect(getComputedStyle($(el, 'button.share')!).direction).to.equal('ltr');
+    // The same case in the element's language is not marked.
+    const same = await remoteCard('ar', { locale: 'ar', name: 'أكبر' });
+    await settled(same);
+    expect($(same, 'h3')!.hasAttribute('lang')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('localises the country name and the chrome in Arabic, right to left', async () => {
     const el = await remoteCard('ar');
     await settled(el);

@@ -703,6 +703,23 @@ describe('petition-form: submitting', () => {
     expect(copied).to.deep.equal(['https://campaign.example/xinjiang']);
   });
 
+  it('asks for the petition in its own language, and shares the title in it (issue 19)', async () => {
+    stubNavigator('share', undefined);
+    petitionAnswer = () => json(petitionPayload({ title: 'Freedom for the detainees of Xinjiang’s internment camps', locale: 'en' }));
+    fake.on('POST', SIGN, () => created());
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="en" petition="xinjiang" endpoint=${fake.endpoint} share-url="https://campaign.example/x"></petition-form>`,
+    );
+    await settled(el);
+    const asked = fake.requests.find((request) => request.method === 'GET' && request.path === PETITION)!;
+    expect(new URL(asked.url).searchParams.get('locale')).to.equal('en');
+    fillValid(el);
+    await submit(el);
+    await signedView(el);
+    const whatsapp = [...$(el, '[part="share"]')!.querySelectorAll('a')].map((link) => link.getAttribute('href')!)[1]!;
+    expect(decodeURIComponent(whatsapp)).to.contain('I signed “Freedom for the detainees of Xinjiang’s internment camps”');
+  });
+
   it('uses the Web Share API where present', async () => {
     const shared: ShareData[] = [];
     stubNavigator('share', async (data: ShareData) => void shared.push(data));

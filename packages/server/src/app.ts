@@ -34,6 +34,7 @@ import { checkMailOptions, MailWorker } from './mail.js';
 import { actionNetworkReader } from './actionnetwork.js';
 import { RelayWorker } from './relay.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets, type TakeResult } from './security.js';
+import { negotiate, wishes } from './negotiate.js';
 import { seedDatabase } from './seed.js';
 import { countEvent, CountHub, MAX_STREAM_PETITIONS, petitionCountEvent, type Listener } from './sse.js';
 import { contentType, etagMatches, representation, resolveStatic } from './static.js';
@@ -120,8 +121,8 @@ export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {
 
 interface PetitionView {
   record: PetitionRecord;
-  body: string;
-  etag: string;
+  /** The petition's JSON in one of its languages, and its ETag (one per language). */
+  in(locale: string): { body: string; etag: string };
 }
 
 /** Petition reads, reused for `ttlMs` (and shared while in flight); dropped at once by local writes. */
@@ -156,19 +157,59 @@ class PetitionCache {
 }
 
 function viewOf(record: PetitionRecord): PetitionView {
-  const body = JSON.stringify(
-    petitionSchema.parse({
-      id: record.id,
-      title: record.title,
-      status: record.status,
-      signatureCount: record.signatureCount,
-      countryCount: record.countryCount,
-      goal: record.goal,
-      updatedAt: record.updatedAt.toISOString(),
-      locale: record.locale,
-    }),
-  );
-  return { record, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+  const made = new Map<string, { body: string; etag: string }>();
+  return {
+    record,
+    in(locale) {
+      const known = made.get(locale);
+      if (known) return known;
+      const texts = record.translations.find((item) => item.locale === locale) ?? record;
+      const body = JSON.stringify(
+        petitionSchema.parse({
+          id: record.id,
+          title: texts.title,
+          ...(texts.description === null ? {} : { description: texts.description }),
+          ...(texts.shareText === null ? {} : { shareText: texts.shareText }),
+          status: record.status,
+          signatureCount: record.signatureCount,
+          countryCount: record.countryCount,
+          goal: record.goal,
+          updatedAt: record.updatedAt.toISOString(),
+          locale: texts === record ? record.locale : locale,
+        }),
+      );
+      const view = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      made.set(locale, view);
+      return view;
+    },
+  };
+}
+
+/**
+ * A weak ETag: the cases' answers may be long enough to be compressed (src/compress.ts), and a weak validator
+ * holds for every encoding of the same JSON (RFC 9110, 8.8.1).
+ */
+const weakTag = (body: string): string => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/** The languages a request wishes for (src/negotiate.ts), or the 422 answer to an invalid `?locale=`. */
+function wishedLocales(c: Context): string[] | Response {
+  const locale = c.req.query('locale');
+  if (locale !== undefined && !localeSchema.safeParse(locale).success)
+    return problem(c, 422, 'validation', 'Invalid locale.', { locale: 'expected a BCP 47 language tag' });
+  return wishes(locale, c.req.header('accept-language'));
+}
+
+/**
+ * A JSON answer in a negotiated language: Content-Language, `Vary: Accept-Language` (the header may choose
+ * the language when `?locale=` does not), an ETag per language and its 304.
+ */
+function negotiated(c: Context, body: string, locale: string | undefined, etag: string | ((body: string) => string)) {
+  if (typeof etag === 'function') etag = etag(body);
+  if (locale) c.header('Content-Language', locale);
+  c.header('Vary', 'Accept-Language', { append: true });
+  c.header('ETag', etag);
+  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+  return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 }
 
 /** A contract error body (errorBodySchema) with its status. */
@@ -338,12 +379,15 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
 
   api.get('/petitions/:id', async (c) => {
     const id = c.req.param('id');
+    const wished = wishedLocales(c);
+    if (wished instanceof Response) return wished;
     const view = validId(id) ? await petitions.get(id) : undefined;
     if (!view) return notFound(c, 'petition');
+    const { record } = view;
+    const locale = negotiate([record.locale, ...record.translations.map((item) => item.locale)], wished, record.locale) ?? record.locale;
+    const { body, etag } = view.in(locale);
     c.header('Cache-Control', PETITION_CACHE_CONTROL);
-    c.header('ETag', view.etag);
-    if (etagMatches(c.req.header('if-none-match'), view.etag)) return c.body(null, 304);
-    return c.body(view.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return negotiated(c, body, locale, etag);
   });
 
   /**
@@ -565,13 +609,13 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
 
   api.get('/cases/:id', async (c) => {
     const id = c.req.param('id');
-    const locale = c.req.query('locale');
-    if (locale !== undefined && !localeSchema.safeParse(locale).success)
-      return problem(c, 422, 'validation', 'Invalid locale.', { locale: 'expected a BCP 47 language tag' });
-    const data = validId(id) ? await store.getCase(id, locale) : undefined;
+    const wished = wishedLocales(c);
+    if (wished instanceof Response) return wished;
+    const data = validId(id) ? await store.getCase(id, wished) : undefined;
     if (!data) return notFound(c, 'case');
+    const item = caseSchema.parse(data);
     c.header('Cache-Control', CASE_CACHE_CONTROL);
-    return c.json(caseSchema.parse(data));
+    return negotiated(c, JSON.stringify(item), item.locale, weakTag);
   });
 
   api.get('/cases', async (c) => {
@@ -581,8 +625,11 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     if (tag !== undefined && !idSchema.safeParse(tag).success) invalid.tag = 'expected an id';
     if (locale !== undefined && !localeSchema.safeParse(locale).success) invalid.locale = 'expected a BCP 47 language tag';
     if (Object.keys(invalid).length > 0) return problem(c, 422, 'validation', 'Invalid query.', invalid);
+    const list = caseListSchema.parse({ items: await store.listCases({ tag, locale: wishes(locale, c.req.header('accept-language')) }) });
     c.header('Cache-Control', CASE_CACHE_CONTROL);
-    return c.json(caseListSchema.parse({ items: await store.listCases({ tag, locale }) }));
+    // Each case says its language; the list's Content-Language is theirs when they share one.
+    const languages = new Set(list.items.map((item) => item.locale));
+    return negotiated(c, JSON.stringify(list), languages.size === 1 ? [...languages][0] : undefined, weakTag);
   });
 
   // Action Network's counts, read with the key from the environment (actionnetwork.ts), in the contract's shape.

@@ -12,6 +12,7 @@
  *                                [--baseline N] [--baseline-countries N]
  *   agir-server suspects list [--petition ID] | accept ID… | reject ID…   review what was judged automated
  *   agir-server cases import FILE                    a JSON array of cases (all or nothing)
+ *   agir-server translations export DIR | import FILE…   every record's words, one JSON file per record
  *   agir-server signatures export --petition ID [--bom]   CSV to stdout
  *   agir-server person erase --email EMAIL           GDPR erasure on every petition
  *   agir-server relay add|list|remove|status|retry   relay signatures to the organisation's systems
@@ -20,7 +21,7 @@
  * Every command takes --data-dir DIR (PGlite) or --database-url URL / DATABASE_URL (PostgreSQL), and
  * --key-dir DIR / AGIR_KEY_DIR or AGIR_DATA_KEY for the data key.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CLEAN_TEXT_MESSAGE, idSchema, isCleanText, localeSchema } from '@agir/core';
@@ -30,6 +31,7 @@ import { defaults, type RateLimitOptions, type ServerOptions } from './config.js
 import { openDatabase } from './db.js';
 import { defaultKeyDir } from './keys.js';
 import { signatureCsv } from './export.js';
+import { exportTranslations, importTranslations } from './translations.js';
 import { mailDefaults, mailStatus, type MailOptions } from './mail.js';
 import { migrate } from './migrate.js';
 import { openStore } from './open.js';
@@ -102,6 +104,10 @@ Commands:
   suspects accept ID...      Count them as signatures (deduplicated by email like any other)
   suspects reject ID...      Delete them with their personal data
   cases import FILE          Import a JSON array of cases (checked; one bad record imports nothing)
+  translations export DIR    Write each petition's and case's words in every language, one JSON file per
+                             record (petition.ID.json, case.ID.json), for translators
+  translations import FILE...
+                             Import translated files (checked; one bad file imports nothing)
   signatures export --petition ID [--bom]   Signatures with their consents, as CSV on stdout
   person erase --email EMAIL Destroy a person's key, delete their signatures and consents on every petition
   relay add PETITION webhook URL --secret-env NAME
@@ -232,6 +238,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await petition(rest, io);
       case 'cases':
         return await cases(rest, io);
+      case 'translations':
+        return await translations(rest, io);
       case 'signatures':
         return await signatures(rest, io);
       case 'person':
@@ -429,6 +437,37 @@ async function cases(args: string[], io: CliIo): Promise<number> {
   }
   await withStore(values, io, (store) => store.upsertCases(checked.cases));
   io.err(`imported ${checked.cases.length} case(s) from ${file}\n`);
+  return 0;
+}
+
+async function translations(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'export') {
+    const { values, positionals } = parse(rest, {}, 1);
+    const dir = positionals[0];
+    if (!dir) throw new UsageError('translations export needs a DIR');
+    const files = await withStore(values, io, (store) => exportTranslations(store));
+    mkdirSync(path.resolve(io.cwd, dir), { recursive: true });
+    for (const { name, file } of files) writeFileSync(path.resolve(io.cwd, dir, name), `${JSON.stringify(file, null, 2)}\n`);
+    io.err(`wrote ${files.length} file(s) to ${dir}\n`);
+    return 0;
+  }
+  if (action !== 'import') throw new UsageError(`translations: expected export or import${action ? `, got "${action}"` : ''}`);
+  const { values, positionals } = parse(rest, {}, Infinity);
+  if (positionals.length === 0) throw new UsageError('translations import needs at least one FILE');
+  const files = positionals.map((name) => {
+    try {
+      return { name, data: JSON.parse(readFileSync(path.resolve(io.cwd, name), 'utf8')) as unknown };
+    } catch (error) {
+      throw new Error(`cannot read ${name} as JSON: ${(error as Error).message}`);
+    }
+  });
+  const result = await withStore(values, io, (store) => importTranslations(store, files));
+  if (!result.ok) {
+    io.err(`nothing imported, ${result.errors.length} problem(s):\n${result.errors.map((line) => `  ${line}\n`).join('')}`);
+    return 1;
+  }
+  io.err(`imported ${result.languages} language(s) of ${result.records} record(s)\n`);
   return 0;
 }
 

@@ -100,8 +100,9 @@ const NO_TRANSFORM = /(^|,)\s*no-transform\s*(,|$)/i;
 
 /**
  * Compresses finite answers on the fly (brotli or gzip, by `Accept-Encoding`). Left alone: answers
- * already encoded, with an ETag (their route owns its validators: static files negotiate themselves,
- * and a petition's few hundred bytes keep their strong ETag and 304s), with `no-transform`, of a type
+ * already encoded, with a strong ETag (their route owns its validators: static files negotiate themselves,
+ * and a petition's few hundred bytes keep their strong ETag and 304s; a weak ETag, as the cases' answers
+ * carry, holds for every encoding of the same JSON), with `no-transform`, of a type
  * that does not compress, smaller than `threshold`, and every server-sent event stream.
  */
 export function compression({
@@ -118,7 +119,7 @@ export function compression({
       res.status === 206 ||
       res.status === 304 ||
       res.headers.has('Content-Encoding') ||
-      res.headers.has('ETag') ||
+      /^"/.test(res.headers.get('ETag') ?? '') ||
       NO_TRANSFORM.test(res.headers.get('Cache-Control') ?? '') ||
       !compressible(res.headers.get('Content-Type'))
     )

@@ -28,6 +28,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { catalog as caseCatalog } from '../../elements/src/case-card/catalog.js';
 import { htmlPage } from './html-page.js';
 import { embedMessages } from './embed-messages.js';
+import { negotiate } from './negotiate.js';
 import type { PetitionRecord, Store } from './store.js';
 
 /** The embed pages' policy: framed by anyone, scripts and styles from this server only, Trusted Types as the demo. */
@@ -203,19 +204,22 @@ export function embedRoutes(store: Store, options: EmbedOptions): Hono {
     const record = await readPetition(id);
     if (!record) return notFoundPage(c, 'petitions');
     const lang = pageLanguage(asked, record.locale);
-    const own = langOf(record.locale, lang);
+    // The petition's title in the page's language when it has one (src/negotiate.ts), marked when it has not.
+    const locale = negotiate([record.locale, ...record.translations.map((t) => t.locale)], [lang], record.locale) ?? record.locale;
+    const title = record.translations.find((t) => t.locale === locale)?.title ?? record.title;
+    const own = langOf(locale, lang);
     return page(
       c,
       200,
       lang,
-      record.title,
-      html`${discovery(c, 'petitions', record.id, asked === undefined ? undefined : lang, record.title)}<meta
+      title,
+      html`${discovery(c, 'petitions', record.id, asked === undefined ? undefined : lang, title)}<meta
           name="agir:endpoint"
           content="/api/v1"
         />
         ${script('signature-counter.js')}${script('petition-form.js')}`,
       html`<main>
-<h1${attrs(own)}>${record.title}</h1>
+<h1${attrs(own)}>${title}</h1>
 <signature-counter petition="${record.id}"></signature-counter>
 <petition-form petition="${record.id}" no-share></petition-form>
 <noscript><p>${words(lang).needsScript}</p></noscript>

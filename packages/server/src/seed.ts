@@ -1,4 +1,8 @@
-/** The seed campaign: packages/server/seed/xinjiang.json, loaded by `start --seed` into an empty database. */
+/**
+ * The seed campaign: packages/server/seed/xinjiang.json, loaded by `start --seed` into an empty database: the
+ * petition with its words in its default language and its `translations`, and each case once per language
+ * (the first listed is the case's default language).
+ */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkCases } from './cases.js';

@@ -3,6 +3,7 @@
  * right in the same transaction, so reading a count is one primary-key lookup, never a scan.
  */
 import type { Case, CountEvent, SignatureRequest } from '@agir/core';
+import { negotiate } from './negotiate.js';
 import { normaliseEmail, seal, unseal, type DataKey } from './crypto.js';
 import type { Database, Queryable } from './db.js';
 import type { PersonKeyStore } from './keys.js';
@@ -27,12 +28,26 @@ export const fieldContext = (table: string, petitionId: string, idempotencyKey: 
 
 export type Counts = CountEvent;
 
+/** A petition's words in one language. */
+export interface PetitionTexts {
+  locale: string;
+  title: string;
+  description: string | null;
+  shareText: string | null;
+}
+
 export interface PetitionRecord extends Counts {
   id: string;
+  /** The words of the default language (`locale`). */
   title: string;
+  description: string | null;
+  shareText: string | null;
   status: 'open' | 'closed';
   goal: number | null;
+  /** The petition's default language. */
   locale: string;
+  /** Its words in its other languages (table petition_translations), by locale. */
+  translations: PetitionTexts[];
   updatedAt: Date;
   /** Origins allowed to embed this petition, on top of the global allow-list. */
   corsOrigins: string[];
@@ -42,6 +57,10 @@ export interface NewPetition {
   id: string;
   title: string;
   locale: string;
+  description?: string | null | undefined;
+  shareText?: string | null | undefined;
+  /** The words in other languages than `locale`. */
+  translations?: Array<Omit<PetitionTexts, 'description' | 'shareText'> & Partial<PetitionTexts>> | undefined;
   goal?: number | null | undefined;
   corsOrigins?: string[] | undefined;
   /** Signatures and countries collected before this server, added to the counts. */
@@ -89,11 +108,16 @@ export interface ErasureReport {
 }
 
 const COUNTS = 'baseline_signatures + signature_count AS signature_count, GREATEST(baseline_countries, country_count) AS country_count';
-const PETITION_COLUMNS = `id, title, status, goal, locale, updated_at, cors_origins, ${COUNTS}`;
+const TRANSLATIONS = `(SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'title', t.title, 'description', t.description,
+  'shareText', t.share_text) ORDER BY t.locale), '[]'::json) FROM petition_translations t WHERE t.petition_id = petitions.id) AS translations`;
+const PETITION_COLUMNS = `id, title, description, share_text, status, goal, locale, updated_at, cors_origins, ${COUNTS}, ${TRANSLATIONS}`;
 
 interface PetitionRow {
   id: string;
   title: string;
+  description: string | null;
+  share_text: string | null;
+  translations: PetitionTexts[] | string;
   status: 'open' | 'closed';
   goal: number | null;
   locale: string;
@@ -106,9 +130,12 @@ interface PetitionRow {
 const toPetition = (row: PetitionRow): PetitionRecord => ({
   id: row.id,
   title: row.title,
+  description: row.description,
+  shareText: row.share_text,
   status: row.status,
   goal: row.goal,
   locale: row.locale,
+  translations: typeof row.translations === 'string' ? (JSON.parse(row.translations) as PetitionTexts[]) : row.translations,
   updatedAt: row.updated_at,
   corsOrigins: row.cors_origins,
   signatureCount: row.signature_count,
@@ -156,10 +183,8 @@ export class Store {
 
   // -- petitions ------------------------------------------------------------------------------
 
-  async getPetition(id: string): Promise<PetitionRecord | undefined> {
-    const [row] = await this.db.query<PetitionRow & Record<string, unknown>>(`SELECT ${PETITION_COLUMNS} FROM petitions WHERE id = $1`, [
-      id,
-    ]);
+  async getPetition(id: string, tx: Queryable = this.db): Promise<PetitionRecord | undefined> {
+    const [row] = await tx.query<PetitionRow & Record<string, unknown>>(`SELECT ${PETITION_COLUMNS} FROM petitions WHERE id = $1`, [id]);
     return row && toPetition(row);
   }
 
@@ -181,8 +206,8 @@ export class Store {
   /** Creates a petition; false when the id is taken. */
   async createPetition(petition: NewPetition, tx: Queryable = this.db): Promise<boolean> {
     const rows = await tx.query(
-      `INSERT INTO petitions (id, title, locale, goal, cors_origins, baseline_signatures, baseline_countries)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      `INSERT INTO petitions (id, title, locale, goal, cors_origins, baseline_signatures, baseline_countries, description, share_text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         petition.id,
         petition.title,
@@ -191,9 +216,38 @@ export class Store {
         petition.corsOrigins ?? [],
         petition.baselineSignatures ?? 0,
         petition.baselineCountries ?? 0,
+        petition.description ?? null,
+        petition.shareText ?? null,
       ],
     );
+    if (rows.length === 1)
+      for (const texts of petition.translations ?? [])
+        await this.setPetitionTexts(petition.id, { description: null, shareText: null, ...texts }, tx);
     return rows.length === 1;
+  }
+
+  /**
+   * Sets a petition's words in one language: its own row's for its default language, a row of
+   * petition_translations for another. False when there is no such petition.
+   */
+  async setPetitionTexts(id: string, texts: PetitionTexts, tx: Queryable = this.db): Promise<boolean> {
+    const values = [id, texts.locale, texts.title, texts.description, texts.shareText];
+    const own = await tx.query(
+      `UPDATE petitions SET title = $3, description = $4, share_text = $5, updated_at = now()
+        WHERE id = $1 AND lower(locale) = lower($2) RETURNING id`,
+      values,
+    );
+    if (own.length === 1) return true;
+    const other = await tx.query(
+      `INSERT INTO petition_translations (petition_id, locale, title, description, share_text)
+       SELECT id, $2, $3, $4, $5 FROM petitions WHERE id = $1
+       ON CONFLICT (petition_id, locale) DO UPDATE SET title = excluded.title, description = excluded.description,
+         share_text = excluded.share_text, updated_at = now()
+       RETURNING petition_id`,
+      values,
+    );
+    if (other.length === 1) await tx.query('UPDATE petitions SET updated_at = now() WHERE id = $1', [id]);
+    return other.length === 1;
   }
 
   /** Opens or closes a petition; false when there is no such petition. */
@@ -541,12 +595,17 @@ export class Store {
 
   // -- cases ----------------------------------------------------------------------------------
 
-  /** Inserts or replaces cases by (id, locale), in one transaction. */
+  /**
+   * Inserts or replaces cases by (id, locale), in one transaction. The first language stored of an id is
+   * its default language (the one a reader gets when none of theirs is there); `position` (the list's
+   * order) is the default language's.
+   */
   async upsertCases(cases: readonly Case[], tx?: Queryable): Promise<void> {
     const run = async (q: Queryable): Promise<void> => {
       for (const [index, item] of cases.entries()) {
         await q.query(
-          `INSERT INTO cases (id, locale, tags, position, data, updated_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+          `INSERT INTO cases (id, locale, tags, position, data, updated_at, is_default)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6, NOT EXISTS (SELECT 1 FROM cases WHERE id = $1))
            ON CONFLICT (id, locale) DO UPDATE SET tags = excluded.tags, position = excluded.position, data = excluded.data, updated_at = excluded.updated_at`,
           [item.id, item.locale, item.tags ?? [], index, JSON.stringify(item), item.updatedAt],
         );
@@ -556,32 +615,53 @@ export class Store {
     else await this.db.transaction(run);
   }
 
-  /** A case in the locale asked for, else the same language, else any locale. */
-  async getCase(id: string, locale?: string): Promise<unknown> {
-    const [row] = await this.db.query<{ data: unknown }>(
-      `SELECT data FROM cases WHERE id = $1 ORDER BY ${LOCALE_RANK.replaceAll('$L', '$2')}, locale LIMIT 1`,
-      [id, locale ?? null],
+  /** Every language of a case: its rows, the default language's first. */
+  async caseLanguages(id: string, tx: Queryable = this.db): Promise<Array<{ locale: string; isDefault: boolean; data: Case }>> {
+    const rows = await tx.query<{ locale: string; is_default: boolean; data: Case }>(
+      'SELECT locale, is_default, data FROM cases WHERE id = $1 ORDER BY is_default DESC, locale',
+      [id],
     );
-    return row?.data;
+    return rows.map((row) => ({ locale: row.locale, isDefault: row.is_default, data: row.data }));
   }
 
-  /** Cases with a tag (or all), one per id in the best locale, in import order. */
-  async listCases(query: { tag?: string | undefined; locale?: string | undefined }): Promise<unknown[]> {
-    const rows = await this.db.query<{ data: unknown }>(
-      `SELECT data FROM (
-         SELECT DISTINCT ON (id) id, position, data FROM cases
-          WHERE $1::text IS NULL OR $1::text = ANY (tags)
-          ORDER BY id, ${LOCALE_RANK.replaceAll('$L', '$2')}, locale
-       ) best ORDER BY position, id LIMIT 1000`,
-      [query.tag ?? null, query.locale ?? null],
+  /** The ids of every case, in list order. */
+  async caseIds(): Promise<string[]> {
+    return (await this.db.query<{ id: string }>('SELECT id FROM cases WHERE is_default ORDER BY position, id')).map((row) => row.id);
+  }
+
+  /** A case in the language the wishes (a locale, or a list best first: src/negotiate.ts) pick, else its default language. */
+  async getCase(id: string, wished: string | readonly string[] = []): Promise<unknown> {
+    const rows = await this.caseLanguages(id);
+    const locale = negotiate(
+      rows.map((row) => row.locale),
+      typeof wished === 'string' ? [wished] : wished,
+      rows.find((row) => row.isDefault)?.locale,
     );
-    return rows.map((row) => row.data);
+    return rows.find((row) => row.locale === locale)?.data;
+  }
+
+  /** Cases with a tag (or all), one per id in the language the wishes pick, in import order (the default language's). */
+  async listCases(query: { tag?: string | undefined; locale?: string | readonly string[] | undefined }): Promise<unknown[]> {
+    const rows = await this.db.query<{ id: string; locale: string; is_default: boolean; data: unknown }>(
+      `SELECT c.id, c.locale, c.is_default, c.data FROM cases c
+        JOIN cases d ON d.id = c.id AND d.is_default
+        WHERE $1::text IS NULL OR $1::text = ANY (d.tags)
+        ORDER BY d.position, c.id, c.locale`,
+      [query.tag ?? null],
+    );
+    const wished = query.locale === undefined ? [] : typeof query.locale === 'string' ? [query.locale] : query.locale;
+    const byId = new Map<string, typeof rows>();
+    for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+    return [...byId.values()].slice(0, 1000).map((languages) => {
+      const locale = negotiate(
+        languages.map((row) => row.locale),
+        wished,
+        languages.find((row) => row.is_default)?.locale,
+      );
+      return languages.find((row) => row.locale === locale)!.data;
+    });
   }
 }
-
-/** 0 for the exact locale, 1 for the same language, 2 for any other. */
-const LOCALE_RANK = `CASE WHEN lower(locale) = lower($L::text) THEN 0
-  WHEN split_part(lower(locale), '-', 1) = split_part(lower($L::text), '-', 1) THEN 1 ELSE 2 END`;
 
 /** The first consent of each id: a request naming one consent twice is read by its first mention. */
 function uniqueConsents(consents: SignatureRequest['consents']): SignatureRequest['consents'] {

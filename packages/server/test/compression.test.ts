@@ -173,6 +173,10 @@ describe('compression', () => {
     const plain = await wireGet(`${base}/api/v1/cases`);
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.deepEqual(JSON.parse(decode(list).toString()), JSON.parse(plain.bytes.toString()));
+    // Its ETag (one per language, issue 19) is weak: it holds for every encoding of the same JSON, and revalidates.
+    assert.match(list.headers.etag ?? '', /^W\/"[\w-]+"$/);
+    assert.equal(plain.headers.etag, list.headers.etag);
+    assert.equal((await wireGet(`${base}/api/v1/cases`, { 'accept-encoding': 'br', 'if-none-match': list.headers.etag! })).status, 304);
     assert.ok(list.bytes.length < plain.bytes.length / 2, `cases: ${plain.bytes.length} bytes, ${list.bytes.length} in brotli`);
     assert.match(list.headers.vary ?? '', /Accept-Encoding/);
     assert.equal(list.headers['access-control-allow-origin'], '*');

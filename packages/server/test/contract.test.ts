@@ -58,6 +58,9 @@ for (const backend of backends) {
         {
           id: 'xinjiang',
           title: 'Liberté pour les détenus des camps d’internement du Xinjiang',
+          description:
+            'À nos côtés, des centaines de milliers de personnes de 184 pays exigent la libération des minorités musulmanes détenues dans la région autonome ouïghoure du Xinjiang en Chine.',
+          shareText: 'J’ai signé la pétition « Liberté pour les détenus des camps d’internement du Xinjiang ». Signez-la vous aussi !',
           status: 'open',
           signatureCount: 323_832,
           countryCount: 184,

@@ -222,10 +222,12 @@ describe('embed pages and oEmbed', () => {
     const ar = await getPage(`${base}/embed/cases/akber?lang=ar`);
     assert.equal(attr(ar.html, 'lang'), 'ar');
     assert.equal(attr(ar.html, 'dir'), 'rtl');
-    const name = bySlot(ar, 'name');
-    assert.equal(attr(name, 'lang'), 'fr');
-    assert.equal(attr(name, 'dir'), 'ltr');
-    assert.equal(text(bySlot(ar, 'place')), 'Xinjiang، الصين', 'the country named in Arabic, by Intl');
+    assert.equal(text(bySlot(ar, 'name')), 'أكبر', 'the seed has Akber in Arabic');
+    assert.equal(attr(bySlot(ar, 'name'), 'lang'), undefined);
+    assert.equal(text(bySlot(ar, 'place')), 'شينجيانغ، الصين', 'the country named in Arabic, by Intl');
+    const frenchOnly = await getPage(`${base}/embed/cases/hayrigul-niyaz?lang=ar`);
+    assert.equal(attr(bySlot(frenchOnly, 'name'), 'lang'), 'fr', 'a case without Arabic words: French, marked');
+    assert.equal(attr(bySlot(frenchOnly, 'name'), 'dir'), 'ltr');
     assert.equal(attr(bySlot(ar, 'action'), 'href'), '/embed/petitions/xinjiang?lang=ar', 'the petition in the same language');
     const de = await getPage(`${base}/embed/cases/dated?lang=de`);
     assert.equal(attr(de.html, 'lang'), 'de');
@@ -259,6 +261,18 @@ describe('embed pages and oEmbed', () => {
       ),
       'Liberté pour les détenus des camps d’internement du Xinjiang',
     );
+    const english = await getPage(`${base}/embed/petitions/xinjiang?lang=en`);
+    const englishTitle = one(
+      english.all.filter((e) => e.tagName === 'h1'),
+      'h1',
+    );
+    assert.equal(text(englishTitle), 'Freedom for the detainees of Xinjiang’s internment camps', 'the petition’s English title');
+    assert.equal(attr(englishTitle, 'lang'), undefined);
+    const german = one(
+      (await getPage(`${base}/embed/petitions/xinjiang?lang=de`)).all.filter((e) => e.tagName === 'h1'),
+      'h1',
+    );
+    assert.equal(attr(german, 'lang'), 'fr', 'no German title: the French one, marked');
     const endpoint = one(
       page.all.filter((e) => e.tagName === 'meta' && attr(e, 'name') === 'agir:endpoint'),
       'endpoint meta',
@@ -293,16 +307,16 @@ describe('embed pages and oEmbed', () => {
     assertNoInlineCode(page);
     const ar = await getPage(`${base}/embed/petitions/xinjiang?lang=ar`);
     assert.equal(attr(ar.html, 'dir'), 'rtl');
-    assert.equal(
-      attr(
-        one(
-          ar.all.filter((e) => e.tagName === 'h1'),
-          'h1',
-        ),
-        'lang',
-      ),
-      'fr',
+    const arabicTitle = one(
+      ar.all.filter((e) => e.tagName === 'h1'),
+      'h1',
     );
+    assert.equal(
+      text(arabicTitle),
+      'الحرية للمحتجزين في معسكرات الاعتقال في شينجيانغ',
+      'the seed’s Arabic title, in the Arabic page’s language',
+    );
+    assert.equal(attr(arabicTitle, 'lang'), undefined);
   });
 
   test('stored text is escaped everywhere: a hostile name, summary, place, photo, link and title stay text', async () => {

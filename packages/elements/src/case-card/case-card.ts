@@ -24,6 +24,15 @@ import type { Outcome } from './load.js';
 import type { CaseCardMessages } from './messages/en.js';
 
 type Phase = 'idle' | 'pending' | 'complete' | 'error';
+
+/**
+ * The `lang` and `dir` that mark a record's words in another language than the element's (by primary language:
+ * `en-GB` reads `en`), or undefined (the same language, or no record: the page's own words).
+ */
+const foreign = (record: string | undefined, element: string) =>
+  record && record.split('-')[0]!.toLowerCase() != element.split('-')[0]!.toLowerCase()
+    ? { lang: record, dir: directionOf(record) }
+    : undefined;
 type Problem = 'loadError' | 'notFound' | 'invalid';
 
 /** When the network half itself cannot load (offline, a CDN file missing): trying again may help. */
@@ -577,17 +586,23 @@ export class CaseCard extends HostElement {
     return this.slotted(name) ? h('slot', { name, ...attrs }) : own;
   }
 
-  private statusText(view: CaseView, locale: string): string {
-    const status = view.status;
-    if (status?.label) return status.label;
-    if (!status?.kind) return '';
-    const since = status.since;
-    return this.locale.t('status', {
-      kind: status.kind,
-      date: since ? formatDate(locale, since) : undefined,
-      precision: since ? precisions[since.split('-').length - 1] : undefined,
-      group: view.isGroup ? 1 : undefined,
-    });
+  /**
+   * The status in the reader's words: the page's status-label, else the record's label when it is in the
+   * element's language, else the catalog's phrase for its kind. A label in another language shows (marked)
+   * only when the catalog has no phrase (kind `other` without a date).
+   */
+  private statusText(view: CaseView, locale: string): Child {
+    const { kind, since, label } = view.status ?? {};
+    const phrase = kind
+      ? this.locale.t('status', {
+          kind,
+          date: since ? formatDate(locale, since) : undefined,
+          precision: since ? precisions[since.split('-').length - 1] : undefined,
+          group: view.isGroup ? 1 : undefined,
+        })
+      : '';
+    const other = foreign(view.locale, locale);
+    return this.text(this.statusLabel) ?? (label && !(phrase && other) ? (other ? h('span', other, label) : label) : phrase);
   }
 
   /** The level of the card's own heading (2 to 6, default 3). */
@@ -596,9 +611,10 @@ export class CaseCard extends HostElement {
     return Number.isInteger(level) && level >= 2 && level <= 6 ? level : 3;
   }
 
-  private action(view: CaseView): Child {
+  private action(view: CaseView, locale: string): Child {
     const action = view.action;
-    const label = action?.label || this.locale.t('act');
+    // The record's words for its call to action only in the element's language (the page's action-label always).
+    const label = this.text(this.actionLabel) || (!foreign(view.locale, locale) && action?.label) || this.locale.t('act');
     const described = { part: 'action', class: 'cta', 'aria-describedby': 'name' };
     if (action?.petition) {
       const open = this.petitionState === 'open' || this.petitionState === 'failed';
@@ -654,11 +670,23 @@ export class CaseCard extends HostElement {
     const photo = view.photo;
     const credit = photo?.credit?.replace(/^\s*©\s*/, '');
     const country = view.country ? countryName(locale, view.country) : '';
-    const place = this.fill('place', view.region && country ? t('place', { region: view.region, country }) : view.region || country);
+    // Content in another language than the element's says so, with that language's direction; the page's
+    // own words in a slot are in the page's language, left unmarked.
+    const other = foreign(view.locale, locale);
+    // The region in another language is marked inside the card's own phrase ("{region}, {country}").
+    const region = other && view.region ? h('span', other, view.region) : view.region;
+    const [before, after] = t('place', { region: '\n', country }).split('\n');
+    const place = this.fill(
+      'place',
+      view.region && country
+        ? other
+          ? h('span', {}, before, region, after)
+          : t('place', { region: view.region, country })
+        : region || country,
+    );
     const status = this.fill('status', this.statusText(view, locale));
-    // Content in another language than the reader's says so.
-    const lang = view.locale && view.locale !== locale ? view.locale : undefined;
-    const text = { dir: 'auto', lang };
+    const text = other ?? { dir: 'auto' };
+    const words = (slot: string) => (this.slotted(slot) ? { dir: 'auto' } : text);
     const story = !!view.story?.length || !!this.slotted('story');
     const quoted = !!view.quote || !!this.slotted('quote');
     const author = !!view.quote?.author || !!this.slotted('quote-author');
@@ -679,19 +707,27 @@ export class CaseCard extends HostElement {
             // `loading` before `src`: set the other way round, the image would start loading at once.
             this.fill(
               'photo',
-              h('img', { loading: 'lazy', decoding: 'async', width: photo.width, height: photo.height, alt: photo.alt, src: photo.src }),
+              h('img', {
+                loading: 'lazy',
+                decoding: 'async',
+                width: photo.width,
+                height: photo.height,
+                alt: photo.alt,
+                lang: this.photoAlt ? undefined : other?.lang,
+                src: photo.src,
+              }),
             ),
           ),
-          credit && h('figcaption', { class: 'credit', dir: 'auto' }, `© ${credit}`),
+          credit && h('figcaption', { class: 'credit', ...(this.photoCredit ? { dir: 'auto' } : text) }, `© ${credit}`),
         ),
       h(
         'div',
         { class: 'body' },
-        h(own ? `h${own}` : 'div', { id: 'name', part: 'name', class: 'name', ...text }, this.fill('name', view.name)),
+        h(own ? `h${own}` : 'div', { id: 'name', part: 'name', class: 'name', ...words('name') }, this.fill('name', view.name)),
         view.fullName && view.fullName !== view.name && h('p', { class: 'full-name', ...text }, view.fullName),
         place && h('p', { class: 'place' }, place),
         status && h('p', { part: 'status', class: 'status' }, status),
-        h('div', { class: 'summary', ...text }, h('slot', { name: 'summary' }, view.summary && h('p', {}, view.summary))),
+        h('div', { class: 'summary', ...words('summary') }, h('slot', { name: 'summary' }, view.summary && h('p', {}, view.summary))),
         story &&
           h(
             'button',
@@ -700,19 +736,19 @@ export class CaseCard extends HostElement {
           ),
         h(
           'div',
-          { id: 'story', class: 'story', ...text, hidden: !story || !this.expanded },
+          { id: 'story', class: 'story', ...words('story'), hidden: !story || !this.expanded },
           h('slot', { name: 'story' }, ...(view.story ?? []).map((paragraph) => h('p', {}, paragraph))),
         ),
         h(
           'figure',
-          { class: 'quote', ...text, hidden: !quoted },
-          h('blockquote', { dir: 'auto' }, h('slot', { name: 'quote' }, view.quote && h('p', {}, view.quote.text))),
-          h('figcaption', { dir: 'auto', hidden: !author }, h('slot', { name: 'quote-author' }, view.quote?.author)),
+          { class: 'quote', hidden: !quoted },
+          h('blockquote', words('quote'), h('slot', { name: 'quote' }, view.quote && h('p', {}, view.quote.text))),
+          h('figcaption', { ...words('quote-author'), hidden: !author }, h('slot', { name: 'quote-author' }, view.quote?.author)),
         ),
         h(
           'div',
           { class: 'actions' },
-          this.action(view),
+          this.action(view, locale),
           !this.noShare && h('button', { class: 'share', 'aria-describedby': 'name', onclick: this.onShare }, t('share')),
         ),
         h('p', { class: 'note', role: 'status' }, this.note),

@@ -189,5 +189,5 @@ export async function retrySignature(id: string): Promise<Settled | undefined> {
   return outcome && toSettled(outcome);
 }
 
-/** The petition, through the client of `id`; undefined when that client cannot read petitions. */
-export const loadPetition = (id: string, petition: string) => clientFor(id)?.getPetition?.(petition);
+/** The petition, through the client of `id`, its words in `locale` when it has them (its title goes in the share text); undefined when that client cannot read petitions. */
+export const loadPetition = (id: string, petition: string, locale: string) => clientFor(id)?.getPetition?.(petition, { locale });

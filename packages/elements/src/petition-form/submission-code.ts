@@ -135,7 +135,7 @@ export async function load(c: SubmissionController): Promise<void> {
   flushQueue(where.client, true).catch(() => undefined);
   c.status = 'pending';
   try {
-    const petition = await loadPetition(where.client, where.petition);
+    const petition = await loadPetition(where.client, where.petition, host.locale.locale);
     if (c.loadedKey !== key) return;
     // A client that cannot read petitions (a webhook): the form takes signatures without knowing more.
     if (!petition) {
