@@ -193,6 +193,29 @@ describe('petition-form journey: the steps a reader goes through', () => {
     expect(steps()).to.equal('0:share, 1:done (skipped before)');
   });
 
+  it('shares the petition’s own share text when the record has one in the element’s language, else its phrase', async () => {
+    const shareText = 'I signed for the Uyghurs held in the camps. Sign too:';
+    const whatsapp = (el: PetitionForm) =>
+      decodeURIComponent(new URL($(el, '[part="share"] a[href^="https://wa.me/"]')!.getAttribute('href')!).searchParams.get('text')!);
+    /** A backend whose petition is in English with its own share text, on a device that has not signed yet. */
+    const englishRecord = () => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('agir:')) localStorage.removeItem(key);
+      heard = [];
+      fake.restore();
+      fake = fakeEndpoint();
+      fake.on('GET', PETITION, () => json(petitionPayload({ title: 'Free the detainees', locale: 'en', shareText })));
+      fake.on('POST', SIGN, () => json({ signatureCount: 323833, duplicate: false }, 201));
+    };
+    englishRecord();
+    const english = await signed('en', 'share done');
+    expect(whatsapp(english)).to.equal(`${shareText} https://example.org/xinjiang`);
+    english.remove();
+    // The same English record in a French form: its words never replace the French phrase.
+    englishRecord();
+    const french = await signed('fr', 'share done');
+    expect(whatsapp(french)).to.equal('J’ai signé «\u00a0Free the detainees\u00a0». Signez vous aussi\u00a0: https://example.org/xinjiang');
+  });
+
   it('a donation link when the page gives no element: the step shows it, opening in a new tab', async () => {
     const el = await signed('en', 'donate thanks', html``, 'https://example.org/give?from=petition');
     expect(heading(el)).to.equal('Support the campaign');

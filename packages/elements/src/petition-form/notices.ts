@@ -70,7 +70,7 @@ function share(c: SubmissionController, v: Translate<Views>): TemplateResult {
   const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
   const url = safeHref(host.shareUrl) ?? safeHref(canonical) ?? signatureSource(location.href).url;
   const title = c.petitionTitle ?? document.title;
-  const text = v('shareText', { title });
+  const text = c.petitionShareText ?? v('shareText', { title });
   const both = encodeURIComponent(`${text} ${url}`);
   if (typeof navigator.share === 'function') {
     return html`<div class="share" part="share">

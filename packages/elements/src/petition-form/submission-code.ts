@@ -143,6 +143,8 @@ export async function load(c: SubmissionController): Promise<void> {
       return;
     }
     c.petitionTitle = petition.title;
+    // Its share text only in the form's language (by primary subtag, as the cards mark a record's language).
+    c.petitionShareText = petition.locale.split('-')[0] == host.locale.locale.split('-')[0] ? petition.shareText : undefined;
     c.status = 'complete';
     if (petition.status === 'closed' && (c.view === 'form' || c.view === 'already-signed')) c.view = 'closed';
   } catch (error) {

@@ -50,6 +50,7 @@ export class SubmissionController implements ReactiveController {
       failure: undefined,
       summary: false,
       petitionTitle: undefined,
+      petitionShareText: undefined,
       announcement: '',
       copyStatus: '',
     });
@@ -67,6 +68,8 @@ export class SubmissionController implements ReactiveController {
   /** Whether the error summary shows (after a submit). */
   declare summary: boolean;
   declare petitionTitle: string | undefined;
+  /** The petition's own share text, when the record has one in the element's language. */
+  declare petitionShareText: string | undefined;
   /** Said by the element's status region. */
   declare announcement: string;
   /** Whether the share link was copied, in words. */
