@@ -96,7 +96,7 @@ Commands:
                              Only these origins (comma-separated) may sign it from a browser page;
                              any: back to the server-wide --cors-origins
   petition list              List petitions with their counts
-  petition show ID           A petition: counts, baseline, goal, origins, suspects waiting for review
+  petition show ID           A petition: languages, counts, baseline, goal, origins, suspects waiting for review
   petition update ID [--title TITLE] [--goal N|none] [--origins LIST|any] [--status open|closed]
                      [--baseline N] [--baseline-countries N]
                              Change a petition; open counters see a new count or goal within seconds
@@ -529,6 +529,7 @@ function showPetition(p: PetitionDetails): string {
     ['title', p.title],
     ['status', p.status],
     ['locale', p.locale],
+    ['languages', [`${p.locale} (default)`, ...p.otherLocales].join(', ')],
     ['goal', p.goal === null ? 'none' : String(p.goal)],
     ['signatures', `${p.signatureCount} (baseline ${p.baselineSignatures} + ${p.signaturesHere} here)`],
     ['countries', `${p.countryCount} (baseline ${p.baselineCountries}, ${p.countriesHere} here)`],

@@ -170,6 +170,8 @@ export interface PetitionDetails {
   signaturesHere: number;
   countriesHere: number;
   corsOrigins: string[];
+  /** The languages its words are in besides its default language (`locale`), in order. */
+  otherLocales: string[];
   /** Submissions judged automated, waiting for review. */
   suspects: number;
   createdAt: Date;
@@ -186,7 +188,8 @@ export interface PetitionChanges {
 }
 
 const DETAILS = `id, title, status, locale, goal, baseline_signatures, baseline_countries, signature_count, country_count,
-  cors_origins, created_at, updated_at, (SELECT count(*)::integer FROM suspect_signatures ss WHERE ss.petition_id = petitions.id) AS suspects`;
+  cors_origins, created_at, updated_at, (SELECT count(*)::integer FROM suspect_signatures ss WHERE ss.petition_id = petitions.id) AS suspects,
+  ARRAY(SELECT t.locale FROM petition_translations t WHERE t.petition_id = petitions.id ORDER BY t.locale) AS other_locales`;
 
 interface DetailsRow {
   id: string;
@@ -202,6 +205,7 @@ interface DetailsRow {
   created_at: Date;
   updated_at: Date;
   suspects: number;
+  other_locales: string[];
 }
 
 const toDetails = (row: DetailsRow): PetitionDetails => ({
@@ -217,6 +221,7 @@ const toDetails = (row: DetailsRow): PetitionDetails => ({
   signaturesHere: row.signature_count,
   countriesHere: row.country_count,
   corsOrigins: row.cors_origins,
+  otherLocales: row.other_locales,
   suspects: row.suspects,
   createdAt: row.created_at,
   updatedAt: row.updated_at,

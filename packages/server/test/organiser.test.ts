@@ -279,6 +279,7 @@ for (const backend of backends) {
       assert.equal(shown.code, 0, shown.err);
       assert.match(shown.out, /^title\tWater for all$/m);
       assert.match(shown.out, /^status\topen$/m);
+      assert.match(shown.out, /^languages\tfr \(default\)$/m);
       assert.match(shown.out, /^goal\tnone$/m);
       assert.match(shown.out, /^signatures\t500 \(baseline 500 \+ 0 here\)$/m);
       assert.match(shown.out, /^countries\t7 \(baseline 7, 0 here\)$/m);

@@ -146,6 +146,11 @@ for (const backend of backends) {
         ]);
         assert.equal(record?.title, 'De l’eau pour tous');
       });
+      assert.match(
+        (await cli(database, 'petition', 'show', 'water')).out,
+        /^languages\tfr \(default\), en$/m,
+        'the operator sees which languages the petition is in',
+      );
 
       // Round trip: exporting again gives the translator's files back, byte for byte once formatted alike.
       assert.equal((await cli(database, 'translations', 'export', translated)).code, 0);
