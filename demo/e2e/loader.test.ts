@@ -167,7 +167,7 @@ describe('the CDN loader on a page of another origin', () => {
     const cdp = await context.newCDPSession(page);
     const parsed = new Map<string, string>();
     cdp.on('Debugger.scriptParsed', ({ url, sourceMapURL }) => {
-      if (url.startsWith(`${server.origin}/cdn/`)) parsed.set(url, sourceMapURL);
+      if (url.startsWith(`${server.origin}/cdn/`)) parsed.set(url, sourceMapURL ?? '');
     });
     await cdp.send('Debugger.enable');
     await page.goto(`${pageOrigin}/maps`);
