@@ -1,8 +1,11 @@
 // What a page with only one element really downloads: a page on another origin with the loader and one
 // element (with the reference server as its endpoint), loaded in Chromium until the element has rendered
-// its data; the JavaScript files it fetched are summed as gzip -9 bytes. Unlike the static budget check
-// (scripts/sizes.mjs), this counts chunks loaded on demand right after the first render (the HTTP client,
-// zod, the form's submission code, a country's tax rules).
+// its data; the files it fetched from the CDN (the loader, agir.css, which the loader links into a page that
+// did not, every chunk and catalog) are summed as gzip -9 bytes. Unlike the static budget check
+// (scripts/sizes.mjs: an element's entry, its static imports and its largest catalog, without the loader or
+// agir.css), this counts chunks loaded on demand right after the first render (the HTTP client, the form's
+// submission code, a country's tax rules). The side-by-side bench counts the same files for a page without an
+// endpoint.
 //   node bench/page-weight.mjs
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +19,7 @@ const cdnDir = path.join(root, 'packages/elements/dist/cdn');
 const origin = 'http://campaign.example';
 export const title = 'What a page with one element downloads';
 export const description =
-  'A page on another origin with `agir.js` and one element (French, the reference server as endpoint), loaded in Chromium until the element shows its data. JavaScript fetched from /cdn/, as gzip -9 bytes (the loader included).';
+  'A page on another origin with `agir.js` and one element (French, the reference server as endpoint), loaded in Chromium until the element shows its data and the network is idle. Every file fetched from /cdn/ (the loader, `agir.css`, chunks, catalogs), as gzip -9 bytes; the page itself and the API answers are not counted.';
 
 const pages = {
   'signature-counter': { html: '<signature-counter petition="xinjiang"></signature-counter>', ready: /323\u202f832/ },
@@ -49,7 +52,7 @@ export async function measure() {
       const fetched = new Set();
       context.on('request', (request) => {
         const url = new URL(request.url());
-        if (url.pathname.startsWith('/cdn/') && url.pathname.endsWith('.js')) fetched.add(url.pathname.slice('/cdn/'.length));
+        if (url.pathname.startsWith('/cdn/') && /\.(js|css)$/.test(url.pathname)) fetched.add(url.pathname.slice('/cdn/'.length));
       });
       await context.route(`${origin}/`, (route) =>
         route.fulfill({

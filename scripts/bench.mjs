@@ -21,7 +21,7 @@ const table = sizesTable(rows);
 console.log(table);
 writeSection(
   'sizes',
-  `## Bundle sizes (gzip, bytes)\n\nWhat a page with only that element downloads from the CDN build: the entry, its static imports (Lit and @agir/core included) and the largest language catalog it may load. Budgets are in bytes (1 kB = 1000 B).\n\n${table}`,
+  `## Bundle sizes (gzip, bytes)\n\nAn element's own code in the CDN build, the figure its budget holds: its entry, its static imports (lit-html and @agir/core included) and the largest language catalog it may load. Not the loader \`agir.js\` (its own row), not \`agir.css\`, not what the element loads after its first render: what a page really downloads is in the two tables below. Budgets are in bytes (1 kB = 1000 B).\n\n${table}`,
 );
 let failed = rows.some((row) => row.budget && row.totalGzip > row.budget);
 

@@ -157,6 +157,35 @@ describe('the CDN loader on a page of another origin', () => {
     await context.close();
   });
 
+  test('devtools find the source map of every CDN script through the SourceMap header, though no file names it', async () => {
+    const context = await browser.newContext();
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Compteur</title>
+      <script type="module" src="${server.origin}/cdn/agir.js"></script></head><body>
+      <signature-counter count="1234"></signature-counter></body></html>`;
+    await servePage(context, `${pageOrigin}/maps`, html);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const parsed = new Map<string, string>();
+    cdp.on('Debugger.scriptParsed', ({ url, sourceMapURL }) => {
+      if (url.startsWith(`${server.origin}/cdn/`)) parsed.set(url, sourceMapURL ?? '');
+    });
+    await cdp.send('Debugger.enable');
+    await page.goto(`${pageOrigin}/maps`);
+    await page.waitForFunction(() => /1\u202f234/.test(document.querySelector('signature-counter')?.shadowRoot?.textContent ?? ''));
+    assert.ok(parsed.size >= 5, `the loader and the counter's graph: ${[...parsed.keys()].join(', ')}`);
+    for (const [url, sourceMapURL] of parsed) {
+      assert.equal(sourceMapURL, `${url.slice(url.lastIndexOf('/') + 1)}.map`, url);
+      const script = await (await fetch(url)).text();
+      assert.ok(!script.includes('sourceMappingURL'), `${url} names no map`);
+      const map = (await (await fetch(new URL(sourceMapURL, url))).json()) as { sources: string[] };
+      assert.ok(
+        map.sources.some((source) => source.endsWith('.ts')),
+        `${url}'s map leads to the TypeScript sources`,
+      );
+    }
+    await context.close();
+  });
+
   test('Agir.define renames a tag, lazily', async () => {
     const context = await browser.newContext();
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Renamed</title>

@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 31 600 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 31 570 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -68,6 +68,8 @@ test(
     for (const [name, { files, gzip }] of Object.entries(results))
       console.log(`page weight: ${name}: ${gzip} bytes gzip in ${files.length} files`);
     const form = results['petition-form']!;
+    // Every file the page fetched from the CDN counts, the page stylesheet the loader links included.
+    for (const result of Object.values(results)) assert.ok(result.files.includes('agir.css'), result.files.join(' '));
     // The real load fetches the submission code and the client (started at connect) besides the entry.
     assert.ok(
       form.files.some((file) => /^chunks\/submission-/.test(file)),
@@ -94,8 +96,10 @@ test(
     // reads signatures with core's zod-free readers, held to the schemas by core's parity test (-4 954 B). 31 600
     // since the form has a journey after signing (issue 21): its two attributes in the entry and, in the submission
     // code, the thank-you's hand-off to the journey's chunk (+169 B); the journey itself (1.6 kB) loads only after a
-    // signature on a form that lists steps. Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 31_600, `petition-form page weight ${form.gzip} bytes gzip > 31 600`);
+    // signature on a form that lists steps. 31 570 since the bench counts agir.css too (+669 B: a real download, which
+    // the loader links into a page that did not), while chunk names carry 7 characters of hash instead of 8 and no
+    // file names its source map (-593 B over the 14 files): 31 557. Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 31_570, `petition-form page weight ${form.gzip} bytes gzip > 31 570`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );

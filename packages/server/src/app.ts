@@ -713,6 +713,9 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
         // Other sites load these scripts (module scripts are fetched in CORS mode).
         'Access-Control-Allow-Origin': '*',
         'Cross-Origin-Resource-Policy': 'cross-origin',
+        // The build writes each script's map beside it without naming it in the file (bytes every reader would
+        // download): devtools find it here, relative to the script.
+        ...(relative.endsWith('.js') ? { SourceMap: `${relative.slice(relative.lastIndexOf('/') + 1)}.map` } : {}),
       })),
     );
   }

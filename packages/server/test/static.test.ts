@@ -146,6 +146,9 @@ describe('static files', () => {
     assert.equal(chunk.status, 200);
     assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     assert.equal(chunk.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    // The build names no map inside its scripts: the header does, relative to the script.
+    assert.equal(chunk.headers.get('sourcemap'), 'petition-form-3f9a1c.js.map');
+    assert.equal(loader.headers.get('sourcemap'), 'loader.js.map');
 
     assert.equal((await fetch(`${base}/cdn/nope.js`)).status, 404);
     assert.equal((await fetch(`${base}/cdn`, { redirect: 'manual' })).headers.get('location'), '/cdn/');
