@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 31 570 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 31 610 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -98,8 +98,10 @@ test(
     // code, the thank-you's hand-off to the journey's chunk (+169 B); the journey itself (1.6 kB) loads only after a
     // signature on a form that lists steps. 31 570 since the bench counts agir.css too (+669 B: a real download, which
     // the loader links into a page that did not), while chunk names carry 7 characters of hash instead of 8 and no
-    // file names its source map (-593 B over the 14 files): 31 557. Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 31_570, `petition-form page weight ${form.gzip} bytes gzip > 31 570`);
+    // file names its source map (-593 B over the 14 files): 31 557. 31 610 since the form shares the petition's own
+    // share text when it is in the form's language (issue 19; +36 B in the submission code): 31 593.
+    // Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 31_610, `petition-form page weight ${form.gzip} bytes gzip > 31 610`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );
