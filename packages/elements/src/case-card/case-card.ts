@@ -360,7 +360,8 @@ export class CaseCard extends HostElement {
       this.renderRoot.replaceChildren(this.render(view, layout, locale));
       // The frame's ratio: the case's photo's, or while loading the one `photo-width`/`photo-height` give.
       const photo = view?.photo ?? (this.photoWidth && this.photoHeight ? { width: this.photoWidth, height: this.photoHeight } : undefined);
-      if (photo) this.renderRoot.querySelector<HTMLElement>('.frame')?.style.setProperty('--_agir-ratio', `${photo.width} / ${photo.height}`);
+      if (photo)
+        this.renderRoot.querySelector<HTMLElement>('.frame')?.style.setProperty('--_agir-ratio', `${photo.width} / ${photo.height}`);
     }
     if (this.phase === 'complete' && view) this.refresh(view, locale, rebuilt);
     const ready = this.locale.ready && this.phase !== 'pending' && this.phase !== 'idle';
@@ -661,7 +662,8 @@ export class CaseCard extends HostElement {
     // The record's words for its call to action only in the element's language (the page's action-label always).
     const label = this.text(this.actionLabel) || (!foreign(view.locale, locale) && action?.label) || this.locale.t('act');
     const described = { part: 'action', class: 'cta', 'aria-describedby': 'name' };
-    if (action?.petition) return (this.opener = onClick(h('button', { ...described, 'aria-controls': 'petition' }, label), this.onPetition));
+    if (action?.petition)
+      return (this.opener = onClick(h('button', { ...described, 'aria-controls': 'petition' }, label), this.onPetition));
     return this.slotted('action')
       ? onClick(h('slot', { name: 'action' }), this.onLink)
       : action?.url && onClick(h('a', { ...described, href: action.url }, label), this.onLink);
@@ -816,14 +818,18 @@ export class CaseCard extends HostElement {
       setAttr(form, 'lang', locale);
       setAttr(form, 'heading-level', this.formLevel);
     }
-    if (rebuilt || state !== this.drawnPetition) {
+    // Drawn again when the state changes, and the failure's words when the card is rebuilt (its language, its link).
+    if (state !== this.drawnPetition || (rebuilt && state === 'failed')) {
       this.drawnPetition = state;
       const url = view.action?.url;
       this.panel.replaceChildren(
         ...(form
           ? [form]
           : state === 'failed'
-            ? [h('p', { class: 'problem' }, t('petitionError')), url ? onClick(h('a', { class: 'fallback', href: url }, t('petitionLink')), this.onLink) : '']
+            ? [
+                h('p', { class: 'problem' }, t('petitionError')),
+                url ? onClick(h('a', { class: 'fallback', href: url }, t('petitionLink')), this.onLink) : '',
+              ]
             : []),
       );
     }
