@@ -63,7 +63,7 @@ export const budgets = {
   // give way to the catalog's translated phrases: +107 B; and its region marked inside the card's place phrase,
   // +39 B. 12 695 since it is drawn by reference like the other small elements (issue 15: built with dom.ts's h()
   // when its record changes, the story, petition and note set on kept nodes; patch.ts, a third way to draw, is
-  // gone): -100 B (12 783 → 12 683).
+  // gone): -95 B (12 783 → 12 688).
   'case-card': 12695,
   // 13 100 since it is split by concern (issue 15: a pure config reader, the estimate controller, form
   // association, the view; the class wires them): +608 B over the one-file class (12 386 → 12 994), the price of
