@@ -996,6 +996,44 @@ describe('case-card: share', () => {
     expect($(el, '[role="status"]')!.getAttribute('role')).to.equal('status');
   });
 
+  it('keeps the reader on the Share button, and on the story’s and the petition’s buttons, while what they control changes', async () => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => undefined } });
+    const original = CaseCard.loadPetitionForm;
+    CaseCard.loadPetitionForm = async () => {
+      if (!customElements.get('petition-form')) customElements.define('petition-form', class extends HTMLElement {});
+    };
+    try {
+      const el = await remoteCard('fr', { action: { label: 'Signer', petition: 'xinjiang' } });
+      await settled(el);
+      // Compared as booleans: a failure prints quickly (chai would format the elements).
+      const focused = (node: Element): boolean => root(el).activeElement === node;
+      const share = $<HTMLButtonElement>(el, 'button.share')!;
+      share.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => $(el, '[role="status"]')?.textContent === 'Lien copié', 2000, '"Lien copié"');
+      expect(focused(share), 'focus on share').to.equal(true);
+      const more = $<HTMLButtonElement>(el, 'button.more')!;
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      expect(focused(more), 'focus on more').to.equal(true);
+      const petition = $<HTMLButtonElement>(el, 'button[part="action"]')!;
+      petition.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => $(el, 'petition-form'), 2000, '<petition-form>');
+      await el.updateComplete;
+      expect(petition.getAttribute('aria-expanded')).to.equal('true');
+      expect(focused(petition), 'focus on petition').to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect($(el, 'petition-form')).to.equal(null);
+      expect(focused(petition), 'focus on petition').to.equal(true);
+    } finally {
+      CaseCard.loadPetitionForm = original;
+    }
+  });
+
   it('shows the link when it cannot be copied', async () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
     const el = await fixture<CaseCard>(html`<case-card lang="en" name="Akber" case="akber"></case-card>`);

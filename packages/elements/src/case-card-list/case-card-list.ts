@@ -1,8 +1,7 @@
 import { clientKey, clientProperty, languageOf, resolveClient, resolveEndpoint, type AgirClient, type Case } from '@agir/core';
 import { catalog } from '../case-card/catalog.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
-import { setAttr } from '../shared/dom.js';
-import { h, patch, type Template } from '../shared/patch.js';
+import { h, setAttr } from '../shared/dom.js';
 import type { CaseCardMessages } from '../case-card/messages/en.js';
 import { authorError, defineElement, timeLimit } from '../shared/element-tools.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -88,7 +87,12 @@ export class CaseCardList extends HostElement {
   declare noShare: boolean;
 
   private readonly locale = new LocaleController<CaseCardMessages>(this, catalog);
-  private readonly cards = new WeakMap<Case, Card>();
+  /** The list's rows, each holding one case's card, by case id: a new list of the same cases keeps their cards. */
+  private rows = new Map<string, HTMLLIElement>();
+  // role="list" is not redundant in practice: Safari drops the list semantics of a ul without bullets.
+  private readonly list = h('ul', { part: 'list', class: 'list', role: 'list' });
+  /** The state and language the shadow tree was built for; a change rebuilds it. */
+  private drawn = '';
   private source: string | undefined;
   private controller: AbortController | undefined;
   private items: Case[] = [];
@@ -135,13 +139,21 @@ export class CaseCardList extends HostElement {
       }
     }
 
-    patch(this.renderRoot, [this.render()]);
-
-    const ready = this.locale.ready && this.phase === 'complete';
-    this.setState('loading', !this.locale.ready || this.phase === 'pending' || this.phase === 'idle');
-    this.setState('error', this.locale.ready && this.phase === 'error');
-    this.setState('empty', ready && this.items.length === 0);
-    this.setState('ready', ready && this.items.length > 0);
+    const state =
+      !this.locale.ready || this.phase === 'pending' || this.phase === 'idle'
+        ? 'loading'
+        : this.phase === 'error'
+          ? 'error'
+          : this.items.length
+            ? 'ready'
+            : 'empty';
+    const drawn = `${state} ${this.retryable} ${this.locale.locale}`;
+    if (drawn !== this.drawn) {
+      this.drawn = drawn;
+      this.renderRoot.replaceChildren(this.render(state));
+    }
+    if (state === 'ready') this.fill();
+    for (const name of ['loading', 'error', 'empty', 'ready']) this.setState(name, name === state);
   }
 
   private async load(endpoint: string | AgirClient, locale: string): Promise<void> {
@@ -203,49 +215,59 @@ export class CaseCardList extends HostElement {
     return Array.from(this.renderRoot.querySelectorAll<HTMLLIElement>('.list > li'));
   }
 
-  /** The card of a case: created once per case object, then only its presentation attributes change. */
-  private card(item: Case): Card {
-    let card = this.cards.get(item);
-    if (!card) {
-      card = document.createElement(CaseCardList.cardTag) as Card;
-      card.data = item;
-      this.cards.set(item, card);
-    }
-    for (const [name, value] of [
-      ['layout', this.layout],
-      ['heading-level', this.getAttribute('heading-level') ?? undefined],
-      ['endpoint', this.endpoint],
-    ] as const)
-      setAttr(card, name, value);
-    card.toggleAttribute('no-share', this.noShare);
-    card.client = this.client;
-    return card;
+  /**
+   * Brings the list's rows in line with the cases, in order: a case's row and card are kept (by its id; the
+   * reader's focus stays in it), a new case gets new ones, the rest are removed. Only the presentation
+   * attributes and the tab stop change.
+   */
+  private fill(): void {
+    const list = this.list;
+    const rows = new Map<string, HTMLLIElement>();
+    const active = Math.min(this.active, this.items.length - 1);
+    setAttr(list, 'lang', languageOf(this));
+    this.items.forEach((item, index) => {
+      // A case listed twice has a row of its own each time.
+      let key = item.id;
+      while (rows.has(key)) key += ' ';
+      const row = this.rows.get(key) ?? h('li', {}, document.createElement(CaseCardList.cardTag));
+      rows.set(key, row);
+      const card = row.firstChild as Card;
+      if (card.data !== item) card.data = item;
+      for (const [name, value] of [
+        ['layout', this.layout],
+        ['heading-level', this.getAttribute('heading-level') ?? undefined],
+        ['endpoint', this.endpoint],
+      ] as const)
+        setAttr(card, name, value);
+      card.toggleAttribute('no-share', this.noShare);
+      card.client = this.client;
+      setAttr(row, 'aria-label', item.name);
+      row.tabIndex = index === active ? 0 : -1;
+      if (list.children[index] !== row) list.insertBefore(row, list.children[index] ?? null);
+    });
+    while (list.children.length > this.items.length) list.lastChild!.remove();
+    this.rows = rows;
   }
 
-  private render(): Template {
+  /** The tree of the list's state: placeholders while loading, the error, the empty message, or the list. */
+  private render(state: string): HTMLElement {
     const t = this.locale.t;
-    if (!this.locale.ready || this.phase === 'pending' || this.phase === 'idle') {
-      const ghost = h('div', { class: 'ghost' });
+    if (state === 'loading') {
       return h(
         'div',
         { part: 'list', class: 'list', 'aria-busy': 'true' },
         h('span', { class: 'visually-hidden' }, t('listLoading')),
-        ghost,
-        ghost,
-        ghost,
+        h('div', { class: 'ghost' }),
+        h('div', { class: 'ghost' }),
+        h('div', { class: 'ghost' }),
       );
     }
-    if (this.phase === 'error') {
-      return h('p', { class: 'message' }, t('listError'), this.retryable && h('button', { onclick: this.retry }, t('retry')));
+    if (state === 'error') {
+      const retry = this.retryable && h('button', {}, t('retry'));
+      if (retry) retry.onclick = this.retry;
+      return h('p', { class: 'message' }, t('listError'), retry);
     }
-    if (this.items.length === 0) return h('p', { class: 'message' }, t('listEmpty'));
-    const active = Math.min(this.active, this.items.length - 1);
-    // role="list" is not redundant in practice: Safari drops the list semantics of a ul without bullets.
-    return h(
-      'ul',
-      { part: 'list', class: 'list', role: 'list', lang: languageOf(this) },
-      ...this.items.map((item, index) => h('li', { tabindex: index === active ? 0 : -1, 'aria-label': item.name }, this.card(item))),
-    );
+    return state === 'ready' ? this.list : h('p', { class: 'message' }, t('listEmpty'));
   }
 }
 

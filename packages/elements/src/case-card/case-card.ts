@@ -18,7 +18,7 @@ import { styles } from './case-card.styles.js';
 import { imageUrl, quote, validated, webUrl, type CaseView } from './case-view.js';
 import { catalog } from './catalog.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
-import { h, patch, type Child, type Template } from '../shared/patch.js';
+import { h, setAttr, setText, type Child } from '../shared/dom.js';
 import { ActionEvent } from './events.js';
 import type { Outcome } from './load.js';
 import type { CaseCardMessages } from './messages/en.js';
@@ -33,6 +33,9 @@ const foreign = (record: string | undefined, element: string) =>
   record && record.split('-')[0]!.toLowerCase() != element.split('-')[0]!.toLowerCase()
     ? { lang: record, dir: directionOf(record) }
     : undefined;
+
+/** `element`, answering clicks with `listener` (an event handler property: set once, never stacked). */
+const onClick = <E extends HTMLElement>(element: E, listener: (event: MouseEvent) => void): E => ((element.onclick = listener), element);
 type Problem = 'loadError' | 'notFound' | 'invalid';
 
 /** When the network half itself cannot load (offline, a CDN file missing): trying again may help. */
@@ -41,6 +44,8 @@ type Layout = 'auto' | 'card' | 'compact' | 'feature';
 
 const layouts = ['card', 'compact', 'feature'];
 const precisions = ['year', 'month', 'day'];
+/** The slots a page may fill: which are filled, and with what, shapes the card. */
+const slots = ['photo', 'name', 'place', 'status', 'action', 'summary', 'story', 'quote', 'quote-author'];
 
 /**
  * A person or group at risk: photo, name, country, status, summary, story, a quote and the call to act.
@@ -272,6 +277,19 @@ export class CaseCard extends HostElement {
   private petitionState: 'closed' | 'loading' | 'open' | 'failed' = 'closed';
   /** The polite confirmation after sharing ("Link copied"). */
   private note = '';
+  /** What the shadow tree was built from (the state, the record, the language, the page's slotted content); a change rebuilds it. */
+  private drawn = '';
+  /** The parts of the built tree that change without a new record, kept by reference (undefined when the card has none). */
+  private more: HTMLButtonElement | undefined;
+  private story: HTMLElement | undefined;
+  private opener: HTMLButtonElement | undefined;
+  /** Kept across rebuilds: the live region of the note, and the petition's panel with the form a reader may be filling in. */
+  private readonly noteText = h('p', { class: 'note', role: 'status' });
+  private readonly panel = h('div', { id: 'petition', class: 'petition' });
+  private form: HTMLElement | undefined;
+  /** The level of the form's heading, below the card's name. */
+  private formLevel = 4;
+  private drawnPetition = '';
 
   constructor() {
     super();
@@ -312,12 +330,40 @@ export class CaseCard extends HostElement {
     if (owner.some((value, index) => value !== this.owner[index])) this.petitionState = 'closed';
     this.owner = owner;
 
-    patch(this.renderRoot, [this.render()]);
-
-    // The frame's ratio: the case's photo's, or while loading the one `photo-width`/`photo-height` give.
-    const photo =
-      this.current?.photo ?? (this.photoWidth && this.photoHeight ? { width: this.photoWidth, height: this.photoHeight } : undefined);
-    if (photo) this.renderRoot.querySelector<HTMLElement>('.frame')?.style.setProperty('--_agir-ratio', `${photo.width} / ${photo.height}`);
+    const locale = this.locale.ready ? this.locale.locale : languageOf(this);
+    const layout = (layouts.includes(this.layout ?? '') ? this.layout : 'auto') as Layout;
+    const view = this.current;
+    // Everything the tree is built from but the parts `refresh` sets: the tree is rebuilt when a record, the
+    // language or the page's slotted content changes, rarely; the story, the petition and the note keep their nodes.
+    const drawn = JSON.stringify([
+      this.phase,
+      this.locale.ready,
+      locale,
+      layout,
+      view,
+      this.problem,
+      this.retryable,
+      this.photoSrc,
+      this.photoWidth,
+      this.photoHeight,
+      this.photoAlt,
+      this.photoCredit,
+      this.statusLabel,
+      this.actionLabel,
+      this.headingLevel,
+      this.noShare,
+      view && slots.map((name) => this.slotted(name)?.localName),
+    ]);
+    const rebuilt = drawn !== this.drawn;
+    if (rebuilt) {
+      this.drawn = drawn;
+      this.renderRoot.replaceChildren(this.render(view, layout, locale));
+      // The frame's ratio: the case's photo's, or while loading the one `photo-width`/`photo-height` give.
+      const photo = view?.photo ?? (this.photoWidth && this.photoHeight ? { width: this.photoWidth, height: this.photoHeight } : undefined);
+      if (photo)
+        this.renderRoot.querySelector<HTMLElement>('.frame')?.style.setProperty('--_agir-ratio', `${photo.width} / ${photo.height}`);
+    }
+    if (this.phase === 'complete' && view) this.refresh(view, locale, rebuilt);
     const ready = this.locale.ready && this.phase !== 'pending' && this.phase !== 'idle';
     const failed = ready && (this.phase === 'error' || !this.current);
     this.setState('loading', !ready);
@@ -582,8 +628,8 @@ export class CaseCard extends HostElement {
   }
 
   /** Slot `name` when the page filled it (with something it can show), else the card's own content. */
-  private fill(name: string, own: Child, attrs = {}): Child {
-    return this.slotted(name) ? h('slot', { name, ...attrs }) : own;
+  private fill(name: string, own: Child): Child {
+    return this.slotted(name) ? h('slot', { name }) : own;
   }
 
   /**
@@ -616,36 +662,15 @@ export class CaseCard extends HostElement {
     // The record's words for its call to action only in the element's language (the page's action-label always).
     const label = this.text(this.actionLabel) || (!foreign(view.locale, locale) && action?.label) || this.locale.t('act');
     const described = { part: 'action', class: 'cta', 'aria-describedby': 'name' };
-    if (action?.petition) {
-      const open = this.petitionState === 'open' || this.petitionState === 'failed';
-      return h('button', { ...described, 'aria-expanded': String(open), 'aria-controls': 'petition', onclick: this.onPetition }, label);
-    }
-    return this.fill('action', action?.url && h('a', { ...described, href: action.url, onclick: this.onLink }, label), {
-      onclick: this.onLink,
-    });
+    if (action?.petition)
+      return (this.opener = onClick(h('button', { ...described, 'aria-controls': 'petition' }, label), this.onPetition));
+    return this.slotted('action')
+      ? onClick(h('slot', { name: 'action' }), this.onLink)
+      : action?.url && onClick(h('a', { ...described, href: action.url }, label), this.onLink);
   }
 
-  /** The panel of the petition form; `level` is the level of the name's heading. */
-  private petitionPanel(view: CaseView, locale: string, level: number): Template {
-    const url = view.action?.url;
-    const state = this.petitionState;
-    return h(
-      'div',
-      { id: 'petition', class: 'petition', hidden: state !== 'open' && state !== 'failed' },
-      state === 'open' &&
-        h('petition-form', {
-          petition: view.action?.petition,
-          endpoint: this.endpoint,
-          lang: locale,
-          'heading-level': Math.min(6, level + 1),
-        }),
-      state === 'failed' && h('p', { class: 'problem' }, this.locale.t('petitionError')),
-      state === 'failed' && url && h('a', { class: 'fallback', href: url, onclick: this.onLink }, this.locale.t('petitionLink')),
-    );
-  }
-
-  private skeleton(layout: Layout): Template {
-    const line = (extra = ''): Template => h('span', { class: `line${extra}` });
+  private skeleton(layout: Layout): HTMLElement {
+    const line = (extra = '') => h('span', { class: `line${extra}` });
     // The photo's frame only when the card is told there is one (a case's photo is known once it arrives):
     // the skeleton then holds the place a card without a photo takes (case-card/space.ts).
     const photo = !!(this.photoSrc || (this.photoWidth && this.photoHeight));
@@ -665,7 +690,8 @@ export class CaseCard extends HostElement {
     );
   }
 
-  private card(view: CaseView, layout: Layout, locale: string): Template {
+  /** The card of a record, built when the record (or the language, or the page's slotted content) changes. */
+  private card(view: CaseView, layout: Layout, locale: string): HTMLElement {
     const t = this.locale.t;
     const photo = view.photo;
     const credit = photo?.credit?.replace(/^\s*©\s*/, '');
@@ -688,12 +714,12 @@ export class CaseCard extends HostElement {
     const text = other ?? { dir: 'auto' };
     const words = (slot: string) => (this.slotted(slot) ? { dir: 'auto' } : text);
     const story = !!view.story?.length || !!this.slotted('story');
-    const quoted = !!view.quote || !!this.slotted('quote');
     const author = !!view.quote?.author || !!this.slotted('quote-author');
     // A slotted heading (<h1> to <h6>) is the card's heading, at the page's level: the card's own is then a plain
     // box (`own` is 0). Any other slotted name, or none, goes in the card's own heading, at heading-level.
     const tag = this.slotted('name')?.localName ?? '';
     const own = /^h[1-6]$/.test(tag) ? 0 : this.level();
+    this.formLevel = Math.min(6, (own || +tag[1]!) + 1);
     return h(
       'article',
       { part: 'card', class: `card l-${layout}${photo ? '' : ' no-photo'}${this.locale.ready ? '' : ' l10n'}`, 'aria-labelledby': 'name' },
@@ -723,45 +749,41 @@ export class CaseCard extends HostElement {
       h(
         'div',
         { class: 'body' },
-        h(own ? `h${own}` : 'div', { id: 'name', part: 'name', class: 'name', ...words('name') }, this.fill('name', view.name)),
+        h((own ? `h${own}` : 'div') as 'div', { id: 'name', part: 'name', class: 'name', ...words('name') }, this.fill('name', view.name)),
         view.fullName && view.fullName !== view.name && h('p', { class: 'full-name', ...text }, view.fullName),
         place && h('p', { class: 'place' }, place),
         status && h('p', { part: 'status', class: 'status' }, status),
         h('div', { class: 'summary', ...words('summary') }, h('slot', { name: 'summary' }, view.summary && h('p', {}, view.summary))),
+        story && (this.more = onClick(h('button', { class: 'more', 'aria-controls': 'story' }), this.toggleStory)),
         story &&
+          (this.story = h(
+            'div',
+            { id: 'story', class: 'story', ...words('story') },
+            h('slot', { name: 'story' }, ...(view.story ?? []).map((paragraph) => h('p', {}, paragraph))),
+          )),
+        (view.quote || this.slotted('quote')) &&
           h(
-            'button',
-            { class: 'more', 'aria-expanded': String(this.expanded), 'aria-controls': 'story', onclick: this.toggleStory },
-            t(this.expanded ? 'readLess' : 'readMore'),
+            'figure',
+            { class: 'quote' },
+            h('blockquote', words('quote'), h('slot', { name: 'quote' }, view.quote && h('p', {}, view.quote.text))),
+            author && h('figcaption', words('quote-author'), h('slot', { name: 'quote-author' }, view.quote?.author)),
           ),
-        h(
-          'div',
-          { id: 'story', class: 'story', ...words('story'), hidden: !story || !this.expanded },
-          h('slot', { name: 'story' }, ...(view.story ?? []).map((paragraph) => h('p', {}, paragraph))),
-        ),
-        h(
-          'figure',
-          { class: 'quote', hidden: !quoted },
-          h('blockquote', words('quote'), h('slot', { name: 'quote' }, view.quote && h('p', {}, view.quote.text))),
-          h('figcaption', { ...words('quote-author'), hidden: !author }, h('slot', { name: 'quote-author' }, view.quote?.author)),
-        ),
         h(
           'div',
           { class: 'actions' },
           this.action(view, locale),
-          !this.noShare && h('button', { class: 'share', 'aria-describedby': 'name', onclick: this.onShare }, t('share')),
+          !this.noShare && onClick(h('button', { class: 'share', 'aria-describedby': 'name' }, t('share')), this.onShare),
         ),
-        h('p', { class: 'note', role: 'status' }, this.note),
-        this.petitionPanel(view, locale, own || +tag[1]!),
+        this.noteText,
+        this.panel,
       ),
     );
   }
 
-  private render(): Template {
-    const locale = this.locale.ready ? this.locale.locale : languageOf(this);
-    const layout = (layouts.includes(this.layout ?? '') ? this.layout : 'auto') as Layout;
-    const view = this.current;
-    let content: Template;
+  /** The tree of the current state: the card, its skeleton while loading, or the problem. */
+  private render(view: CaseView | undefined, layout: Layout, locale: string): HTMLElement {
+    this.more = this.story = this.opener = undefined;
+    let content: HTMLElement;
     if (this.phase === 'complete' && view) content = this.card(view, layout, locale);
     else if (!this.locale.ready || this.phase === 'pending' || this.phase === 'idle') content = this.skeleton(layout);
     else {
@@ -770,10 +792,48 @@ export class CaseCard extends HostElement {
         'div',
         { part: 'card', class: 'card problem' },
         h('p', {}, this.locale.t(error ? this.problem : 'invalid')),
-        error && this.retryable && h('button', { class: 'retry', onclick: this.retry }, this.locale.t('retry')),
+        error && this.retryable && onClick(h('button', { class: 'retry' }, this.locale.t('retry')), this.retry),
       );
     }
     return h('div', { class: 'wrap', dir: directionOf(locale), lang: locale }, content);
+  }
+
+  /** Sets what changes without a new record, on the nodes kept by reference: the story's disclosure, the petition, the note. */
+  private refresh(view: CaseView, locale: string, rebuilt: boolean): void {
+    const t = this.locale.t;
+    if (this.more) {
+      setText(this.more, t(this.expanded ? 'readLess' : 'readMore'));
+      setAttr(this.more, 'aria-expanded', String(this.expanded));
+    }
+    this.story?.toggleAttribute('hidden', !this.expanded);
+    const state = this.petitionState;
+    const open = state === 'open' || state === 'failed';
+    if (this.opener) setAttr(this.opener, 'aria-expanded', String(open));
+    this.panel.toggleAttribute('hidden', !open);
+    // The form is kept while it is open (the reader may be filling it in), whatever else changes.
+    const form = state === 'open' ? (this.form ??= h('petition-form')) : (this.form = undefined);
+    if (form) {
+      setAttr(form, 'petition', view.action?.petition);
+      setAttr(form, 'endpoint', this.endpoint);
+      setAttr(form, 'lang', locale);
+      setAttr(form, 'heading-level', this.formLevel);
+    }
+    // Drawn again when the state changes, and the failure's words when the card is rebuilt (its language, its link).
+    if (state !== this.drawnPetition || (rebuilt && state === 'failed')) {
+      this.drawnPetition = state;
+      const url = view.action?.url;
+      this.panel.replaceChildren(
+        ...(form
+          ? [form]
+          : state === 'failed'
+            ? [
+                h('p', { class: 'problem' }, t('petitionError')),
+                url ? onClick(h('a', { class: 'fallback', href: url }, t('petitionLink')), this.onLink) : '',
+              ]
+            : []),
+      );
+    }
+    setText(this.noteText, this.note);
   }
 }
 

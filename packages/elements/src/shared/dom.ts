@@ -1,17 +1,20 @@
 /**
- * Way 2 of drawing (CONTRIBUTING.md, "Draw"): a shadow tree built once with DOM calls — never from HTML
- * strings — and kept by reference, so that `update()` changes only the text and attributes that differ.
+ * Way 2 of drawing (CONTRIBUTING.md, "Draw"): a shadow tree built with DOM calls — never from HTML strings —
+ * and kept by reference, so that `update()` changes only the text and attributes that differ.
  */
 
-/** A shadow element: its tag, its attributes, its children (a string becomes a text node). */
+/** A child of `h`: a node, a string (a text node), or `false`/`null`/`undefined` for a part a record does not have. */
+export type Child = Node | string | false | null | undefined;
+
+/** A shadow element: its tag, its attributes (`undefined` leaves one out), its children. */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  attributes: Record<string, string> = {},
-  ...children: Array<Node | string>
+  attributes: Record<string, string | number | undefined> = {},
+  ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
+  for (const [name, value] of Object.entries(attributes)) setAttr(element, name, value);
+  element.append(...(children.filter((child) => child || child === '') as Array<Node | string>));
   return element;
 }
 
