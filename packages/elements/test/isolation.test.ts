@@ -39,11 +39,15 @@ const elements: Record<string, { markup: () => string; ready: (el: HTMLElement) 
   'case-card': {
     markup: () =>
       '<case-card lang="fr" name="Akber" country="CN" status="detained" status-since="2018" action-href="https://www.example.org/agir" action-label="Agir"><span slot="summary">Détenu depuis 2018.</span></case-card>',
-    ready: (el) => /Akber/.test(el.shadowRoot?.textContent ?? ''),
+    // Ready (its language loaded), not only drawn: the two mounts compared must be in the same state.
+    ready: (el) => el.matches(':state(ready)') && /Akber/.test(el.shadowRoot?.textContent ?? ''),
   },
   'case-card-list': {
     markup: () => `<case-card-list lang="fr" endpoint="${fake.endpoint}" tag="xinjiang"></case-card-list>`,
-    ready: (el) => (el.shadowRoot?.querySelectorAll('case-card').length ?? 0) === 2,
+    ready: (el) => {
+      const cards = [...(el.shadowRoot?.querySelectorAll('case-card') ?? [])];
+      return cards.length === 2 && cards.every((card) => card.matches(':state(ready)'));
+    },
   },
   'donation-calculator': {
     markup: () => '<donation-calculator lang="fr" country="FR" tax-year="2026"></donation-calculator>',
