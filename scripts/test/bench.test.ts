@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 31 610 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 31 615 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -99,9 +99,9 @@ test(
     // signature on a form that lists steps. 31 570 since the bench counts agir.css too (+669 B: a real download, which
     // the loader links into a page that did not), while chunk names carry 7 characters of hash instead of 8 and no
     // file names its source map (-593 B over the 14 files): 31 557. 31 610 since the form shares the petition's own
-    // share text when it is in the form's language (issue 19; +36 B in the submission code): 31 593.
-    // Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 31_610, `petition-form page weight ${form.gzip} bytes gzip > 31 610`);
+    // share text when it is in the form's language (issue 19; +36 B in the submission code): 31 593; and dom.ts's h()
+    // skipping absent children for the cards (issue 15) in the common chunk: 31 607. Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 31_615, `petition-form page weight ${form.gzip} bytes gzip > 31 615`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );
