@@ -17,7 +17,16 @@ import { describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
 
 import { openDatabase, type RunningServer } from '../src/index.js';
-import { actionNetworkBody, addTarget, backoffMs, relayDefaults, relayStatus, webhookBody, type RelayOptions } from '../src/relay.js';
+import {
+  actionNetworkBody,
+  addTarget,
+  backoffMs,
+  confirmationBody,
+  relayDefaults,
+  relayStatus,
+  webhookBody,
+  type RelayOptions,
+} from '../src/relay.js';
 import type { ExportedSignature } from '../src/store.js';
 import {
   backends,
@@ -132,6 +141,18 @@ describe('relay docs', () => {
     assert.deepEqual(
       actionNetworkBody(delivery, signed, { tags: ['agir', 'water-2026'], consentId: 'newsletter' }),
       JSON.parse(docBlock('relay-example-actionnetwork')),
+    );
+    const confirmedAt = '2026-12-04T10:02:11+00:00'; // as the database's JSON gives it
+    const confirmed: ExportedSignature = {
+      ...signed,
+      consents: signed.consents.map((consent) => ({ ...consent, state: 'confirmed', confirmedAt })),
+    };
+    assert.deepEqual(
+      confirmationBody(
+        { id: '0b6f4e0e-3c1d-4c9a-8e59-8f7c5f7b2d10', event: 'consent.confirmed', doubleOptIn: true, signatureDelivery: delivery },
+        confirmed,
+      ),
+      JSON.parse(docBlock('relay-example-confirmed')),
     );
   });
 });
