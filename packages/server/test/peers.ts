@@ -87,7 +87,8 @@ export interface Mailbox {
   down(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port that was free a moment ago and has nothing listening now. */
+export async function freePort(): Promise<number> {
   const server = http.createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -6,10 +6,7 @@
 // never send one delivery twice nor two at once to one target. The docs' snippet and examples are run.
 import assert from 'node:assert/strict';
 
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { pathToFileURL } from 'node:url';
@@ -42,7 +39,7 @@ import {
   startTestServer,
   tempDir,
 } from './helpers.js';
-import { startReceiver, type Received } from './peers.js';
+import { freePort, startReceiver, type Received } from './peers.js';
 
 const SECRET = 'whsec-test-0123456789abcdef';
 const API_KEY = 'an-key-test-0123456789';
@@ -647,12 +644,7 @@ for (const backend of backends) {
 
 /** The URL of a loopback port that was free a moment ago and has nothing listening now. */
 async function closedPort(): Promise<string> {
-  const server = http.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.1:${await freePort()}`;
 }
 
 /** Starts `agir-server start` as a child process with fast relay timing; resolves once it printed its URL. */
