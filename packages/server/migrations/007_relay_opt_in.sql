@@ -13,7 +13,7 @@ ALTER TABLE relay_outbox DROP CONSTRAINT relay_outbox_target_id_signature_id_key
 ALTER TABLE relay_outbox ADD CONSTRAINT relay_outbox_target_signature_event_key UNIQUE (target_id, signature_id, event);
 
 -- The server's settings that outlive a process. `opt_in`: `double` once a server has started with SMTP
--- (every signature is sent a confirmation link), until the operator says `agir-server opt-in single`.
+-- (every signature is sent a confirmation link), until the operator says `agir-server mail opt-in single`.
 CREATE TABLE server_settings (
   name       text PRIMARY KEY,
   value      text NOT NULL,

@@ -114,7 +114,7 @@ export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {
   if (options.mail === undefined)
     notice(
       store.mailEnabled
-        ? 'No SMTP_URL, but this database runs double opt-in (a server with SMTP started on it): confirmation emails wait in the outbox for a server with SMTP, and the relay subscribes nobody until they confirm; "agir-server opt-in single" to stop (docs/server.md, "Confirmation email").\n'
+        ? 'No SMTP_URL, but this database runs double opt-in (a server with SMTP started on it): confirmation emails wait in the outbox for a server with SMTP, and the relay subscribes nobody until they confirm; "agir-server mail opt-in single" to stop (docs/server.md, "Confirmation email").\n'
         : 'No SMTP_URL: no confirmation email is sent, and granted consents stay "pending" (docs/server.md, "Confirmation email").\n',
     );
   const mail = options.mail ? new MailWorker(store, options.mail, logger) : undefined;

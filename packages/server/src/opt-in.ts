@@ -11,7 +11,7 @@
  * in the meantime. Read from the process's configuration alone, such a moment would silently turn the
  * signatures it takes into single opt-in: subscribed in the organisation's CRM without a confirmation,
  * which the consent's law (Germany, Austria) does not allow. An SMTP server that is down changes nothing
- * either: the mail is retried. Leaving double opt-in is the operator's explicit act: `agir-server opt-in single`.
+ * either: the mail is retried. Leaving double opt-in is the operator's explicit act: `agir-server mail opt-in single`.
  */
 import type { Queryable } from './db.js';
 
