@@ -31,6 +31,7 @@ import { openStore } from './open.js';
 import { checkOperatorToken, operatorRoutes } from './operator.js';
 import { confirmRoutes } from './confirm.js';
 import { checkMailOptions, MailWorker } from './mail.js';
+import { readOptIn, recordOptIn } from './opt-in.js';
 import { actionNetworkReader } from './actionnetwork.js';
 import { RelayWorker } from './relay.js';
 import { API_CSP, clientKey, cors, normaliseOrigin, securityHeaders, TokenBuckets, type TakeResult } from './security.js';
@@ -102,9 +103,20 @@ export async function createApp(options: ServerOptions = {}): Promise<AgirApp> {
   const app = buildApp(store, options, logger);
   // The workers (src/relay.ts, src/mail.ts) live with the server that opened the store, and stop before it closes.
   const relay = options.relay === false ? undefined : new RelayWorker(store, options.relay ?? {}, logger);
-  if (options.mail) store.mailEnabled = true;
-  else if (options.mail === undefined)
-    notice('No SMTP_URL: no confirmation email is sent, and granted consents stay "pending" (docs/server.md, "Confirmation email").\n');
+  // Double opt-in is the database's (src/opt-in.ts): recorded by a start with SMTP, kept by one without.
+  try {
+    if (options.mail) await recordOptIn(store.db, 'double');
+    store.mailEnabled = (await readOptIn(store.db)) === 'double';
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  if (options.mail === undefined)
+    notice(
+      store.mailEnabled
+        ? 'No SMTP_URL, but this database runs double opt-in (a server with SMTP started on it): confirmation emails wait in the outbox for a server with SMTP, and the relay subscribes nobody until they confirm; "agir-server mail opt-in single" to stop (docs/server.md, "Confirmation email").\n'
+        : 'No SMTP_URL: no confirmation email is sent, and granted consents stay "pending" (docs/server.md, "Confirmation email").\n',
+    );
   const mail = options.mail ? new MailWorker(store, options.mail, logger) : undefined;
   relay?.start();
   mail?.start();

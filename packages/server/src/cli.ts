@@ -17,6 +17,7 @@
  *   agir-server person erase --email EMAIL           GDPR erasure on every petition
  *   agir-server relay add|list|remove|status|retry   relay signatures to the organisation's systems
  *   agir-server mail status                          the confirmation emails: sent, waiting, refused
+ *   agir-server mail opt-in [single|double]          the database's opt-in mode (src/opt-in.ts)
  *   agir-server copy --to postgres://… [--force]     copy everything (PGlite) into PostgreSQL, counts checked
  * Every command takes --data-dir DIR (PGlite) or --database-url URL / DATABASE_URL (PostgreSQL), and
  * --key-dir DIR / AGIR_KEY_DIR or AGIR_DATA_KEY for the data key.
@@ -45,6 +46,7 @@ import {
   type PetitionDetails,
 } from './organiser.js';
 import { addTarget, checkTarget, listTargets, relayStatus, removeTarget, retryNow, type RelayOptions } from './relay.js';
+import { readOptIn, recordOptIn } from './opt-in.js';
 import { normaliseOrigin } from './security.js';
 import { startServer } from './server.js';
 import type { Store } from './store.js';
@@ -116,9 +118,13 @@ Commands:
                              Record every new signature on an Action Network petition (its .../signatures URL)
   relay list                 The relay targets (id, petition, kind, URL, secret variable, tags)
   relay remove ID            Remove a target and its outbox (delivered or not)
-  relay status               Per target: delivered, pending, failing, next attempt, last error
+  relay status               Per target and event (signature.created, consent.confirmed): delivered,
+                             pending, failing, next attempt, last error
   relay retry [ID]           Make every undelivered delivery (of target ID) due now
   mail status                The confirmation emails: sent, waiting (next attempt, last error), refused for good
+  mail opt-in [single|double]
+                             The database's opt-in: double once a server started with SMTP (signers confirm
+                             by email, the relay subscribes only the confirmed), until set to single here
   copy --to URL [--force]    Copy this database (PGlite: --data-dir) and its person keys into the PostgreSQL
                              database at URL (postgres://user:password@host:5432/db), migrated first; one
                              transaction, counts compared and printed per table. Refuses a target holding
@@ -650,8 +656,9 @@ async function suspects(args: string[], io: CliIo): Promise<number> {
       const ids = suspectIds(positionals, 'accept');
       let failed = 0;
       await withStore(values, io, async (store) => {
-        // An accepted suspect gets its confirmation email like any signature when this environment has SMTP_URL.
-        store.mailEnabled = Boolean(io.env.SMTP_URL);
+        // An accepted suspect gets its confirmation email like any signature when this environment has
+        // SMTP_URL or the database runs double opt-in (src/opt-in.ts).
+        store.mailEnabled = Boolean(io.env.SMTP_URL) || (await readOptIn(store.db)) === 'double';
         for (const id of ids) {
           const outcome = await acceptSuspect(store, id);
           switch (outcome.kind) {
@@ -740,12 +747,31 @@ function mailOptions(values: Values, io: CliIo): MailOptions | undefined {
 
 async function mail(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
-  if (action !== 'status') throw new UsageError(`mail: expected status${action ? `, got "${action}"` : ''}`);
+  if (action === 'opt-in') return optIn(rest, io);
+  if (action !== 'status') throw new UsageError(`mail: expected status or opt-in${action ? `, got "${action}"` : ''}`);
   const { values } = parse(rest, {});
   const status = await withStore(values, io, (store) => mailStatus(store));
   await io.out(
     `delivered\tpending\tfailed\tnext_attempt\tlast_error\n${status.delivered}\t${status.pending}\t${status.failed}\t${when(status.nextAttemptAt)}\t${status.lastError ?? ''}\n`,
   );
+  return 0;
+}
+
+/** `mail opt-in [single|double]`: shows the database's opt-in mode, or sets it (src/opt-in.ts). */
+async function optIn(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {}, 1);
+  const wanted = positionals[0];
+  if (wanted !== undefined && wanted !== 'single' && wanted !== 'double')
+    throw new UsageError(`mail opt-in: expected single or double, got "${wanted}"`);
+  const mode = await withStore(values, io, async (store) => {
+    if (wanted) await recordOptIn(store.db, wanted);
+    return readOptIn(store.db);
+  });
+  await io.out(`${mode}\n`);
+  if (wanted === 'single')
+    io.err(
+      'single opt-in: new signatures get no confirmation email without SMTP, and the relay sends a granted consent as subscribed at once (a server started with SMTP records double again)\n',
+    );
   return 0;
 }
 
@@ -864,11 +890,13 @@ async function relay(args: string[], io: CliIo): Promise<number> {
       const rows = await withStore(values, io, (store) => relayStatus(store.db));
       await io.out(
         [
-          'id\tpetition\tkind\tstate\tdelivered\tpending\tfailing\tnext_attempt\tlast_error\n',
-          ...rows.map((t) => {
-            const state = t.failing > 0 ? 'failing' : t.pending > 0 ? 'pending' : 'ok';
-            return `${t.id}\t${t.petitionId}\t${t.kind}\t${state}\t${t.delivered}\t${t.pending}\t${t.failing}\t${when(t.nextAttemptAt)}\t${t.lastError ?? ''}\n`;
-          }),
+          'id\tpetition\tkind\tevent\tstate\tdelivered\tpending\tfailing\tnext_attempt\tlast_error\n',
+          ...rows.flatMap((t) =>
+            t.events.map((e) => {
+              const state = e.failing > 0 ? 'failing' : e.pending > 0 ? 'pending' : 'ok';
+              return `${t.id}\t${t.petitionId}\t${t.kind}\t${e.event}\t${state}\t${e.delivered}\t${e.pending}\t${e.failing}\t${when(e.nextAttemptAt)}\t${e.lastError ?? ''}\n`;
+            }),
+          ),
         ].join(''),
       );
       return 0;

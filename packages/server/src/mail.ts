@@ -21,6 +21,7 @@ import type { Logger } from './log.js';
 import { mailMessages } from './mail-messages.js';
 import { leaseMs, PollLoop } from './poll-loop.js';
 import { backoffMs, relayDefaults } from './relay.js';
+import { enqueueConfirmations } from './relay-queue.js';
 import type { ExportedSignature, Store } from './store.js';
 
 export interface MailOptions {
@@ -113,8 +114,8 @@ export async function lookUpToken(store: Store, token: string): Promise<Exclude<
 }
 
 /**
- * Uses a token (the POST): in one transaction, marks it used and the signature's pending consents
- * confirmed. `done` once; afterwards `confirmed` (already), or `expired` / `invalid`.
+ * Uses a token (the POST): in one transaction, marks it used, the signature's pending consents confirmed,
+ * and their relay deliveries due. `done` once; afterwards `confirmed` (already), or `expired` / `invalid`.
  */
 export async function useToken(store: Store, token: string): Promise<TokenLookup> {
   if (!TOKEN_SHAPE.test(token)) return { kind: 'invalid' };
@@ -125,10 +126,17 @@ export async function useToken(store: Store, token: string): Promise<TokenLookup
       [hash],
     );
     if (!row) return false;
-    const confirmed = await tx.query(
+    const confirmed = await tx.query<{ consent_id: string }>(
       `UPDATE consents SET state = 'confirmed', confirmed_at = now() WHERE signature_id = $1 AND state = 'pending' RETURNING consent_id`,
       [row.signature_id],
     );
+    // The organisation's systems are told, through the relay's outbox, in this transaction (src/relay-queue.ts).
+    if (confirmed.length > 0)
+      await enqueueConfirmations(
+        tx,
+        row.signature_id,
+        confirmed.map((consent) => consent.consent_id),
+      );
     return confirmed.length > 0;
   });
   const found = await lookUpToken(store, token);

@@ -7,6 +7,11 @@
  * FAILING_AFTER attempts. Every attempt of a delivery carries the same delivery id (the receiver's
  * idempotency key): a delivery cut short (the process killed while the request was in flight) is sent
  * again with the same id. Secrets are read from the environment at send time, never stored.
+ *
+ * A delivery is an event: `signature.created`, and `consent.confirmed` when its signer follows the emailed
+ * link (written in the confirmation's transaction, src/mail.ts), sent after the signature's own delivery
+ * to that target. Under double opt-in (src/opt-in.ts; recorded on each row) Action Network is told
+ * `subscribed` only for a confirmed consent.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { osdiSignature } from '@agir/core';
@@ -16,6 +21,8 @@ import { leaseMs, PollLoop } from './poll-loop.js';
 import type { ExportedSignature, Store } from './store.js';
 
 export type RelayKind = 'webhook' | 'actionnetwork';
+export type RelayEvent = 'signature.created' | 'consent.confirmed';
+export const relayEvents: readonly RelayEvent[] = ['signature.created', 'consent.confirmed'];
 
 /** A delivery is shown as failing after this many attempts without success (it is still retried). */
 export const FAILING_AFTER = 5;
@@ -43,12 +50,17 @@ export interface NewRelayTarget {
   allSigners?: boolean | undefined;
 }
 
-export interface RelayTargetStatus extends RelayTarget {
+interface DeliveryCounts {
   delivered: number;
   pending: number;
   failing: number;
   nextAttemptAt: Date | null;
   lastError: string | null;
+}
+
+/** A target's deliveries, all events together, and each event's apart. */
+export interface RelayTargetStatus extends RelayTarget, DeliveryCounts {
+  events: Array<DeliveryCounts & { event: RelayEvent }>;
 }
 
 export interface RelayOptions {
@@ -146,30 +158,61 @@ export async function listTargets(db: Queryable): Promise<RelayTarget[]> {
 
 export async function relayStatus(db: Queryable): Promise<RelayTargetStatus[]> {
   const rows = await db.query<
-    TargetRow & { delivered: number; pending: number; failing: number; next_attempt_at: Date | null; last_error: string | null } & Record<
-        string,
-        unknown
-      >
+    TargetRow & {
+      event: RelayEvent;
+      delivered: number;
+      pending: number;
+      failing: number;
+      next_attempt_at: Date | null;
+      last_error: string | null;
+      last_error_at: Date | null;
+    } & Record<string, unknown>
   >(
-    `SELECT t.id, t.petition_id, t.kind, t.url, t.secret_env, t.tags, t.consent_id, t.all_signers,
+    `SELECT t.id, t.petition_id, t.kind, t.url, t.secret_env, t.tags, t.consent_id, t.all_signers, e.event,
             count(o.id) FILTER (WHERE o.delivered_at IS NOT NULL)::int AS delivered,
             count(o.id) FILTER (WHERE o.delivered_at IS NULL)::int AS pending,
             count(o.id) FILTER (WHERE o.delivered_at IS NULL AND o.attempts >= $1)::int AS failing,
             min(o.next_attempt_at) FILTER (WHERE o.delivered_at IS NULL) AS next_attempt_at,
-            (SELECT x.last_error FROM relay_outbox x WHERE x.target_id = t.id AND x.delivered_at IS NULL AND x.last_error IS NOT NULL
-              ORDER BY x.last_attempt_at DESC LIMIT 1) AS last_error
-       FROM relay_targets t LEFT JOIN relay_outbox o ON o.target_id = t.id
-      GROUP BY t.id ORDER BY t.id`,
-    [FAILING_AFTER],
+            (SELECT x.last_error FROM relay_outbox x WHERE x.target_id = t.id AND x.event = e.event AND x.delivered_at IS NULL
+                AND x.last_error IS NOT NULL ORDER BY x.last_attempt_at DESC LIMIT 1) AS last_error,
+            max(o.last_attempt_at) FILTER (WHERE o.delivered_at IS NULL AND o.last_error IS NOT NULL) AS last_error_at
+       FROM relay_targets t CROSS JOIN unnest($2::text[]) WITH ORDINALITY AS e (event, rank)
+       LEFT JOIN relay_outbox o ON o.target_id = t.id AND o.event = e.event
+      GROUP BY t.id, e.event, e.rank ORDER BY t.id, e.rank`,
+    [FAILING_AFTER, relayEvents],
   );
-  return rows.map((row) => ({
-    ...toTarget(row),
-    delivered: row.delivered,
-    pending: row.pending,
-    failing: row.failing,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-  }));
+  const targets = new Map<number, RelayTargetStatus & { lastErrorAt: Date | null }>();
+  for (const row of rows) {
+    const counts = {
+      delivered: row.delivered,
+      pending: row.pending,
+      failing: row.failing,
+      nextAttemptAt: row.next_attempt_at,
+      lastError: row.last_error,
+    };
+    const target = targets.get(Number(row.id)) ?? {
+      ...toTarget(row),
+      delivered: 0,
+      pending: 0,
+      failing: 0,
+      nextAttemptAt: null,
+      lastError: null,
+      lastErrorAt: null,
+      events: [],
+    };
+    targets.set(target.id, target);
+    target.events.push({ event: row.event, ...counts });
+    target.delivered += row.delivered;
+    target.pending += row.pending;
+    target.failing += row.failing;
+    if (row.next_attempt_at && (!target.nextAttemptAt || row.next_attempt_at < target.nextAttemptAt))
+      target.nextAttemptAt = row.next_attempt_at;
+    if (row.last_error_at && (!target.lastErrorAt || row.last_error_at > target.lastErrorAt)) {
+      target.lastError = row.last_error;
+      target.lastErrorAt = row.last_error_at;
+    }
+  }
+  return [...targets.values()].map(({ lastErrorAt: _, ...target }) => target);
 }
 
 /** Makes every undelivered delivery (of one target, or all) due now; resolves with how many. */
@@ -184,13 +227,29 @@ export async function retryNow(db: Queryable, targetId?: number): Promise<number
 // ---------------------------------------------------------------------------------------------
 // What is sent
 
-/** The webhook's JSON body. */
-export function webhookBody(deliveryId: string, signature: ExportedSignature): Record<string, unknown> {
+/** What a delivery is, beside its target and its signature. */
+export interface Delivery {
+  /** Its delivery id: the receiver's idempotency key. */
+  id: string;
+  event: RelayEvent;
+  /** Taken under double opt-in: a granted consent subscribes nobody until it is confirmed. */
+  doubleOptIn: boolean;
+  /** `consent.confirmed`: the delivery id of the signature's own delivery to the same target (the receiver's join). */
+  signatureDelivery?: string | null | undefined;
+}
+
+/** The consents as the webhook shows them (the time of a confirmation is the `consent.confirmed` event's). */
+const shownConsents = (signature: ExportedSignature) =>
+  signature.consents.map(({ id, granted, text, version, state }) => ({ id, granted, text, version, state }));
+
+/** The webhook's JSON body of a `signature.created` delivery; `optIn` says whether a `pending` consent waits for its confirmation. */
+export function webhookBody(deliveryId: string, signature: ExportedSignature, doubleOptIn = false): Record<string, unknown> {
   return {
     type: 'signature.created',
     delivery: deliveryId,
     petition: signature.petitionId,
     signedAt: signature.createdAt.toISOString(),
+    optIn: doubleOptIn ? 'double' : 'single',
     person: {
       givenName: signature.givenName,
       familyName: signature.familyName,
@@ -202,7 +261,32 @@ export function webhookBody(deliveryId: string, signature: ExportedSignature): R
     comment: signature.comment,
     locale: signature.locale,
     source: { url: signature.sourceUrl, referrer: signature.sourceReferrer, embed: signature.sourceEmbed, utm: signature.sourceUtm },
-    consents: signature.consents,
+    consents: shownConsents(signature),
+  };
+}
+
+/**
+ * The webhook's JSON body of a `consent.confirmed` delivery: which signature (its own delivery id to this
+ * target, and the petition), whose (the email), and the consents now confirmed, each with its time.
+ */
+export function confirmationBody(delivery: Delivery, signature: ExportedSignature): Record<string, unknown> {
+  return {
+    type: 'consent.confirmed',
+    delivery: delivery.id,
+    signatureDelivery: delivery.signatureDelivery ?? null,
+    petition: signature.petitionId,
+    signedAt: signature.createdAt.toISOString(),
+    person: { email: signature.email },
+    consents: signature.consents
+      .filter((consent) => consent.state === 'confirmed')
+      .map((consent) => ({
+        id: consent.id,
+        granted: consent.granted,
+        text: consent.text,
+        version: consent.version,
+        state: consent.state,
+        confirmedAt: consent.confirmedAt ? new Date(consent.confirmedAt).toISOString() : null,
+      })),
   };
 }
 
@@ -214,12 +298,15 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
 /**
  * The Action Network (OSDI) record signature helper body of a delivery: core's `osdiSignature` (one home
  * for the relay and the browser's Action Network adapter), with the delivery id as the identifier and the
- * target's tags and consent (`status: "subscribed"` only when the signer granted it).
+ * target's tags and consent: `status: "subscribed"` only when the signer granted it, and, under double
+ * opt-in, only once they have confirmed it (a `consent.confirmed` delivery sends the helper again: Action
+ * Network updates the person).
  */
 export function actionNetworkBody(
   deliveryId: string,
   signature: ExportedSignature,
   target: Pick<RelayTarget, 'tags' | 'consentId'>,
+  doubleOptIn = false,
 ): Record<string, unknown> {
   return osdiSignature(
     {
@@ -231,7 +318,10 @@ export function actionNetworkBody(
       comment: signature.comment,
       referrer: signature.sourceReferrer,
       utmSource: signature.sourceUtm?.utm_source,
-      consents: signature.consents,
+      consents: signature.consents.map((consent) => ({
+        ...consent,
+        granted: consent.granted && (!doubleOptIn || consent.state === 'confirmed'),
+      })),
     },
     { identifier: deliveryId, tags: target.tags, consentId: target.consentId },
   );
@@ -240,7 +330,7 @@ export function actionNetworkBody(
 /** The request of one delivery: URL, headers and body. Throws when the target's secret is not in the environment. */
 export function buildRequest(
   target: RelayTarget,
-  deliveryId: string,
+  delivery: Delivery,
   signature: ExportedSignature,
   env: Record<string, string | undefined>,
   now = Date.now(),
@@ -248,21 +338,26 @@ export function buildRequest(
   const secret = env[target.secretEnv];
   if (!secret) throw new RelayError(`the environment variable ${target.secretEnv} is not set`);
   if (target.kind === 'webhook') {
-    const body = JSON.stringify(webhookBody(deliveryId, signature));
+    const body = JSON.stringify(
+      delivery.event === 'consent.confirmed'
+        ? confirmationBody(delivery, signature)
+        : webhookBody(delivery.id, signature, delivery.doubleOptIn),
+    );
     return {
       url: target.url,
       body,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'agir-server relay',
-        'agir-delivery': deliveryId,
+        'agir-delivery': delivery.id,
+        'agir-event': delivery.event,
         'agir-signature': signWebhook(secret, body, Math.floor(now / 1000)),
       },
     };
   }
   return {
     url: target.url,
-    body: JSON.stringify(actionNetworkBody(deliveryId, signature, target)),
+    body: JSON.stringify(actionNetworkBody(delivery.id, signature, target, delivery.doubleOptIn)),
     headers: { 'content-type': 'application/json', 'user-agent': 'agir-server relay', 'osdi-api-token': secret },
   };
 }
@@ -282,9 +377,16 @@ export function backoffMs(attempts: number, minMs: number, maxMs: number, random
 interface Claimed {
   outboxId: number;
   signatureId: number;
-  deliveryId: string;
+  delivery: Delivery;
   attempts: number;
 }
+
+/**
+ * Whether outbox row `o` may be sent: a `consent.confirmed` waits for the signature's own delivery to the
+ * same target, so a receiver never hears of a confirmation before the signature it confirms.
+ */
+const READY = `(o.event <> 'consent.confirmed' OR NOT EXISTS (SELECT 1 FROM relay_outbox p WHERE p.target_id = o.target_id
+  AND p.signature_id = o.signature_id AND p.event = 'signature.created' AND p.delivered_at IS NULL))`;
 
 export class RelayWorker {
   readonly #owner = randomUUID();
@@ -352,7 +454,7 @@ export class RelayWorker {
         WHERE t.id = (
           SELECT c.id FROM relay_targets c
            WHERE (c.lease_until IS NULL OR c.lease_until < now())
-             AND EXISTS (SELECT 1 FROM relay_outbox o WHERE o.target_id = c.id AND o.delivered_at IS NULL AND o.next_attempt_at <= now())
+             AND EXISTS (SELECT 1 FROM relay_outbox o WHERE o.target_id = c.id AND o.delivered_at IS NULL AND o.next_attempt_at <= now() AND ${READY})
            ORDER BY (SELECT min(o.next_attempt_at) FROM relay_outbox o WHERE o.target_id = c.id AND o.delivered_at IS NULL), c.id
            LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING t.id, t.petition_id, t.kind, t.url, t.secret_env, t.tags, t.consent_id, t.all_signers`,
@@ -379,15 +481,30 @@ export class RelayWorker {
         [target.id, this.#owner, this.leaseMs],
       );
       if (lease.length === 0) return undefined; // lost (a pause longer than the lease): another process serves it
-      const [row] = await tx.query<{ id: number; signature_id: number; delivery_id: string; attempts: number }>(
-        `UPDATE relay_outbox SET attempts = attempts + 1, last_attempt_at = now()
-          WHERE id = (SELECT id FROM relay_outbox WHERE target_id = $1 AND delivered_at IS NULL AND next_attempt_at <= now()
-                       ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, signature_id, delivery_id::text AS delivery_id, attempts`,
+      const [row] = await tx.query<{
+        id: number;
+        signature_id: number;
+        delivery_id: string;
+        event: RelayEvent;
+        double_opt_in: boolean;
+        signature_delivery: string | null;
+        attempts: number;
+      }>(
+        `UPDATE relay_outbox r SET attempts = attempts + 1, last_attempt_at = now()
+          WHERE r.id = (SELECT o.id FROM relay_outbox o WHERE o.target_id = $1 AND o.delivered_at IS NULL AND o.next_attempt_at <= now() AND ${READY}
+                         ORDER BY o.next_attempt_at, o.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING r.id, r.signature_id, r.delivery_id::text AS delivery_id, r.event, r.double_opt_in, r.attempts,
+                    (SELECT s.delivery_id::text FROM relay_outbox s WHERE s.target_id = r.target_id AND s.signature_id = r.signature_id
+                        AND s.event = 'signature.created') AS signature_delivery`,
         [target.id],
       );
       return (
-        row && { outboxId: Number(row.id), signatureId: Number(row.signature_id), deliveryId: row.delivery_id, attempts: row.attempts }
+        row && {
+          outboxId: Number(row.id),
+          signatureId: Number(row.signature_id),
+          delivery: { id: row.delivery_id, event: row.event, doubleOptIn: row.double_opt_in, signatureDelivery: row.signature_delivery },
+          attempts: row.attempts,
+        }
       );
     });
   }
@@ -407,7 +524,7 @@ export class RelayWorker {
       this.#options.timeoutMs,
     );
     try {
-      const request = buildRequest(target, claimed.deliveryId, signature, this.#options.env);
+      const request = buildRequest(target, claimed.delivery, signature, this.#options.env);
       const response = await fetch(request.url, {
         method: 'POST',
         headers: request.headers,

@@ -93,8 +93,11 @@ export interface ExportedSignature {
   sourceReferrer: string | null;
   sourceEmbed: string | null;
   sourceUtm: Record<string, string> | null;
-  /** `state`: a granted consent is `pending` until its signer confirms it from the emailed link (src/mail.ts); null when not granted. */
-  consents: Array<{ id: string; granted: boolean; text: string; version: string; state: ConsentState | null }>;
+  /**
+   * `state`: a granted consent is `pending` until its signer confirms it from the emailed link (src/mail.ts),
+   * then `confirmed` at `confirmedAt` (the database's JSON time); null when not granted.
+   */
+  consents: Array<{ id: string; granted: boolean; text: string; version: string; state: ConsentState | null; confirmedAt?: string | null }>;
 }
 
 export type ConsentState = 'pending' | 'confirmed';
@@ -158,8 +161,9 @@ function consentsCte(count: number, first: number): string {
 export class Store {
   readonly #keys: PersonalDataKeys | undefined;
   /**
-   * Whether a counted signature gets a confirmation email (a mail outbox row in its transaction): set by
-   * the server when SMTP is configured (src/mail.ts), and by the CLI's `suspects accept` when SMTP_URL is set.
+   * Whether a counted signature gets a confirmation email (a mail outbox row in its transaction) and is
+   * relayed under double opt-in: set by the server from the database's mode (src/opt-in.ts), and by the
+   * CLI's `suspects accept` from that mode or SMTP_URL.
    */
   mailEnabled = false;
 
@@ -336,8 +340,9 @@ export class Store {
       );
       // The key was not seen (checked above, under the lock), so a conflict is the email.
       if (!inserted) return { kind: 'duplicate', signatureCount: petition.signature_count, reason: 'email' };
-      // One outbox row per relay target of the petition, committed with the signature (src/relay.ts).
-      await enqueueRelays(tx, petitionId, inserted.id);
+      // One outbox row per relay target of the petition, committed with the signature (src/relay.ts); under
+      // double opt-in (a confirmation link is sent) a pending consent subscribes nobody yet.
+      await enqueueRelays(tx, petitionId, inserted.id, this.mailEnabled);
       // And its confirmation email, sent from the mail outbox the same way (src/mail.ts).
       if (this.mailEnabled) await enqueueMail(tx, inserted.id);
 
@@ -415,7 +420,8 @@ export class Store {
         `SELECT s.id, s.petition_id, s.idempotency_key::text AS idempotency_key, s.email_index, s.created_at,
                 ${SEALED_FIELDS.map((field) => `s.${field}_sealed`).join(', ')},
                 s.country, s.locale, s.source_url, s.source_embed, s.source_utm,
-                (SELECT json_agg(json_build_object('id', c.consent_id, 'granted', c.granted, 'text', c.text, 'version', c.version, 'state', c.state) ORDER BY c.consent_id)
+                (SELECT json_agg(json_build_object('id', c.consent_id, 'granted', c.granted, 'text', c.text, 'version', c.version, 'state', c.state,
+                                         'confirmedAt', c.confirmed_at) ORDER BY c.consent_id)
                    FROM consents c WHERE c.signature_id = s.id) AS consents
            FROM signatures s WHERE s.petition_id = $1 AND s.id > $2 AND s.email_index IS NOT NULL ORDER BY s.id LIMIT $3`,
         [petitionId, after, only === undefined ? batchSize : 1],

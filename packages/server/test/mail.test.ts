@@ -5,14 +5,9 @@
 // the consent's state; with the SMTP server down the mail waits in the outbox and arrives once it is back,
 // once; an erased signer's waiting mail is never sent.
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import type { RunningServer } from '../src/index.js';
 import { signatureCsv } from '../src/export.js';
 import { mailStatus, type MailOptions } from '../src/mail.js';
@@ -22,7 +17,6 @@ import {
   backends,
   createPetition,
   eventually,
-  onCleanup,
   parseCsv,
   postSignature,
   runCli,
@@ -31,54 +25,7 @@ import {
   tempDir,
   type DatabaseChoice,
 } from './helpers.js';
-
-// ---------------------------------------------------------------------------------------------
-// An SMTP server that can go down and come back on the same port
-
-interface Mailbox {
-  port: number;
-  received: ParsedMail[];
-  up(): Promise<void>;
-  down(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function mailbox(): Promise<Mailbox> {
-  const box: Mailbox = { port: await freePort(), received: [], up, down };
-  let server: SMTPServer | undefined;
-  async function up(): Promise<void> {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((parsed) => {
-            box.received.push(parsed);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    server.listen(box.port, '127.0.0.1');
-    await once(server.server, 'listening');
-  }
-  async function down(): Promise<void> {
-    const closing = server;
-    server = undefined;
-    if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
-  }
-  onCleanup(() => down());
-  return box;
-}
+import { linkOf, mailbox, mailTo, openLink, postToken, type Mailbox } from './peers.js';
 
 // Each SMTP step may take up to 10 s (the default) on a loaded machine: a shorter one could cut an accepted mail and send it again.
 const FAST = { pollMs: 25, timeoutMs: 10_000, minDelayMs: 40, maxDelayMs: 150 } satisfies Partial<MailOptions>;
@@ -86,28 +33,6 @@ const FAST = { pollMs: 25, timeoutMs: 10_000, minDelayMs: 40, maxDelayMs: 150 } 
 const granted = (lang: string): SignatureRequest['consents'] => [
   { id: 'newsletter', granted: true, text: `newsletter (${lang})`, version: '2026-11' },
 ];
-
-/** The confirmation link of a mail, if it has one. */
-const linkOf = (mail: ParsedMail): URL | undefined => {
-  const match = /https?:\/\/\S+\/confirm\?token=[\w-]+/.exec(mail.text ?? '');
-  return match ? new URL(match[0]) : undefined;
-};
-
-const openLink = async (link: URL): Promise<{ status: number; text: string; headers: Headers }> => {
-  const response = await fetch(link);
-  return { status: response.status, text: await response.text(), headers: response.headers };
-};
-
-const postToken = async (link: URL): Promise<{ status: number; text: string }> => {
-  const response = await fetch(new URL('/confirm', link), {
-    method: 'POST',
-    body: new URLSearchParams({ token: link.searchParams.get('token') ?? '' }),
-  });
-  return { status: response.status, text: await response.text() };
-};
-
-const mailTo = (box: Mailbox, email: string): ParsedMail[] =>
-  box.received.filter((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.value[0]?.address === email));
 
 async function csvOf(server: RunningServer, petitionId: string): Promise<Array<Record<string, string>>> {
   let text = '';

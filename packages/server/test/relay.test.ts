@@ -6,10 +6,7 @@
 // never send one delivery twice nor two at once to one target. The docs' snippet and examples are run.
 import assert from 'node:assert/strict';
 
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { pathToFileURL } from 'node:url';
@@ -17,7 +14,16 @@ import { describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
 
 import { openDatabase, type RunningServer } from '../src/index.js';
-import { actionNetworkBody, addTarget, backoffMs, relayDefaults, relayStatus, webhookBody, type RelayOptions } from '../src/relay.js';
+import {
+  actionNetworkBody,
+  addTarget,
+  backoffMs,
+  confirmationBody,
+  relayDefaults,
+  relayStatus,
+  webhookBody,
+  type RelayOptions,
+} from '../src/relay.js';
 import type { ExportedSignature } from '../src/store.js';
 import {
   backends,
@@ -25,7 +31,6 @@ import {
   type DatabaseChoice,
   eventually,
   exited,
-  onCleanup,
   postSignature,
   repoRoot,
   runCli,
@@ -34,82 +39,13 @@ import {
   startTestServer,
   tempDir,
 } from './helpers.js';
+import { freePort, startReceiver, type Received } from './peers.js';
 
 const SECRET = 'whsec-test-0123456789abcdef';
 const API_KEY = 'an-key-test-0123456789';
 const ENV = { AGIR_TEST_HOOK_SECRET: SECRET, AGIR_TEST_AN_KEY: API_KEY };
 /** Fast timing for tests: the defaults are 1 s, 10 s, 30 s and 6 h. */
 const FAST: RelayOptions = { pollMs: 25, timeoutMs: 2000, minDelayMs: 40, maxDelayMs: 150, env: ENV };
-
-// ---------------------------------------------------------------------------------------------
-// A receiving system
-
-/** A JSON body as received: the fields the assertions reach into, the rest compared whole with deepEqual. */
-interface WireBody {
-  person: { email?: string; given_name?: string };
-  delivery?: string;
-  [field: string]: unknown;
-}
-
-interface Received {
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  raw: string;
-  body: WireBody;
-  /** The status it was answered with (undefined while held or when the connection died first). */
-  answered?: number;
-}
-
-interface Receiver {
-  url: string;
-  port: number;
-  received: Received[];
-  /** 'ok' answers 200 (Action Network style: with identifiers), 'down' 503; `holdMs` delays every answer. */
-  mode: 'ok' | 'down';
-  holdMs: number;
-  inFlight: number;
-  maxInFlight: number;
-  accepted(): Received[];
-}
-
-async function startReceiver(): Promise<Receiver> {
-  const receiver: Receiver = {
-    url: '',
-    port: 0,
-    received: [],
-    mode: 'ok',
-    holdMs: 0,
-    inFlight: 0,
-    maxInFlight: 0,
-    accepted: () => receiver.received.filter((r) => r.answered !== undefined && r.answered < 300),
-  };
-  const server = http.createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
-    const entry: Received = { path: request.url ?? '', headers: request.headers, raw, body: JSON.parse(raw) as WireBody };
-    // The sender gone (killed) while the answer is held: nobody will read it.
-    let gone = false;
-    request.socket.once('end', () => (gone = true)).once('close', () => (gone = true));
-    receiver.received.push(entry);
-    receiver.inFlight++;
-    receiver.maxInFlight = Math.max(receiver.maxInFlight, receiver.inFlight);
-    if (receiver.holdMs) await new Promise((resolve) => setTimeout(resolve, receiver.holdMs));
-    receiver.inFlight--;
-    const status = receiver.mode === 'ok' ? 200 : 503;
-    if (gone || response.destroyed || request.socket.destroyed) return;
-    entry.answered = status;
-    response.writeHead(status, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(status === 200 ? { identifiers: [`action_network:${receiver.received.length}`] } : { error: 'down' }));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  onCleanup(() => server.closeAllConnections());
-  receiver.port = (server.address() as AddressInfo).port;
-  receiver.url = `http://127.0.0.1:${receiver.port}`;
-  return receiver;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The docs: the receivers' verification snippet and the worked examples are taken from docs/server.md
@@ -203,6 +139,18 @@ describe('relay docs', () => {
       actionNetworkBody(delivery, signed, { tags: ['agir', 'water-2026'], consentId: 'newsletter' }),
       JSON.parse(docBlock('relay-example-actionnetwork')),
     );
+    const confirmedAt = '2026-12-04T10:02:11+00:00'; // as the database's JSON gives it
+    const confirmed: ExportedSignature = {
+      ...signed,
+      consents: signed.consents.map((consent) => ({ ...consent, state: 'confirmed', confirmedAt })),
+    };
+    assert.deepEqual(
+      confirmationBody(
+        { id: '0b6f4e0e-3c1d-4c9a-8e59-8f7c5f7b2d10', event: 'consent.confirmed', doubleOptIn: true, signatureDelivery: delivery },
+        confirmed,
+      ),
+      JSON.parse(docBlock('relay-example-confirmed')),
+    );
   });
 });
 
@@ -268,6 +216,7 @@ for (const backend of backends) {
         type: 'signature.created',
         delivery: row!.delivery_id,
         petition: 'hook',
+        optIn: 'single',
         person: {
           givenName: 'Zoé',
           familyName: 'Ngô',
@@ -524,15 +473,16 @@ for (const backend of backends) {
       assert.equal(list.out, `id\tpetition\tkind\turl\tsecret_env\ttags\n1\twater\twebhook\t${receiver.url}/in\tAGIR_TEST_HOOK_SECRET\t\n`);
       const status = await cli(database, env, 'relay', 'status');
       assert.equal(status.code, 0, status.err);
-      const [header, line, ...more] = status.out.trimEnd().split('\n');
-      assert.equal(header, 'id\tpetition\tkind\tstate\tdelivered\tpending\tfailing\tnext_attempt\tlast_error');
+      const [header, line, confirmations, ...more] = status.out.replace(/\n$/, '').split('\n');
+      assert.equal(header, 'id\tpetition\tkind\tevent\tstate\tdelivered\tpending\tfailing\tnext_attempt\tlast_error');
       assert.deepEqual(more, []);
       const cells = line!.split('\t');
       assert.deepEqual(
-        [...cells.slice(0, 7), cells[8]],
-        ['1', 'water', 'webhook', 'failing', '0', '3', '1', 'HTTP 503 Service Unavailable'],
+        [...cells.slice(0, 8), cells[9]],
+        ['1', 'water', 'webhook', 'signature.created', 'failing', '0', '3', '1', 'HTTP 503 Service Unavailable'],
       );
-      assert.ok(Date.parse(cells[7]!) > Date.now() + 60_000, `next attempt in about ten minutes: ${cells[7]}`);
+      assert.ok(Date.parse(cells[8]!) > Date.now() + 60_000, `next attempt in about ten minutes: ${cells[8]}`);
+      assert.equal(confirmations, '1\twater\twebhook\tconsent.confirmed\tok\t0\t0\t0\t\t', 'no confirmation: none waiting');
 
       assert.deepEqual(await cli(database, env, 'relay', 'retry', '7'), { code: 1, out: '', err: 'agir-server: no relay target 7\n' });
       const retried = await cli(database, env, 'relay', 'retry');
@@ -549,7 +499,7 @@ for (const backend of backends) {
       assert.equal(receiver.accepted().length, 3);
       await again.close();
       const done = (await cli(database, env, 'relay', 'status')).out.split('\n')[1]!.split('\t');
-      assert.deepEqual([...done.slice(0, 8), done[8]], ['1', 'water', 'webhook', 'ok', '3', '0', '0', '', '']);
+      assert.deepEqual([...done.slice(0, 9), done[9]], ['1', 'water', 'webhook', 'signature.created', 'ok', '3', '0', '0', '', '']);
 
       // Usage errors say what is wrong; no secret in the database.
       const bad = await cli(database, env, 'relay', 'add', 'water', 'webhook', 'https://user:pw@hooks.example/x', '--secret-env', 'S');
@@ -694,12 +644,7 @@ for (const backend of backends) {
 
 /** The URL of a loopback port that was free a moment ago and has nothing listening now. */
 async function closedPort(): Promise<string> {
-  const server = http.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.1:${await freePort()}`;
 }
 
 /** Starts `agir-server start` as a child process with fast relay timing; resolves once it printed its URL. */
