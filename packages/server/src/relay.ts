@@ -58,8 +58,8 @@ interface DeliveryCounts {
   lastError: string | null;
 }
 
-/** A target's deliveries, all events together, and each event's apart. */
-export interface RelayTargetStatus extends RelayTarget, DeliveryCounts {
+/** A target and its deliveries, counted per event (`relay status` prints a line for each). */
+export interface RelayTargetStatus extends RelayTarget {
   events: Array<DeliveryCounts & { event: RelayEvent }>;
 }
 
@@ -165,7 +165,6 @@ export async function relayStatus(db: Queryable): Promise<RelayTargetStatus[]> {
       failing: number;
       next_attempt_at: Date | null;
       last_error: string | null;
-      last_error_at: Date | null;
     } & Record<string, unknown>
   >(
     `SELECT t.id, t.petition_id, t.kind, t.url, t.secret_env, t.tags, t.consent_id, t.all_signers, e.event,
@@ -174,45 +173,26 @@ export async function relayStatus(db: Queryable): Promise<RelayTargetStatus[]> {
             count(o.id) FILTER (WHERE o.delivered_at IS NULL AND o.attempts >= $1)::int AS failing,
             min(o.next_attempt_at) FILTER (WHERE o.delivered_at IS NULL) AS next_attempt_at,
             (SELECT x.last_error FROM relay_outbox x WHERE x.target_id = t.id AND x.event = e.event AND x.delivered_at IS NULL
-                AND x.last_error IS NOT NULL ORDER BY x.last_attempt_at DESC LIMIT 1) AS last_error,
-            max(o.last_attempt_at) FILTER (WHERE o.delivered_at IS NULL AND o.last_error IS NOT NULL) AS last_error_at
+                AND x.last_error IS NOT NULL ORDER BY x.last_attempt_at DESC LIMIT 1) AS last_error
        FROM relay_targets t CROSS JOIN unnest($2::text[]) WITH ORDINALITY AS e (event, rank)
        LEFT JOIN relay_outbox o ON o.target_id = t.id AND o.event = e.event
       GROUP BY t.id, e.event, e.rank ORDER BY t.id, e.rank`,
     [FAILING_AFTER, relayEvents],
   );
-  const targets = new Map<number, RelayTargetStatus & { lastErrorAt: Date | null }>();
+  const targets = new Map<number, RelayTargetStatus>();
   for (const row of rows) {
-    const counts = {
+    const target = targets.get(Number(row.id)) ?? { ...toTarget(row), events: [] };
+    targets.set(target.id, target);
+    target.events.push({
+      event: row.event,
       delivered: row.delivered,
       pending: row.pending,
       failing: row.failing,
       nextAttemptAt: row.next_attempt_at,
       lastError: row.last_error,
-    };
-    const target = targets.get(Number(row.id)) ?? {
-      ...toTarget(row),
-      delivered: 0,
-      pending: 0,
-      failing: 0,
-      nextAttemptAt: null,
-      lastError: null,
-      lastErrorAt: null,
-      events: [],
-    };
-    targets.set(target.id, target);
-    target.events.push({ event: row.event, ...counts });
-    target.delivered += row.delivered;
-    target.pending += row.pending;
-    target.failing += row.failing;
-    if (row.next_attempt_at && (!target.nextAttemptAt || row.next_attempt_at < target.nextAttemptAt))
-      target.nextAttemptAt = row.next_attempt_at;
-    if (row.last_error_at && (!target.lastErrorAt || row.last_error_at > target.lastErrorAt)) {
-      target.lastError = row.last_error;
-      target.lastErrorAt = row.last_error_at;
-    }
+    });
   }
-  return [...targets.values()].map(({ lastErrorAt: _, ...target }) => target);
+  return [...targets.values()];
 }
 
 /** Makes every undelivered delivery (of one target, or all) due now; resolves with how many. */

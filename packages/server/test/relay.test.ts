@@ -389,12 +389,18 @@ for (const backend of backends) {
         'two attempts each',
       );
       const status = await relayStatus(server.app.store.db);
-      const byId = new Map(status.map((s) => [s.id, s]));
-      assert.equal(byId.get(up.id)!.pending, 6);
-      assert.equal(byId.get(up.id)!.delivered, 0);
-      assert.equal(byId.get(up.id)!.lastError, 'HTTP 503 Service Unavailable');
-      assert.equal(byId.get(refused.id)!.lastError, 'network error ECONNREFUSED');
-      assert.equal(byId.get(unset.id)!.lastError, 'the environment variable AGIR_TEST_UNSET is not set');
+      // Each target's signatures (its first event line); no confirmation is sent without SMTP.
+      const signatures = new Map(status.map((s) => [s.id, s.events[0]!]));
+      for (const id of [up.id, refused.id, unset.id])
+        assert.deepEqual(
+          status.find((s) => s.id === id)!.events.map((e) => e.event),
+          ['signature.created', 'consent.confirmed'],
+        );
+      assert.equal(signatures.get(up.id)!.pending, 6);
+      assert.equal(signatures.get(up.id)!.delivered, 0);
+      assert.equal(signatures.get(up.id)!.lastError, 'HTTP 503 Service Unavailable');
+      assert.equal(signatures.get(refused.id)!.lastError, 'network error ECONNREFUSED');
+      assert.equal(signatures.get(unset.id)!.lastError, 'the environment variable AGIR_TEST_UNSET is not set');
       assert.equal(receiver.accepted().length, 0);
 
       // One of them is erased while waiting: their deliveries (every target) go with their signature.
