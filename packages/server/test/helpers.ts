@@ -411,7 +411,9 @@ export async function spawnServer(
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s; stderr: ${stderr}`)), 30_000);
+    // A readiness wait, not a timing check: a start after SIGKILL replays PGlite's WAL, which a loaded
+    // two-core machine once took over 30 s to do.
+    const timer = setTimeout(() => reject(new Error(`no "listening" line within 90 s; stderr: ${stderr}`)), 90_000);
     lines.on('line', (line) => {
       const match = /^agir-server listening on (http:\/\/\S+)$/.exec(line);
       if (match?.[1]) {
