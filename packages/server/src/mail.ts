@@ -212,6 +212,7 @@ export class MailWorker {
     this.#options = { ...mailDefaults, ...options, publicUrl: options.publicUrl };
     const timeout = this.#options.timeoutMs;
     this.#transport = nodemailer.createTransport({
+      ...smtpSecurity(options.smtpUrl),
       url: options.smtpUrl,
       connectionTimeout: timeout,
       greetingTimeout: timeout,
@@ -345,6 +346,18 @@ export class MailWorker {
   }
 }
 
+/**
+ * `smtp://` to another machine must switch to TLS (STARTTLS) or not send: a signer's address, name and petition
+ * never cross a network in clear because a server (or someone on the path) left STARTTLS out. A loopback host
+ * (a local relay) may talk plain SMTP; the URL's own `?requireTLS=false` says otherwise (nodemailer reads it
+ * over these options). `smtps://` is TLS from the start.
+ */
+export function smtpSecurity(smtpUrl: string): { requireTLS: boolean } {
+  const { protocol, hostname } = new URL(smtpUrl);
+  const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  return { requireTLS: protocol === 'smtp:' && !loopback };
+}
+
 /** A failure whose message is safe to store and show (no address, no secret). */
 class MailError extends Error {}
 
@@ -352,6 +365,8 @@ class MailError extends Error {}
 function describe(error: unknown): { failure: string; final: boolean } {
   if (error instanceof MailError) return { failure: error.message, final: false };
   const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
+  if (code === 'ETLS')
+    return { failure: 'no TLS: the SMTP server did not start TLS (STARTTLS), and nothing is sent in clear', final: false };
   if (typeof responseCode === 'number') {
     const final = responseCode >= 500 && (code === 'EENVELOPE' || code === 'EMESSAGE');
     return { failure: `SMTP ${responseCode}${typeof code === 'string' ? ` ${code}` : ''}${final ? ' (refused for good)' : ''}`, final };

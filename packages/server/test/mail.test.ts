@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
 import type { RunningServer } from '../src/index.js';
 import { signatureCsv } from '../src/export.js';
-import { mailStatus, type MailOptions } from '../src/mail.js';
+import { mailStatus, smtpSecurity, type MailOptions } from '../src/mail.js';
 import { acceptSuspect, listSuspects } from '../src/organiser.js';
 import { webhookBody } from '../src/relay.js';
 import {
@@ -298,6 +298,33 @@ test('start refuses a wrong SMTP setting with a clear message, before opening th
   const badFrom = await runCli(database, ['start', '--port', '0', '--smtp-url', 'smtp://127.0.0.1:2525', '--mail-from', 'nobody']);
   assert.equal(badFrom.code, 1);
   assert.match(badFrom.err, /the From address "nobody" is not an address/);
+});
+
+test('smtp:// to another machine requires STARTTLS; a loopback relay may talk plain SMTP; the URL can say otherwise', async () => {
+  assert.deepEqual(smtpSecurity('smtp://campaign:secret@smtp.example.org:587'), { requireTLS: true });
+  assert.deepEqual(smtpSecurity('smtp://10.0.0.5:25'), { requireTLS: true });
+  assert.deepEqual(smtpSecurity('smtps://campaign:secret@smtp.example.org:465'), { requireTLS: false }, 'TLS from the start');
+  for (const local of ['smtp://127.0.0.1:25', 'smtp://localhost:25', 'smtp://[::1]:25'])
+    assert.deepEqual(smtpSecurity(local), { requireTLS: false }, local);
+  // Required (here by the URL, as it is by default for another host), against a server without STARTTLS: nothing is sent.
+  const box = await mailbox();
+  await box.up();
+  const server = await startTestServer(
+    { dataDir: path.join(tempDir('agir-mail-tls-'), 'db') },
+    {
+      rateLimit: false,
+      relay: false,
+      mail: { smtpUrl: `smtp://127.0.0.1:${box.port}/?requireTLS=true`, from: 'team@example.org', ...FAST },
+    },
+  );
+  await createPetition(server, 'tls');
+  assert.equal((await postSignature(server.url, 'tls', signature({ consents: granted('fr') }))).status, 201);
+  await eventually(async () => (await mailStatus(server.app.store)).lastError !== null, 8000, 'a refused attempt');
+  assert.equal(box.received.length, 0, 'never sent in clear');
+  assert.equal(
+    (await mailStatus(server.app.store)).lastError,
+    'no TLS: the SMTP server did not start TLS (STARTTLS), and nothing is sent in clear',
+  );
 });
 
 /** A second SMTP server, up from the start. */
