@@ -1,9 +1,10 @@
 // The README's first command, `npm start`, serves the demo campaign page over HTTP; its arguments reach the
 // server; and with its defaults a page on another origin (another localhost port, no CSS of its own) reads a
-// count and a case and signs (issue 16). Started once for the file: each start builds everything.
+// count and a case and signs (issue 16); SIGTERM to npm alone stops the server. Started once for the file: each start
+// builds everything.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -225,4 +226,30 @@ describe('`npm start`', () => {
       }
     },
   );
+  // Last: it stops the server. `docker stop`, systemd and `kill` send SIGTERM to the one process they started
+  // (here npm), not to its whole group as Ctrl-C does: the server must stop too and free its data folder.
+  test('SIGTERM to `npm start` alone stops the server and frees the data folder', { timeout: 60_000 }, async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    await exited;
+    const deadline = Date.now() + 20_000;
+    let listening = true;
+    while (listening && Date.now() < deadline) {
+      listening = await fetch(`${origin}/api/v1/petitions/xinjiang`).then(
+        () => true,
+        () => false,
+      );
+      if (listening) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.equal(listening, false, 'nothing answers on the port any more');
+    const list = spawnSync(
+      process.execPath,
+      [path.join(root, 'packages/server/bin/agir-server.mjs'), 'petition', 'list', '--data-dir', dataDir],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(list.status, 0, `the data folder is free: ${list.stderr}`);
+    assert.match(list.stdout, /xinjiang/);
+  });
 });
