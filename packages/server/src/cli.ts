@@ -516,7 +516,12 @@ async function person(args: string[], io: CliIo): Promise<number> {
 
 /** A petition's title, checked as `petition create` and `petition update` take it. */
 function checkTitle(title: string | undefined): asserts title is string {
-  if (!title || title.length > 500) throw new UsageError('--title is required (at most 500 characters)');
+  if (!title) throw new UsageError('--title is required (at most 500 characters)');
+  // The contract's measure (zod's, JavaScript's): UTF-16 code units, so an emoji counts two.
+  if (title.length > 500)
+    throw new UsageError(
+      `--title is too long: ${title.length} characters, at most 500 (an emoji or a rarer script's character counts two)`,
+    );
   if (!isCleanText(title)) throw new UsageError(`--title: ${CLEAN_TEXT_MESSAGE}`);
 }
 

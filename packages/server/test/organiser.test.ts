@@ -235,6 +235,11 @@ for (const backend of backends) {
       assert.match(created.err, /--title is required \(at most 500 characters\)/);
       assert.match(updated.err, /--title is required \(at most 500 characters\)/);
       assert.match((await cli(database, 'petition', 'update', 'water', '--title', 'a\u0000b')).err, /--title: /);
+      const long = await cli(database, 'petition', 'update', 'water', '--title', '\u{1F319}'.repeat(251));
+      assert.equal(long.code, 2);
+      assert.match(long.err, /--title is too long: 502 characters, at most 500 \(an emoji or a rarer script's character counts two\)/);
+      const moon = await cli(database, 'petition', 'create', '--id', 'moon', '--title', '\u{1F319}'.repeat(250));
+      assert.equal(moon.code, 0, `the limit itself is allowed: ${moon.err}`);
       assert.match(
         (await cli(database, 'petition', 'update', 'water', '--origins', 'c.example')).err,
         /--origins: "c\.example" is not an http\(s\) origin/,
