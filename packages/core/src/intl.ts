@@ -17,7 +17,7 @@ export function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.Dis
   return value;
 }
 
-/** 323832 → "323 832" in fr, "323,832" in en, "٣٢٣٬٨٣٢" in ar. */
+/** 323832 → "323 832" in fr, "323,832" in en and ar (current CLDR), "٣٢٣٬٨٣٢" in ar-EG and ar-u-nu-arab. */
 export function formatNumber(locale: string, value: number, options: Intl.NumberFormatOptions = {}): string {
   return cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
 }
