@@ -6,9 +6,10 @@ export type CheckedCases = { ok: true; cases: Case[] } | { ok: false; errors: st
 
 /**
  * Checks a JSON array of cases. Every bad record is named by its index and id with the field and the
- * problem (`record 2 (id "mamat"): status.kind: Invalid option…`); one bad record rejects them all.
+ * problem (`record 2 (id "mamat"): status.kind: Invalid option…`); one bad record rejects them all. A record
+ * without `updatedAt` is stamped with `now` (the import's time): an organiser writes the case, not its clock.
  */
-export function checkCases(data: unknown): CheckedCases {
+export function checkCases(data: unknown, now = new Date()): CheckedCases {
   if (!Array.isArray(data)) return { ok: false, errors: ['expected a JSON array of cases'] };
   const errors: string[] = [];
   const cases: Case[] = [];
@@ -16,7 +17,9 @@ export function checkCases(data: unknown): CheckedCases {
   data.forEach((record: unknown, index) => {
     const id = typeof record === 'object' && record !== null && 'id' in record && typeof record.id === 'string' ? record.id : undefined;
     const name = `record ${index}${id === undefined ? '' : ` (id "${id}")`}`;
-    const result = caseSchema.safeParse(record);
+    const stamped =
+      typeof record === 'object' && record !== null && !('updatedAt' in record) ? { ...record, updatedAt: now.toISOString() } : record;
+    const result = caseSchema.safeParse(stamped);
     if (!result.success) {
       for (const [field, message] of Object.entries(fieldErrors(result.error.issues))) errors.push(`${name}: ${field}: ${message}`);
       return;

@@ -18,7 +18,7 @@ interface SeedFile {
 /** Seeds the database when it has no petition; true when it did. */
 export async function seedDatabase(store: Store, file = seedFile, now = new Date()): Promise<boolean> {
   const seed = JSON.parse(readFileSync(file, 'utf8')) as SeedFile;
-  const checked = checkCases(seed.cases.map((item) => ({ updatedAt: now.toISOString(), ...item })));
+  const checked = checkCases(seed.cases, now);
   if (!checked.ok) throw new Error(`The seed file ${file} has invalid cases:\n${checked.errors.join('\n')}`);
   return store.seed(seed.petition, checked.cases);
 }

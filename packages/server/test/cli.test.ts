@@ -3,13 +3,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { SignatureRequest } from '@agir/core';
 
 import { openStore, type Store } from '../src/index.js';
 import { backends, type DatabaseChoice, parseCsv, runCli, serverBin, signature, tempDir } from './helpers.js';
+
+const seedFile = fileURLToPath(new URL('../seed/xinjiang.json', import.meta.url));
 
 /** Runs the CLI in-process against `database`; resolves with its exit code and output. */
 const cli = (database: DatabaseChoice, ...args: string[]) => runCli(database, args);
@@ -125,6 +128,24 @@ for (const backend of backends) {
         cases.map((item) => (item as { id: string }).id),
         ['first'],
       );
+
+      // A case as the seed file writes it (no updatedAt: the import stamps its own time), copied as it is.
+      const seedCase = (JSON.parse(readFileSync(seedFile, 'utf8')) as { cases: Array<Record<string, unknown>> }).cases[0]!;
+      assert.equal('updatedAt' in seedCase, false);
+      const copied = path.join(dir, 'copied-case.json');
+      writeFileSync(copied, JSON.stringify([seedCase]));
+      const before = Date.now();
+      const fromSeed = await cli(database, 'cases', 'import', copied);
+      assert.equal(fromSeed.code, 0, fromSeed.err);
+      const stored = (await withStore(database, (store) => store.listCases({ tag: 'xinjiang' }))) as Array<{
+        id: string;
+        updatedAt: string;
+      }>;
+      assert.deepEqual(
+        stored.map((item) => item.id),
+        [seedCase.id],
+      );
+      assert.ok(Date.parse(stored[0]!.updatedAt) >= before - 1000, `stamped with the import's time: ${stored[0]!.updatedAt}`);
     });
 
     test('signatures export: CSV with consents that parses back to the same values, formula-injection safe', async () => {
