@@ -21,7 +21,7 @@ import {
 } from '@agir/core';
 import { AgirSubmitEvent, PetitionErrorEvent, QueuedEvent, SignedEvent } from './events.js';
 import { flushQueue, loadPetition, onSettled, retrySignature, submitSignature, useClient, type Settled } from './page-queue.js';
-import { FIELDS, REMEMBER_DAYS, signedKey, today, type Field, type Kind } from './fields.js';
+import { FIELDS, signedKey, today, type Field, type Kind } from './fields.js';
 import { loadViews, views } from './notices.js';
 import { CONSENT } from './page-form.js';
 import type { PetitionForm } from './petition-form.js';
@@ -173,7 +173,7 @@ function stop(c: SubmissionController, view: 'closed' | 'not-found'): void {
 /** Tells the page author that the endpoint has no such petition (a 404 to the check or to a signature). */
 function notFound(c: SubmissionController, endpoint: string | undefined): void {
   c.host.authorError(
-    `there is no petition "${petitionId(c.host)}" at ${endpoint} (404): check the "petition" attribute against the endpoint's petitions. Readers are told the petition cannot be found, with no form to fill in.`,
+    `there is no petition "${petitionId(c.host)}" at ${endpoint} (404): check the "petition" attribute. Readers see "petition not found".`,
   );
 }
 
@@ -228,6 +228,9 @@ async function showErrors(c: SubmissionController, errors: Partial<Record<Field,
   host.control(first)?.focus();
   return true;
 }
+
+/** Days this device remembers that it signed a petition (unless the form says `no-remember`). */
+const REMEMBER_DAYS = 30;
 
 /**
  * Remembers on this device that it signed, for `REMEMBER_DAYS` (by petition id and the day the memory ends,
