@@ -849,7 +849,9 @@ describe('petition-form: what the device keeps (no-remember)', () => {
 describe('petition-form: a petition the endpoint does not have', () => {
   it('a 404 to the check: a localised notice and no form, one console error for the page author, nothing sent', async () => {
     const errors = captureErrors();
-    const el = await fixture<PetitionForm>(html`<petition-form lang="fr" petition="nope-missing" endpoint=${fake.endpoint}></petition-form>`);
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" petition="nope-missing" endpoint=${fake.endpoint}></petition-form>`,
+    );
     await until(() => el.matches(':state(not-found)'), 3000, 'the not-found state');
     await el.updateComplete;
     expect(el.matches(':state(form)')).to.equal(false);

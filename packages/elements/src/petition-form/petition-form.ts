@@ -505,7 +505,9 @@ export class PetitionForm extends HostElement {
     if (relocalise) this.#keptCountry = this.control('country')?.value;
     render(this.#template(), this.renderRoot, { host: this });
     for (const [name, on] of [
-      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'not-found', 'unavailable'].map((each) => [each, view === each] as const),
+      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'not-found', 'unavailable'].map(
+        (each) => [each, view === each] as const,
+      ),
       ['submitting', sending],
       ['user-invalid', Object.keys(this.errors).length > 0],
       ['checking', status === 'pending'],
