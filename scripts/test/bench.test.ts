@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 31 615 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 31 930 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -100,8 +100,12 @@ test(
     // the loader links into a page that did not), while chunk names carry 7 characters of hash instead of 8 and no
     // file names its source map (-593 B over the 14 files): 31 557. 31 610 since the form shares the petition's own
     // share text when it is in the form's language (issue 19; +36 B in the submission code): 31 593; and dom.ts's h()
-    // skipping absent children for the cards (issue 15) in the common chunk: 31 607. Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 31_615, `petition-form page weight ${form.gzip} bytes gzip > 31 615`);
+    // skipping absent children for the cards (issue 15) in the common chunk: 31 607. 31 930 since a form keeps the
+    // reader safe from its own device and from a wrong petition id: `no-remember` and a memory that ends after 30
+    // days in the entry (+73 B); the not-found state of a 404 (to the check or to a signature: its notice, one
+    // console error, the `not-found` reason) in the submission code (+172 B) and its two sentences in the notices'
+    // catalog: 31 920. Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 31_930, `petition-form page weight ${form.gzip} bytes gzip > 31 930`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );

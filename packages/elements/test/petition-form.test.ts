@@ -14,6 +14,7 @@ import {
 } from '@agir/core';
 import {
   AgirSubmitEvent,
+  PetitionErrorEvent,
   PetitionForm,
   QueuedEvent,
   SignedEvent,
@@ -25,6 +26,16 @@ import { fakeEndpoint, pressSpace, json, petitionPayload, until, visibleText, ty
 PetitionForm.define();
 
 const PRIVACY = 'https://example.org/privacy';
+/** The not-found notice's heading in each language the axe loop runs. */
+const NOT_FOUND: Record<string, string> = {
+  fr: 'Cette pétition est introuvable',
+  ar: 'تعذّر العثور على هذه العريضة',
+  it: 'Questa petizione non è stata trovata',
+  nl: 'Deze petitie is niet gevonden',
+  pt: 'Esta petição não foi encontrada',
+  ug: 'بۇ ئىلتىماس تېپىلمىدى',
+  'zh-Hans': '找不到此请愿',
+};
 const SIGN = '/petitions/xinjiang/signatures';
 const PETITION = '/petitions/xinjiang';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -40,6 +51,11 @@ function freshQueue(options: { storage?: QueueStorage; baseDelayMs?: number; tim
   const baseDelayMs = options.baseDelayMs ?? 40;
   configureSignatureQueue({ storage: memoryStorage(), timeoutMs: 1000, ...options, baseDelayMs, maxDelayMs: Math.max(200, baseDelayMs) });
 }
+
+/** The day (since the epoch, UTC) the "already signed" memory ends, `days` from today. */
+const memoryUntil = (days: number): string => String(Math.floor(Date.now() / 86_400_000) + days);
+/** What this origin's localStorage holds under `agir:` keys. */
+const agirStorage = (): Array<[string, string]> => Object.entries({ ...localStorage }).filter(([key]) => key.startsWith('agir:'));
 
 function forgetSignedMemory(): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith('agir:')) localStorage.removeItem(key);
@@ -247,7 +263,7 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
       });
 
       it('already signed on this device', async () => {
-        localStorage.setItem('agir:signed:xinjiang', '1');
+        localStorage.setItem('agir:signed:xinjiang', memoryUntil(1));
         const el = await mount(lang);
         expect(el.matches(':state(already-signed)')).to.equal(true);
         await expect(el).to.be.accessible();
@@ -275,6 +291,16 @@ describe('petition-form: accessible in every state (fr and ar; it, nl, pt)', () 
         fillValid(el);
         await submit(el);
         await until(() => $(el, '[part="alert"]'), 3000, 'the error message');
+        await expect(el).to.be.accessible();
+      });
+
+      it('petition not found (404): a notice, no form', async () => {
+        captureErrors();
+        petitionAnswer = () => json({ error: { code: 'not_found', message: 'no such petition' } }, 404);
+        const el = await mount(lang);
+        expect(el.matches(':state(not-found)')).to.equal(true);
+        expect($(el, 'form')).to.equal(null);
+        expect($(el, '[role="heading"]')!.textContent!.trim()).to.equal(NOT_FOUND[lang]);
         await expect(el).to.be.accessible();
       });
 
@@ -743,9 +769,10 @@ describe('petition-form: submitting', () => {
     fillValid(first);
     await submit(first);
     await signedView(first);
-    const stored = Object.entries(localStorage).filter(([key]) => key.startsWith('agir'));
-    expect(stored).to.deep.equal([['agir:signed:xinjiang', '1']]);
+    // The petition's id and the day the memory ends, 30 days from now: no personal data, no time of day.
+    expect(agirStorage()).to.deep.equal([['agir:signed:xinjiang', memoryUntil(30)]]);
     expect(JSON.stringify({ ...localStorage })).not.to.contain('ada@example.org');
+    expect(await queuedSignatures(), 'nothing left in the queue').to.deep.equal([]);
     const again = await mount('fr');
     expect(visibleText(again)).to.contain('Vous avez déjà signé depuis cet appareil');
     expect(input(again, 'givenName')).to.equal(null);
@@ -753,6 +780,108 @@ describe('petition-form: submitting', () => {
     await until(() => deepActive() === input(again, 'givenName'), 2000, 'focus on the fresh form');
     expect(input(again, 'givenName').value).to.equal('');
     expect(input(again, 'consent').checked).to.equal(false);
+  });
+});
+
+describe('petition-form: what the device keeps (no-remember)', () => {
+  /** A form of the xinjiang petition with `no-remember`, once it checked the petition. */
+  async function mountForgetful(): Promise<PetitionForm> {
+    const checks = petitionChecks() + 1;
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" petition="xinjiang" endpoint=${fake.endpoint} no-remember></petition-form>`,
+    );
+    return settled(el, checks);
+  }
+
+  it('with no-remember, nothing is left on the device once signed, and the next visit shows the form', async () => {
+    fake.on('POST', SIGN, () => created());
+    const first = await mountForgetful();
+    fillValid(first);
+    await submit(first);
+    await signedView(first);
+    expect(visibleText(first)).to.contain('Merci pour votre signature');
+    expect(agirStorage()).to.deep.equal([]);
+    expect(await queuedSignatures()).to.deep.equal([]);
+    const again = await mountForgetful();
+    expect(again.matches(':state(form)')).to.equal(true);
+    expect(visibleText(again)).not.to.contain('Vous avez déjà signé');
+    expect(input(again, 'givenName')).to.exist;
+  });
+
+  it('with no-remember, the memory an earlier visit left is erased', async () => {
+    localStorage.setItem('agir:signed:xinjiang', memoryUntil(20));
+    const el = await mountForgetful();
+    expect(el.matches(':state(form)') && !el.matches(':state(already-signed)')).to.equal(true);
+    expect(agirStorage()).to.deep.equal([]);
+  });
+
+  it('a memory that has ended (or one without an end, kept before it had one) is erased: the form shows', async () => {
+    for (const kept of [memoryUntil(0), '1']) {
+      localStorage.setItem('agir:signed:xinjiang', kept);
+      const el = await mount('fr');
+      expect(el.matches(':state(form)'), kept).to.equal(true);
+      expect(input(el, 'givenName'), kept).to.exist;
+      expect(agirStorage(), kept).to.deep.equal([]);
+    }
+  });
+
+  it('with no-remember, a signature that cannot be sent yet is still kept until sent, then nothing is left', async () => {
+    freshQueue({ baseDelayMs: 60_000 });
+    let answer: () => Response | Promise<Response> = offline;
+    fake.on('POST', SIGN, () => answer());
+    const el = await mountForgetful();
+    fillValid(el);
+    await submit(el);
+    await until(() => el.matches(':state(queued)'), 3000, 'the queued state');
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('Votre signature est enregistrée');
+    expect(agirStorage(), 'no "already signed" memory').to.deep.equal([]);
+    const waiting = await queuedSignatures();
+    expect(waiting.map((entry) => [entry.petition, entry.request.person.email])).to.deep.equal([['xinjiang', 'ada@example.org']]);
+    answer = () => created();
+    window.dispatchEvent(new Event('online'));
+    await signedView(el);
+    expect(await queuedSignatures()).to.deep.equal([]);
+    expect(agirStorage()).to.deep.equal([]);
+  });
+});
+
+describe('petition-form: a petition the endpoint does not have', () => {
+  it('a 404 to the check: a localised notice and no form, one console error for the page author, nothing sent', async () => {
+    const errors = captureErrors();
+    const el = await fixture<PetitionForm>(
+      html`<petition-form lang="fr" petition="nope-missing" endpoint=${fake.endpoint}></petition-form>`,
+    );
+    await until(() => el.matches(':state(not-found)'), 3000, 'the not-found state');
+    await el.updateComplete;
+    expect(el.matches(':state(form)')).to.equal(false);
+    const heading = $(el, '[role="heading"]')!;
+    expect(heading.textContent!.trim()).to.equal('Cette pétition est introuvable');
+    expect(visibleText(el)).to.contain('Aucune signature ne peut être enregistrée ici');
+    expect(root(el).querySelectorAll('input, select, textarea, button')).to.have.length(0);
+    const reported = errors.filter((message) => message.includes('<petition-form>'));
+    expect(reported).to.have.length(1);
+    expect(reported[0]).to.contain('there is no petition "nope-missing"').and.contain('"petition" attribute');
+    expect(signatures()).to.deep.equal([]);
+  });
+
+  it('a 404 to the signature: the notice replaces the form (focus on its heading), agir-error says not-found, nothing kept', async () => {
+    const errors = captureErrors();
+    fake.on('POST', SIGN, () => json({ error: { code: 'not_found', message: 'no such petition' } }, 404));
+    const el = await mount('fr');
+    const failed = oneEvent(el, 'agir-error') as Promise<PetitionErrorEvent>;
+    fillValid(el);
+    submitButton(el).focus();
+    await submit(el);
+    expect((await failed).reason).to.equal('not-found');
+    await until(() => el.matches(':state(not-found)'), 3000, 'the not-found state');
+    await el.updateComplete;
+    expect(focusedNow()).to.equal(nameOf($(el, '#title')));
+    expect(visibleText(el)).to.contain('Cette pétition est introuvable').and.not.contain('Vérifiez vos informations');
+    expect($(el, 'form')).to.equal(null);
+    expect(errors.some((message) => message.includes('there is no petition "xinjiang"'))).to.equal(true);
+    expect(await queuedSignatures()).to.deep.equal([]);
+    expect(agirStorage()).to.deep.equal([]);
   });
 });
 
@@ -1407,7 +1536,7 @@ describe('petition-form: bring your own form', () => {
   });
 
   it('"sign for someone else" resets the page’s form, keeping the default country', async () => {
-    localStorage.setItem('agir:signed:xinjiang', '1');
+    localStorage.setItem('agir:signed:xinjiang', memoryUntil(1));
     const { el, form } = await mountOwn();
     expect(visibleText(el)).to.contain('Vous avez déjà signé depuis cet appareil');
     expect(form.checkVisibility()).to.equal(false);

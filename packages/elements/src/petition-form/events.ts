@@ -60,14 +60,14 @@ export class QueuedEvent extends Event {
 
 /**
  * Fired when a submission ends in an error the reader is shown (validation refused by the server, closed
- * petition, anti-spam check failed, misconfiguration, the server failing the signature again and again:
+ * petition, `not-found`: the endpoint has no such petition, anti-spam check failed, misconfiguration, the server failing the signature again and again:
  * `server`, the signature is kept on the device and the reader offered to try again). `reason` names it;
  * `error` is the underlying error.
  */
 export class PetitionErrorEvent extends Event {
   static readonly type = 'agir-error';
   readonly petition: string;
-  readonly reason: 'invalid' | 'closed' | 'rejected' | 'captcha' | 'config' | 'server';
+  readonly reason: 'invalid' | 'closed' | 'not-found' | 'rejected' | 'captcha' | 'config' | 'server';
   readonly error: unknown;
 
   constructor(petition: string, reason: PetitionErrorEvent['reason'], error: unknown) {

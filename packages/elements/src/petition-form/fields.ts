@@ -26,6 +26,12 @@ export function safeHref(value: string | undefined): string | undefined {
 /** Where this device remembers that it signed a petition (the petition id only, no personal data). */
 export const signedKey = (petition: string): string => `agir:signed:${petition}`;
 
+/**
+ * Today in whole days since the epoch (UTC). The memory of a signature holds the day it ends (see `remember`
+ * in ./submission-code.ts): no time of day, and an older value (`"1"`, kept before it had an end) has ended.
+ */
+export const today = (): number => Math.floor(Date.now() / 864e5);
+
 /** The country a form in `locale` starts with: the browser's region when it speaks that language, else the language's usual country. */
 export function likelyCountry(locale: string): string | undefined {
   const browser = navigator.language;

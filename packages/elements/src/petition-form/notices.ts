@@ -1,6 +1,6 @@
 /**
  * What petition-form shows instead of (or above) the form once a reader acts: the notices (thank-you, saved,
- * could not be sent, already signed, closed, unavailable), the error summary, and sharing; with their messages
+ * could not be sent, already signed, closed, not found, unavailable), the error summary, and sharing; with their messages
  * (`messages/views/`), loaded in the form's language. Part of the lazily loaded submission chunk.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
@@ -125,7 +125,7 @@ function journey(c: SubmissionController, parts: Journey.JourneyParts): Template
   return undefined;
 }
 
-/** What the element shows instead of (or above) the form: unavailable, closed, already signed, thanks, saved. */
+/** What the element shows instead of (or above) the form: unavailable, closed, not found, already signed, thanks, saved. */
 export function notice(c: SubmissionController): TemplateResult | undefined {
   const { host } = c;
   const v = views(host);
@@ -139,6 +139,8 @@ export function notice(c: SubmissionController): TemplateResult | undefined {
       return html`<p class="notice" part="notice">${t('unavailable')}</p>`;
     case 'closed':
       return box(host, v('closedTitle'), html`<slot name="closed"><p>${v('closedText')}</p></slot>`);
+    case 'not-found':
+      return box(host, v('notFoundTitle'), html`<p>${v('notFoundText')}</p>`);
     case 'already-signed':
       return box(
         host,

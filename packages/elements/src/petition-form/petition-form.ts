@@ -66,7 +66,7 @@ const HELP: Partial<Record<Field, keyof Messages>> = { email: 'emailHelp', phone
  * @csspart error-summary - The list of problems shown after an invalid submit.
  * @csspart submit - The submit button.
  * @csspart alert - A submission error that is not about one field.
- * @csspart notice - The thank-you, saved, could-not-be-sent, already-signed, closed and unavailable boxes.
+ * @csspart notice - The thank-you, saved, could-not-be-sent, already-signed, closed, not-found and unavailable boxes.
  * @csspart share - The share actions.
  *
  * @cssprop --agir-petition-form-min-block-size - Space reserved while the messages load (default: from its attributes, as agir.css).
@@ -81,6 +81,7 @@ const HELP: Partial<Record<Field, keyof Messages>> = { email: 'emailHelp', phone
  * @cssstate unsent - The server failed the signature again and again: it is kept on the device, and a button sends it again.
  * @cssstate already-signed - This device signed the petition before.
  * @cssstate closed - The petition no longer accepts signatures.
+ * @cssstate not-found - The endpoint has no such petition (see the console): a notice, no form.
  * @cssstate unavailable - The element is misconfigured (see the console).
  */
 export class PetitionForm extends HostElement {
@@ -100,6 +101,7 @@ export class PetitionForm extends HostElement {
       shareUrl: 'share-url',
       prefill: ['prefill', Boolean],
       noShare: ['no-share', Boolean],
+      noRemember: ['no-remember', Boolean],
       headingLevel: ['heading-level', Number],
       journey: 'journey',
       donateHref: 'donate-href',
@@ -201,6 +203,13 @@ export class PetitionForm extends HostElement {
    * @attr no-share
    */
   declare noShare: boolean;
+  /**
+   * Keep no trace on this device that it signed: no "already signed" memory (by default it holds the
+   * petition's id for 30 days), and one left by an earlier visit is erased. For campaigns where having
+   * signed is itself a danger to the reader. A signature that could not be sent yet is still kept until sent.
+   * @attr no-remember
+   */
+  declare noRemember: boolean;
   /**
    * Level of the element's headings (thank-you, error summary…), 1 to 6 (default 2).
    * @attr heading-level
@@ -471,7 +480,8 @@ export class PetitionForm extends HostElement {
     const { view, code } = submission;
     // The other views are drawn by the submission code (loaded at connect): its place is kept meanwhile.
     const notice = view === 'form' ? nothing : (code?.notice(submission) ?? html`<div class="loading" aria-busy="true"></div>`);
-    if (view === 'unavailable' || view === 'closed' || view === 'already-signed') return notice;
+    // A notice instead of the form: nothing to fill in.
+    if (view === 'unavailable' || view === 'closed' || view === 'not-found' || view === 'already-signed') return notice;
     return html`${notice}
       <div class="form-view" ?hidden=${view !== 'form'}>
         ${submission.summary ? code?.errorSummary(submission) : nothing} ${this.pageForm ? nothing : this.#ownForm()}
@@ -495,7 +505,9 @@ export class PetitionForm extends HostElement {
     if (relocalise) this.#keptCountry = this.control('country')?.value;
     render(this.#template(), this.renderRoot, { host: this });
     for (const [name, on] of [
-      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'unavailable'].map((each) => [each, view === each] as const),
+      ...['form', 'queued', 'unsent', 'signed', 'already-signed', 'closed', 'not-found', 'unavailable'].map(
+        (each) => [each, view === each] as const,
+      ),
       ['submitting', sending],
       ['user-invalid', Object.keys(this.errors).length > 0],
       ['checking', status === 'pending'],

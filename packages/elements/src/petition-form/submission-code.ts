@@ -21,7 +21,7 @@ import {
 } from '@agir/core';
 import { AgirSubmitEvent, PetitionErrorEvent, QueuedEvent, SignedEvent } from './events.js';
 import { flushQueue, loadPetition, onSettled, retrySignature, submitSignature, useClient, type Settled } from './page-queue.js';
-import { FIELDS, signedKey, type Field, type Kind } from './fields.js';
+import { FIELDS, signedKey, today, type Field, type Kind } from './fields.js';
 import { loadViews, views } from './notices.js';
 import { CONSENT } from './page-form.js';
 import type { PetitionForm } from './petition-form.js';
@@ -146,15 +146,35 @@ export async function load(c: SubmissionController): Promise<void> {
     // Its share text only in the form's language (by primary subtag, as the cards mark a record's language).
     c.petitionShareText = petition.locale.split('-')[0] == host.locale.locale.split('-')[0] ? petition.shareText : undefined;
     c.status = 'complete';
-    if (petition.status === 'closed' && (c.view === 'form' || c.view === 'already-signed')) c.view = 'closed';
+    if (petition.status === 'closed') stop(c, 'closed');
   } catch (error) {
     if (c.loadedKey !== key) return;
     c.status = 'error';
     const { kind, status } = error as AgirError;
-    if (kind === 'schema' || (kind === 'http' && status !== undefined && status < 500)) {
+    if (status === 404) {
+      notFound(c, where.endpoint);
+      stop(c, 'not-found');
+    } else if (kind === 'schema' || (kind === 'http' && status !== undefined && status < 500)) {
       host.authorError(`could not read petition "${where.petition}" at ${where.endpoint}: ${(error as Error).message}`);
     }
   }
+}
+
+/**
+ * The petition takes no signatures (closed, or not found): its notice replaces the form, or the "already
+ * signed" notice; focus moves to its heading if the reader was in the form.
+ */
+function stop(c: SubmissionController, view: 'closed' | 'not-found'): void {
+  if (c.view !== 'form' && c.view !== 'already-signed') return;
+  if (c.host.matches(':focus-within')) c.focus = '#title';
+  c.view = view;
+}
+
+/** Tells the page author that the endpoint has no such petition (a 404 to the check or to a signature). */
+function notFound(c: SubmissionController, endpoint: string | undefined): void {
+  c.host.authorError(
+    `there is no petition "${petitionId(c.host)}" at ${endpoint} (404): check the "petition" attribute. Readers see "petition not found".`,
+  );
 }
 
 function applyPrefill(c: SubmissionController): void {
@@ -209,11 +229,18 @@ async function showErrors(c: SubmissionController, errors: Partial<Record<Field,
   return true;
 }
 
-/** Remembers on this device (by petition id only, no personal data) that it signed. */
+/** Days this device remembers that it signed a petition (unless the form says `no-remember`). */
+const REMEMBER_DAYS = 30;
+
+/**
+ * Remembers on this device that it signed, for `REMEMBER_DAYS` (by petition id and the day the memory ends,
+ * no personal data); nothing with `no-remember`.
+ */
 function remember(c: SubmissionController): void {
   const { host } = c;
+  if (host.noRemember) return;
   try {
-    localStorage.setItem(signedKey(petitionId(host)), '1');
+    localStorage.setItem(signedKey(petitionId(host)), String(today() + REMEMBER_DAYS));
   } catch {
     // No storage (private mode, blocked): the notice is a convenience.
   }
@@ -294,9 +321,11 @@ export async function submit(c: SubmissionController): Promise<void> {
 async function rejected(c: SubmissionController, error: unknown): Promise<void> {
   const { host } = c;
   const { status, code, fields = {} } = (error ?? {}) as Partial<AgirError>;
-  if (code === 'closed' || status === 409) {
-    c.view = 'closed';
-    host.dispatchEvent(new PetitionErrorEvent(petitionId(host), 'closed', error));
+  const gone = code === 'closed' || status === 409 ? 'closed' : status === 404 ? 'not-found' : undefined;
+  if (gone) {
+    if (gone === 'not-found') notFound(c, c.sentTo);
+    stop(c, gone);
+    host.dispatchEvent(new PetitionErrorEvent(petitionId(host), gone, error));
     return;
   }
   const errors: Partial<Record<Field, Kind>> = {};

@@ -8,13 +8,13 @@
 import type { ReactiveController } from 'lit';
 import { authorError, timeLimit } from '../shared/element-tools.js';
 import { stateProperties } from '../shared/state-properties.js';
-import { signedKey } from './fields.js';
+import { signedKey, today } from './fields.js';
 import type { PetitionFormMessages } from './messages/en.js';
 import type { PetitionForm } from './petition-form.js';
 import type * as Code from './submission-code.js';
 
 /** What the element shows: the form, or a notice instead of (or above) it. */
-export type View = 'form' | 'queued' | 'unsent' | 'signed' | 'already-signed' | 'closed' | 'unavailable';
+export type View = 'form' | 'queued' | 'unsent' | 'signed' | 'already-signed' | 'closed' | 'not-found' | 'unavailable';
 
 let loading: Promise<typeof Code> | undefined;
 /**
@@ -30,13 +30,19 @@ const loadCode = (): Promise<typeof Code> =>
     'its submission code',
   );
 
-/** Whether this device signed the petition before (by its id only). */
-function remembered(petition = ''): boolean {
+/**
+ * Whether this device remembers signing the form's petition (by its id only). A memory that has ended, or
+ * that a `no-remember` form finds (left by a visit before the page said so), is erased.
+ */
+function remembered(host: PetitionForm): boolean {
   try {
-    return localStorage.getItem(signedKey(petition)) !== null;
+    const key = signedKey(host.petition ?? '');
+    if (!host.noRemember && Number(localStorage.getItem(key)) > today()) return true;
+    localStorage.removeItem(key);
   } catch {
-    return false;
+    // No storage (private mode, blocked): nothing is remembered.
   }
+  return false;
 }
 
 export class SubmissionController implements ReactiveController {
@@ -124,7 +130,7 @@ export class SubmissionController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.host.petition !== this.#for[0] && this.view === 'form' && remembered(this.host.petition)) this.view = 'already-signed';
+    if (this.host.petition !== this.#for[0] && this.view === 'form' && remembered(this.host)) this.view = 'already-signed';
   }
 
   hostUpdated(): void {

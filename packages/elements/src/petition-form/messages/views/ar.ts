@@ -25,6 +25,9 @@ export default {
   signAnother: 'التوقيع باسم شخص آخر',
   closedTitle: 'هذه العريضة مغلقة',
   closedText: 'لم تعد تقبل التوقيعات. شكرًا لدعمك.',
+  // notFoundTitle, notFoundText: our translation (machine-assisted, from the English), to be reviewed by a native speaker.
+  notFoundTitle: 'تعذّر العثور على هذه العريضة',
+  notFoundText: 'ربما سُحبت، أو أن الرابط في هذه الصفحة خاطئ. لا يمكن تسجيل أي توقيع هنا.',
   shareCall: 'ادعُ أصدقاءك إلى التوقيع أيضًا:',
   share: 'مشاركة',
   shareText: 'وقّعتُ على «{title}». أضِف اسمك:',

@@ -23,6 +23,9 @@ export default {
   signAnother: 'Für eine andere Person unterschreiben',
   closedTitle: 'Diese Petition ist beendet',
   closedText: 'Sie nimmt keine Unterschriften mehr an. Danke für Ihre Unterstützung.',
+  // notFoundTitle, notFoundText: our translation (machine-assisted, from the English), to be reviewed by a native speaker.
+  notFoundTitle: 'Diese Petition wurde nicht gefunden',
+  notFoundText: 'Vielleicht wurde sie zurückgezogen, oder der Link dieser Seite ist falsch. Hier kann keine Unterschrift erfasst werden.',
   shareCall: 'Bitten Sie Freundinnen und Freunde, auch zu unterschreiben:',
   share: 'Teilen',
   shareText: 'Ich habe „{title}“ unterschrieben. Mach auch mit:',

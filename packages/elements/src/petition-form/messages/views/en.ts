@@ -2,7 +2,7 @@ import { formatNumber, plural } from '@agir/core';
 
 /**
  * English messages of what petition-form shows once its submission code is loaded: the thank-you, saved,
- * could-not-be-sent, already-signed and closed notices, the error summary's title and sharing. `thanksCount` receives
+ * could-not-be-sent, already-signed, closed and not-found notices, the error summary's title and sharing. `thanksCount` receives
  * `{ count }` (a number); `shareText` and `shareSubject` `{ title }`.
  */
 const en = {
@@ -25,6 +25,8 @@ const en = {
   signAnother: 'Sign for someone else',
   closedTitle: 'This petition is closed',
   closedText: 'It no longer accepts signatures. Thank you for your support.',
+  notFoundTitle: 'This petition cannot be found',
+  notFoundText: 'It may have been removed, or this page’s link to it is wrong. No signature can be recorded here.',
   shareCall: 'Ask your friends to sign too:',
   share: 'Share',
   shareText: 'I signed “{title}”. Add your name:',

@@ -21,6 +21,9 @@ export default {
   signAnother: 'Firmar por otra persona',
   closedTitle: 'Esta petición está cerrada',
   closedText: 'Ya no admite firmas. Gracias por tu apoyo.',
+  // notFoundTitle, notFoundText: our translation (machine-assisted, from the English), to be reviewed by a native speaker.
+  notFoundTitle: 'No se encuentra esta petición',
+  notFoundText: 'Puede que se haya retirado o que el enlace de esta página sea erróneo. Aquí no se puede registrar ninguna firma.',
   shareCall: 'Pide a tus amistades que firmen también:',
   share: 'Compartir',
   shareText: 'He firmado «{title}». Suma tu nombre:',

@@ -21,6 +21,9 @@ export default {
   signAnother: 'Signer pour une autre personne',
   closedTitle: 'Cette pétition est close',
   closedText: 'Elle n’accepte plus de signatures. Merci pour votre soutien.',
+  // notFoundTitle, notFoundText: our translation (machine-assisted, from the English), to be reviewed by a native speaker.
+  notFoundTitle: 'Cette pétition est introuvable',
+  notFoundText: 'Elle a peut-être été retirée, ou le lien de cette page est erroné. Aucune signature ne peut être enregistrée ici.',
   shareCall: 'Invitez vos proches à signer aussi :',
   share: 'Partager',
   shareText: 'J’ai signé « {title} ». Signez vous aussi :',

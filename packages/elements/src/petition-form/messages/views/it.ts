@@ -22,6 +22,9 @@ export default {
   signAnother: 'Firma per un’altra persona',
   closedTitle: 'Questa petizione è chiusa',
   closedText: 'Non accetta più firme. Grazie per il tuo sostegno.',
+  // notFoundTitle, notFoundText: our translation (machine-assisted, from the English), to be reviewed by a native speaker.
+  notFoundTitle: 'Questa petizione non è stata trovata',
+  notFoundText: 'Potrebbe essere stata ritirata, oppure il link di questa pagina è errato. Qui non è possibile registrare firme.',
   shareCall: 'Chiedi ai tuoi amici di firmare anche loro:',
   share: 'Condividi',
   shareText: 'Ho firmato «{title}». Aggiungi il tuo nome:',

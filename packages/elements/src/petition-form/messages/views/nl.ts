@@ -21,6 +21,9 @@ export default {
   signAnother: 'Teken voor iemand anders',
   closedTitle: 'Deze petitie is gesloten',
   closedText: 'Er kunnen geen handtekeningen meer worden gezet. Bedankt voor je steun.',
+  // notFoundTitle, notFoundText: our translation (machine-assisted, from the English), to be reviewed by a native speaker.
+  notFoundTitle: 'Deze petitie is niet gevonden',
+  notFoundText: 'Misschien is ze ingetrokken, of klopt de link op deze pagina niet. Hier kan geen handtekening worden vastgelegd.',
   shareCall: 'Vraag je vrienden om ook te tekenen:',
   share: 'Delen',
   shareText: 'Ik heb “{title}” getekend. Zet jij ook je naam eronder:',

@@ -23,6 +23,9 @@ export default {
   signAnother: 'Assinar por outra pessoa',
   closedTitle: 'Esta petição está encerrada',
   closedText: 'Já não aceita assinaturas. Obrigado pelo seu apoio.',
+  // notFoundTitle, notFoundText: our translation (machine-assisted, from the English), to be reviewed by a native speaker.
+  notFoundTitle: 'Esta petição não foi encontrada',
+  notFoundText: 'Pode ter sido retirada, ou a ligação desta página está errada. Aqui não é possível registar nenhuma assinatura.',
   shareCall: 'Peça aos seus amigos que também assinem:',
   share: 'Partilhar',
   shareText: 'Assinei «{title}». Junte também o seu nome:',

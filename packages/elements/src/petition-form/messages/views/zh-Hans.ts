@@ -22,6 +22,8 @@ export default {
   signAnother: '为其他人签名',
   closedTitle: '此请愿已结束',
   closedText: '它不再接受签名。感谢您的支持。',
+  notFoundTitle: '找不到此请愿',
+  notFoundText: '它可能已被撤下，或本页面的链接有误。此处无法记录签名。',
   shareCall: '请邀请您的朋友也来签名：',
   share: '分享',
   shareText: '我签署了“{title}”。请您也加入联署：',
