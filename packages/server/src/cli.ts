@@ -694,8 +694,14 @@ async function suspects(args: string[], io: CliIo): Promise<number> {
     case 'reject': {
       const { values, positionals } = parse(rest, {}, 10_000);
       const ids = suspectIds(positionals, 'reject');
-      const rejected = await withStore(values, io, (store) => rejectSuspects(store, ids));
+      const { rejected, keysDestroyed, skipped } = await withStore(values, io, async (store) => {
+        const report = await rejectSuspects(store, ids);
+        return { ...report, skipped: report.rejected.length ? await store.purge() : [] };
+      });
       for (const { id, petitionId } of rejected) io.err(`suspect ${id} (${petitionId}): rejected, deleted with its personal data\n`);
+      if (keysDestroyed)
+        io.err(`destroyed ${plural(keysDestroyed, 'person key')} (emails with no signature and no other suspect left)\n`);
+      if (skipped.length) io.err(`not done (do it as a database superuser): ${skipped.join('; ')}\n`);
       const found = new Set(rejected.map((row) => row.id));
       const missing = [...new Set(ids)].filter((id) => !found.has(id));
       for (const id of missing) io.err(`suspect ${id}: no such suspect (reviewed already, or never was)\n`);
@@ -796,7 +802,12 @@ async function copy(args: string[], io: CliIo): Promise<number> {
       '\n' +
       (given.dataKey
         ? 'start the server on it with the same AGIR_DATA_KEY\n'
-        : `start the server on it with the same data key: --key-dir ${keyDir} (or its server.key as AGIR_DATA_KEY)\n`),
+        : `start the server on it with the same data key: --key-dir ${keyDir} (or its server.key as AGIR_DATA_KEY)\n`) +
+      (source.databaseUrl
+        ? ''
+        : `${source.dataDir} still opens with ${path.join(keyDir, 'person-keys')}: an erasure on PostgreSQL (person erase, suspects reject) ` +
+          `destroys the person's key in that file too when run with --key-dir ${keyDir}; once you will not go back to PGlite, ` +
+          `delete ${source.dataDir} and that file\n`),
   );
   return 0;
 }

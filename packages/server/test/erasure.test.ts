@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
+import type { SignatureRequest } from '@agir/core';
 import pg from 'pg';
 
 import { migrate, readMigrations } from '../src/migrate.js';
@@ -231,6 +232,92 @@ describe('personal data at rest (pglite)', () => {
     assert.deepEqual(findBytes(filesUnder(dataDir), secretsOf(old)), []);
   });
 });
+
+/**
+ * What a signer's source may carry from a mailing: their email and names in the page address (prefill
+ * parameters, a tracking value, the path) and in `source.utm` (tracking keys and another key).
+ */
+function mailedSource(p: Person): SignatureRequest['source'] {
+  const url = new URL(`https://site.example/p/${encodeURIComponent(p.email)}`);
+  url.search = new URLSearchParams({
+    email: p.email,
+    given_name: p.givenName,
+    utm_source: 'mail',
+    utm_content: p.email,
+    utm_term: p.givenName,
+  }).toString();
+  return {
+    url: url.href,
+    utm: { utm_source: 'mail', utm_content: p.email, utm_term: p.givenName, utm_campaign: `${p.familyName} spring`, given_name: p.givenName },
+  };
+}
+
+/** Everything of the database a seizure or a backup could show: the PGlite folder, else a pg_dump and the cluster's WAL. */
+async function atRest(database: DatabaseChoice, t: TestContext): Promise<Array<string | { name: string; bytes: Buffer }>> {
+  if ('dataDir' in database) return filesUnder(database.dataDir);
+  const dump = pgDump();
+  if (!dump) {
+    t.diagnostic('no pg_dump on this machine: the PostgreSQL search reads the WAL only');
+    return walFiles(database.databaseUrl);
+  }
+  const dumped = spawnSync(dump, ['--dbname', database.databaseUrl, '--no-owner'], { maxBuffer: 256 * 1024 * 1024 });
+  assert.equal(dumped.status, 0, dumped.stderr?.toString());
+  return [{ name: 'pg_dump', bytes: dumped.stdout }, ...(await walFiles(database.databaseUrl))];
+}
+
+/** The WAL segments of the PostgreSQL test cluster. */
+async function walFiles(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const dataDirectory = (await client.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!.data_directory;
+    return filesUnder(path.join(dataDirectory, 'pg_wal')).filter((file) => /[0-9A-F]{24}$/.test(file));
+  } finally {
+    await client.end();
+  }
+}
+
+for (const backend of backends) {
+  describe(`a signature's source names nobody (${backend.name})`, () => {
+    test('the JSON route and suspects accept keep origin, path and utm_*/mtm_* values that hold no email and no name of the signer', async (t) => {
+      const database = await backend.fresh();
+      const signed = person('src');
+      const suspect = person('sus');
+      const server = await startTestServer(database, { rateLimit: false });
+      await server.app.store.createPetition({ id: 'water', title: 'Water', locale: 'fr' });
+      const { comment: _, ...fields } = signed;
+      const first = await postSignature(server.url, 'water', signature({ person: { ...fields, country: 'NO' }, source: mailedSource(signed) }));
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      const { comment: __, ...suspectFields } = suspect;
+      const bot = signature({ person: { ...suspectFields, country: 'NO' }, source: mailedSource(suspect) });
+      const caught = await postSignature(server.url, 'water', { ...bot, client: { ...bot.client, trap: 'x' } });
+      assert.equal(caught.status, 201);
+      await server.close();
+
+      const [id] = await withStore(database, (store) => store.db.query<{ id: number }>('SELECT id FROM suspect_signatures'));
+      const accepted = await cli(database, 'suspects', 'accept', String(id?.id));
+      assert.equal(accepted.code, 0, accepted.err);
+
+      const rows = await exportCsv(database, 'water');
+      assert.deepEqual(
+        rows.map((row) => [row.email, row.source_url, row.source_utm]).sort(),
+        [signed, suspect]
+          .map((p) => [p.email, 'https://site.example/?utm_source=mail', '{"utm_source":"mail"}'])
+          .sort(),
+        'both rows are there, with what may be kept of their source',
+      );
+      const secrets = [signed.email, signed.givenName, signed.familyName, suspect.email, suspect.givenName, suspect.familyName];
+      if ('dataDir' in database) {
+        const restarted = await startTestServer(database, { rateLimit: false }); // recovery replays the WAL
+        await restarted.close();
+      }
+      const files = await atRest(database, t);
+      assert.ok(files.length > 0);
+      assert.notDeepEqual(findBytes(files, ['Water']), [], 'the search finds what was stored in the clear');
+      assert.deepEqual(findBytes(files, secrets), []);
+    });
+  });
+}
 
 /** pg_dump of the same major version as the test cluster (PATH, else the newest in /usr/lib/postgresql). */
 function pgDump(): string | undefined {
