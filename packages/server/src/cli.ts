@@ -116,6 +116,7 @@ Commands:
                              POST every new signature of PETITION to URL, signed with the secret in $NAME
   relay add PETITION actionnetwork URL --api-key-env NAME [--tags a,b] [--consent newsletter] [--all-signers]
                              Record every new signature on an Action Network petition (its .../signatures URL)
+                             (a URL is https, or http to this machine; --allow-http for another trusted host)
   relay list                 The relay targets (id, petition, kind, URL, secret variable, tags)
   relay remove ID            Remove a target and its outbox (delivered or not)
   relay status               Per target and event (signature.created, consent.confirmed): delivered,
@@ -841,6 +842,7 @@ async function relay(args: string[], io: CliIo): Promise<number> {
           tags: { type: 'string' },
           consent: { type: 'string' },
           'all-signers': { type: 'boolean' },
+          'allow-http': { type: 'boolean' },
         },
         3,
       );
@@ -861,7 +863,7 @@ async function relay(args: string[], io: CliIo): Promise<number> {
         .filter(Boolean);
       const allSigners = values['all-signers'] === true;
       const target = { petitionId, kind, url, secretEnv, tags, consentId: str(values.consent) ?? 'newsletter', allSigners } as const;
-      const problem = checkTarget(target);
+      const problem = checkTarget(target, values['allow-http'] === true);
       if (problem) throw new UsageError(`relay add: ${problem}`);
       const added = await withStore(values, io, async (store) => {
         if (!(await store.getPetition(petitionId))) throw new Error(`no petition "${petitionId}"`);

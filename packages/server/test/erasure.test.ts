@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
@@ -315,6 +315,70 @@ for (const backend of backends) {
       assert.ok(files.length > 0);
       assert.notDeepEqual(findBytes(files, ['Water']), [], 'the search finds what was stored in the clear');
       assert.deepEqual(findBytes(files, secrets), []);
+    });
+  });
+}
+
+/** The files (or buffers) holding any of `needles`, byte for byte. */
+function holding(sources: ReadonlyArray<string | { name: string; bytes: Buffer }>, needles: readonly Buffer[]): string[] {
+  return sources
+    .map((source) => (typeof source === 'string' ? { name: source, bytes: readFileSync(source) } : source))
+    .filter(({ bytes }) => needles.some((needle) => bytes.includes(needle)))
+    .map(({ name }) => name);
+}
+
+/** A sealed value or a wrapped key as it may lie at rest: raw (a slice, should a page cut it), in hex, in base64url. */
+const asStored = (bytes: Buffer): Buffer[] => [bytes.subarray(4, 36), Buffer.from(bytes.toString('hex')), Buffer.from(bytes.toString('base64url'))];
+
+for (const backend of backends) {
+  describe(`suspects reject deletes at rest (${backend.name})`, () => {
+    test("the sealed submission leaves the database, and the person's key is destroyed when the email has nothing else", async (t) => {
+      const database = await backend.fresh();
+      const keyDir = 'keyDir' in database ? database.keyDir : `${database.dataDir}.keys`;
+      const lone = person('lone');
+      const signer = person('signer');
+      const server = await startTestServer(database, { rateLimit: false });
+      await server.app.store.createPetition({ id: 'water', title: 'Water', locale: 'fr' });
+      const { comment, ...fields } = signer;
+      assert.equal((await postSignature(server.url, 'water', signature({ person: { ...fields, country: 'NO' }, comment }))).status, 201);
+      for (const p of [lone, signer]) {
+        const { comment: said, ...typed } = p;
+        const bot = signature({ person: { ...typed, country: 'NO' }, comment: said });
+        assert.equal((await postSignature(server.url, 'water', { ...bot, client: { ...bot.client, trap: 'x' } })).status, 201);
+      }
+      await server.close();
+
+      const { ids, sealed, loneKey } = await withStore(database, async (store) => {
+        const rows = await store.db.query<{ id: number; request_sealed: Uint8Array }>('SELECT id, request_sealed FROM suspect_signatures ORDER BY id');
+        const index = store.emailIndex(lone.email);
+        const entry = (await store.keys.people.entries(store.db)).find((key) => key.index.equals(index));
+        return { ids: rows.map((row) => String(row.id)), sealed: rows.map((row) => Buffer.from(row.request_sealed)), loneKey: entry?.wrapped };
+      });
+      assert.equal(ids.length, 2);
+      assert.ok(loneKey, 'the lone suspect has a person key');
+      const needles = [...sealed.flatMap(asStored), ...asStored(loneKey)];
+      const seized = async () =>
+        'dataDir' in database ? [...filesUnder(database.dataDir), ...filesUnder(keyDir)] : await atRest(database, t);
+      assert.notDeepEqual(holding(await seized(), needles), [], 'the search finds the sealed submissions and the key before');
+
+      const rejected = await cli(database, 'suspects', 'reject', ...ids);
+      assert.equal(rejected.code, 0, rejected.err);
+      assert.match(rejected.err, /rejected, deleted with its personal data[^]*destroyed 1 person key \(emails with no signature and no other suspect left\)/);
+
+      await withStore(database, async (store) => {
+        assert.equal(await store.keys.people.find(store.emailIndex(lone.email), store.db), undefined, "the lone suspect's key is gone");
+        assert.ok(await store.keys.people.find(store.emailIndex(signer.email), store.db), 'a signer keeps theirs');
+      });
+      assert.deepEqual((await exportCsv(database, 'water')).map((row) => row.email), [signer.email], 'the signature still reads');
+      if ('dataDir' in database) {
+        const restarted = await startTestServer(database, { rateLimit: false }); // recovery replays the WAL
+        await restarted.close();
+        assert.deepEqual(holding(await seized(), needles), []);
+      } else {
+        // PostgreSQL recycles its WAL as configured: the database and its dump hold neither the submissions nor the key.
+        const [dump] = await atRest(database, t);
+        assert.deepEqual(holding(dump && typeof dump !== 'string' ? [dump] : [], needles), []);
+      }
     });
   });
 }

@@ -511,6 +511,15 @@ for (const backend of backends) {
       const bad = await cli(database, env, 'relay', 'add', 'water', 'webhook', 'https://user:pw@hooks.example/x', '--secret-env', 'S');
       assert.equal(bad.code, 2);
       assert.match(bad.err, /no credentials in the URL/);
+      // Plain http to another machine is refused (names and emails in the clear on the way), unless asked for.
+      const plain = await cli(database, env, 'relay', 'add', 'water', 'webhook', 'http://crm.example.org/hook', '--secret-env', 'S');
+      assert.equal(plain.code, 2);
+      assert.match(
+        plain.err,
+        /^agir-server: relay add: http:\/\/crm\.example\.org\/hook: plain http would carry every signer's name and email readable to anyone on the way; use https, or give --allow-http for a target on a network you trust/,
+      );
+      const trusted = await cli(database, env, 'relay', 'add', 'water', 'webhook', 'http://crm:8080/hook', '--secret-env', 'S', '--allow-http');
+      assert.equal(trusted.code, 0, trusted.err);
       const noKey = await cli(
         database,
         env,
