@@ -66,7 +66,10 @@ const NOBODY: ReadonlySet<string> = new Set();
  * The `utm_*` and `mtm_*` parameters of a query string (keys lower-cased, values trimmed to 200
  * characters), without a value that may name someone (`@`, or a word of `signer`, see `signerWords`).
  */
-export function trackingParameters(search: string | URLSearchParams, signer: ReadonlySet<string> = NOBODY): Record<string, string> | undefined {
+export function trackingParameters(
+  search: string | URLSearchParams,
+  signer: ReadonlySet<string> = NOBODY,
+): Record<string, string> | undefined {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const found: Record<string, string> = {};
   let count = 0;

@@ -69,7 +69,9 @@ describe('signature: attribution', () => {
 
   test('a tracking value or a path holding an email address is dropped, however it is encoded', () => {
     assert.deepEqual(
-      trackingParameters('?utm_content=gulnar.tursun%40example.org&utm_term=gulnar.tursun%252540example.org&utm_source=mail&utm_medium=a%40'),
+      trackingParameters(
+        '?utm_content=gulnar.tursun%40example.org&utm_term=gulnar.tursun%252540example.org&utm_source=mail&utm_medium=a%40',
+      ),
       { utm_source: 'mail' },
     );
     assert.equal(
@@ -85,7 +87,14 @@ describe('signature: attribution', () => {
       {
         url: 'https://site.example/p/tursun?email=gulnar.tursun%40example.org&given_name=Gulnar&utm_term=Ay%C5%9Fe&utm_source=mail',
         referrer: 'https://news.example/',
-        utm: { utm_term: 'GULNAR', utm_content: 'gulnar.tursun@example.org', utm_campaign: 'to g.t', utm_medium: 'email', source: 'x', mtm_kwd: 'water' },
+        utm: {
+          utm_term: 'GULNAR',
+          utm_content: 'gulnar.tursun@example.org',
+          utm_campaign: 'to g.t',
+          utm_medium: 'email',
+          source: 'x',
+          mtm_kwd: 'water',
+        },
         embed: 'partner-1',
       },
       person,

@@ -700,8 +700,7 @@ async function suspects(args: string[], io: CliIo): Promise<number> {
         return { ...report, skipped: report.rejected.length ? await store.purge() : [] };
       });
       for (const { id, petitionId } of rejected) io.err(`suspect ${id} (${petitionId}): rejected, deleted with its personal data\n`);
-      if (keysDestroyed)
-        io.err(`destroyed ${plural(keysDestroyed, 'person key')} (emails with no signature and no other suspect left)\n`);
+      if (keysDestroyed) io.err(`destroyed ${plural(keysDestroyed, 'person key')} (emails with no signature and no other suspect left)\n`);
       if (skipped.length) io.err(`not done (do it as a database superuser): ${skipped.join('; ')}\n`);
       const found = new Set(rejected.map((row) => row.id));
       const missing = [...new Set(ids)].filter((id) => !found.has(id));

@@ -248,7 +248,13 @@ function mailedSource(p: Person): SignatureRequest['source'] {
   }).toString();
   return {
     url: url.href,
-    utm: { utm_source: 'mail', utm_content: p.email, utm_term: p.givenName, utm_campaign: `${p.familyName} spring`, given_name: p.givenName },
+    utm: {
+      utm_source: 'mail',
+      utm_content: p.email,
+      utm_term: p.givenName,
+      utm_campaign: `${p.familyName} spring`,
+      given_name: p.givenName,
+    },
   };
 }
 
@@ -286,7 +292,11 @@ for (const backend of backends) {
       const server = await startTestServer(database, { rateLimit: false });
       await server.app.store.createPetition({ id: 'water', title: 'Water', locale: 'fr' });
       const { comment: _, ...fields } = signed;
-      const first = await postSignature(server.url, 'water', signature({ person: { ...fields, country: 'NO' }, source: mailedSource(signed) }));
+      const first = await postSignature(
+        server.url,
+        'water',
+        signature({ person: { ...fields, country: 'NO' }, source: mailedSource(signed) }),
+      );
       assert.equal(first.status, 201, JSON.stringify(first.body));
       const { comment: __, ...suspectFields } = suspect;
       const bot = signature({ person: { ...suspectFields, country: 'NO' }, source: mailedSource(suspect) });
@@ -301,9 +311,7 @@ for (const backend of backends) {
       const rows = await exportCsv(database, 'water');
       assert.deepEqual(
         rows.map((row) => [row.email, row.source_url, row.source_utm]).sort(),
-        [signed, suspect]
-          .map((p) => [p.email, 'https://site.example/?utm_source=mail', '{"utm_source":"mail"}'])
-          .sort(),
+        [signed, suspect].map((p) => [p.email, 'https://site.example/?utm_source=mail', '{"utm_source":"mail"}']).sort(),
         'both rows are there, with what may be kept of their source',
       );
       const secrets = [signed.email, signed.givenName, signed.familyName, suspect.email, suspect.givenName, suspect.familyName];
@@ -328,7 +336,11 @@ function holding(sources: ReadonlyArray<string | { name: string; bytes: Buffer }
 }
 
 /** A sealed value or a wrapped key as it may lie at rest: raw (a slice, should a page cut it), in hex, in base64url. */
-const asStored = (bytes: Buffer): Buffer[] => [bytes.subarray(4, 36), Buffer.from(bytes.toString('hex')), Buffer.from(bytes.toString('base64url'))];
+const asStored = (bytes: Buffer): Buffer[] => [
+  bytes.subarray(4, 36),
+  Buffer.from(bytes.toString('hex')),
+  Buffer.from(bytes.toString('base64url')),
+];
 
 for (const backend of backends) {
   describe(`suspects reject deletes at rest (${backend.name})`, () => {
@@ -349,10 +361,16 @@ for (const backend of backends) {
       await server.close();
 
       const { ids, sealed, loneKey } = await withStore(database, async (store) => {
-        const rows = await store.db.query<{ id: number; request_sealed: Uint8Array }>('SELECT id, request_sealed FROM suspect_signatures ORDER BY id');
+        const rows = await store.db.query<{ id: number; request_sealed: Uint8Array }>(
+          'SELECT id, request_sealed FROM suspect_signatures ORDER BY id',
+        );
         const index = store.emailIndex(lone.email);
         const entry = (await store.keys.people.entries(store.db)).find((key) => key.index.equals(index));
-        return { ids: rows.map((row) => String(row.id)), sealed: rows.map((row) => Buffer.from(row.request_sealed)), loneKey: entry?.wrapped };
+        return {
+          ids: rows.map((row) => String(row.id)),
+          sealed: rows.map((row) => Buffer.from(row.request_sealed)),
+          loneKey: entry?.wrapped,
+        };
       });
       assert.equal(ids.length, 2);
       assert.ok(loneKey, 'the lone suspect has a person key');
@@ -363,13 +381,20 @@ for (const backend of backends) {
 
       const rejected = await cli(database, 'suspects', 'reject', ...ids);
       assert.equal(rejected.code, 0, rejected.err);
-      assert.match(rejected.err, /rejected, deleted with its personal data[^]*destroyed 1 person key \(emails with no signature and no other suspect left\)/);
+      assert.match(
+        rejected.err,
+        /rejected, deleted with its personal data[^]*destroyed 1 person key \(emails with no signature and no other suspect left\)/,
+      );
 
       await withStore(database, async (store) => {
         assert.equal(await store.keys.people.find(store.emailIndex(lone.email), store.db), undefined, "the lone suspect's key is gone");
         assert.ok(await store.keys.people.find(store.emailIndex(signer.email), store.db), 'a signer keeps theirs');
       });
-      assert.deepEqual((await exportCsv(database, 'water')).map((row) => row.email), [signer.email], 'the signature still reads');
+      assert.deepEqual(
+        (await exportCsv(database, 'water')).map((row) => row.email),
+        [signer.email],
+        'the signature still reads',
+      );
       if ('dataDir' in database) {
         const restarted = await startTestServer(database, { rateLimit: false }); // recovery replays the WAL
         await restarted.close();

@@ -518,7 +518,18 @@ for (const backend of backends) {
         plain.err,
         /^agir-server: relay add: http:\/\/crm\.example\.org\/hook: plain http would carry every signer's name and email readable to anyone on the way; use https, or give --allow-http for a target on a network you trust/,
       );
-      const trusted = await cli(database, env, 'relay', 'add', 'water', 'webhook', 'http://crm:8080/hook', '--secret-env', 'S', '--allow-http');
+      const trusted = await cli(
+        database,
+        env,
+        'relay',
+        'add',
+        'water',
+        'webhook',
+        'http://crm:8080/hook',
+        '--secret-env',
+        'S',
+        '--allow-http',
+      );
       assert.equal(trusted.code, 0, trusted.err);
       const noKey = await cli(
         database,
