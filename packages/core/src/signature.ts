@@ -23,15 +23,60 @@ const MAX_TRACKING_KEYS = 20;
 
 const clip = (value: string, max: number): string => value.slice(0, max);
 
-/** The `utm_*` and `mtm_*` parameters of a query string (keys lower-cased, values trimmed to 200 characters). */
-export function trackingParameters(search: string | URLSearchParams): Record<string, string> | undefined {
+/** A value percent-decoded until it stops changing (at most three rounds): what it says, however often it was encoded. */
+function decoded(value: string): string {
+  let text = value;
+  for (let round = 0; round < 3; round++) {
+    try {
+      const next = decodeURIComponent(text);
+      if (next === text) break;
+      text = next;
+    } catch {
+      break;
+    }
+  }
+  return text;
+}
+
+const words = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** The words of a signer's given name, family name and the local part of their email (lower-cased). */
+export function signerWords(person: Partial<Record<'givenName' | 'familyName' | 'email', string | null | undefined>>): Set<string> {
+  return new Set([person.givenName, person.familyName, person.email?.split('@')[0]].flatMap((text) => words(text ?? '')));
+}
+
+/**
+ * Whether a tracking value or a page path may name someone: it holds `@` (an email address) or a word of
+ * the signer's own names or address (`signerWords`), as sent or percent-decoded. Such a value is dropped:
+ * mailing tools fill `utm_content` or `utm_term` with the recipient's address or name.
+ */
+const personal = (value: string, signer: ReadonlySet<string>): boolean => {
+  const text = decoded(value);
+  return text.includes('@') || words(text).some((word) => signer.has(word));
+};
+
+const NOBODY: ReadonlySet<string> = new Set();
+
+/**
+ * The `utm_*` and `mtm_*` parameters of a query string (keys lower-cased, values trimmed to 200
+ * characters), without a value that may name someone (`@`, or a word of `signer`, see `signerWords`).
+ */
+export function trackingParameters(
+  search: string | URLSearchParams,
+  signer: ReadonlySet<string> = NOBODY,
+): Record<string, string> | undefined {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const found: Record<string, string> = {};
   let count = 0;
   for (const [rawKey, rawValue] of params) {
     const key = rawKey.toLowerCase();
     const value = clip(rawValue.trim(), 200);
-    if (!TRACKING.test(key) || value === '' || key in found) continue;
+    if (!TRACKING.test(key) || value === '' || key in found || personal(rawValue, signer)) continue;
     if (count++ === MAX_TRACKING_KEYS) break;
     found[key] = value;
   }
@@ -51,26 +96,42 @@ export function prefillValues(search: string | URLSearchParams): Partial<Record<
 
 /**
  * The page URL a signature is attributed to, with nothing personal in it: its origin and path, plus the
- * tracking parameters (`utm_*`, `mtm_*`; keys lower-cased, values trimmed to 200 characters). Every other
- * parameter goes (prefill parameters such as `email=` and `given_name=`, tokens, anything a page appends),
- * and so do the fragment and any user name or password. A URL of another scheme keeps its path only; a
- * value that is no URL at all passes as it is. The one rule for the elements (the page a form is on) and
- * the reference server (the `Referer` of the no-JavaScript form route); clipped to 2048 characters.
+ * tracking parameters (`trackingParameters`: `utm_*`, `mtm_*`, none holding `@` or a word of `signer`).
+ * Every other parameter goes (prefill parameters such as `email=` and `given_name=`, tokens, anything a
+ * page appends), and so do the fragment and any user name or password; a path holding `@` or a word of
+ * `signer` becomes `/`. A URL of another scheme keeps its path only; a value that is no URL at all passes
+ * as it is, or as `""` when it holds `@` or such a word. The one rule for the elements (the page a form is
+ * on) and the reference server (every signature it stores); clipped to 2048 characters.
  */
-export function sourcePageUrl(pageUrl: string): string {
+export function sourcePageUrl(pageUrl: string, signer: ReadonlySet<string> = NOBODY): string {
   let parsed: URL;
   try {
     parsed = new URL(pageUrl);
   } catch {
-    return clip(pageUrl, 2048); // not a URL (a test page): nothing to strip
+    return personal(pageUrl, signer) ? '' : clip(pageUrl, 2048); // not a URL (a test page): nothing to strip
   }
-  const utm = trackingParameters(parsed.searchParams);
+  const utm = trackingParameters(parsed.searchParams, signer);
   parsed.hash = '';
   parsed.search = '';
   parsed.username = '';
   parsed.password = '';
+  if (personal(parsed.pathname, signer)) parsed.pathname = '/';
   if (utm) for (const [key, value] of Object.entries(utm)) parsed.searchParams.append(key, value);
   return clip(parsed.href, 2048);
+}
+
+/**
+ * A signature's source with nothing of its signer in the columns kept in the clear: `source.url` through
+ * `sourcePageUrl` and `source.utm` through `trackingParameters` (other keys dropped), both against the
+ * signer's own words. The elements send it so; the reference server applies it again to what it stores.
+ */
+export function signerSource(source: Source, person: Parameters<typeof signerWords>[0]): Source {
+  const signer = signerWords(person);
+  const { utm: sent, ...rest } = source;
+  const clean: Source = { ...rest, url: sourcePageUrl(source.url, signer) };
+  const utm = sent && trackingParameters(new URLSearchParams(sent), signer);
+  if (utm) clean.utm = utm;
+  return clean;
 }
 
 /**
@@ -132,7 +193,7 @@ export function buildSignatureRequest(input: SignatureInput): SignatureRequest {
     person: person as Person,
     consents: input.consents ?? [],
     locale: input.locale,
-    source: input.source,
+    source: signerSource(input.source, person),
     client: { startedAt: iso(input.startedAt), submittedAt: iso(input.submittedAt ?? Date.now()), trap: clip(input.trap ?? '', 500) },
   };
   const comment = input.comment?.trim();

@@ -5,6 +5,7 @@ import {
   newIdempotencyKey,
   prefillValues,
   signatureSource,
+  signerSource,
   sourcePageUrl,
   trackingParameters,
 } from '../src/signature.js';
@@ -64,6 +65,55 @@ describe('signature: attribution', () => {
     assert.equal(sourcePageUrl('https://campaign.example/?x=1&family_name=L'), 'https://campaign.example/');
     assert.equal(sourcePageUrl('about:blank'), 'about:blank');
     assert.equal(sourcePageUrl('not a url'), 'not a url');
+  });
+
+  test('a tracking value or a path holding an email address is dropped, however it is encoded', () => {
+    assert.deepEqual(
+      trackingParameters(
+        '?utm_content=gulnar.tursun%40example.org&utm_term=gulnar.tursun%252540example.org&utm_source=mail&utm_medium=a%40',
+      ),
+      { utm_source: 'mail' },
+    );
+    assert.equal(
+      sourcePageUrl('https://site.example/thanks/gulnar.tursun%40example.org?utm_source=mail&utm_content=x@y.example'),
+      'https://site.example/?utm_source=mail',
+    );
+    assert.equal(sourcePageUrl('not a url with x@y.example'), '');
+  });
+
+  test("signerSource drops what holds a word of the signer's own names or address, and every other key", () => {
+    const person = { givenName: 'Gulnar Ayşe', familyName: 'Tursun', email: 'g.t-1990@example.org' };
+    const source = signerSource(
+      {
+        url: 'https://site.example/p/tursun?email=gulnar.tursun%40example.org&given_name=Gulnar&utm_term=Ay%C5%9Fe&utm_source=mail',
+        referrer: 'https://news.example/',
+        utm: {
+          utm_term: 'GULNAR',
+          utm_content: 'gulnar.tursun@example.org',
+          utm_campaign: 'to g.t',
+          utm_medium: 'email',
+          source: 'x',
+          mtm_kwd: 'water',
+        },
+        embed: 'partner-1',
+      },
+      person,
+    );
+    assert.deepEqual(source, {
+      url: 'https://site.example/?utm_source=mail',
+      referrer: 'https://news.example/',
+      utm: { utm_medium: 'email', mtm_kwd: 'water' },
+      embed: 'partner-1',
+    });
+    assert.deepEqual(signerSource({ url: 'https://site.example/', utm: { utm_term: 'gulnar' } }, person), { url: 'https://site.example/' });
+    // What the form builds goes through it: the element sends what the server keeps.
+    const request = buildSignatureRequest({
+      person: { ...person, country: 'fr' },
+      locale: 'fr',
+      source: signatureSource('https://site.example/?utm_term=Tursun&utm_source=mail'),
+      startedAt: 0,
+    });
+    assert.deepEqual(request.source, { url: 'https://site.example/?utm_source=mail', utm: { utm_source: 'mail' } });
   });
 
   test('signatureSource strips the fragment and prefill parameters (personal data) but keeps tracking', () => {

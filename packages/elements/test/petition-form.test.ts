@@ -660,12 +660,12 @@ describe('petition-form: submitting', () => {
     expect((body(signatures()[0]) as SignatureRequest & { captcha: string }).captcha).to.equal('token-123');
   });
 
-  it('prefills from URL parameters when asked (never submits), and sends attribution without personal parameters', async () => {
+  it('prefills from URL parameters when asked (never submits), and sends attribution without personal parameters or values', async () => {
     const before = location.href;
     history.replaceState(
       null,
       '',
-      `${location.pathname}?given_name=Ada&email=ada%40example.org&country=GB&utm_source=newsletter&mtm_campaign=xinjiang#form`,
+      `${location.pathname}?given_name=Ada&email=ada%40example.org&country=GB&utm_source=newsletter&mtm_campaign=xinjiang&utm_content=ada%40example.org&utm_term=lovelace#form`,
     );
     undo.push(() => history.replaceState(null, '', before));
     fake.on('POST', SIGN, () => created());
@@ -682,6 +682,7 @@ describe('petition-form: submitting', () => {
     await signedView(el);
     const { source, person } = body(signatures()[0]);
     expect(person.country).to.equal('GB');
+    // utm_content held the email, utm_term the family name the reader typed: neither is sent.
     expect(source.url).to.equal(`${location.origin}${location.pathname}?utm_source=newsletter&mtm_campaign=xinjiang`);
     expect(source.utm).to.deep.equal({ utm_source: 'newsletter', mtm_campaign: 'xinjiang' });
     expect(source.embed).to.equal('coalition-1');

@@ -116,6 +116,7 @@ Commands:
                              POST every new signature of PETITION to URL, signed with the secret in $NAME
   relay add PETITION actionnetwork URL --api-key-env NAME [--tags a,b] [--consent newsletter] [--all-signers]
                              Record every new signature on an Action Network petition (its .../signatures URL)
+                             (a URL is https, or http to this machine; --allow-http for another trusted host)
   relay list                 The relay targets (id, petition, kind, URL, secret variable, tags)
   relay remove ID            Remove a target and its outbox (delivered or not)
   relay status               Per target and event (signature.created, consent.confirmed): delivered,
@@ -699,8 +700,13 @@ async function suspects(args: string[], io: CliIo): Promise<number> {
     case 'reject': {
       const { values, positionals } = parse(rest, {}, 10_000);
       const ids = suspectIds(positionals, 'reject');
-      const rejected = await withStore(values, io, (store) => rejectSuspects(store, ids));
+      const { rejected, keysDestroyed, skipped } = await withStore(values, io, async (store) => {
+        const report = await rejectSuspects(store, ids);
+        return { ...report, skipped: report.rejected.length ? await store.purge() : [] };
+      });
       for (const { id, petitionId } of rejected) io.err(`suspect ${id} (${petitionId}): rejected, deleted with its personal data\n`);
+      if (keysDestroyed) io.err(`destroyed ${plural(keysDestroyed, 'person key')} (emails with no signature and no other suspect left)\n`);
+      if (skipped.length) io.err(`not done (do it as a database superuser): ${skipped.join('; ')}\n`);
       const found = new Set(rejected.map((row) => row.id));
       const missing = [...new Set(ids)].filter((id) => !found.has(id));
       for (const id of missing) io.err(`suspect ${id}: no such suspect (reviewed already, or never was)\n`);
@@ -801,7 +807,12 @@ async function copy(args: string[], io: CliIo): Promise<number> {
       '\n' +
       (given.dataKey
         ? 'start the server on it with the same AGIR_DATA_KEY\n'
-        : `start the server on it with the same data key: --key-dir ${keyDir} (or its server.key as AGIR_DATA_KEY)\n`),
+        : `start the server on it with the same data key: --key-dir ${keyDir} (or its server.key as AGIR_DATA_KEY)\n`) +
+      (source.databaseUrl
+        ? ''
+        : `${source.dataDir} still opens with ${path.join(keyDir, 'person-keys')}: an erasure on PostgreSQL (person erase, suspects reject) ` +
+          `destroys the person's key in that file too when run with --key-dir ${keyDir}; once you will not go back to PGlite, ` +
+          `delete ${source.dataDir} and that file\n`),
   );
   return 0;
 }
@@ -835,6 +846,7 @@ async function relay(args: string[], io: CliIo): Promise<number> {
           tags: { type: 'string' },
           consent: { type: 'string' },
           'all-signers': { type: 'boolean' },
+          'allow-http': { type: 'boolean' },
         },
         3,
       );
@@ -855,7 +867,7 @@ async function relay(args: string[], io: CliIo): Promise<number> {
         .filter(Boolean);
       const allSigners = values['all-signers'] === true;
       const target = { petitionId, kind, url, secretEnv, tags, consentId: str(values.consent) ?? 'newsletter', allSigners } as const;
-      const problem = checkTarget(target);
+      const problem = checkTarget(target, values['allow-http'] === true);
       if (problem) throw new UsageError(`relay add: ${problem}`);
       const added = await withStore(values, io, async (store) => {
         if (!(await store.getPetition(petitionId))) throw new Error(`no petition "${petitionId}"`);

@@ -5,7 +5,8 @@
  * PostgreSQL. The person keys (wrapped by the data key) live:
  *   - PGlite: in `person-keys` in the key folder, outside the data folder, so a copy of the data folder
  *     (a backup taken before an erasure, a seized disk) holds no person key at all;
- *   - PostgreSQL: in the `person_keys` table (every server process must see them).
+ *   - PostgreSQL: in the `person_keys` table (every server process must see them); a key destroyed there is
+ *     destroyed in the key folder's `person-keys` too, left by the PGlite folder it was copied from.
  * The database keeps a check value of the data key: a server started with another key is refused.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
@@ -32,9 +33,16 @@ export interface Keys {
   fromEnvironment: boolean;
 }
 
-/** PostgreSQL: wrapped person keys in a table, in the caller's transaction. */
+/**
+ * PostgreSQL: wrapped person keys in a table, in the caller's transaction. A key destroyed here is also
+ * destroyed in `leftover`, the `person-keys` file of the key folder when there is one: the PGlite folder
+ * this database was copied from (`agir-server copy`) opens with it, and an erasure must reach that too.
+ */
 class TablePersonKeys implements PersonKeyStore {
-  constructor(private readonly dataKey: DataKey) {}
+  constructor(
+    private readonly dataKey: DataKey,
+    private readonly leftover: string,
+  ) {}
 
   async obtain(index: Buffer, tx: Queryable): Promise<Buffer> {
     const fresh = newPersonKey();
@@ -53,7 +61,9 @@ class TablePersonKeys implements PersonKeyStore {
   }
 
   async destroy(index: Buffer, tx: Queryable): Promise<boolean> {
-    return (await tx.query('DELETE FROM person_keys WHERE email_index = $1 RETURNING 1', [index])).length > 0;
+    const inTable = (await tx.query('DELETE FROM person_keys WHERE email_index = $1 RETURNING 1', [index])).length > 0;
+    const inFile = existsSync(this.leftover) && (await new FilePersonKeys(this.dataKey, this.leftover).destroy(index));
+    return inTable || inFile;
   }
 
   async entries(q: Queryable): Promise<Array<{ index: Buffer; wrapped: Buffer }>> {
@@ -180,12 +190,13 @@ export async function loadKeys(db: Database, options: KeyOptions & { keyDir: str
   if (!check || !dataKey.matches(check.check_value)) {
     throw new Error(`This database was encrypted with another data key than ${source}: give the key it was encrypted with.`);
   }
+  const file = path.join(keyDir, 'person-keys');
   let people: PersonKeyStore;
   if (db.kind === 'pglite') {
     mkdirSync(keyDir, { recursive: true, mode: 0o700 });
-    people = new FilePersonKeys(dataKey, path.join(keyDir, 'person-keys'));
+    people = new FilePersonKeys(dataKey, file);
   } else {
-    people = new TablePersonKeys(dataKey);
+    people = new TablePersonKeys(dataKey, file);
   }
   return { dataKey, people, keyDir, fromEnvironment: options.dataKey !== undefined };
 }

@@ -143,13 +143,37 @@ export async function acceptSuspect(store: Store, id: number): Promise<AcceptOut
   });
 }
 
-/** Deletes suspects with their sealed data; resolves with the ids found (and deleted), by petition. */
-export async function rejectSuspects(store: Store, ids: readonly number[]): Promise<Array<{ id: number; petitionId: string }>> {
-  const rows = await store.db.query<{ id: number; petition_id: string }>(
-    'DELETE FROM suspect_signatures WHERE id = ANY ($1::bigint[]) RETURNING id, petition_id',
-    [ids.map(String)],
-  );
-  return rows.map((row) => ({ id: Number(row.id), petitionId: row.petition_id })).sort((a, b) => a.id - b.id);
+export interface RejectReport {
+  /** The ids found (and deleted), by petition. */
+  rejected: Array<{ id: number; petitionId: string }>;
+  /** Person keys destroyed: those of emails left with no signature and no other suspect. */
+  keysDestroyed: number;
+}
+
+/**
+ * Deletes suspects with their sealed data, and destroys the person key of each email that is left with no
+ * signature and no other suspect (its sealed bytes, in the WAL or a copy of the data, then open with no key);
+ * an email that signed keeps its key. The caller then purges (`Store.purge`) as `person erase` does.
+ */
+export async function rejectSuspects(store: Store, ids: readonly number[]): Promise<RejectReport> {
+  return store.db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: number; petition_id: string; email_index: Uint8Array }>(
+      'DELETE FROM suspect_signatures WHERE id = ANY ($1::bigint[]) RETURNING id, petition_id, email_index',
+      [ids.map(String)],
+    );
+    let keysDestroyed = 0;
+    const indexes = new Map(rows.map((row) => [Buffer.from(row.email_index).toString('hex'), Buffer.from(row.email_index)]));
+    for (const index of indexes.values()) {
+      const [held] = await tx.query<{ held: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM signatures WHERE email_index = $1)
+             OR EXISTS (SELECT 1 FROM suspect_signatures WHERE email_index = $1) AS held`,
+        [index],
+      );
+      if (!held?.held && (await store.keys.people.destroy(index, tx))) keysDestroyed++;
+    }
+    const rejected = rows.map((row) => ({ id: Number(row.id), petitionId: row.petition_id })).sort((a, b) => a.id - b.id);
+    return { rejected, keysDestroyed };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -89,8 +89,15 @@ export const relayDefaults = {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ACTION_NETWORK_PATH = /\/petitions\/[^/]+\/signatures\/?$/;
 
-/** Checks a new target; the problem in words, or undefined. */
-export function checkTarget(target: NewRelayTarget): string | undefined {
+/** A host on this machine: plain HTTP to it never crosses a network. */
+const isLoopback = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+/**
+ * Checks a new target; the problem in words, or undefined. A plain `http://` URL is refused unless its host
+ * is this machine (loopback) or `allowHttp` is given: every delivery carries a signer's name and email.
+ */
+export function checkTarget(target: NewRelayTarget, allowHttp = false): string | undefined {
   let url: URL;
   try {
     url = new URL(target.url);
@@ -98,6 +105,11 @@ export function checkTarget(target: NewRelayTarget): string | undefined {
     return `"${target.url}" is not a URL`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${target.url}: only http(s) URLs`;
+  if (url.protocol === 'http:' && !allowHttp && !isLoopback(url.hostname))
+    return (
+      `${target.url}: plain http would carry every signer's name and email readable to anyone on the way; use https, ` +
+      'or give --allow-http for a target on a network you trust (a service beside the server, not the internet)'
+    );
   if (url.username || url.password)
     return `${target.url}: no credentials in the URL (they would be stored): give them through the environment`;
   if (!ENV_NAME.test(target.secretEnv)) return `"${target.secretEnv}" is not an environment variable name`;

@@ -2,7 +2,7 @@
  * Every query the server makes. The write path of a signature keeps the petition's counter columns
  * right in the same transaction, so reading a count is one primary-key lookup, never a scan.
  */
-import type { Case, CountEvent, SignatureRequest } from '@agir/core';
+import { signerSource, type Case, type CountEvent, type SignatureRequest } from '@agir/core';
 import { negotiate } from './negotiate.js';
 import { normaliseEmail, seal, unseal, type DataKey } from './crypto.js';
 import type { Database, Queryable } from './db.js';
@@ -300,7 +300,9 @@ export class Store {
       if (replay) return { kind: 'duplicate', signatureCount: replay.response_count, reason: 'key' };
       if (petition.status !== 'open') return { kind: 'closed' };
 
-      const { person, source, client } = request;
+      const { person, client } = request;
+      // Only origin, path and utm_*/mtm_* values that name nobody reach the plain columns, whatever a client sent.
+      const source = signerSource(request.source, person);
       const index = this.emailIndex(person.email);
       const personKey = await this.keys.people.obtain(index, tx);
       const sealField = (field: SealedField, value: string | null | undefined): Buffer | null =>

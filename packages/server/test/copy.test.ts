@@ -343,3 +343,51 @@ describe('agir-server copy (PGlite to PostgreSQL)', () => {
     assert.doesNotMatch(real.stderr, /\n\s+at /);
   });
 });
+
+describe('after copy, an erasure on PostgreSQL reaches the PGlite folder it came from', () => {
+  test("person erase and suspects reject on the copy destroy the person's key in the key folder's person-keys too", async () => {
+    const source = { dataDir: `${tempDir('agir-copy-erase-')}/db` };
+    const keyDir = `${source.dataDir}.keys`;
+    const [gone, stays, bot] = [signature(), signature(), signature()];
+    const store = await openStore({ ...source, onNotice: () => undefined });
+    try {
+      await store.createPetition({ id: 'water', title: 'Water', locale: 'fr' });
+      for (const request of [gone, stays]) assert.equal((await store.sign('water', request)).kind, 'created');
+      await store.recordSuspect('water', bot, 'honeypot');
+    } finally {
+      await store.db.close();
+    }
+    const target: DatabaseChoice = { databaseUrl: await freshPostgresDatabase(), keyDir };
+    const copied = await runCli(source, ['copy', '--to', target.databaseUrl]);
+    assert.equal(copied.code, 0, copied.err);
+    assert.match(
+      copied.err,
+      /\/db still opens with \S+\.keys\/person-keys: an erasure on PostgreSQL \(person erase, suspects reject\) destroys the person's key in that file too when run with --key-dir \S+\.keys; once you will not go back to PGlite, delete \S+\/db and that file\n$/,
+    );
+
+    const erased = await runCli(target, ['person', 'erase', '--email', gone.person.email]);
+    assert.equal(erased.code, 0, erased.err);
+    assert.match(erased.err, /erased 1 signature\(s\) on water .*; their key is destroyed/);
+    const listed = await runCli(target, ['suspects', 'list']);
+    const suspectId = listed.out.split('\n')[1]?.split('\t')[0] ?? '';
+    const rejected = await runCli(target, ['suspects', 'reject', suspectId]);
+    assert.equal(rejected.code, 0, rejected.err);
+    assert.match(rejected.err, /destroyed 1 person key/);
+
+    // The old folder, with the same key folder: the erased signer and the rejected sender no longer open.
+    const old = await runCli(source, ['signatures', 'export', '--petition', 'water']);
+    assert.equal(old.code, 0, old.err);
+    assert.ok(old.out.includes(stays.person.email), 'the old folder still reads those who stay');
+    assert.ok(!old.out.includes(gone.person.email));
+    assert.match(old.err, /left out 1 signature\(s\) whose person key is gone/);
+    const oldStore = await openStore(source);
+    try {
+      const keyOf = (email: string) => oldStore.keys.people.find(oldStore.emailIndex(email), oldStore.db);
+      assert.equal(await keyOf(gone.person.email), undefined);
+      assert.equal(await keyOf(bot.person.email), undefined);
+      assert.ok(await keyOf(stays.person.email));
+    } finally {
+      await oldStore.db.close();
+    }
+  });
+});

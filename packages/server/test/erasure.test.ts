@@ -6,9 +6,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
+import type { SignatureRequest } from '@agir/core';
 import pg from 'pg';
 
 import { migrate, readMigrations } from '../src/migrate.js';
@@ -231,6 +232,181 @@ describe('personal data at rest (pglite)', () => {
     assert.deepEqual(findBytes(filesUnder(dataDir), secretsOf(old)), []);
   });
 });
+
+/**
+ * What a signer's source may carry from a mailing: their email and names in the page address (prefill
+ * parameters, a tracking value, the path) and in `source.utm` (tracking keys and another key).
+ */
+function mailedSource(p: Person): SignatureRequest['source'] {
+  const url = new URL(`https://site.example/p/${encodeURIComponent(p.email)}`);
+  url.search = new URLSearchParams({
+    email: p.email,
+    given_name: p.givenName,
+    utm_source: 'mail',
+    utm_content: p.email,
+    utm_term: p.givenName,
+  }).toString();
+  return {
+    url: url.href,
+    utm: {
+      utm_source: 'mail',
+      utm_content: p.email,
+      utm_term: p.givenName,
+      utm_campaign: `${p.familyName} spring`,
+      given_name: p.givenName,
+    },
+  };
+}
+
+/** Everything of the database a seizure or a backup could show: the PGlite folder, else a pg_dump and the cluster's WAL. */
+async function atRest(database: DatabaseChoice, t: TestContext): Promise<Array<string | { name: string; bytes: Buffer }>> {
+  if ('dataDir' in database) return filesUnder(database.dataDir);
+  const dump = pgDump();
+  if (!dump) {
+    t.diagnostic('no pg_dump on this machine: the PostgreSQL search reads the WAL only');
+    return walFiles(database.databaseUrl);
+  }
+  const dumped = spawnSync(dump, ['--dbname', database.databaseUrl, '--no-owner'], { maxBuffer: 256 * 1024 * 1024 });
+  assert.equal(dumped.status, 0, dumped.stderr?.toString());
+  return [{ name: 'pg_dump', bytes: dumped.stdout }, ...(await walFiles(database.databaseUrl))];
+}
+
+/** The WAL segments of the PostgreSQL test cluster. */
+async function walFiles(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const dataDirectory = (await client.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!.data_directory;
+    return filesUnder(path.join(dataDirectory, 'pg_wal')).filter((file) => /[0-9A-F]{24}$/.test(file));
+  } finally {
+    await client.end();
+  }
+}
+
+for (const backend of backends) {
+  describe(`a signature's source names nobody (${backend.name})`, () => {
+    test('the JSON route and suspects accept keep origin, path and utm_*/mtm_* values that hold no email and no name of the signer', async (t) => {
+      const database = await backend.fresh();
+      const signed = person('src');
+      const suspect = person('sus');
+      const server = await startTestServer(database, { rateLimit: false });
+      await server.app.store.createPetition({ id: 'water', title: 'Water', locale: 'fr' });
+      const { comment: _, ...fields } = signed;
+      const first = await postSignature(
+        server.url,
+        'water',
+        signature({ person: { ...fields, country: 'NO' }, source: mailedSource(signed) }),
+      );
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      const { comment: __, ...suspectFields } = suspect;
+      const bot = signature({ person: { ...suspectFields, country: 'NO' }, source: mailedSource(suspect) });
+      const caught = await postSignature(server.url, 'water', { ...bot, client: { ...bot.client, trap: 'x' } });
+      assert.equal(caught.status, 201);
+      await server.close();
+
+      const [id] = await withStore(database, (store) => store.db.query<{ id: number }>('SELECT id FROM suspect_signatures'));
+      const accepted = await cli(database, 'suspects', 'accept', String(id?.id));
+      assert.equal(accepted.code, 0, accepted.err);
+
+      const rows = await exportCsv(database, 'water');
+      assert.deepEqual(
+        rows.map((row) => [row.email, row.source_url, row.source_utm]).sort(),
+        [signed, suspect].map((p) => [p.email, 'https://site.example/?utm_source=mail', '{"utm_source":"mail"}']).sort(),
+        'both rows are there, with what may be kept of their source',
+      );
+      const secrets = [signed.email, signed.givenName, signed.familyName, suspect.email, suspect.givenName, suspect.familyName];
+      if ('dataDir' in database) {
+        const restarted = await startTestServer(database, { rateLimit: false }); // recovery replays the WAL
+        await restarted.close();
+      }
+      const files = await atRest(database, t);
+      assert.ok(files.length > 0);
+      assert.notDeepEqual(findBytes(files, ['Water']), [], 'the search finds what was stored in the clear');
+      assert.deepEqual(findBytes(files, secrets), []);
+    });
+  });
+}
+
+/** The files (or buffers) holding any of `needles`, byte for byte. */
+function holding(sources: ReadonlyArray<string | { name: string; bytes: Buffer }>, needles: readonly Buffer[]): string[] {
+  return sources
+    .map((source) => (typeof source === 'string' ? { name: source, bytes: readFileSync(source) } : source))
+    .filter(({ bytes }) => needles.some((needle) => bytes.includes(needle)))
+    .map(({ name }) => name);
+}
+
+/** A sealed value or a wrapped key as it may lie at rest: raw (a slice, should a page cut it), in hex, in base64url. */
+const asStored = (bytes: Buffer): Buffer[] => [
+  bytes.subarray(4, 36),
+  Buffer.from(bytes.toString('hex')),
+  Buffer.from(bytes.toString('base64url')),
+];
+
+for (const backend of backends) {
+  describe(`suspects reject deletes at rest (${backend.name})`, () => {
+    test("the sealed submission leaves the database, and the person's key is destroyed when the email has nothing else", async (t) => {
+      const database = await backend.fresh();
+      const keyDir = 'keyDir' in database ? database.keyDir : `${database.dataDir}.keys`;
+      const lone = person('lone');
+      const signer = person('signer');
+      const server = await startTestServer(database, { rateLimit: false });
+      await server.app.store.createPetition({ id: 'water', title: 'Water', locale: 'fr' });
+      const { comment, ...fields } = signer;
+      assert.equal((await postSignature(server.url, 'water', signature({ person: { ...fields, country: 'NO' }, comment }))).status, 201);
+      for (const p of [lone, signer]) {
+        const { comment: said, ...typed } = p;
+        const bot = signature({ person: { ...typed, country: 'NO' }, comment: said });
+        assert.equal((await postSignature(server.url, 'water', { ...bot, client: { ...bot.client, trap: 'x' } })).status, 201);
+      }
+      await server.close();
+
+      const { ids, sealed, loneKey } = await withStore(database, async (store) => {
+        const rows = await store.db.query<{ id: number; request_sealed: Uint8Array }>(
+          'SELECT id, request_sealed FROM suspect_signatures ORDER BY id',
+        );
+        const index = store.emailIndex(lone.email);
+        const entry = (await store.keys.people.entries(store.db)).find((key) => key.index.equals(index));
+        return {
+          ids: rows.map((row) => String(row.id)),
+          sealed: rows.map((row) => Buffer.from(row.request_sealed)),
+          loneKey: entry?.wrapped,
+        };
+      });
+      assert.equal(ids.length, 2);
+      assert.ok(loneKey, 'the lone suspect has a person key');
+      const needles = [...sealed.flatMap(asStored), ...asStored(loneKey)];
+      const seized = async () =>
+        'dataDir' in database ? [...filesUnder(database.dataDir), ...filesUnder(keyDir)] : await atRest(database, t);
+      assert.notDeepEqual(holding(await seized(), needles), [], 'the search finds the sealed submissions and the key before');
+
+      const rejected = await cli(database, 'suspects', 'reject', ...ids);
+      assert.equal(rejected.code, 0, rejected.err);
+      assert.match(
+        rejected.err,
+        /rejected, deleted with its personal data[^]*destroyed 1 person key \(emails with no signature and no other suspect left\)/,
+      );
+
+      await withStore(database, async (store) => {
+        assert.equal(await store.keys.people.find(store.emailIndex(lone.email), store.db), undefined, "the lone suspect's key is gone");
+        assert.ok(await store.keys.people.find(store.emailIndex(signer.email), store.db), 'a signer keeps theirs');
+      });
+      assert.deepEqual(
+        (await exportCsv(database, 'water')).map((row) => row.email),
+        [signer.email],
+        'the signature still reads',
+      );
+      if ('dataDir' in database) {
+        const restarted = await startTestServer(database, { rateLimit: false }); // recovery replays the WAL
+        await restarted.close();
+        assert.deepEqual(holding(await seized(), needles), []);
+      } else {
+        // PostgreSQL recycles its WAL as configured: the database and its dump hold neither the submissions nor the key.
+        const [dump] = await atRest(database, t);
+        assert.deepEqual(holding(dump && typeof dump !== 'string' ? [dump] : [], needles), []);
+      }
+    });
+  });
+}
 
 /** pg_dump of the same major version as the test cluster (PATH, else the newest in /usr/lib/postgresql). */
 function pgDump(): string | undefined {

@@ -508,9 +508,20 @@ for (const backend of backends) {
       assert.deepEqual([...done.slice(0, 9), done[9]], ['1', 'water', 'webhook', 'signature.created', 'ok', '3', '0', '0', '', '']);
 
       // Usage errors say what is wrong; no secret in the database.
-      const bad = await cli(database, env, 'relay', 'add', 'water', 'webhook', 'https://user:pw@hooks.example/x', '--secret-env', 'S');
+      const addWebhook = (url: string, ...more: string[]) =>
+        cli(database, env, 'relay', 'add', 'water', 'webhook', url, '--secret-env', 'S', ...more);
+      const bad = await addWebhook('https://user:pw@hooks.example/x');
       assert.equal(bad.code, 2);
       assert.match(bad.err, /no credentials in the URL/);
+      // Plain http to another machine is refused (names and emails in the clear on the way), unless asked for.
+      const plain = await addWebhook('http://crm.example.org/hook');
+      assert.equal(plain.code, 2);
+      assert.match(
+        plain.err,
+        /^agir-server: relay add: http:\/\/crm\.example\.org\/hook: plain http would carry every signer's name and email readable to anyone on the way; use https, or give --allow-http for a target on a network you trust/,
+      );
+      const trusted = await addWebhook('http://crm:8080/hook', '--allow-http');
+      assert.equal(trusted.code, 0, trusted.err);
       const noKey = await cli(
         database,
         env,
