@@ -354,8 +354,7 @@ export class MailWorker {
  */
 export function smtpSecurity(smtpUrl: string): { requireTLS: boolean } {
   const { protocol, hostname } = new URL(smtpUrl);
-  const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-  return { requireTLS: protocol === 'smtp:' && !loopback };
+  return { requireTLS: protocol === 'smtp:' && !isLoopback(hostname) };
 }
 
 /** A failure whose message is safe to store and show (no address, no secret). */

@@ -89,8 +89,8 @@ export const relayDefaults = {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ACTION_NETWORK_PATH = /\/petitions\/[^/]+\/signatures\/?$/;
 
-/** A host on this machine: plain HTTP to it never crosses a network. */
-const isLoopback = (hostname: string): boolean =>
+/** A host on this machine: plain HTTP (or SMTP) to it never crosses a network. */
+export const isLoopback = (hostname: string): boolean =>
   hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 
 /**
