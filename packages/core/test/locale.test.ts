@@ -9,11 +9,14 @@ import {
   supportedLanguages,
   type LangNode,
 } from '../src/locale.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createCatalog, resetMissingKeyWarnings } from '../src/catalog.js';
-import { countryName, formatNumber, plural, pluralCategory } from '../src/intl.js';
+import { countryNameTables, namesDir } from '../scripts/write-country-names.js';
+import { formatNumber, plural, pluralCategory } from '../src/intl.js';
 import { formatDate } from '../src/intl-date.js';
 import { formatMoney, formatPercent } from '../src/intl-money.js';
-import { countryCodes, countryOptions, defaultCountry, likelyRegions } from '../src/countries.js';
+import { countryCodes, countryName, countryOptions, defaultCountry, lacksCountryNames, likelyRegions } from '../src/countries.js';
 
 /** A minimal DOM stand-in: a chain of nodes with lang attributes. */
 function node(lang: string | null, parent?: LangNode, documentLang: string | null = null): LangNode {
@@ -119,6 +122,61 @@ describe('Intl helpers', () => {
     assert.equal(countryName('de', 'FR'), 'Frankreich');
     assert.equal(countryName('%%', 'FR'), 'FR');
   });
+  test('a CLDR table stands in for the names an engine lacks, and only then', () => {
+    // Chromium 156 as measured: no Uyghur data, so `ug` resolves to the browser's own locale; it names the rest.
+    const chromiumIn = (own: string) =>
+      class extends Intl.DisplayNames {
+        constructor(locales: string[], options: Intl.DisplayNamesOptions) {
+          super(
+            locales.map((locale) => (locale.startsWith('ug') ? own : locale)),
+            options,
+          );
+        }
+        static override supportedLocalesOf(locales: string[]): string[] {
+          return Intl.DisplayNames.supportedLocalesOf(locales.filter((locale) => !locale.startsWith('ug')));
+        }
+      };
+    for (const own of ['en-US', 'fr-FR']) {
+      const engine = chromiumIn(own);
+      assert.equal(lacksCountryNames('ug', engine), 'ug', own);
+      assert.equal(lacksCountryNames('ug-CN', engine), 'ug', own);
+      for (const language of ['fr', 'ar', 'zh-Hans', 'zh-CN', 'pt-PT'])
+        assert.equal(lacksCountryNames(language, engine), undefined, `${language} in ${own}`);
+    }
+    // An engine that says it supports a language but has only root data answers with codes.
+    class CodesOnly extends Intl.DisplayNames {
+      override of(code: string): string {
+        return code;
+      }
+    }
+    assert.equal(lacksCountryNames('ar', CodesOnly), 'ar');
+    assert.equal(lacksCountryNames('zh', CodesOnly), 'zh-Hans');
+    assert.equal(lacksCountryNames('ru', CodesOnly), undefined, 'no table for a language without a catalog');
+    assert.equal(lacksCountryNames('en', CodesOnly), undefined, 'English needs none');
+    assert.equal(lacksCountryNames('%%'), undefined);
+    // Node's full ICU names every catalog language: no table is loaded, the names are Intl's.
+    for (const language of supportedLanguages) assert.equal(lacksCountryNames(language), undefined, language);
+    assert.equal(countryName('ug', 'CN'), 'جۇڭگو');
+  });
+  test('the country-name tables are CLDR as this Node holds it (run `pnpm country-names` when this fails)', () => {
+    const tables = countryNameTables();
+    assert.deepEqual(
+      Object.keys(tables).sort(),
+      supportedLanguages
+        .filter((language) => language !== 'en')
+        .map((language) => `${language}.ts`)
+        .sort(),
+    );
+    for (const [file, text] of Object.entries(tables)) assert.equal(readFileSync(path.join(namesDir, file), 'utf8'), text, file);
+  });
+  test('a table names every country in its language, in its order', async () => {
+    const { default: ug } = await import('../src/country-names/ug.js');
+    assert.deepEqual(Object.keys(ug).sort(), [...countryCodes()].sort());
+    assert.equal(ug.CN, 'جۇڭگو');
+    assert.equal(ug.DE, 'گېرمانىيە');
+    const names = Object.values(ug);
+    assert.deepEqual(names, [...names].sort(new Intl.Collator('ug').compare));
+  });
   test('every country, and no pseudo-regions', () => {
     const codes = countryCodes();
     assert.ok(codes.length >= 240 && codes.length <= 260, `got ${codes.length}`);
@@ -146,9 +204,10 @@ describe('Intl helpers', () => {
     assert.equal(defaultCountry('it'), 'IT');
     assert.equal(defaultCountry('nl'), 'NL');
     assert.equal(defaultCountry('pt-PT'), 'PT');
-    assert.equal(defaultCountry('ug'), 'CN');
-    assert.equal(defaultCountry('zh-Hans'), 'CN');
-    assert.equal(defaultCountry('zh-Hans-SG'), 'SG');
+    // Uyghur and Simplified Chinese readers pick their country: a default of China misrecords the diaspora.
+    for (const tag of ['ug', 'ug-CN', 'ug-Arab-KZ', 'zh-Hans', 'zh', 'zh-CN', 'zh-Hans-SG'])
+      assert.equal(defaultCountry(tag), undefined, tag);
+    assert.equal(defaultCountry('zh-TW'), 'TW');
     // The shortcut for the catalog languages gives what Intl would, and covers every one of them.
     assert.deepEqual(Object.keys(likelyRegions).sort(), [...supportedLanguages].sort());
     for (const [language, region] of Object.entries(likelyRegions))
