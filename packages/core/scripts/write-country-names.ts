@@ -1,7 +1,7 @@
 /**
- * Writes packages/core/src/country-names/<language>.ts: every country's name in each catalog language but
- * English, from CLDR as Node's full ICU holds it, in that language's sort order. An engine whose Intl lacks a
- * language's names (Chromium has no Uyghur) loads its table instead (countries.ts). `pnpm country-names`
+ * Writes packages/core/src/country-names/<language>.ts for each language of country-names.ts's `tables`: every
+ * country's name from CLDR as Node's full ICU holds it, in that language's sort order. An engine whose Intl
+ * lacks a language's names (Chromium has no Uyghur) loads its table instead. `pnpm country-names`
  * runs it; a core test fails when a committed table differs from what this Node writes.
  *   tsx packages/core/scripts/write-country-names.ts
  */
@@ -9,15 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countryCodes } from '../src/countries.js';
-import { supportedLanguages } from '../src/locale.js';
+import { tableLanguages } from '../src/country-names.js';
 
 export const namesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/country-names');
 
 /** Each table's file text, by file name. */
 export function countryNameTables(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const language of supportedLanguages) {
-    if (language === 'en') continue;
+  for (const language of tableLanguages) {
     const names = new Intl.DisplayNames([language], { type: 'region' });
     const collator = new Intl.Collator(language);
     const entries = countryCodes()

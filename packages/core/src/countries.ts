@@ -1,87 +1,6 @@
-/**
- * Country names and lists from Intl.DisplayNames; for a catalog language an engine's Intl cannot name
- * countries in (Chromium has no Uyghur), a table generated from CLDR (`country-names/`), loaded only then.
- */
+/** Country lists for a select and a form's default country; their names come from country-names.ts. */
 import { canonicalLocale, supportedLanguage, type Language } from './locale.js';
-import { cached } from './intl.js';
-
-type Names = Readonly<Record<string, string>>;
-/** What `lacksCountryNames` asks of `Intl.DisplayNames`. */
-type DisplayNamesClass = {
-  new (locales: string[], options: Intl.DisplayNamesOptions): Intl.DisplayNames;
-  supportedLocalesOf(locales: string[]): string[];
-};
-/** The CLDR tables, one chunk each (written by packages/core/scripts/write-country-names.ts). */
-const tables: Record<Exclude<Language, 'en'>, () => Promise<{ default: Names }>> = {
-  fr: () => import('./country-names/fr.js'),
-  es: () => import('./country-names/es.js'),
-  de: () => import('./country-names/de.js'),
-  ar: () => import('./country-names/ar.js'),
-  it: () => import('./country-names/it.js'),
-  nl: () => import('./country-names/nl.js'),
-  pt: () => import('./country-names/pt.js'),
-  ug: () => import('./country-names/ug.js'),
-  'zh-Hans': () => import('./country-names/zh-Hans.js'),
-};
-/** The loaded tables, by the locale they stand in for, and each locale's load (decided once). */
-const loaded = new Map<string, Names>();
-const loads = new Map<string, Promise<void>>();
-
-/**
- * The catalog language whose CLDR table a locale needs, or undefined when the engine names countries in it
- * (or there is no table): when `Intl.DisplayNames` does not support the locale (its names would be those of the
- * browser's own language), or answers with codes (root data only). Measured: Chromium 156 supports none of
- * `ug` (it resolves to the browser's locale: "Germany" for گېرمانىيە); Firefox 153, WebKitGTK and Node name
- * countries in every catalog language.
- */
-export function lacksCountryNames(locale: string, names: DisplayNamesClass = Intl.DisplayNames): Exclude<Language, 'en'> | undefined {
-  const language = supportedLanguage(locale);
-  if (!language || language === 'en') return undefined;
-  try {
-    const lacking =
-      !names.supportedLocalesOf([locale]).length || new names([locale], { type: 'region', fallback: 'code' }).of('DE') === 'DE';
-    return lacking ? language : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Makes `countryName` and `countryOptions` name countries in a locale: loads its CLDR table when the engine
- * lacks the names, else nothing. It never rejects (without the table, names are the engine's).
- */
-export function loadCountryNames(locale: string): Promise<void> {
-  let load = loads.get(locale);
-  if (!load) {
-    const language = lacksCountryNames(locale);
-    load = language
-      ? tables[language]().then(
-          (module) => void loaded.set(locale, module.default),
-          (error: unknown) => {
-            loads.delete(locale); // tried again next time (the network may be back)
-            console.error(`Agir: could not load the "${language}" country names; showing the browser's.`, error);
-          },
-        )
-      : Promise.resolve();
-    loads.set(locale, load);
-  }
-  return load;
-}
-
-/** A country's name in a locale: ("fr", "CN") → "Chine", ("ug", "CN") → "جۇڭگو" everywhere. Unknown codes come back as they are. */
-export function countryName(locale: string, code: string): string {
-  const upper = code.toUpperCase();
-  const table = loaded.get(locale)?.[upper];
-  if (table) return table;
-  try {
-    return (
-      (cached(`r|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })) as Intl.DisplayNames).of(upper) ??
-      code
-    );
-  } catch {
-    return code;
-  }
-}
+import { countryName, countryNameTable } from './country-names.js';
 
 // Codes Intl.DisplayNames knows that are not countries or territories.
 const NOT_COUNTRIES = new Set([
@@ -142,7 +61,7 @@ export function countryCodes(): readonly string[] {
 
 /** Countries sorted by their name in a locale, for a select (a CLDR table's in its own order: the engine's Collator may lack the language too). */
 export function countryOptions(locale: string): Array<{ code: string; name: string }> {
-  const table = loaded.get(locale);
+  const table = countryNameTable(locale);
   if (table) return Object.entries(table).map(([code, name]) => ({ code, name }));
   const collator = new Intl.Collator(locale);
   return countryCodes()
