@@ -1,5 +1,5 @@
 /**
- * Writes packages/core/src/country-names/<language>.ts for each language of country-names.ts's `tables`: every
+ * Writes packages/core/src/country-names/<language>.ts for each language of country-names.ts's `countryNameTables`: every
  * country's name from CLDR as Node's full ICU holds it, in that language's sort order. An engine whose Intl
  * lacks a language's names (Chromium has no Uyghur) loads its table instead. `pnpm country-names`
  * runs it; a core test fails when a committed table differs from what this Node writes.
@@ -9,14 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countryCodes } from '../src/countries.js';
-import { tableLanguages } from '../src/country-names.js';
+import { countryNameTables } from '../src/country-names.js';
 
 export const namesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/country-names');
 
 /** Each table's file text, by file name. */
-export function countryNameTables(): Record<string, string> {
+export function countryNameFiles(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const language of tableLanguages) {
+  for (const language of Object.keys(countryNameTables)) {
     const names = new Intl.DisplayNames([language], { type: 'region' });
     const collator = new Intl.Collator(language);
     const entries = countryCodes()
@@ -32,5 +32,5 @@ export function countryNameTables(): Record<string, string> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   mkdirSync(namesDir, { recursive: true });
-  for (const [file, text] of Object.entries(countryNameTables())) writeFileSync(path.join(namesDir, file), text);
+  for (const [file, text] of Object.entries(countryNameFiles())) writeFileSync(path.join(namesDir, file), text);
 }
