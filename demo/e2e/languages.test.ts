@@ -1,7 +1,8 @@
 // Issue 19: the built demo in the reader's language, content included. /en/ shows the English words of Akber
 // and Mamat (name, summary, status), /ar/ the Arabic ones right to left, /ug/ every element right to left
-// with axe clean, and no French sentence of the seed shows on /en/ (the language menu's "Français" aside:
-// it is marked lang="fr"; and "Agir", the product's name, is no sentence: the call to action is checked instead).
+// with axe clean and the countries named in Uyghur (none chosen for the signer), and no French sentence of the
+// seed shows on /en/ (the language menu's "Français" aside: it is marked lang="fr"; and "Agir", the product's
+// name, is no sentence: the call to action is checked instead).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -132,6 +133,30 @@ describe('the demo in the reader’s language (issue 19)', () => {
       assert.deepEqual([card.name.lang, card.name.direction], ['ar', 'rtl']);
       assert.equal(card.status.lang, 'ug', 'the status is the Uyghur catalog’s phrase, not the Arabic label');
     }
+    // Chromium's Intl has no Uyghur: the country names come from core's CLDR table, and no country is chosen for
+    // the signer (a default of China would record a diaspora signer as being there).
+    const places = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('case-card'), (card) => card.shadowRoot!.querySelector('.place')!.textContent),
+    );
+    assert.ok(places.length > 0 && places.every((place) => place!.endsWith('، جۇڭگو')), places.join(' | '));
+    const select = page.locator('petition-form select');
+    assert.equal(await select.inputValue(), '');
+    await select.focus();
+    const options = await select.evaluate((element: HTMLSelectElement) =>
+      Array.from(element.options, (option) => [option.value, option.text]),
+    );
+    assert.ok(options.length > 240, `${options.length} options`);
+    assert.deepEqual(options[0], ['', 'تاللاڭ…']);
+    assert.deepEqual(
+      options.find(([code]) => code === 'CN'),
+      ['CN', 'جۇڭگو'],
+    );
+    assert.deepEqual(
+      options.filter(([code, name]) => code !== name && /[A-Za-z]/.test(name!)),
+      [],
+      'every name in Arabic script',
+    );
+    assert.equal(await select.inputValue(), '', 'still none chosen once listed');
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     await page.context().close();

@@ -1,6 +1,6 @@
-/** Country names and lists from Intl.DisplayNames: no country table of our own. */
-import { canonicalLocale } from './locale.js';
-import { countryName } from './intl.js';
+/** Country lists for a select and a form's default country; their names come from country-names.ts. */
+import { canonicalLocale, supportedLanguage, type Language } from './locale.js';
+import { countryName, countryNameTable } from './country-names.js';
 
 // Codes Intl.DisplayNames knows that are not countries or territories.
 const NOT_COUNTRIES = new Set([
@@ -59,8 +59,10 @@ export function countryCodes(): readonly string[] {
   return countryCodeList;
 }
 
-/** Countries sorted by their name in a locale, for a select. */
+/** Countries sorted by their name in a locale, for a select (a CLDR table's in its own order: the engine's Collator may lack the language too). */
 export function countryOptions(locale: string): Array<{ code: string; name: string }> {
+  const table = countryNameTable(locale);
+  if (table) return Object.entries(table).map(([code, name]) => ({ code, name }));
   const collator = new Intl.Collator(locale);
   return countryCodes()
     .map((code) => ({ code, name: countryName(locale, code) }))
@@ -84,10 +86,22 @@ export const likelyRegions: Readonly<Record<string, string>> = {
   'zh-Hans': 'CN',
 };
 
-/** A default country for a locale: its region if it has one ("fr-BE" → "BE"), else the language's usual country. */
+/**
+ * Languages whose form starts with no country, whatever the tag's region: the signer picks. Their usual
+ * country is China, and a diaspora signer who keeps a default of China is recorded as being there, which on a
+ * rights petition is wrong and can endanger them (`ug-CN` and `zh-CN` name the script's home, not where the
+ * reader is: most Simplified Chinese browsers say `zh-CN` wherever they are). The others keep theirs: their
+ * usual country is not the state a campaign's readers flee, and its name is in the reader's own language.
+ */
+const NO_DEFAULT: ReadonlySet<string> = new Set<Language>(['ug', 'zh-Hans']);
+
+/**
+ * A default country for a locale: its region if it has one ("fr-BE" → "BE"), else the language's usual
+ * country; none for Uyghur and Simplified Chinese (`NO_DEFAULT`).
+ */
 export function defaultCountry(locale: string): string | undefined {
   const canonical = canonicalLocale(locale);
-  if (!canonical) return undefined;
+  if (!canonical || NO_DEFAULT.has(supportedLanguage(canonical)!)) return undefined;
   const intlLocale = new Intl.Locale(canonical);
   const region = intlLocale.region ?? likelyRegions[canonical] ?? intlLocale.maximize().region;
   return region && /^[A-Z]{2}$/.test(region) ? region : undefined;

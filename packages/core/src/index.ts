@@ -8,6 +8,7 @@ export * from './catalog.js';
 export * from './intl.js';
 export * from './intl-money.js';
 export * from './intl-date.js';
+export * from './country-names.js';
 export * from './countries.js';
 export * from './queue.js';
 export * from './retry.js';

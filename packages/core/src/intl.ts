@@ -1,6 +1,6 @@
 /**
- * Intl helpers for numbers, plurals and country names, with cached formatters (money and percentages are in
- * intl-money.ts, dates in intl-date.ts, so that an element carries only the formatters it uses).
+ * Intl helpers for numbers and plurals, with cached formatters (money and percentages are in
+ * intl-money.ts, dates in intl-date.ts, country names in countries.ts, so that an element carries only the formatters it uses).
  */
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.DisplayNames | Intl.DateTimeFormat>();
@@ -30,17 +30,4 @@ export function pluralCategory(locale: string, value: number): Intl.LDMLPluralRu
 /** Picks the form for a count: `plural('fr', 2, { one: 'signature', other: 'signatures' })`. */
 export function plural(locale: string, value: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
   return forms[pluralCategory(locale, value)] ?? forms.other;
-}
-
-/** A country's name in a locale, from Intl.DisplayNames: ("fr", "CN") → "Chine". Unknown codes come back as they are. */
-export function countryName(locale: string, code: string): string {
-  try {
-    return (
-      (cached(`r|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })) as Intl.DisplayNames).of(
-        code.toUpperCase(),
-      ) ?? code
-    );
-  } catch {
-    return code;
-  }
 }

@@ -9,11 +9,15 @@ import {
   supportedLanguages,
   type LangNode,
 } from '../src/locale.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createCatalog, resetMissingKeyWarnings } from '../src/catalog.js';
-import { countryName, formatNumber, plural, pluralCategory } from '../src/intl.js';
+import { countryNameFiles, namesDir } from '../scripts/write-country-names.js';
+import { formatNumber, plural, pluralCategory } from '../src/intl.js';
 import { formatDate } from '../src/intl-date.js';
 import { formatMoney, formatPercent } from '../src/intl-money.js';
 import { countryCodes, countryOptions, defaultCountry, likelyRegions } from '../src/countries.js';
+import { countryName, lacksCountryNames } from '../src/country-names.js';
 
 /** A minimal DOM stand-in: a chain of nodes with lang attributes. */
 function node(lang: string | null, parent?: LangNode, documentLang: string | null = null): LangNode {
@@ -119,6 +123,37 @@ describe('Intl helpers', () => {
     assert.equal(countryName('de', 'FR'), 'Frankreich');
     assert.equal(countryName('%%', 'FR'), 'FR');
   });
+  test('a CLDR table stands in for the names an engine lacks, and only then', () => {
+    // Chromium 156 as measured: `ug` unsupported (it would name countries in the browser's own language), the other catalog languages supported.
+    const chromium = {
+      supportedLocalesOf: (locales: string[]) => Intl.DisplayNames.supportedLocalesOf(locales.filter((locale) => !locale.startsWith('ug'))),
+    };
+    assert.equal(lacksCountryNames('ug', chromium), 'ug');
+    assert.equal(lacksCountryNames('ug-CN', chromium), 'ug');
+    for (const language of ['fr', 'ar', 'zh-Hans', 'zh-CN', 'pt-PT'])
+      assert.equal(lacksCountryNames(language, chromium), undefined, language);
+    // A table only where one exists: not for another script of Uyghur, nor a language without a catalog, nor one every engine names.
+    const nothing = { supportedLocalesOf: () => [] };
+    for (const language of ['ug-Cyrl', 'ru', 'ar', 'en']) assert.equal(lacksCountryNames(language, nothing), undefined, language);
+    assert.equal(lacksCountryNames('%%'), undefined);
+    // Node's full ICU names every catalog language: no table is loaded, the names are Intl's.
+    for (const language of supportedLanguages) assert.equal(lacksCountryNames(language), undefined, language);
+    assert.equal(countryName('ug', 'CN'), 'جۇڭگو');
+  });
+  test('the country-name tables are CLDR as this Node holds it (run `pnpm country-names` when this fails)', () => {
+    const tables = countryNameFiles();
+    assert.deepEqual(Object.keys(tables), ['ug.ts']);
+    assert.deepEqual(readdirSync(namesDir).sort(), Object.keys(tables).sort(), 'no table left behind');
+    for (const [file, text] of Object.entries(tables)) assert.equal(readFileSync(path.join(namesDir, file), 'utf8'), text, file);
+  });
+  test('a table names every country in its language, in its order', async () => {
+    const { default: ug } = await import('../src/country-names/ug.js');
+    assert.deepEqual(Object.keys(ug).sort(), [...countryCodes()].sort());
+    assert.equal(ug.CN, 'جۇڭگو');
+    assert.equal(ug.DE, 'گېرمانىيە');
+    const names = Object.values(ug);
+    assert.deepEqual(names, [...names].sort(new Intl.Collator('ug').compare));
+  });
   test('every country, and no pseudo-regions', () => {
     const codes = countryCodes();
     assert.ok(codes.length >= 240 && codes.length <= 260, `got ${codes.length}`);
@@ -146,9 +181,10 @@ describe('Intl helpers', () => {
     assert.equal(defaultCountry('it'), 'IT');
     assert.equal(defaultCountry('nl'), 'NL');
     assert.equal(defaultCountry('pt-PT'), 'PT');
-    assert.equal(defaultCountry('ug'), 'CN');
-    assert.equal(defaultCountry('zh-Hans'), 'CN');
-    assert.equal(defaultCountry('zh-Hans-SG'), 'SG');
+    // Uyghur and Simplified Chinese readers pick their country: a default of China misrecords the diaspora.
+    for (const tag of ['ug', 'ug-CN', 'ug-Arab-KZ', 'zh-Hans', 'zh', 'zh-CN', 'zh-Hans-SG'])
+      assert.equal(defaultCountry(tag), undefined, tag);
+    assert.equal(defaultCountry('zh-TW'), 'TW');
     // The shortcut for the catalog languages gives what Intl would, and covers every one of them.
     assert.deepEqual(Object.keys(likelyRegions).sort(), [...supportedLanguages].sort());
     for (const [language, region] of Object.entries(likelyRegions))

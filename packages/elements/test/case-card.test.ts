@@ -380,6 +380,18 @@ describe('case-card: from an endpoint', () => {
     expect($(el, 'h3')!.getAttribute('lang')).to.equal('fr');
   });
 
+  it('names the country in Uyghur and Simplified Chinese in every engine (Chromium’s Intl has no Uyghur)', async () => {
+    for (const [lang, place] of [
+      ['ug', 'شىنجاڭ، جۇڭگو'],
+      ['zh-Hans', '中国新疆'],
+    ] as const) {
+      const data = akber({ locale: lang, region: lang === 'ug' ? 'شىنجاڭ' : '新疆' });
+      const el = await fixture<CaseCard>(html`<case-card lang=${lang} .data=${data as never}></case-card>`);
+      await settled(el);
+      expect($(el, '.place')!.textContent, lang).to.equal(place);
+    }
+  });
+
   it('refetches in the new language when lang changes', async () => {
     const el = await remoteCard('fr');
     await settled(el);

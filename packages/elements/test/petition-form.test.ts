@@ -159,6 +159,12 @@ function type(el: PetitionForm, id: string, value: string): void {
 function fillValid(el: PetitionForm, values: Record<string, string> = {}): void {
   const all = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', ...values };
   for (const [id, value] of Object.entries(all)) type(el, id, value);
+  // A language with no default country (ug, zh-Hans): the signer reaches the list and picks one.
+  const country = input(el, 'country');
+  if (!country.value && !('country' in values)) {
+    country.focus();
+    type(el, 'country', 'FR');
+  }
 }
 
 async function submit(el: PetitionForm): Promise<void> {
@@ -370,6 +376,51 @@ describe('petition-form: fields, labels and autofill', () => {
     arSelect.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     expect([...arSelect.options].find((option) => option.value === 'CN')!.text).to.equal('الصين');
     expect(arSelect.value).to.equal('EG');
+  });
+
+  it('in Uyghur and Simplified Chinese: no country chosen for the signer, every name in the reader’s script, in every engine', async () => {
+    // Chromium's Intl has no Uyghur (it would say "China"): the form loads core's CLDR table, and only there.
+    const tableFetched = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/country-names/'));
+    const expected = {
+      ug: ['تاللاڭ…', 'جۇڭگو', 'گېرمانىيە', /^[\u0600-\u06ff\s()،.-]+$/, 'دۆلىتىڭىز ياكى رايونىڭىزنى تاللاڭ'],
+      'zh-Hans': ['请选择…', '中国', '德国', /^[^A-Za-z]+$/, '请选择您所在的国家或地区'],
+    } as const;
+    fake.on('POST', SIGN, () => created(323833));
+    for (const [lang, [placeholder, china, germany, script, required]] of Object.entries(expected)) {
+      const before = signatures().length;
+      const el = await mount(lang);
+      const select = $(el, 'select') as HTMLSelectElement;
+      // The first render lists no country at all: there is no default to show.
+      expect(
+        [...select.options].map((option) => [option.value, option.text]),
+        lang,
+      ).to.deep.equal([['', placeholder]]);
+      input(el, 'givenName').focus();
+      const options = [...select.options].slice(1);
+      expect(options.length, lang).to.be.greaterThan(240);
+      expect(select.value, `${lang}: nothing preselected`).to.equal('');
+      expect(options.find((option) => option.value === 'CN')!.text, lang).to.equal(china);
+      expect(options.find((option) => option.value === 'DE')!.text, lang).to.equal(germany);
+      // (CLDR 48 has no Uyghur name for IO, British Indian Ocean Territory: every engine shows its code.)
+      expect(
+        options.filter((option) => option.text !== option.value && !script.test(option.text)).map((option) => option.text),
+        `${lang}: names in the reader’s script`,
+      ).to.deep.equal([]);
+      fillValid(el, { country: '' });
+      await submit(el);
+      await until(() => $(el, '#country-error'), 2000, 'the country error');
+      expect(visibleText($(el, '#country-error')!), lang).to.contain(required);
+      expect(signatures().length, lang).to.equal(before);
+      select.value = 'DE';
+      select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await submit(el);
+      await signedView(el);
+      expect(body(signatures()[before]).person.country, lang).to.equal('DE');
+      forgetSignedMemory();
+    }
+    expect(tableFetched(), 'the table is fetched only by an engine that lacks the names').to.equal(
+      !Intl.DisplayNames.supportedLocalesOf(['ug']).length,
+    );
   });
 
   it('speaks Italian, Dutch and Portuguese: labels, the default country, the thank-you and its count', async () => {

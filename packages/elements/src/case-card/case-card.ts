@@ -7,6 +7,7 @@ import {
   formatDate,
   ID_PATTERN,
   languageOf,
+  loadCountryNames,
   resolveClient,
   resolveEndpoint,
   type AgirClient,
@@ -258,7 +259,7 @@ export class CaseCard extends HostElement {
    */
   declare expanded: boolean;
 
-  private readonly locale = new LocaleController<CaseCardMessages>(this, catalog);
+  private readonly locale = new LocaleController<CaseCardMessages>(this, catalog, loadCountryNames);
   private readonly reported = new Set<string>();
   private value: Case | undefined;
   /** What the current data comes from (request key or `.data` object); a change reloads. */

@@ -1,5 +1,13 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
-import { countryName, countryOptions, createCatalog, isValidPersonField, type AgirClient, type SignatureRequest } from '@agir/core';
+import {
+  countryName,
+  countryOptions,
+  createCatalog,
+  isValidPersonField,
+  loadCountryNames,
+  type AgirClient,
+  type SignatureRequest,
+} from '@agir/core';
 import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -124,7 +132,7 @@ export class PetitionForm extends HostElement {
 
   // Members marked @internal are for the element's other modules (the submission code), not for pages.
   /** @internal */
-  readonly locale = new LocaleController<Messages>(this, catalog);
+  readonly locale = new LocaleController<Messages>(this, catalog, loadCountryNames);
   /** @internal The page's own form, when the element enhances one. */
   pageForm: HTMLFormElement | null = null;
   /** @internal The fields' errors. */

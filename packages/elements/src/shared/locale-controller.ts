@@ -31,7 +31,7 @@ export class LocaleController<M extends Catalog> implements ReactiveController {
   locale = 'en';
   /** Text direction of `locale`. */
   dir: Direction = 'ltr';
-  /** True once the catalog for `locale` is loaded (render a reserved skeleton until then). */
+  /** True once the catalog for `locale` (and what the host asked for with it) is loaded (render a reserved skeleton until then). */
   ready = false;
   /** Translates a key of the element's catalog. English until the catalog for `locale` is loaded. */
   t: Translate<M>;
@@ -40,10 +40,13 @@ export class LocaleController<M extends Catalog> implements ReactiveController {
   private readonly catalog: CatalogHandle<M>;
   private loading: Promise<void> = Promise.resolve();
   private pending: string | undefined;
+  private readonly also: ((locale: string) => Promise<void>) | undefined;
 
-  constructor(host: Host, catalog: CatalogHandle<M>) {
+  /** `also` loads what the host needs in each language besides its catalog (core's `loadCountryNames`). */
+  constructor(host: Host, catalog: CatalogHandle<M>, also?: (locale: string) => Promise<void>) {
     this.host = host;
     this.catalog = catalog;
+    this.also = also;
     this.t = catalog.english;
     host.addController(this);
   }
@@ -68,8 +71,8 @@ export class LocaleController<M extends Catalog> implements ReactiveController {
     const locale = languageOf(this.host);
     if (locale === this.pending || (locale === this.locale && this.ready)) return;
     this.pending = locale;
-    this.loading = this.catalog.load(locale).then(
-      (translate) => {
+    this.loading = Promise.all([this.catalog.load(locale), this.also?.(locale)]).then(
+      ([translate]) => {
         if (this.pending !== locale) return;
         this.pending = undefined;
         this.locale = locale;
