@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 31 930 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 32 680 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -104,8 +104,11 @@ test(
     // reader safe from its own device and from a wrong petition id: `no-remember` and a memory that ends after 30
     // days in the entry (+73 B); the not-found state of a 404 (to the check or to a signature: its notice, one
     // console error, the `not-found` reason) in the submission code (+172 B) and its two sentences in the notices'
-    // catalog: 31 920. Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 31_930, `petition-form page weight ${form.gzip} bytes gzip > 31 930`);
+    // catalog: 31 920. 32 680 since no signer's email or name leaves in the page's address or tracking values
+    // (core's signerSource, in the submission code: +442 B there) and the country names have their own module,
+    // to load Uyghur's table where the engine has none (+371 B, a chunk the card shares): 32 667. Issue 17's goal
+    // is 24 000.
+    assert.ok(form.gzip <= 32_680, `petition-form page weight ${form.gzip} bytes gzip > 32 680`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );
