@@ -105,7 +105,7 @@ test(
     // days in the entry (+73 B); the not-found state of a 404 (to the check or to a signature: its notice, one
     // console error, the `not-found` reason) in the submission code (+172 B) and its two sentences in the notices'
     // catalog: 31 920. 32 680 since no signer's email or name leaves in the page's address or tracking values
-    // (core's signerSource, in the submission code: +442 B there) and the country names have their own module,
+    // (core's signerSource, in the submission code: +270 B there) and the country names have their own module,
     // to load Uyghur's table where the engine has none (+371 B, a chunk the card shares): 32 667. Issue 17's goal
     // is 24 000.
     assert.ok(form.gzip <= 32_680, `petition-form page weight ${form.gzip} bytes gzip > 32 680`);
