@@ -20,7 +20,7 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Logger } from './log.js';
 import { mailMessages } from './mail-messages.js';
 import { leaseMs, PollLoop } from './poll-loop.js';
-import { backoffMs, relayDefaults } from './relay.js';
+import { backoffMs, isLoopback, relayDefaults } from './relay.js';
 import { enqueueConfirmations } from './relay-queue.js';
 import type { ExportedSignature, Store } from './store.js';
 
