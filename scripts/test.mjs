@@ -155,20 +155,20 @@ await suite('meta', () => nodeSuite('meta', files('scripts/test')));
 await suite('browser', browserSuite);
 // Two e2e files at a time: each starts its own server (a free port, its own PGlite folder) and its own Chromium,
 // and most of their time is spent waiting (the queue's backoff, the client's timeout, simulated latency), so
-// two share the 2 cores well. Except start-command: `npm start` rebuilds every dist folder the others serve,
-// so it runs on its own, first.
+// two share the 2 cores well. Two files run on their own, first: start-command (`npm start` rebuilds every
+// dist folder the others serve) and lighthouse (an audit of the page's loading, not to be shared with another).
 await suite('e2e', async () => {
   const all = files('demo/e2e');
-  const rebuilds = all.filter((file) => file.endsWith('/start-command.test.ts'));
-  const alone = await nodeSuite('e2e (rebuilds dist)', rebuilds);
+  const alone = all.filter((file) => /\/(start-command|lighthouse)\.test\.ts$/.test(file));
+  const first = await nodeSuite('e2e (one at a time)', alone);
   const paired = await nodeLanes(
     'e2e',
-    all.filter((file) => !rebuilds.includes(file)),
+    all.filter((file) => !alone.includes(file)),
     // petition-form (mostly waits) beside the rest; frameworks (four app builds, every core) not at the start, when
     // petition-form's server starts.
-    { first: ['petition-form', 'backends', 'demo-pages', 'lighthouse', 'loader'] },
+    { first: ['petition-form', 'backends', 'demo-pages', 'loader'] },
   );
-  return { passed: alone.passed + paired.passed, failed: alone.failed + paired.failed };
+  return { passed: first.passed + paired.passed, failed: first.failed + paired.failed };
 });
 
 log('summary by suite:');
