@@ -29,7 +29,11 @@ export async function startSeededServer(extraArgs = []) {
     },
   );
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start in 60 s')), 60_000);
+    // Stopped when it did not start in time: its pipe would keep the caller (a bench, the e2e test) running forever.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the server did not start in 60 s'));
+    }, 60_000);
     createInterface({ input: child.stdout }).on('line', (line) => {
       const match = /agir-server listening on (http:\/\/\S+)/.exec(line);
       if (match) {
