@@ -21,18 +21,18 @@ export function run(command, args, options = {}) {
   }
 }
 
-/** Runs a command, streaming its output (unless `quiet`), and resolves with { code, output }. */
-export function runCapture(command, args, { quiet = false, ...options } = {}) {
+/** Runs a command, streaming its output, and resolves with { code, output }. */
+export function runCapture(command, args, options = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...options });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      if (!quiet) process.stdout.write(chunk);
+      process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => {
       output += chunk;
-      if (!quiet) process.stderr.write(chunk);
+      process.stderr.write(chunk);
     });
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
