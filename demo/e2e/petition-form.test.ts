@@ -33,7 +33,6 @@ const fr = {
   queuedTitle: 'Votre signature est enregistrée',
   queuedText: 'Le serveur est injoignable pour le moment. Votre signature est conservée sur cet appareil et sera envoyée automatiquement.',
   sentLater: 'Votre signature enregistrée a bien été envoyée.',
-  thanksDuplicate: 'Votre signature avait déjà été comptée.',
   alreadyTitle: 'Vous avez déjà signé depuis cet appareil',
   unsentTitle: 'Votre signature n’a pas pu être envoyée',
   retrySend: 'Réessayer',
@@ -673,7 +672,7 @@ describe('<petition-form> end to end against the reference server', () => {
     await onlyRowOf(email);
   });
 
-  test('4c. a timeout after the server stored it → the retry is answered duplicate: true; one signature', async () => {
+  test('4c. a timeout after the server stored it → the retry is answered duplicate: true; thanked like any signer; one signature', async () => {
     const email = 'panne.timeout@example.org';
     const start = await signatureCount();
     const { context, page, posts } = await open(fixture('fr', formTag()));
@@ -717,7 +716,10 @@ describe('<petition-form> end to end against the reference server', () => {
     const attempts = await answered(posts);
     assert.equal(attempts.length, 2);
     assert.equal(attempts[0]!.key, attempts[1]!.key, 'the same idempotency key');
-    assert.match((await form.locator('.notice').textContent()) ?? '', new RegExp(fr.thanksDuplicate));
+    // Its own signature, retried: the ordinary thanks with the first answer's count.
+    assert.equal(await heading(form), fr.thanksTitle);
+    const count = new Intl.NumberFormat('fr').format(start + 1);
+    assert.match((await form.locator('.notice').textContent()) ?? '', new RegExp(`${count} personnes ont signé à ce jour\\.`));
     const signed = (await logged(page)).filter((event) => event.type === 'agir-signed');
     assert.deepEqual(
       signed.map((event) => [event.count, event.duplicate]),
