@@ -33,7 +33,6 @@ const fr = {
   queuedTitle: 'Votre signature est enregistrée',
   queuedText: 'Le serveur est injoignable pour le moment. Votre signature est conservée sur cet appareil et sera envoyée automatiquement.',
   sentLater: 'Votre signature enregistrée a bien été envoyée.',
-  thanksDuplicate: 'Votre signature avait déjà été comptée.',
   alreadyTitle: 'Vous avez déjà signé depuis cet appareil',
   unsentTitle: 'Votre signature n’a pas pu être envoyée',
   retrySend: 'Réessayer',
@@ -673,7 +672,7 @@ describe('<petition-form> end to end against the reference server', () => {
     await onlyRowOf(email);
   });
 
-  test('4c. a timeout after the server stored it → the retry is answered duplicate: true; one signature', async () => {
+  test('4c. a timeout after the server stored it → the retry is answered duplicate: true; thanked like any signer; one signature', async () => {
     const email = 'panne.timeout@example.org';
     const start = await signatureCount();
     const { context, page, posts } = await open(fixture('fr', formTag()));
@@ -717,13 +716,39 @@ describe('<petition-form> end to end against the reference server', () => {
     const attempts = await answered(posts);
     assert.equal(attempts.length, 2);
     assert.equal(attempts[0]!.key, attempts[1]!.key, 'the same idempotency key');
-    assert.match((await form.locator('.notice').textContent()) ?? '', new RegExp(fr.thanksDuplicate));
+    // Its own signature, retried: the ordinary thanks with the first answer's count.
+    assert.equal(await heading(form), fr.thanksTitle);
+    const count = new Intl.NumberFormat('fr').format(start + 1);
+    assert.match((await form.locator('.notice').textContent()) ?? '', new RegExp(`${count} personnes ont signé à ce jour\\.`));
     const signed = (await logged(page)).filter((event) => event.type === 'agir-signed');
     assert.deepEqual(
       signed.map((event) => [event.count, event.duplicate]),
       [[start + 1, true]],
     );
     assert.equal(await signatureCount(), start + 1, 'still counted once');
+    await onlyRowOf(email);
+  });
+
+  test('4c2. the same email again from another device → thanked like a new signer (201, duplicate: false, the real count); counted once', async () => {
+    const email = 'deux.appareils@example.org';
+    const start = await signatureCount();
+    const count = new Intl.NumberFormat('fr').format(start + 1);
+    // The second device types it in capitals: the server cannot be asked whether an address signed.
+    for (const typed of [email, email.toUpperCase()]) {
+      const { page, posts } = await open(fixture('fr', formTag()));
+      const form = formAt(page);
+      await fill(form, { givenName: 'Mihray', familyName: 'Erkin', email: typed });
+      await form.locator('button[type="submit"]').click();
+      await inState(page, 'signed');
+      assert.equal(await heading(form), fr.thanksTitle, typed);
+      assert.match((await form.locator('.notice').textContent()) ?? '', new RegExp(`${count} personnes ont signé à ce jour\\.`), typed);
+      assert.deepEqual(
+        (await answered(posts)).map(({ key: _key, ...rest }) => rest),
+        [{ status: 201, body: { signatureCount: start + 1, duplicate: false } }],
+        typed,
+      );
+    }
+    assert.equal(await signatureCount(), start + 1, 'counted once');
     await onlyRowOf(email);
   });
 

@@ -111,8 +111,11 @@ export function buildDocument(): Record<string, unknown> {
           parameters: [idParam('Petition id')],
           requestBody: { required: true, content: { 'application/json': { schema: ref('SignatureRequest') } } },
           responses: {
-            201: jsonBody('SignatureResponse', 'A new signature'),
-            200: jsonBody('SignatureResponse', 'Already counted (same key or same email): duplicate is true'),
+            201: jsonBody(
+              'SignatureResponse',
+              'A new signature, or an email that signed before with another key (not stored again; answered alike, so that nobody can test whether an address signed)',
+            ),
+            200: jsonBody('SignatureResponse', 'A retry of an answered request (same idempotencyKey): its first count, duplicate is true'),
             409: errorResponse('The petition is closed'),
             413: errorResponse('The body is too large'),
             422: errorResponse('Validation failed; `fields` names each path'),

@@ -34,7 +34,7 @@ export interface RequestOptions {
 }
 
 export interface SignResult extends Acknowledgement {
-  /** HTTP status: 201 for a new signature, 200 for a duplicate. */
+  /** HTTP status: 201 for a new signature (an email that signed before included), 200 for a retry of one answered already. */
   status: number;
 }
 

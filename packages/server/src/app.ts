@@ -332,18 +332,15 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
   };
 
   const answer = (c: Context, outcome: SignOutcome): Response => {
-    switch (outcome.kind) {
-      case 'not_found':
-        return notFound(c, 'petition');
-      case 'closed':
-        return problem(c, 409, 'closed', 'This petition is closed.');
-      case 'created':
-        return c.json(signatureResponseSchema.parse({ signatureCount: outcome.counts.signatureCount, duplicate: false }), 201);
-      case 'suspect': // looks like any new signature to the sender
-        return c.json(signatureResponseSchema.parse({ signatureCount: outcome.signatureCount, duplicate: false }), 201);
-      case 'duplicate':
-        return c.json(signatureResponseSchema.parse({ signatureCount: outcome.signatureCount, duplicate: true }), 200);
-    }
+    if (outcome.kind === 'not_found') return notFound(c, 'petition');
+    if (outcome.kind === 'closed') return problem(c, 409, 'closed', 'This petition is closed.');
+    // Only the same submission retried (its random key, which only its own device knows) hears that it was
+    // counted already. An email that signed before, like a submission judged automated, is answered as a new
+    // signature with the real count (not one more): otherwise anyone could test whether an address signed.
+    if (outcome.kind === 'duplicate' && outcome.reason === 'key')
+      return c.json(signatureResponseSchema.parse({ signatureCount: outcome.signatureCount, duplicate: true }), 200);
+    const signatureCount = outcome.kind === 'created' ? outcome.counts.signatureCount : outcome.signatureCount;
+    return c.json(signatureResponseSchema.parse({ signatureCount, duplicate: false }), 201);
   };
 
   const app = new Hono();
@@ -615,7 +612,8 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     }
     const done = thanks ?? refererUrl;
     if (!done) return answer(c, outcome);
-    if (!thanks) done.searchParams.set('agir_status', outcome.kind === 'duplicate' ? 'duplicate' : 'signed');
+    const replay = outcome.kind === 'duplicate' && outcome.reason === 'key'; // not an email that signed before (see answer)
+    if (!thanks) done.searchParams.set('agir_status', replay ? 'duplicate' : 'signed');
     return c.redirect(done.href, 303);
   });
 

@@ -72,7 +72,10 @@ export type SignOutcome =
   | { kind: 'not_found' }
   | { kind: 'closed' }
   | { kind: 'created'; counts: Counts }
-  /** `key`: a retry of an answered request (it gets the first answer's count); `email`: signed before. */
+  /**
+   * `key`: a retry of an answered request (it gets the first answer's count); `email`: signed before, with
+   * another key (nothing stored; the API answers it like a new signature, src/app.ts).
+   */
   | { kind: 'duplicate'; signatureCount: number; reason: 'key' | 'email' }
   /** Judged automated: stored apart, not counted; answered like a new signature. */
   | { kind: 'suspect'; signatureCount: number };

@@ -194,8 +194,8 @@ for (const backend of backends) {
         },
       });
       assert.equal((await postSignature(server.url, 'hook', request)).status, 201);
-      // Not counted, so not relayed: the same person again, and a submission judged automated.
-      assert.equal((await postSignature(server.url, 'hook', signature({ person: { email: 'zoe.ngo@example.org' } }))).status, 200);
+      // Not counted, so not relayed: the same person again (answered like a new signature), and a submission judged automated.
+      assert.equal((await postSignature(server.url, 'hook', signature({ person: { email: 'zoe.ngo@example.org' } }))).status, 201);
       assert.equal((await postSignature(server.url, 'hook', signature({ client: { ...request.client, trap: 'x' } }))).status, 201);
 
       await eventually(() => receiver.received.length >= 1, 5000, 'the webhook');

@@ -30,7 +30,10 @@ export class SignedEvent extends Event {
   readonly endpoint: string | undefined;
   /** The petition's count after this signature, as the server reported it (undefined if unknown). */
   readonly signatureCount: number | undefined;
-  /** True when the server had already counted this signature (same key, or same email). */
+  /**
+   * True when the server had already counted this very submission (a retry with its idempotency key). An email
+   * that signed before is answered like a new signature: servers do not say whether an address signed.
+   */
   readonly duplicate: boolean;
 
   constructor(petition: string, endpoint: string | undefined, signatureCount: number | undefined, duplicate: boolean) {

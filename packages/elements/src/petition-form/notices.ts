@@ -150,9 +150,7 @@ export function notice(c: SubmissionController): TemplateResult | undefined {
       );
     case 'signed': {
       const thanks = html`<slot name="thanks"
-        ><p>
-          ${result?.duplicate ? v('thanksDuplicate') : result?.count === undefined ? nothing : v('thanksCount', { count: result.count })}
-        </p></slot
+        ><p>${result?.count === undefined ? nothing : v('thanksCount', { count: result.count })}</p></slot
       >`;
       // A page that lists the steps after signing gets its journey (a chunk loaded now); the thank-you meanwhile.
       const step = host.journey

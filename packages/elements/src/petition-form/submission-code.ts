@@ -373,11 +373,11 @@ async function settle(c: SubmissionController, settled: Settled, fromSubmit: boo
     remember(c);
     c.pendingId = undefined;
     const count = settled.response?.signatureCount;
-    const duplicate = settled.response?.duplicate === true;
-    c.result = { count, duplicate };
+    // A retry answered `duplicate` is this same signature, counted by its first attempt: the same thanks.
+    c.result = { count };
     c.view = 'signed';
     if (!fromSubmit) c.announcement = views(host)?.('sentLater') ?? '';
-    host.dispatchEvent(new SignedEvent(petitionId(host), c.sentTo, count, duplicate));
+    host.dispatchEvent(new SignedEvent(petitionId(host), c.sentTo, count, settled.response?.duplicate === true));
   } else {
     sending.delete(settled.id);
     c.pendingId = undefined;

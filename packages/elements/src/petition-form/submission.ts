@@ -68,7 +68,7 @@ export class SubmissionController implements ReactiveController {
   /** A signature is being sent. */
   declare sending: boolean;
   /** The server's answer to the signature. */
-  declare result: { count: number | undefined; duplicate: boolean } | undefined;
+  declare result: { count: number | undefined } | undefined;
   /** A submission error that is not about one field (the form's alert). */
   declare failure: keyof PetitionFormMessages | undefined;
   /** Whether the error summary shows (after a submit). */

@@ -13,7 +13,6 @@ export default {
       many: 'وقّع {count} شخصًا حتى الآن.',
       other: 'وقّع {count} شخص حتى الآن.',
     }).replace('{count}', formatNumber(locale, Number(count))),
-  thanksDuplicate: 'كان توقيعك محتسبًا من قبل.',
   queuedTitle: 'تم حفظ توقيعك',
   queuedText: 'تعذّر الاتصال بالخادم الآن. توقيعك محفوظ على هذا الجهاز وسيُرسَل تلقائيًا.',
   unsentTitle: 'تعذّر إرسال توقيعك',

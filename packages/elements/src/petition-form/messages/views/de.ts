@@ -9,7 +9,6 @@ export default {
       one: 'Bisher hat {count} Person unterschrieben.',
       other: 'Bisher haben {count} Personen unterschrieben.',
     }).replace('{count}', formatNumber(locale, Number(count))),
-  thanksDuplicate: 'Ihre Unterschrift war bereits gezählt.',
   queuedTitle: 'Ihre Unterschrift ist gespeichert',
   queuedText:
     'Der Server ist gerade nicht erreichbar. Ihre Unterschrift bleibt auf diesem Gerät gespeichert und wird automatisch gesendet.',

@@ -13,7 +13,6 @@ const en = {
       '{count}',
       formatNumber(locale, Number(count)),
     ),
-  thanksDuplicate: 'Your signature had already been counted.',
   queuedTitle: 'Your signature is saved',
   queuedText: 'We could not reach the server just now. Your signature is kept on this device and will be sent automatically.',
   unsentTitle: 'Your signature could not be sent',

@@ -9,7 +9,6 @@ export default {
       one: '{count} persona ha firmado hasta ahora.',
       other: '{count} personas han firmado hasta ahora.',
     }).replace('{count}', formatNumber(locale, Number(count))),
-  thanksDuplicate: 'Tu firma ya se había contabilizado.',
   queuedTitle: 'Tu firma está guardada',
   queuedText: 'No hemos podido conectar con el servidor. Tu firma se guarda en este dispositivo y se enviará automáticamente.',
   unsentTitle: 'No se ha podido enviar tu firma',

@@ -9,7 +9,6 @@ export default {
       '{count}',
       formatNumber(locale, Number(count)),
     ),
-  thanksDuplicate: 'Votre signature avait déjà été comptée.',
   queuedTitle: 'Votre signature est enregistrée',
   queuedText: 'Le serveur est injoignable pour le moment. Votre signature est conservée sur cet appareil et sera envoyée automatiquement.',
   unsentTitle: 'Votre signature n’a pas pu être envoyée',

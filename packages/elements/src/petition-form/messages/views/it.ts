@@ -9,7 +9,6 @@ export default {
       one: 'Finora ha firmato {count} persona.',
       other: 'Finora hanno firmato {count} persone.',
     }).replace('{count}', formatNumber(locale, Number(count))),
-  thanksDuplicate: 'La tua firma era già stata contata.',
   queuedTitle: 'La tua firma è salvata',
   queuedText:
     'Al momento non riusciamo a raggiungere il server. La tua firma è conservata su questo dispositivo e sarà inviata automaticamente.',

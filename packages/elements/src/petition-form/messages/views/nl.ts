@@ -9,7 +9,6 @@ export default {
       one: 'Tot nu toe heeft {count} persoon getekend.',
       other: 'Tot nu toe hebben {count} mensen getekend.',
     }).replace('{count}', formatNumber(locale, Number(count))),
-  thanksDuplicate: 'Je handtekening was al geteld.',
   queuedTitle: 'Je handtekening is bewaard',
   queuedText: 'We konden de server zojuist niet bereiken. Je handtekening wordt op dit apparaat bewaard en automatisch verstuurd.',
   unsentTitle: 'Je handtekening kon niet worden verzonden',

@@ -10,7 +10,6 @@ export default {
       one: 'Até agora, assinou {count} pessoa.',
       other: 'Até agora, assinaram {count} pessoas.',
     }).replace('{count}', formatNumber(locale, Number(count))),
-  thanksDuplicate: 'A sua assinatura já tinha sido contabilizada.',
   queuedTitle: 'A sua assinatura está guardada',
   queuedText:
     'Não foi possível contactar o servidor neste momento. A sua assinatura fica guardada neste dispositivo e será enviada automaticamente.',

@@ -10,7 +10,6 @@ export default {
   summaryTitle: 'مەسىلە بار',
   thanksTitle: 'ئىمزا قويغىنىڭىزغا رەھمەت!',
   thanksCount: ({ count }, locale) => `ھازىرغىچە ${formatNumber(locale, Number(count))} كىشى ئىمزا قويدى.`,
-  thanksDuplicate: 'ئىمزايىڭىز ئىلگىرىلا ھېسابلانغان.',
   queuedTitle: 'ئىمزايىڭىز ساقلاندى',
   queuedText: 'ھازىرچە مۇلازىمېتىرغا ئۇلىنالمىدۇق. ئىمزايىڭىز بۇ ئۈسكۈنىدە ساقلىنىدۇ ۋە ئاپتوماتىك يوللىنىدۇ.',
   unsentTitle: 'ئىمزايىڭىزنى يوللىغىلى بولمىدى',

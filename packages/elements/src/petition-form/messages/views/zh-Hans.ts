@@ -10,7 +10,6 @@ export default {
   summaryTitle: '出现了问题',
   thanksTitle: '感谢您的签名！',
   thanksCount: ({ count }, locale) => `目前已有 ${formatNumber(locale, Number(count))} 人签名。`,
-  thanksDuplicate: '您的签名此前已被计入。',
   queuedTitle: '您的签名已保存',
   queuedText: '暂时无法连接服务器。您的签名已保存在此设备上，稍后将自动提交。',
   unsentTitle: '您的签名未能提交',
