@@ -65,66 +65,6 @@ describe('the CDN loader on a page of another origin', () => {
     await server?.dispose();
   });
 
-  // The CSP line docs/security.md gives, as written (its example origin replaced by the server's), on a page with
-  // every element: no violation of it or of Trusted Types, agir.css applied, every element shown; the form signs.
-  const docsCsp = (): string => {
-    const line = /^Content-Security-Policy: (.+)$/m.exec(readFileSync(path.join(root, 'docs/security.md'), 'utf8'))?.[1];
-    assert.ok(line, 'docs/security.md gives a CSP line');
-    return line.replaceAll('https://your-server.example', server.origin);
-  };
-  for (const lang of ['fr', 'ar'] as const) {
-    test(`${lang}: the CSP line of docs/security.md, as written, lets every element work and nothing else`, async () => {
-      const context = await browser.newContext();
-      const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>CSP</title><link rel="icon" href="data:,">
-        <meta name="agir:endpoint" content="${server.api}"><link rel="stylesheet" href="${server.origin}/cdn/agir.css">
-        <script type="module" src="${server.origin}/cdn/agir.js"></script></head><body><main>
-        <signature-counter petition="xinjiang"></signature-counter><petition-form petition="xinjiang"></petition-form>
-        <case-card case="akber"></case-card><case-card-list tag="xinjiang"></case-card-list>
-        <donation-calculator country="FR" amounts-monthly="8 10 15" frequency="monthly" donate-href="https://don.example.org/?a={amount}"></donation-calculator>
-        <consent-video provider="youtube" video="dQw4w9WgXcQ" video-title="Témoignage"></consent-video></main></body></html>`;
-      await servePage(context, `${pageOrigin}/csp-${lang}`, html, { 'content-security-policy': docsCsp() });
-      await context.route('https://www.youtube-nocookie.com/**', (route) =>
-        route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Player</title><p>Player</p>' }),
-      );
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        (window as unknown as { violations: string[] }).violations = [];
-        document.addEventListener('securitypolicyviolation', (event) =>
-          (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`),
-        );
-      });
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      await page.goto(`${pageOrigin}/csp-${lang}`);
-      const tags = ['signature-counter', 'petition-form', 'case-card', 'donation-calculator', 'consent-video'];
-      await page.waitForFunction(
-        (names) =>
-          names.every((tag) => (document.querySelector(tag)?.shadowRoot?.textContent ?? '').trim().length > 0) &&
-          document.querySelector('case-card-list')!.matches(':state(ready)'),
-        tags,
-      );
-      assert.ok(
-        await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[href$="/cdn/agir.css"]')?.sheet != null),
-        'agir.css is applied',
-      );
-      await page.locator('consent-video').getByRole('button').first().click();
-      await page.frameLocator('consent-video iframe').getByText('Player').waitFor();
-      if (lang === 'fr') {
-        const form = page.locator('petition-form');
-        await form.locator('input[name="givenName"]').fill('Rahima');
-        await form.locator('input[name="familyName"]').fill('Mahmut');
-        await form.locator('input[name="email"]').fill(`csp.${Date.now()}@example.org`);
-        await form.locator('select[name="country"]').selectOption('FR');
-        await form.locator('button[type="submit"]').click();
-        await page.waitForFunction(() => !!document.querySelector('petition-form')?.matches(':state(signed)'));
-      }
-      assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), [], 'no CSP violation');
-      assert.deepEqual(errors, [], 'no error');
-      await context.close();
-    });
-  }
-
   test('one script tag and the four tags: every element renders live data', async () => {
     const context = await browser.newContext();
     const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page partenaire</title>
@@ -409,4 +349,65 @@ describe('the CDN loader on a page of another origin', () => {
     );
     await context.close();
   });
+
+  // Last in the file: it signs, and the other tests read the seeded count.
+  // The CSP line docs/security.md gives, as written (its example origin replaced by the server's), on a page with
+  // every element: no violation of it or of Trusted Types, agir.css applied, every element shown; the form signs.
+  const docsCsp = (): string => {
+    const line = /^Content-Security-Policy: (.+)$/m.exec(readFileSync(path.join(root, 'docs/security.md'), 'utf8'))?.[1];
+    assert.ok(line, 'docs/security.md gives a CSP line');
+    return line.replaceAll('https://your-server.example', server.origin);
+  };
+  for (const lang of ['fr', 'ar'] as const) {
+    test(`${lang}: the CSP line of docs/security.md, as written, lets every element work and nothing else`, async () => {
+      const context = await browser.newContext();
+      const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>CSP</title><link rel="icon" href="data:,">
+        <meta name="agir:endpoint" content="${server.api}"><link rel="stylesheet" href="${server.origin}/cdn/agir.css">
+        <script type="module" src="${server.origin}/cdn/agir.js"></script></head><body><main>
+        <signature-counter petition="xinjiang"></signature-counter><petition-form petition="xinjiang"></petition-form>
+        <case-card case="akber"></case-card><case-card-list tag="xinjiang"></case-card-list>
+        <donation-calculator country="FR" amounts-monthly="8 10 15" frequency="monthly" donate-href="https://don.example.org/?a={amount}"></donation-calculator>
+        <consent-video provider="youtube" video="dQw4w9WgXcQ" video-title="Témoignage"></consent-video></main></body></html>`;
+      await servePage(context, `${pageOrigin}/csp-${lang}`, html, { 'content-security-policy': docsCsp() });
+      await context.route('https://www.youtube-nocookie.com/**', (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Player</title><p>Player</p>' }),
+      );
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        (window as unknown as { violations: string[] }).violations = [];
+        document.addEventListener('securitypolicyviolation', (event) =>
+          (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      await page.goto(`${pageOrigin}/csp-${lang}`);
+      const tags = ['signature-counter', 'petition-form', 'case-card', 'donation-calculator', 'consent-video'];
+      await page.waitForFunction(
+        (names) =>
+          names.every((tag) => (document.querySelector(tag)?.shadowRoot?.textContent ?? '').trim().length > 0) &&
+          document.querySelector('case-card-list')!.matches(':state(ready)'),
+        tags,
+      );
+      assert.ok(
+        await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[href$="/cdn/agir.css"]')?.sheet != null),
+        'agir.css is applied',
+      );
+      await page.locator('consent-video').getByRole('button').first().click();
+      await page.frameLocator('consent-video iframe').getByText('Player').waitFor();
+      if (lang === 'fr') {
+        const form = page.locator('petition-form');
+        await form.locator('input[name="givenName"]').fill('Rahima');
+        await form.locator('input[name="familyName"]').fill('Mahmut');
+        await form.locator('input[name="email"]').fill(`csp.${Date.now()}@example.org`);
+        await form.locator('select[name="country"]').selectOption('FR');
+        await form.locator('button[type="submit"]').click();
+        await page.waitForFunction(() => !!document.querySelector('petition-form')?.matches(':state(signed)'));
+      }
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), [], 'no CSP violation');
+      assert.deepEqual(errors, [], 'no error');
+      await context.close();
+    });
+  }
 });
