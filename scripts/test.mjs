@@ -39,7 +39,21 @@ function nodeCounts({ code, output }) {
   const passed = pick('pass');
   let failed = pick('fail') + pick('cancelled');
   if (code !== 0 && failed === 0) failed = 1; // a crash or a file that failed to load
-  return { passed, failed };
+  // The spec reporter lists the failing tests at its end ("test at <file>" then "✖ <name>"): keep them, so
+  // the closing summary (the end of CI's log) says which.
+  const failures = [];
+  const listed = output.split('✖ failing tests:')[1] ?? '';
+  let at = '';
+  let withError = false;
+  for (const line of listed.split('\n')) {
+    const where = /^test at (\S+)/.exec(line);
+    const name = /^✖ (.+?)(?: \([\d.]+ms\))?$/.exec(line);
+    if (where) at = path.relative(root, where[1].replace(/^file:\/\//, '').replace(/:\d+:\d+$/, ''));
+    if (name) failures.push(`${at}: ${name[1]}`);
+    else if (withError && line.trim()) failures[failures.length - 1] += ` — ${line.trim().slice(0, 200)}`;
+    withError = Boolean(name);
+  }
+  return { passed, failed, failures };
 }
 
 const nodeTestArgs = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1'];
@@ -102,6 +116,7 @@ async function suite(name, runSuite) {
   }
   const seconds = Math.round((performance.now() - started) / 1000);
   table.push(`${name}: ${counts.passed} passed, ${counts.failed} failed (${seconds} s)`);
+  for (const failure of counts.failures ?? []) table.push(`  ✖ ${failure}`);
   totals.passed += counts.passed;
   totals.failed += counts.failed;
 }

@@ -1,6 +1,6 @@
 // A web-test-runner reporter that counts passed and failed tests across every browser and group, counts a
 // test file that failed to load (or a Lit dev-mode warning) as a failure, writes the counts as JSON, and
-// prints `browser tests: N passed, N failed` last.
+// prints each failing test's name and `browser tests: N passed, N failed` last.
 import { writeFileSync } from 'node:fs';
 
 // Lit's informational dev-mode notices; any other "Lit …" warning fails the run.
@@ -14,24 +14,33 @@ function engineName(label = 'browser') {
   return label;
 }
 
-function walk(suite, counts) {
-  if (!suite) return;
+function walk(suite, counts, names = [], failures = []) {
+  if (!suite) return failures;
+  const path = suite.name ? [...names, suite.name] : names;
   for (const test of suite.tests ?? []) {
     if (test.skipped) counts.skipped += 1;
     else if (test.passed) counts.passed += 1;
-    else counts.failed += 1;
+    else {
+      counts.failed += 1;
+      failures.push(
+        `${[...path, test.name].join(' > ')}: ${String(test.error?.message ?? 'failed')
+          .split('\n')[0]
+          .slice(0, 200)}`,
+      );
+    }
   }
-  for (const child of suite.suites ?? []) walk(child, counts);
+  for (const child of suite.suites ?? []) walk(child, counts, path, failures);
+  return failures;
 }
 
 export function agirSummaryReporter({ file } = {}) {
   return {
     stop({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0, loadErrors: [], litWarnings: [], byBrowser: {} };
+      const totals = { passed: 0, failed: 0, skipped: 0, failures: [], loadErrors: [], litWarnings: [], byBrowser: {} };
       for (const session of sessions) {
         const counts = { passed: 0, failed: 0, skipped: 0 };
-        walk(session.testResults, counts);
         const browser = engineName(session.browser?.name);
+        for (const failure of walk(session.testResults, counts)) totals.failures.push(`${session.testFile} [${browser}]: ${failure}`);
         // A file that failed to import, or errored outside any test, reports no failing test by itself.
         if (!session.passed && counts.failed === 0) {
           counts.failed += 1;
@@ -51,6 +60,7 @@ export function agirSummaryReporter({ file } = {}) {
           totals[key] += counts[key];
         }
       }
+      for (const line of totals.failures) console.log(`[agir] failed: ${line}`);
       for (const line of totals.loadErrors) console.log(`[agir] test file failed to run: ${line}`);
       for (const line of totals.litWarnings) console.log(`[agir] Lit warning counted as a failure: ${line}`);
       for (const [browser, c] of Object.entries(totals.byBrowser)) console.log(`[agir] ${browser}: ${c.passed} passed, ${c.failed} failed`);
