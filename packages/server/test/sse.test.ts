@@ -66,7 +66,10 @@ for (const backend of backends) {
       const counts = client.events.slice(1); // after the initial one
       const seconds = (last.at - started) / 1000;
       assert.ok(counts.length < 12 && counts.length <= Math.ceil(seconds) + 1, `${counts.length} events for 12 signatures in ${seconds} s`);
-      for (let i = 1; i < counts.length; i++) assert.ok(counts[i]!.at - counts[i - 1]!.at >= 900, 'events at least a second apart');
+      // Sent a second apart; read here by a client that shares this process's event loop with the server, so
+      // one event can reach it late and the next on time. Uncoalesced, they would be ~150 ms apart.
+      for (let i = 1; i < counts.length; i++)
+        assert.ok(counts[i]!.at - counts[i - 1]!.at >= 700, `events a second apart (${counts[i]!.at - counts[i - 1]!.at} ms)`);
       client.close();
     });
 
