@@ -3,13 +3,13 @@
  *   agir-server start [options]                      serve the API, the demo and the CDN build
  *   agir-server migrate                              apply the database migrations
  *   agir-server petition create --id ID --title T [--goal N] [--locale fr] [--cors-origins LIST]
- *                                [--baseline-signatures N] [--baseline-countries N]
+ *                                [--baseline-signatures N] [--baseline-countries N] [--mail on|off]
  *   agir-server petition close ID
  *   agir-server petition origins ID LIST|any         who may sign it from a browser page
  *   agir-server petition list
  *   agir-server petition show ID
  *   agir-server petition update ID [--title T] [--goal N|none] [--origins LIST|any] [--status open|closed]
- *                                [--baseline N] [--baseline-countries N]
+ *                                [--baseline N] [--baseline-countries N] [--mail on|off]
  *   agir-server suspects list [--petition ID] | accept ID… | reject ID…   review what was judged automated
  *   agir-server cases import FILE                    a JSON array of cases (all or nothing)
  *   agir-server translations export DIR | import FILE…   every record's words, one JSON file per record
@@ -92,7 +92,9 @@ Commands:
                              routes (/api/v1/operator/...); without it they do not exist
   migrate                    Apply the database migrations
   petition create --id ID --title TITLE [--goal N] [--locale fr] [--cors-origins LIST]
-                  [--baseline-signatures N] [--baseline-countries N]
+                  [--baseline-signatures N] [--baseline-countries N] [--mail on|off]
+                             --mail off: its signers are sent no email (no thank-you, no confirmation
+                             link): for signers whose mailbox may be read by those the petition opposes
   petition close ID          Close a petition (signatures then get 409 closed)
   petition origins ID LIST|any
                              Only these origins (comma-separated) may sign it from a browser page;
@@ -100,7 +102,7 @@ Commands:
   petition list              List petitions with their counts
   petition show ID           A petition: languages, counts, baseline, goal, origins, suspects waiting for review
   petition update ID [--title TITLE] [--goal N|none] [--origins LIST|any] [--status open|closed]
-                     [--baseline N] [--baseline-countries N]
+                     [--baseline N] [--baseline-countries N] [--mail on|off]
                              Change a petition; open counters see a new count or goal within seconds
   suspects list [--petition ID]   Submissions judged automated (honeypot, too fast), waiting for review
   suspects accept ID...      Count them as signatures (deduplicated by email like any other)
@@ -352,6 +354,7 @@ async function petition(args: string[], io: CliIo): Promise<number> {
         'cors-origins': { type: 'string' },
         'baseline-signatures': { type: 'string' },
         'baseline-countries': { type: 'string' },
+        mail: { type: 'string' },
       });
       const id = str(values.id);
       const title = str(values.title)?.trim();
@@ -368,10 +371,11 @@ async function petition(args: string[], io: CliIo): Promise<number> {
           corsOrigins: origins(str(values['cors-origins']), '--cors-origins') ?? [],
           baselineSignatures: integer(str(values['baseline-signatures']), '--baseline-signatures') ?? 0,
           baselineCountries: integer(str(values['baseline-countries']), '--baseline-countries') ?? 0,
+          mailSigners: mailOption(str(values.mail)) ?? true,
         }),
       );
       if (!created) throw new Error(`a petition "${id}" already exists`);
-      io.err(`created petition ${id}\n`);
+      io.err(`created petition ${id}${mailOption(str(values.mail)) === false ? `: ${MAIL_OFF}` : ''}\n`);
       return 0;
     }
     case 'close': {
@@ -526,6 +530,16 @@ function checkTitle(title: string | undefined): asserts title is string {
   if (!isCleanText(title)) throw new UsageError(`--title: ${CLEAN_TEXT_MESSAGE}`);
 }
 
+/** What `--mail off` means, said when it is set and by `petition show`. */
+const MAIL_OFF = 'its signers are sent no email (no thank-you, no confirmation link; under double opt-in nobody is subscribed)';
+
+/** `--mail on|off`: whether a petition's signers are sent mail. */
+function mailOption(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'on' || value === 'off') return value === 'on';
+  throw new UsageError(`--mail must be on or off, got "${value}"`);
+}
+
 /** `--goal N` (N >= 1); with `none` allowed (update), null. */
 function goalOption(value: string | undefined, noneAllowed = false): number | null | undefined {
   if (noneAllowed && value?.trim().toLowerCase() === 'none') return null;
@@ -546,6 +560,7 @@ function showPetition(p: PetitionDetails): string {
     ['signatures', `${p.signatureCount} (baseline ${p.baselineSignatures} + ${p.signaturesHere} here)`],
     ['countries', `${p.countryCount} (baseline ${p.baselineCountries}, ${p.countriesHere} here)`],
     ['origins', p.corsOrigins.length ? p.corsOrigins.join(', ') : 'any allowed by the server (--cors-origins)'],
+    ['mail', p.mailSigners ? 'on (each signer is sent a thank-you when the server sends mail)' : `off: ${MAIL_OFF}`],
     ['suspects', p.suspects ? `${p.suspects} waiting for review (agir-server suspects list --petition ${p.id})` : '0'],
     ['created', p.createdAt.toISOString()],
     ['updated', p.updatedAt.toISOString()],
@@ -564,6 +579,7 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
       baseline: { type: 'string' },
       'baseline-signatures': { type: 'string' },
       'baseline-countries': { type: 'string' },
+      mail: { type: 'string' },
     },
     1,
   );
@@ -592,8 +608,12 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
   if (baseline !== undefined) changes.baselineSignatures = integer(baseline, '--baseline') ?? 0;
   const baselineCountries = str(values['baseline-countries']);
   if (baselineCountries !== undefined) changes.baselineCountries = integer(baselineCountries, '--baseline-countries') ?? 0;
+  const mail = mailOption(str(values.mail));
+  if (mail !== undefined) changes.mailSigners = mail;
   if (Object.keys(changes).length === 0)
-    throw new UsageError('petition update needs at least one of --title, --goal, --origins, --status, --baseline, --baseline-countries');
+    throw new UsageError(
+      'petition update needs at least one of --title, --goal, --origins, --status, --baseline, --baseline-countries, --mail',
+    );
 
   const { before, after } = await withStore(values, io, async (store) => {
     const before = await petitionDetails(store, id);
@@ -607,6 +627,7 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
     status: p.status,
     baseline: String(p.baselineSignatures),
     'baseline countries': String(p.baselineCountries),
+    mail: p.mailSigners ? 'on' : 'off',
     signatures: String(p.signatureCount),
     countries: String(p.countryCount),
   });
@@ -614,7 +635,9 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
   const changed = Object.keys(now).filter((key) => old[key] !== now[key]);
   io.err(
     changed.length
-      ? `updated petition ${id}: ${changed.map((key) => `${key} ${old[key]} -> ${now[key]}`).join(', ')}\n`
+      ? `updated petition ${id}: ${changed.map((key) => `${key} ${old[key]} -> ${now[key]}`).join(', ')}${
+          before.mailSigners && !after.mailSigners ? `; ${MAIL_OFF}, and a mail still waiting is dropped` : ''
+        }\n`
       : `petition ${id}: nothing changed (it already was so)\n`,
   );
   return 0;

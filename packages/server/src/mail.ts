@@ -290,8 +290,9 @@ export class MailWorker {
     const db = this.store.db;
     const signature = await this.store.readSignature(claimed.petitionId, claimed.signatureId);
     const petition = signature && (await this.store.getPetition(claimed.petitionId));
-    if (!signature || !petition) {
-      // Erased (its row, or its person's key, is gone): nothing to send, and nothing to keep.
+    if (!signature || !petition || !petition.mailSigners) {
+      // Erased (its row, or its person's key, is gone), or its petition now sends its signers no mail (a mail
+      // queued before the organiser said so is dropped, not sent): nothing to send, and nothing to keep.
       await db.query('DELETE FROM mail_outbox WHERE id = $1', [claimed.outboxId]);
       return true;
     }

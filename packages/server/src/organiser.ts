@@ -194,6 +194,8 @@ export interface PetitionDetails {
   signaturesHere: number;
   countriesHere: number;
   corsOrigins: string[];
+  /** Whether its signers get mail (store.ts, PetitionRecord.mailSigners). */
+  mailSigners: boolean;
   /** The languages its words are in besides its default language (`locale`), in order. */
   otherLocales: string[];
   /** Submissions judged automated, waiting for review. */
@@ -209,10 +211,11 @@ export interface PetitionChanges {
   status?: 'open' | 'closed';
   baselineSignatures?: number;
   baselineCountries?: number;
+  mailSigners?: boolean;
 }
 
 const DETAILS = `id, title, status, locale, goal, baseline_signatures, baseline_countries, signature_count, country_count,
-  cors_origins, created_at, updated_at, (SELECT count(*)::integer FROM suspect_signatures ss WHERE ss.petition_id = petitions.id) AS suspects,
+  cors_origins, mail_signers, created_at, updated_at, (SELECT count(*)::integer FROM suspect_signatures ss WHERE ss.petition_id = petitions.id) AS suspects,
   ARRAY(SELECT t.locale FROM petition_translations t WHERE t.petition_id = petitions.id ORDER BY t.locale) AS other_locales`;
 
 interface DetailsRow {
@@ -226,6 +229,7 @@ interface DetailsRow {
   signature_count: number;
   country_count: number;
   cors_origins: string[];
+  mail_signers: boolean;
   created_at: Date;
   updated_at: Date;
   suspects: number;
@@ -245,6 +249,7 @@ const toDetails = (row: DetailsRow): PetitionDetails => ({
   signaturesHere: row.signature_count,
   countriesHere: row.country_count,
   corsOrigins: row.cors_origins,
+  mailSigners: row.mail_signers,
   otherLocales: row.other_locales,
   suspects: row.suspects,
   createdAt: row.created_at,
@@ -269,6 +274,7 @@ export async function updatePetition(store: Store, id: string, changes: Petition
   if (changes.status !== undefined) columns.push(['status', changes.status]);
   if (changes.baselineSignatures !== undefined) columns.push(['baseline_signatures', changes.baselineSignatures]);
   if (changes.baselineCountries !== undefined) columns.push(['baseline_countries', changes.baselineCountries]);
+  if (changes.mailSigners !== undefined) columns.push(['mail_signers', changes.mailSigners]);
   if (columns.length === 0) return petitionDetails(store, id);
   const [row] = await store.db.query<DetailsRow & Record<string, unknown>>(
     `UPDATE petitions SET ${columns.map(([column], index) => `${column} = $${index + 2}`).join(', ')}, updated_at = now()

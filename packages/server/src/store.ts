@@ -51,6 +51,12 @@ export interface PetitionRecord extends Counts {
   updatedAt: Date;
   /** Origins allowed to embed this petition, on top of the global allow-list. */
   corsOrigins: string[];
+  /**
+   * Whether its signers are sent the thank-you (and the newsletter's confirmation link) when the server
+   * sends mail. Off for a petition whose signers' mailboxes may be read by those they oppose: anyone can
+   * type anyone's address (migrations/008_petition_mail.sql).
+   */
+  mailSigners: boolean;
 }
 
 export interface NewPetition {
@@ -66,6 +72,8 @@ export interface NewPetition {
   /** Signatures and countries collected before this server, added to the counts. */
   baselineSignatures?: number | undefined;
   baselineCountries?: number | undefined;
+  /** Whether its signers get mail (default true): see PetitionRecord.mailSigners. */
+  mailSigners?: boolean | undefined;
 }
 
 export type SignOutcome =
@@ -116,7 +124,7 @@ export interface ErasureReport {
 const COUNTS = 'baseline_signatures + signature_count AS signature_count, GREATEST(baseline_countries, country_count) AS country_count';
 const TRANSLATIONS = `(SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'title', t.title, 'description', t.description,
   'shareText', t.share_text) ORDER BY t.locale), '[]'::json) FROM petition_translations t WHERE t.petition_id = petitions.id) AS translations`;
-const PETITION_COLUMNS = `id, title, description, share_text, status, goal, locale, updated_at, cors_origins, ${COUNTS}, ${TRANSLATIONS}`;
+const PETITION_COLUMNS = `id, title, description, share_text, status, goal, locale, updated_at, cors_origins, mail_signers, ${COUNTS}, ${TRANSLATIONS}`;
 
 interface PetitionRow {
   id: string;
@@ -129,6 +137,7 @@ interface PetitionRow {
   locale: string;
   updated_at: Date;
   cors_origins: string[];
+  mail_signers: boolean;
   signature_count: number;
   country_count: number;
 }
@@ -144,6 +153,7 @@ const toPetition = (row: PetitionRow): PetitionRecord => ({
   translations: typeof row.translations === 'string' ? (JSON.parse(row.translations) as PetitionTexts[]) : row.translations,
   updatedAt: row.updated_at,
   corsOrigins: row.cors_origins,
+  mailSigners: row.mail_signers,
   signatureCount: row.signature_count,
   countryCount: row.country_count,
 });
@@ -213,8 +223,8 @@ export class Store {
   /** Creates a petition; false when the id is taken. */
   async createPetition(petition: NewPetition, tx: Queryable = this.db): Promise<boolean> {
     const rows = await tx.query(
-      `INSERT INTO petitions (id, title, locale, goal, cors_origins, baseline_signatures, baseline_countries, description, share_text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      `INSERT INTO petitions (id, title, locale, goal, cors_origins, baseline_signatures, baseline_countries, description, share_text, mail_signers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         petition.id,
         petition.title,
@@ -225,6 +235,7 @@ export class Store {
         petition.baselineCountries ?? 0,
         petition.description ?? null,
         petition.shareText ?? null,
+        petition.mailSigners ?? true,
       ],
     );
     if (rows.length === 1)
@@ -291,8 +302,8 @@ export class Store {
    */
   async sign(petitionId: string, request: SignatureRequest, outer?: Queryable): Promise<SignOutcome> {
     const run = async (tx: Queryable): Promise<SignOutcome> => {
-      const [petition] = await tx.query<{ status: string; signature_count: number }>(
-        `SELECT status, ${COUNTS} FROM petitions WHERE id = $1 FOR UPDATE`,
+      const [petition] = await tx.query<{ status: string; mail_signers: boolean; signature_count: number }>(
+        `SELECT status, mail_signers, ${COUNTS} FROM petitions WHERE id = $1 FOR UPDATE`,
         [petitionId],
       );
       if (!petition) return { kind: 'not_found' };
@@ -348,8 +359,9 @@ export class Store {
       // One outbox row per relay target of the petition, committed with the signature (src/relay.ts); under
       // double opt-in (a confirmation link is sent) a pending consent subscribes nobody yet.
       await enqueueRelays(tx, petitionId, inserted.id, this.mailEnabled);
-      // And its confirmation email, sent from the mail outbox the same way (src/mail.ts).
-      if (this.mailEnabled) await enqueueMail(tx, inserted.id);
+      // And its confirmation email, sent from the mail outbox the same way (src/mail.ts), unless the petition
+      // sends its signers no mail.
+      if (this.mailEnabled && petition.mail_signers) await enqueueMail(tx, inserted.id);
 
       // The country tally, and the petition's counters (one more country when the tally is new).
       const [counts] = await tx.query<{ signature_count: number; country_count: number }>(

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { SignatureRequest } from '@agir/core';
 
 import { openStore, type Store } from '../src/index.js';
-import { backends, type DatabaseChoice, parseCsv, runCli, serverBin, signature, tempDir } from './helpers.js';
+import { backends, type DatabaseChoice, parseCsv, repoRoot, runCli, serverBin, signature, tempDir } from './helpers.js';
 
 const seedFile = fileURLToPath(new URL('../seed/xinjiang.json', import.meta.url));
 
@@ -95,6 +95,55 @@ for (const backend of backends) {
       assert.equal(badOrigin.code, 2);
       assert.match(badOrigin.err, /"c\.example" is not an http\(s\) origin/);
       assert.equal((await cli(database, 'petition', 'origins', 'water')).code, 2);
+    });
+
+    test('petition --mail off: set at create or update, said when set, shown; anything but on or off refused', async () => {
+      const created = await cli(database, 'petition', 'create', '--id', 'watched', '--title', 'Watched', '--mail', 'off');
+      assert.equal(created.code, 0, created.err);
+      assert.match(
+        created.err,
+        /^created petition watched: its signers are sent no email \(no thank-you, no confirmation link; under double opt-in nobody is subscribed\)$/m,
+      );
+      assert.equal((await withStore(database, (store) => store.getPetition('watched')))?.mailSigners, false);
+      assert.match((await cli(database, 'petition', 'show', 'watched')).out, /^mail\toff: its signers are sent no email /m);
+
+      assert.equal((await cli(database, 'petition', 'create', '--id', 'open-mail', '--title', 'Open')).code, 0);
+      assert.equal((await withStore(database, (store) => store.getPetition('open-mail')))?.mailSigners, true, 'on by default');
+      assert.match((await cli(database, 'petition', 'show', 'open-mail')).out, /^mail\ton \(/m);
+      const off = await cli(database, 'petition', 'update', 'open-mail', '--mail', 'off');
+      assert.equal(off.code, 0, off.err);
+      assert.match(
+        off.err,
+        /^updated petition open-mail: mail on -> off; its signers are sent no email .*, and a mail still waiting is dropped$/m,
+      );
+      const on = await cli(database, 'petition', 'update', 'open-mail', '--mail', 'on');
+      assert.match(on.err, /^updated petition open-mail: mail off -> on$/m);
+      assert.equal((await withStore(database, (store) => store.getPetition('open-mail')))?.mailSigners, true);
+
+      for (const args of [
+        ['create', '--id', 'maybe', '--title', 'Maybe', '--mail', 'no'],
+        ['update', 'open-mail', '--mail', 'OFF '],
+      ]) {
+        const refused = await cli(database, 'petition', ...args);
+        assert.equal(refused.code, 2);
+        assert.match(refused.err, /--mail must be on or off, got "/);
+      }
+      assert.equal(await withStore(database, (store) => store.getPetition('maybe')), undefined, 'nothing created');
+
+      // The commands of docs/server.md ("Signers whose mail is watched"), as written there.
+      const block = /<!-- mail-off -->\s*```sh\n([\s\S]*?)```/.exec(readFileSync(path.join(repoRoot, 'docs/server.md'), 'utf8'))?.[1];
+      assert.ok(block, 'docs/server.md has the mail-off block');
+      assert.equal((await cli(database, 'petition', 'create', '--id', 'xinjiang', '--title', 'Xinjiang')).code, 0);
+      for (const line of block.trim().split('\n')) {
+        const [command, comment] = line.split(/\s+# /);
+        const args = [...command!.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!);
+        assert.equal(args.shift(), 'agir-server');
+        const run = await cli(database, ...args);
+        assert.equal(run.code, 0, `${line}: ${run.err}`);
+        if (args[1] === 'show') assert.ok(run.out.includes(comment!.replace(' (…)', ' (')), `${line}\n${run.out}`);
+      }
+      assert.equal((await withStore(database, (store) => store.getPetition('uyghur-voices')))?.mailSigners, false);
+      assert.equal((await withStore(database, (store) => store.getPetition('xinjiang')))?.mailSigners, false);
     });
 
     test('cases import: a malformed file is rejected naming the record and the field, and nothing is imported', async () => {

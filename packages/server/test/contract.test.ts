@@ -69,6 +69,8 @@ for (const backend of backends) {
           locale: 'fr',
         },
       );
+      // Its signers are sent no email (seed/xinjiang.json); a setting of the server's, not part of the public answer above.
+      assert.equal((await server.app.store.getPetition('xinjiang'))?.mailSigners, false);
       assert.equal(first.headers.get('cache-control'), 'public, max-age=5, stale-while-revalidate=30');
       const etag = first.headers.get('etag');
       assert.match(etag ?? '', /^"[\w-]+"$/);

@@ -11,7 +11,7 @@ import type { SignatureRequest } from '@agir/core';
 import type { RunningServer } from '../src/index.js';
 import { signatureCsv } from '../src/export.js';
 import { mailStatus, smtpSecurity, type MailOptions } from '../src/mail.js';
-import { acceptSuspect, listSuspects } from '../src/organiser.js';
+import { acceptSuspect, listSuspects, updatePetition } from '../src/organiser.js';
 import { webhookBody } from '../src/relay.js';
 import {
   backends,
@@ -237,6 +237,47 @@ for (const backend of backends) {
       assert.equal((await acceptSuspect(server.app.store, suspect!.id)).kind, 'counted');
       await eventually(() => mailTo(mailbox, request.person.email).length === 1, 8000, 'the accepted signer’s mail');
       assert.equal(mailTo(mailbox, request.person.email)[0]!.subject, 'Merci d’avoir signé « Petition review »');
+    });
+
+    test('a petition with mail off: its signers get no mail, the consenting one neither; a mail queued before it was turned off is dropped, not sent', async () => {
+      const box = await mailbox(); // down at first: the mails wait in the outbox
+      const server = await startTestServer(await backend.fresh(), {
+        rateLimit: false,
+        relay: false,
+        mail: { smtpUrl: `smtp://127.0.0.1:${box.port}`, from: 'team@example.org', ...FAST },
+      });
+      await createPetition(server, 'watched', { mailSigners: false });
+      await createPetition(server, 'turned-off');
+      await createPetition(server, 'ordinary');
+      const outbox = async () => (await server.app.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox'))[0]!.n;
+
+      const watched = [signature({ consents: granted('fr') }), signature()];
+      for (const request of watched) assert.equal((await postSignature(server.url, 'watched', request)).status, 201);
+      assert.equal(await outbox(), 0, 'nothing queued for a petition with mail off');
+
+      const early = signature();
+      assert.equal((await postSignature(server.url, 'turned-off', early)).status, 201);
+      assert.equal(await outbox(), 1, 'queued while mail was on');
+      assert.equal((await updatePetition(server.app.store, 'turned-off', { mailSigners: false }))?.mailSigners, false);
+
+      const control = signature();
+      assert.equal((await postSignature(server.url, 'ordinary', control)).status, 201);
+      await box.up();
+      await eventually(() => mailTo(box, control.person.email).length === 1, 8000, 'the other petition’s mail');
+      await eventually(async () => (await outbox()) === 1, 8000, 'the queued mail dropped (the delivered one stays)');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(
+        box.received.flatMap((mail) =>
+          (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((to) => to?.value.map((v) => v.address) ?? []),
+        ),
+        [control.person.email],
+        'only the other petition’s signer was mailed',
+      );
+      assert.deepEqual(
+        (await csvOf(server, 'watched')).map((row) => row.consent_newsletter_state),
+        ['pending', ''],
+        'with no link to follow, the granted consent stays pending',
+      );
     });
 
     test('no SMTP configured: said once at start; no mail is queued and a granted consent stays pending', async () => {
