@@ -21,6 +21,11 @@ export interface PersonKeyStore {
   find(index: Buffer, q: Queryable): Promise<Buffer | undefined>;
   /** Destroys the person's key: whatever was sealed with it can no longer be read, wherever a copy lies. */
   destroy(index: Buffer, tx: Queryable): Promise<boolean>;
+  /**
+   * Before deciding whether to destroy a key: waits until no transaction that `obtain`ed it is in flight,
+   * and holds it for the rest of `tx`, so what the caller reads next includes every signature sealed with it.
+   */
+  holdForDestroy(index: Buffer, tx: Queryable): Promise<void>;
   /** Every person key as stored, still wrapped by the data key (`agir-server copy` moves them as they are). */
   entries(q: Queryable): Promise<Array<{ index: Buffer; wrapped: Buffer }>>;
 }
@@ -50,9 +55,17 @@ class TablePersonKeys implements PersonKeyStore {
       index,
       this.dataKey.wrap(index, fresh),
     ]);
-    const found = await this.find(index, tx);
-    if (!found) throw new Error('person key vanished while being created');
-    return found;
+    // FOR SHARE: a `suspects reject` deciding to destroy this key waits for this transaction (holdForDestroy),
+    // then sees the signature it seals; without it, the key could go while that signature is being written.
+    const [row] = await tx.query<{ wrapped_key: Uint8Array }>('SELECT wrapped_key FROM person_keys WHERE email_index = $1 FOR SHARE', [
+      index,
+    ]);
+    if (!row) throw new Error('person key vanished while being created');
+    return this.dataKey.unwrap(index, row.wrapped_key);
+  }
+
+  async holdForDestroy(index: Buffer, tx: Queryable): Promise<void> {
+    await tx.query('SELECT 1 FROM person_keys WHERE email_index = $1 FOR UPDATE', [index]);
   }
 
   async find(index: Buffer, q: Queryable): Promise<Buffer | undefined> {
@@ -113,6 +126,9 @@ class FilePersonKeys implements PersonKeyStore {
     const wrapped = this.#wrapped.get(index.toString('base64url'));
     return wrapped && this.dataKey.unwrap(index, wrapped);
   }
+
+  /** Nothing to wait for: PGlite runs one transaction at a time. */
+  async holdForDestroy(): Promise<void> {}
 
   async destroy(index: Buffer): Promise<boolean> {
     if (!this.#wrapped.delete(index.toString('base64url'))) return false;

@@ -164,6 +164,8 @@ export async function rejectSuspects(store: Store, ids: readonly number[]): Prom
     let keysDestroyed = 0;
     const indexes = new Map(rows.map((row) => [Buffer.from(row.email_index).toString('hex'), Buffer.from(row.email_index)]));
     for (const index of indexes.values()) {
+      // Wait for a signature with this email being written now (it holds the key), then look: it counts.
+      await store.keys.people.holdForDestroy(index, tx);
       const [held] = await tx.query<{ held: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM signatures WHERE email_index = $1)
              OR EXISTS (SELECT 1 FROM suspect_signatures WHERE email_index = $1) AS held`,

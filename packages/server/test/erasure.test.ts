@@ -13,6 +13,7 @@ import type { SignatureRequest } from '@agir/core';
 import pg from 'pg';
 
 import { migrate, readMigrations } from '../src/migrate.js';
+import { rejectSuspects } from '../src/organiser.js';
 import { openDatabase, openStore, type Store } from '../src/index.js';
 import {
   backends,
@@ -407,6 +408,49 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('suspects reject while the same person signs (postgres)', () => {
+  const postgres = backends.find((backend) => backend.name === 'postgres')!;
+
+  test('a reject deciding to destroy a key waits for a signature being written with it, then keeps the key: no signature is lost', async () => {
+    const database = await postgres.fresh();
+    const someone = person('race');
+    const { comment, ...typed } = someone;
+    await withStore(database, async (store) => {
+      await store.createPetition({ id: 'race', title: 'Race', locale: 'fr' });
+      const bot = signature({ person: { ...typed, country: 'NO' }, comment });
+      assert.equal((await store.recordSuspect('race', { ...bot, client: { ...bot.client, trap: 'x' } }, 'honeypot')).kind, 'suspect');
+      const [suspect] = await store.db.query<{ id: number }>('SELECT id FROM suspect_signatures');
+
+      // The same person signs for real; their signature's transaction is still open when the operator rejects the bot.
+      let release!: () => void;
+      let written!: () => void;
+      const inFlight = new Promise<void>((resolve) => (written = resolve));
+      const signing = store.db.transaction(async (tx) => {
+        const outcome = await store.sign('race', signature({ person: { ...typed, country: 'NO' }, comment }), tx);
+        written();
+        await new Promise<void>((resolve) => (release = resolve));
+        return outcome;
+      });
+      await inFlight;
+      const rejecting = rejectSuspects(store, [Number(suspect!.id)]);
+      const first = await Promise.race([
+        rejecting.then(() => 'reject done'),
+        new Promise((resolve) => setTimeout(() => resolve('reject waiting'), 1000)),
+      ]);
+      release();
+      assert.equal((await signing).kind, 'created');
+      const report = await rejecting;
+      assert.equal(first, 'reject waiting', 'the reject waits for the signature in flight');
+      assert.deepEqual(report, { rejected: [{ id: Number(suspect!.id), petitionId: 'race' }], keysDestroyed: 0 });
+
+      const unreadable = { count: 0 };
+      const rows = [];
+      for await (const row of store.exportSignatures('race', 100, unreadable)) rows.push(row);
+      assert.deepEqual([rows.map((row) => row.email), unreadable.count], [[someone.email], 0], 'the signature reads');
+    });
+  });
+});
 
 /** pg_dump of the same major version as the test cluster (PATH, else the newest in /usr/lib/postgresql). */
 function pgDump(): string | undefined {
