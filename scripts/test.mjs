@@ -97,6 +97,7 @@ async function browserSuite() {
   });
   if (!existsSync(summary)) return { passed: 0, failed: 1 };
   const counts = JSON.parse(readFileSync(summary, 'utf8'));
+  counts.failures = [...(counts.failures ?? []), ...(counts.loadErrors ?? []), ...(counts.litWarnings ?? [])];
   if (result.code !== 0 && counts.failed === 0) counts.failed = 1;
   // In CI every engine must run: a missing one is a failure, not a silent skip.
   if (process.env.CI && missing.length) counts.failed += missing.length;
