@@ -324,7 +324,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
   const submit = async (petitionId: string, request: SignatureRequest, judgeFillTime: boolean): Promise<SignOutcome> => {
     const reason = suspicion(request, judgeFillTime);
     const outcome = reason ? await store.recordSuspect(petitionId, request, reason) : await store.sign(petitionId, request);
-    if (outcome.kind === 'created') {
+    if (outcome.kind === 'created' || (outcome.kind === 'duplicate' && outcome.recounted)) {
       petitions.invalidate(petitionId);
       hub.notify(petitionId);
     }

@@ -3,13 +3,13 @@
  *   agir-server start [options]                      serve the API, the demo and the CDN build
  *   agir-server migrate                              apply the database migrations
  *   agir-server petition create --id ID --title T [--goal N] [--locale fr] [--cors-origins LIST]
- *                                [--baseline-signatures N] [--baseline-countries N] [--mail on|off]
+ *                                [--baseline-signatures N] [--baseline-countries N] [--mail on|off] [--count signers|submissions]
  *   agir-server petition close ID
  *   agir-server petition origins ID LIST|any         who may sign it from a browser page
  *   agir-server petition list
  *   agir-server petition show ID
  *   agir-server petition update ID [--title T] [--goal N|none] [--origins LIST|any] [--status open|closed]
- *                                [--baseline N] [--baseline-countries N] [--mail on|off]
+ *                                [--baseline N] [--baseline-countries N] [--mail on|off] [--count signers|submissions]
  *   agir-server suspects list [--petition ID] | accept ID… | reject ID…   review what was judged automated
  *   agir-server cases import FILE                    a JSON array of cases (all or nothing)
  *   agir-server translations export DIR | import FILE…   every record's words, one JSON file per record
@@ -92,9 +92,11 @@ Commands:
                              routes (/api/v1/operator/...); without it they do not exist
   migrate                    Apply the database migrations
   petition create --id ID --title TITLE [--goal N] [--locale fr] [--cors-origins LIST]
-                  [--baseline-signatures N] [--baseline-countries N] [--mail on|off]
+                  [--baseline-signatures N] [--baseline-countries N] [--mail on|off] [--count signers|submissions]
                              --mail off: its signers are sent no email (no thank-you, no confirmation
                              link): for signers whose mailbox may be read by those the petition opposes
+                             --count submissions: an address that signs again is counted again, so the
+                             public count cannot tell whether an address had signed
   petition close ID          Close a petition (signatures then get 409 closed)
   petition origins ID LIST|any
                              Only these origins (comma-separated) may sign it from a browser page;
@@ -102,7 +104,7 @@ Commands:
   petition list              List petitions with their counts
   petition show ID           A petition: languages, counts, baseline, goal, origins, suspects waiting for review
   petition update ID [--title TITLE] [--goal N|none] [--origins LIST|any] [--status open|closed]
-                     [--baseline N] [--baseline-countries N] [--mail on|off]
+                     [--baseline N] [--baseline-countries N] [--mail on|off] [--count signers|submissions]
                              Change a petition; open counters see a new count or goal within seconds
   suspects list [--petition ID]   Submissions judged automated (honeypot, too fast), waiting for review
   suspects accept ID...      Count them as signatures (deduplicated by email like any other)
@@ -355,6 +357,7 @@ async function petition(args: string[], io: CliIo): Promise<number> {
         'baseline-signatures': { type: 'string' },
         'baseline-countries': { type: 'string' },
         mail: { type: 'string' },
+        count: { type: 'string' },
       });
       const id = str(values.id);
       const title = str(values.title)?.trim();
@@ -372,10 +375,14 @@ async function petition(args: string[], io: CliIo): Promise<number> {
           baselineSignatures: integer(str(values['baseline-signatures']), '--baseline-signatures') ?? 0,
           baselineCountries: integer(str(values['baseline-countries']), '--baseline-countries') ?? 0,
           mailSigners: mailOption(str(values.mail)) ?? true,
+          countRepeats: countOption(str(values.count)) ?? false,
         }),
       );
       if (!created) throw new Error(`a petition "${id}" already exists`);
-      io.err(`created petition ${id}${mailOption(str(values.mail)) === false ? `: ${MAIL_OFF}` : ''}\n`);
+      const said = [mailOption(str(values.mail)) === false && MAIL_OFF, countOption(str(values.count)) && COUNT_SUBMISSIONS].filter(
+        Boolean,
+      );
+      io.err(`created petition ${id}${said.length ? `: ${said.join('; ')}` : ''}\n`);
       return 0;
     }
     case 'close': {
@@ -533,6 +540,17 @@ function checkTitle(title: string | undefined): asserts title is string {
 /** What `--mail off` means, said when it is set and by `petition show`. */
 const MAIL_OFF = 'its signers are sent no email (no thank-you, no confirmation link; under double opt-in nobody is subscribed)';
 
+/** What `--count submissions` means, said when it is set and by `petition show`. */
+const COUNT_SUBMISSIONS =
+  'its counts count submissions: an address that signs again is counted again (stored once), so the public count cannot tell whether an address had signed';
+
+/** `--count signers|submissions`: whether a petition counts repeats. */
+function countOption(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'signers' || value === 'submissions') return value === 'submissions';
+  throw new UsageError(`--count must be signers or submissions, got "${value}"`);
+}
+
 /** `--mail on|off`: whether a petition's signers are sent mail. */
 function mailOption(value: string | undefined): boolean | undefined {
   if (value === undefined) return undefined;
@@ -561,6 +579,12 @@ function showPetition(p: PetitionDetails): string {
     ['countries', `${p.countryCount} (baseline ${p.baselineCountries}, ${p.countriesHere} here)`],
     ['origins', p.corsOrigins.length ? p.corsOrigins.join(', ') : 'any allowed by the server (--cors-origins)'],
     ['mail', p.mailSigners ? 'on (each signer is sent a thank-you when the server sends mail)' : `off: ${MAIL_OFF}`],
+    [
+      'count',
+      p.countRepeats
+        ? `submissions: ${COUNT_SUBMISSIONS.replace(/^its counts count submissions: /, '')}`
+        : 'signers (each address once; the public count can tell whether an address had signed: docs/server.md)',
+    ],
     ['suspects', p.suspects ? `${p.suspects} waiting for review (agir-server suspects list --petition ${p.id})` : '0'],
     ['created', p.createdAt.toISOString()],
     ['updated', p.updatedAt.toISOString()],
@@ -580,6 +604,7 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
       'baseline-signatures': { type: 'string' },
       'baseline-countries': { type: 'string' },
       mail: { type: 'string' },
+      count: { type: 'string' },
     },
     1,
   );
@@ -610,9 +635,11 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
   if (baselineCountries !== undefined) changes.baselineCountries = integer(baselineCountries, '--baseline-countries') ?? 0;
   const mail = mailOption(str(values.mail));
   if (mail !== undefined) changes.mailSigners = mail;
+  const counting = countOption(str(values.count));
+  if (counting !== undefined) changes.countRepeats = counting;
   if (Object.keys(changes).length === 0)
     throw new UsageError(
-      'petition update needs at least one of --title, --goal, --origins, --status, --baseline, --baseline-countries, --mail',
+      'petition update needs at least one of --title, --goal, --origins, --status, --baseline, --baseline-countries, --mail, --count',
     );
 
   const { before, after } = await withStore(values, io, async (store) => {
@@ -628,6 +655,7 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
     baseline: String(p.baselineSignatures),
     'baseline countries': String(p.baselineCountries),
     mail: p.mailSigners ? 'on' : 'off',
+    count: p.countRepeats ? 'submissions' : 'signers',
     signatures: String(p.signatureCount),
     countries: String(p.countryCount),
   });
@@ -637,7 +665,7 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
     changed.length
       ? `updated petition ${id}: ${changed.map((key) => `${key} ${old[key]} -> ${now[key]}`).join(', ')}${
           before.mailSigners && !after.mailSigners ? `; ${MAIL_OFF}, and a mail still waiting is dropped` : ''
-        }\n`
+        }${!before.countRepeats && after.countRepeats ? `; ${COUNT_SUBMISSIONS}` : ''}\n`
       : `petition ${id}: nothing changed (it already was so)\n`,
   );
   return 0;
@@ -696,9 +724,11 @@ async function suspects(args: string[], io: CliIo): Promise<number> {
               break;
             case 'deduped':
               io.err(
-                outcome.reason === 'email'
-                  ? `suspect ${id}: accepted, but this email already signed ${outcome.petitionId}: deduplicated, not counted again (${outcome.petitionId} stays at ${outcome.signatureCount})\n`
-                  : `suspect ${id}: accepted, but the same request was counted already on ${outcome.petitionId}: not counted again\n`,
+                outcome.recounted
+                  ? `suspect ${id}: accepted; this email already signed ${outcome.petitionId}: stored once, counted again as the petition counts submissions (${outcome.petitionId} now at ${outcome.signatureCount})\n`
+                  : outcome.reason === 'email'
+                    ? `suspect ${id}: accepted, but this email already signed ${outcome.petitionId}: deduplicated, not counted again (${outcome.petitionId} stays at ${outcome.signatureCount})\n`
+                    : `suspect ${id}: accepted, but the same request was counted already on ${outcome.petitionId}: not counted again\n`,
               );
               break;
             case 'missing':

@@ -116,7 +116,7 @@ export type AcceptOutcome =
   /** Counted now. */
   | { kind: 'counted'; petitionId: string; counts: Counts }
   /** The same email (by its blind index) or the same request was counted already: counted once, not again. */
-  | { kind: 'deduped'; petitionId: string; signatureCount: number; reason: 'email' | 'key' };
+  | { kind: 'deduped'; petitionId: string; signatureCount: number; reason: 'email' | 'key'; recounted: boolean };
 
 /**
  * Accepts a suspect: signs its request as any other signature (the same write path, so its person is
@@ -139,7 +139,13 @@ export async function acceptSuspect(store: Store, id: number): Promise<AcceptOut
     await tx.query('DELETE FROM suspect_signatures WHERE id = $1', [id]);
     return outcome.kind === 'created'
       ? { kind: 'counted', petitionId: row.petition_id, counts: outcome.counts }
-      : { kind: 'deduped', petitionId: row.petition_id, signatureCount: outcome.signatureCount, reason: outcome.reason };
+      : {
+          kind: 'deduped',
+          petitionId: row.petition_id,
+          signatureCount: outcome.signatureCount,
+          reason: outcome.reason,
+          recounted: outcome.recounted === true,
+        };
   });
 }
 
@@ -198,6 +204,8 @@ export interface PetitionDetails {
   corsOrigins: string[];
   /** Whether its signers get mail (store.ts, PetitionRecord.mailSigners). */
   mailSigners: boolean;
+  /** Whether its counts count submissions, an address that signs again included (store.ts, PetitionRecord.countRepeats). */
+  countRepeats: boolean;
   /** The languages its words are in besides its default language (`locale`), in order. */
   otherLocales: string[];
   /** Submissions judged automated, waiting for review. */
@@ -214,10 +222,11 @@ export interface PetitionChanges {
   baselineSignatures?: number;
   baselineCountries?: number;
   mailSigners?: boolean;
+  countRepeats?: boolean;
 }
 
 const DETAILS = `id, title, status, locale, goal, baseline_signatures, baseline_countries, signature_count, country_count,
-  cors_origins, mail_signers, created_at, updated_at, (SELECT count(*)::integer FROM suspect_signatures ss WHERE ss.petition_id = petitions.id) AS suspects,
+  cors_origins, mail_signers, count_repeats, created_at, updated_at, (SELECT count(*)::integer FROM suspect_signatures ss WHERE ss.petition_id = petitions.id) AS suspects,
   ARRAY(SELECT t.locale FROM petition_translations t WHERE t.petition_id = petitions.id ORDER BY t.locale) AS other_locales`;
 
 interface DetailsRow {
@@ -232,6 +241,7 @@ interface DetailsRow {
   country_count: number;
   cors_origins: string[];
   mail_signers: boolean;
+  count_repeats: boolean;
   created_at: Date;
   updated_at: Date;
   suspects: number;
@@ -252,6 +262,7 @@ const toDetails = (row: DetailsRow): PetitionDetails => ({
   countriesHere: row.country_count,
   corsOrigins: row.cors_origins,
   mailSigners: row.mail_signers,
+  countRepeats: row.count_repeats,
   otherLocales: row.other_locales,
   suspects: row.suspects,
   createdAt: row.created_at,
@@ -277,6 +288,7 @@ export async function updatePetition(store: Store, id: string, changes: Petition
   if (changes.baselineSignatures !== undefined) columns.push(['baseline_signatures', changes.baselineSignatures]);
   if (changes.baselineCountries !== undefined) columns.push(['baseline_countries', changes.baselineCountries]);
   if (changes.mailSigners !== undefined) columns.push(['mail_signers', changes.mailSigners]);
+  if (changes.countRepeats !== undefined) columns.push(['count_repeats', changes.countRepeats]);
   if (columns.length === 0) return petitionDetails(store, id);
   const [row] = await store.db.query<DetailsRow & Record<string, unknown>>(
     `UPDATE petitions SET ${columns.map(([column], index) => `${column} = $${index + 2}`).join(', ')}, updated_at = now()

@@ -57,6 +57,12 @@ export interface PetitionRecord extends Counts {
    * type anyone's address (migrations/008_petition_mail.sql).
    */
   mailSigners: boolean;
+  /**
+   * Whether its public counts count submissions rather than signers: an address that signed before, with
+   * another key, moves the counts exactly as a new one does (it is still stored once). Then nobody learns
+   * from the count whether an address had signed (migrations/009_count_repeats.sql).
+   */
+  countRepeats: boolean;
 }
 
 export interface NewPetition {
@@ -74,6 +80,8 @@ export interface NewPetition {
   baselineCountries?: number | undefined;
   /** Whether its signers get mail (default true): see PetitionRecord.mailSigners. */
   mailSigners?: boolean | undefined;
+  /** Whether an address that signs again is counted again (default false): see PetitionRecord.countRepeats. */
+  countRepeats?: boolean | undefined;
 }
 
 export type SignOutcome =
@@ -82,9 +90,10 @@ export type SignOutcome =
   | { kind: 'created'; counts: Counts }
   /**
    * `key`: a retry of an answered request (it gets the first answer's count); `email`: signed before, with
-   * another key (nothing stored; the API answers it like a new signature, src/app.ts).
+   * another key (nothing stored; the API answers it like a new signature, src/app.ts). `recounted`: the
+   * petition counts repeats, and the counts moved as for a new signature.
    */
-  | { kind: 'duplicate'; signatureCount: number; reason: 'key' | 'email' }
+  | { kind: 'duplicate'; signatureCount: number; reason: 'key' | 'email'; recounted?: boolean }
   /** Judged automated: stored apart, not counted; answered like a new signature. */
   | { kind: 'suspect'; signatureCount: number };
 
@@ -124,7 +133,7 @@ export interface ErasureReport {
 const COUNTS = 'baseline_signatures + signature_count AS signature_count, GREATEST(baseline_countries, country_count) AS country_count';
 const TRANSLATIONS = `(SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'title', t.title, 'description', t.description,
   'shareText', t.share_text) ORDER BY t.locale), '[]'::json) FROM petition_translations t WHERE t.petition_id = petitions.id) AS translations`;
-const PETITION_COLUMNS = `id, title, description, share_text, status, goal, locale, updated_at, cors_origins, mail_signers, ${COUNTS}, ${TRANSLATIONS}`;
+const PETITION_COLUMNS = `id, title, description, share_text, status, goal, locale, updated_at, cors_origins, mail_signers, count_repeats, ${COUNTS}, ${TRANSLATIONS}`;
 
 interface PetitionRow {
   id: string;
@@ -138,6 +147,7 @@ interface PetitionRow {
   updated_at: Date;
   cors_origins: string[];
   mail_signers: boolean;
+  count_repeats: boolean;
   signature_count: number;
   country_count: number;
 }
@@ -154,6 +164,7 @@ const toPetition = (row: PetitionRow): PetitionRecord => ({
   updatedAt: row.updated_at,
   corsOrigins: row.cors_origins,
   mailSigners: row.mail_signers,
+  countRepeats: row.count_repeats,
   signatureCount: row.signature_count,
   countryCount: row.country_count,
 });
@@ -169,6 +180,22 @@ function consentsCte(count: number, first: number): string {
            INSERT INTO consents (signature_id, consent_id, granted, text, version, state)
            SELECT signature.id, c.id, c.granted, c.text, c.version, CASE WHEN c.granted THEN 'pending' END FROM signature, (VALUES ${rows.join(', ')}) AS c (id, granted, text, version)
          )`;
+}
+
+/** Counts one more signature from `country`: the country tally, and the petition's counters (one more country when the tally is new). */
+async function count(tx: Queryable, petitionId: string, country: string): Promise<Counts> {
+  const [counts] = await tx.query<{ signature_count: number; country_count: number }>(
+    `WITH country AS (
+       INSERT INTO petition_countries (petition_id, country, signatures) VALUES ($1, $2, 1)
+       ON CONFLICT (petition_id, country) DO UPDATE SET signatures = petition_countries.signatures + 1 RETURNING signatures
+     )
+     UPDATE petitions SET signature_count = signature_count + 1,
+       country_count = country_count + (SELECT count(*) FROM country WHERE signatures = 1), updated_at = now()
+     WHERE id = $1 RETURNING ${COUNTS}`,
+    [petitionId, country],
+  );
+  if (!counts) throw new Error('petition row vanished while locked');
+  return { signatureCount: counts.signature_count, countryCount: counts.country_count };
 }
 
 export class Store {
@@ -223,8 +250,9 @@ export class Store {
   /** Creates a petition; false when the id is taken. */
   async createPetition(petition: NewPetition, tx: Queryable = this.db): Promise<boolean> {
     const rows = await tx.query(
-      `INSERT INTO petitions (id, title, locale, goal, cors_origins, baseline_signatures, baseline_countries, description, share_text, mail_signers)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      `INSERT INTO petitions (id, title, locale, goal, cors_origins, baseline_signatures, baseline_countries, description, share_text, mail_signers,
+         count_repeats)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         petition.id,
         petition.title,
@@ -236,6 +264,7 @@ export class Store {
         petition.description ?? null,
         petition.shareText ?? null,
         petition.mailSigners ?? true,
+        petition.countRepeats ?? false,
       ],
     );
     if (rows.length === 1)
@@ -302,8 +331,8 @@ export class Store {
    */
   async sign(petitionId: string, request: SignatureRequest, outer?: Queryable): Promise<SignOutcome> {
     const run = async (tx: Queryable): Promise<SignOutcome> => {
-      const [petition] = await tx.query<{ status: string; mail_signers: boolean; signature_count: number }>(
-        `SELECT status, mail_signers, ${COUNTS} FROM petitions WHERE id = $1 FOR UPDATE`,
+      const [petition] = await tx.query<{ status: string; mail_signers: boolean; count_repeats: boolean; signature_count: number }>(
+        `SELECT status, mail_signers, count_repeats, ${COUNTS} FROM petitions WHERE id = $1 FOR UPDATE`,
         [petitionId],
       );
       if (!petition) return { kind: 'not_found' };
@@ -354,8 +383,13 @@ export class Store {
           ...consentParams,
         ],
       );
-      // The key was not seen (checked above, under the lock), so a conflict is the email.
-      if (!inserted) return { kind: 'duplicate', signatureCount: petition.signature_count, reason: 'email' };
+      // The key was not seen (checked above, under the lock), so a conflict is the email. Nothing is stored;
+      // a petition that counts repeats moves its counts as for a new signature (the same statement).
+      if (!inserted) {
+        if (!petition.count_repeats) return { kind: 'duplicate', signatureCount: petition.signature_count, reason: 'email' };
+        const counts = await count(tx, petitionId, person.country);
+        return { kind: 'duplicate', signatureCount: counts.signatureCount, reason: 'email', recounted: true };
+      }
       // One outbox row per relay target of the petition, committed with the signature (src/relay.ts); under
       // double opt-in (a confirmation link is sent) a pending consent subscribes nobody yet.
       await enqueueRelays(tx, petitionId, inserted.id, this.mailEnabled);
@@ -363,19 +397,7 @@ export class Store {
       // sends its signers no mail.
       if (this.mailEnabled && petition.mail_signers) await enqueueMail(tx, inserted.id);
 
-      // The country tally, and the petition's counters (one more country when the tally is new).
-      const [counts] = await tx.query<{ signature_count: number; country_count: number }>(
-        `WITH country AS (
-           INSERT INTO petition_countries (petition_id, country, signatures) VALUES ($1, $2, 1)
-           ON CONFLICT (petition_id, country) DO UPDATE SET signatures = petition_countries.signatures + 1 RETURNING signatures
-         )
-         UPDATE petitions SET signature_count = signature_count + 1,
-           country_count = country_count + (SELECT count(*) FROM country WHERE signatures = 1), updated_at = now()
-         WHERE id = $1 RETURNING ${COUNTS}`,
-        [petitionId, person.country],
-      );
-      if (!counts) throw new Error('petition row vanished while locked');
-      return { kind: 'created', counts: { signatureCount: counts.signature_count, countryCount: counts.country_count } };
+      return { kind: 'created', counts: await count(tx, petitionId, person.country) };
     };
     return outer ? run(outer) : this.db.transaction(run);
   }

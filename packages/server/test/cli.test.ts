@@ -39,6 +39,25 @@ const validCase = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/**
+ * Runs the `agir-server` lines of the sh block after `<!-- name -->` in docs/server.md, as written (a petition
+ * `xinjiang` is made first if missing); a `petition show` line's comment must be in what it prints.
+ */
+async function runDocsBlock(database: DatabaseChoice, name: string): Promise<void> {
+  const docs = readFileSync(path.join(repoRoot, 'docs/server.md'), 'utf8');
+  const block = new RegExp(`<!-- ${name} -->\\s*\`\`\`sh\\n([\\s\\S]*?)\`\`\``).exec(docs)?.[1];
+  assert.ok(block, `docs/server.md has the ${name} block`);
+  await cli(database, 'petition', 'create', '--id', 'xinjiang', '--title', 'Xinjiang');
+  for (const line of block.trim().split('\n')) {
+    const [command, comment] = line.split(/\s+# /);
+    const args = [...command!.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!);
+    assert.equal(args.shift(), 'agir-server');
+    const run = await cli(database, ...args);
+    assert.equal(run.code, 0, `${line}: ${run.err}`);
+    if (args[1] === 'show') assert.ok(run.out.includes(comment!.replace(' (…)', ' (')), `${line}\n${run.out}`);
+  }
+}
+
 for (const backend of backends) {
   describe(`agir-server CLI (${backend.name})`, () => {
     let database: DatabaseChoice;
@@ -131,19 +150,50 @@ for (const backend of backends) {
       assert.equal(await withStore(database, (store) => store.getPetition('maybe')), undefined, 'nothing created');
 
       // The commands of docs/server.md ("Signers whose mail is watched"), as written there.
-      const block = /<!-- mail-off -->\s*```sh\n([\s\S]*?)```/.exec(readFileSync(path.join(repoRoot, 'docs/server.md'), 'utf8'))?.[1];
-      assert.ok(block, 'docs/server.md has the mail-off block');
-      assert.equal((await cli(database, 'petition', 'create', '--id', 'xinjiang', '--title', 'Xinjiang')).code, 0);
-      for (const line of block.trim().split('\n')) {
-        const [command, comment] = line.split(/\s+# /);
-        const args = [...command!.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!);
-        assert.equal(args.shift(), 'agir-server');
-        const run = await cli(database, ...args);
-        assert.equal(run.code, 0, `${line}: ${run.err}`);
-        if (args[1] === 'show') assert.ok(run.out.includes(comment!.replace(' (…)', ' (')), `${line}\n${run.out}`);
-      }
+      await runDocsBlock(database, 'mail-off');
       assert.equal((await withStore(database, (store) => store.getPetition('uyghur-voices')))?.mailSigners, false);
       assert.equal((await withStore(database, (store) => store.getPetition('xinjiang')))?.mailSigners, false);
+    });
+
+    test('petition --count submissions: set at create or update, said when set, shown; anything but signers or submissions refused', async () => {
+      const created = await cli(database, 'petition', 'create', '--id', 'quiet-count', '--title', 'Quiet', '--count', 'submissions');
+      assert.equal(created.code, 0, created.err);
+      assert.match(
+        created.err,
+        /^created petition quiet-count: its counts count submissions: an address that signs again is counted again \(stored once\), so the public count cannot tell whether an address had signed$/m,
+      );
+      assert.equal((await withStore(database, (store) => store.getPetition('quiet-count')))?.countRepeats, true);
+      assert.match(
+        (await cli(database, 'petition', 'show', 'quiet-count')).out,
+        /^count\tsubmissions: an address that signs again is counted again/m,
+      );
+
+      const back = await cli(database, 'petition', 'update', 'quiet-count', '--count', 'signers');
+      assert.match(back.err, /^updated petition quiet-count: count submissions -> signers$/m);
+      assert.match(
+        (await cli(database, 'petition', 'show', 'quiet-count')).out,
+        /^count\tsigners \(each address once; the public count can tell whether an address had signed/m,
+      );
+      const again = await cli(database, 'petition', 'update', 'quiet-count', '--count', 'submissions');
+      assert.match(again.err, /^updated petition quiet-count: count signers -> submissions; its counts count submissions: /m);
+
+      const both = await cli(database, 'petition', 'create', '--id', 'both', '--title', 'Both', '--mail', 'off', '--count', 'submissions');
+      assert.match(both.err, /^created petition both: its signers are sent no email .*; its counts count submissions: /m);
+
+      for (const args of [
+        ['create', '--id', 'nope-count', '--title', 'Nope', '--count', 'unique'],
+        ['update', 'quiet-count', '--count', ''],
+      ]) {
+        const refused = await cli(database, 'petition', ...args);
+        assert.equal(refused.code, 2);
+        assert.match(refused.err, /--count must be signers or submissions, got "/);
+      }
+      assert.equal(await withStore(database, (store) => store.getPetition('nope-count')), undefined, 'nothing created');
+
+      // The commands of docs/server.md ("Counting submissions"), as written there.
+      await cli(database, 'petition', 'update', 'xinjiang', '--count', 'signers');
+      await runDocsBlock(database, 'count-submissions');
+      assert.equal((await withStore(database, (store) => store.getPetition('xinjiang')))?.countRepeats, true);
     });
 
     test('cases import: a malformed file is rejected naming the record and the field, and nothing is imported', async () => {

@@ -69,8 +69,10 @@ for (const backend of backends) {
           locale: 'fr',
         },
       );
-      // Its signers are sent no email (seed/xinjiang.json); a setting of the server's, not part of the public answer above.
-      assert.equal((await server.app.store.getPetition('xinjiang'))?.mailSigners, false);
+      // Its signers are sent no email and its counts count submissions (seed/xinjiang.json): settings of the server's,
+      // not part of the public answer above.
+      const settings = await server.app.store.getPetition('xinjiang');
+      assert.deepEqual([settings?.mailSigners, settings?.countRepeats], [false, true]);
       assert.equal(first.headers.get('cache-control'), 'public, max-age=5, stale-while-revalidate=30');
       const etag = first.headers.get('etag');
       assert.match(etag ?? '', /^"[\w-]+"$/);

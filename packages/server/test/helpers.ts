@@ -161,7 +161,7 @@ export async function serveApp(app: { fetch: Parameters<typeof serve>[0]['fetch'
 export async function createPetition(
   server: RunningServer,
   id: string,
-  extra: { corsOrigins?: string[]; baselineSignatures?: number; mailSigners?: boolean } = {},
+  extra: { corsOrigins?: string[]; baselineSignatures?: number; mailSigners?: boolean; countRepeats?: boolean } = {},
 ): Promise<void> {
   const created = await server.app.store.createPetition({ id, title: `Petition ${id}`, locale: 'fr', goal: 1000, ...extra });
   if (!created) throw new Error(`petition ${id} exists`);

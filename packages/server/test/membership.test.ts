@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { petitionSchema, type SignatureRequest } from '@agir/core';
 import type { RunningServer } from '../src/index.js';
-import { backends, createPetition, getJson, postSignature, signature, startTestServer } from './helpers.js';
+import { backends, countOf, createPetition, getJson, openSse, postSignature, signature, startTestServer } from './helpers.js';
 
 const ALLOWED = 'https://allowed.example';
 
@@ -43,16 +43,16 @@ for (const backend of backends) {
                 + (SELECT count(*) FROM person_keys))::int AS n`,
         )
       )[0]!.n;
-    const rowsOf = async (email: string) =>
+    const rowsOf = async (email: string, petition = 'quiet') =>
       (
         await server.app.store.db.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM signatures WHERE petition_id = 'quiet' AND email_index = $1",
-          [server.app.store.emailIndex(email)],
+          'SELECT count(*)::int AS n FROM signatures WHERE petition_id = $1 AND email_index = $2',
+          [petition, server.app.store.emailIndex(email)],
         )
       )[0]!.n;
     /** A prober's request: someone's address, any name and country, a fresh key. */
-    const probe = (email: string): SignatureRequest =>
-      signature({ person: { email, givenName: 'Probe', familyName: 'Probe', country: 'CN' } });
+    const probe = (email: string, country = 'CN'): SignatureRequest =>
+      signature({ person: { email, givenName: 'Probe', familyName: 'Probe', country } });
     const form = (email: string, headers: Record<string, string> = {}, extra: Record<string, string> = {}) =>
       fetch(`${api}/petitions/quiet/signatures/form`, {
         method: 'POST',
@@ -114,6 +114,39 @@ for (const backend of backends) {
 
       assert.equal(await count(), counted + 3, 'the three non-signers only');
       assert.equal(await rowsOf(signer), 1);
+    });
+
+    test('a petition that counts submissions: a signer probed moves the count, the country count and the stream exactly as a non-signer does; each address is stored once', async () => {
+      await createPetition(server, 'counted', { corsOrigins: [ALLOWED], countRepeats: true });
+      const counts = async () => {
+        const petition = petitionSchema.parse((await getJson(`${api}/petitions/counted`)).body);
+        return [petition.signatureCount, petition.countryCount];
+      };
+      const stream = await openSse(`${api}/petitions/counted/stream`);
+      const signer = `adil.${randomUUID()}@example.org`;
+      assert.equal((await postSignature(server.url, 'counted', signature({ person: { email: signer, country: 'FR' } }))).status, 201);
+      const [count0, countries0] = await counts();
+
+      // Each probe with a country nobody chose yet, so that the country count could tell too.
+      const onSigner = await postSignature(server.url, 'counted', probe(`  ${signer.toUpperCase()} `, 'IS'));
+      const [count1, countries1] = await counts();
+      await stream.waitFor((event) => countOf(event) === count1, 5000);
+      const onStranger = await postSignature(server.url, 'counted', probe(`nobody.${randomUUID()}@example.org`, 'NZ'));
+      const [count2, countries2] = await counts();
+      await stream.waitFor((event) => countOf(event) === count2, 5000);
+      stream.close();
+
+      assert.deepEqual([count1! - count0!, countries1! - countries0!], [1, 1], 'the signer probed: one more, one more country');
+      assert.deepEqual([count2! - count1!, countries2! - countries1!], [1, 1], 'the non-signer probed: the same');
+      assert.deepEqual(seen(onSigner), seen(onStranger));
+      assert.deepEqual(
+        [onSigner.body, onStranger.body],
+        [
+          { signatureCount: count1, duplicate: false },
+          { signatureCount: count2, duplicate: false },
+        ],
+      );
+      assert.equal(await rowsOf(signer, 'counted'), 1, 'the signer is stored once');
     });
 
     test('only a retry of the same submission (its key) hears duplicate: true, with the first answer', async () => {
