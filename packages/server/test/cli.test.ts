@@ -39,6 +39,16 @@ const validCase = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** Each `petition …` command is refused as a usage error (exit 2) saying `message`; a refused create creates nothing. */
+async function refusedAsUsage(database: DatabaseChoice, message: RegExp, commands: string[][]): Promise<void> {
+  for (const args of commands) {
+    const refused = await cli(database, 'petition', ...args);
+    assert.equal(refused.code, 2, args.join(' '));
+    assert.match(refused.err, message);
+    if (args[0] === 'create') assert.equal(await withStore(database, (store) => store.getPetition(args[2]!)), undefined, 'nothing created');
+  }
+}
+
 /**
  * Runs the `agir-server` lines of the sh block after `<!-- name -->` in docs/server.md, as written (a petition
  * `xinjiang` is made first if missing); a `petition show` line's comment must be in what it prints.
@@ -139,15 +149,10 @@ for (const backend of backends) {
       assert.match(on.err, /^updated petition open-mail: mail off -> on$/m);
       assert.equal((await withStore(database, (store) => store.getPetition('open-mail')))?.mailSigners, true);
 
-      for (const args of [
+      await refusedAsUsage(database, /--mail must be on or off, got "/, [
         ['create', '--id', 'maybe', '--title', 'Maybe', '--mail', 'no'],
         ['update', 'open-mail', '--mail', 'OFF '],
-      ]) {
-        const refused = await cli(database, 'petition', ...args);
-        assert.equal(refused.code, 2);
-        assert.match(refused.err, /--mail must be on or off, got "/);
-      }
-      assert.equal(await withStore(database, (store) => store.getPetition('maybe')), undefined, 'nothing created');
+      ]);
 
       // The commands of docs/server.md ("Signers whose mail is watched"), as written there.
       await runDocsBlock(database, 'mail-off');
@@ -180,15 +185,10 @@ for (const backend of backends) {
       const both = await cli(database, 'petition', 'create', '--id', 'both', '--title', 'Both', '--mail', 'off', '--count', 'submissions');
       assert.match(both.err, /^created petition both: its signers are sent no email .*; its counts count submissions: /m);
 
-      for (const args of [
+      await refusedAsUsage(database, /--count must be signers or submissions, got "/, [
         ['create', '--id', 'nope-count', '--title', 'Nope', '--count', 'unique'],
         ['update', 'quiet-count', '--count', ''],
-      ]) {
-        const refused = await cli(database, 'petition', ...args);
-        assert.equal(refused.code, 2);
-        assert.match(refused.err, /--count must be signers or submissions, got "/);
-      }
-      assert.equal(await withStore(database, (store) => store.getPetition('nope-count')), undefined, 'nothing created');
+      ]);
 
       // The commands of docs/server.md ("Counting submissions"), as written there.
       await cli(database, 'petition', 'update', 'xinjiang', '--count', 'signers');
