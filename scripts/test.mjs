@@ -56,11 +56,9 @@ function nodeCounts({ code, output }) {
   return { passed, failed, failures };
 }
 
-const nodeTestArgs = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1'];
-
 async function nodeSuite(name, testFiles, { coverage, env = {} } = {}) {
   if (testFiles.length === 0) return { passed: 0, failed: 0 };
-  const args = [...nodeTestArgs, ...testFiles];
+  const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles];
   const command = coverage
     ? [
         'pnpm',

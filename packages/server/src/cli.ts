@@ -365,6 +365,8 @@ async function petition(args: string[], io: CliIo): Promise<number> {
       if (!id || !idSchema.safeParse(id).success) throw new UsageError('--id must be 1-64 letters, digits, "-" or "_"');
       checkTitle(title);
       if (!localeSchema.safeParse(locale).success) throw new UsageError(`--locale "${locale}" is not a language tag such as fr or pt-BR`);
+      const mailSigners = mailOption(str(values.mail)) ?? true;
+      const countRepeats = countOption(str(values.count)) ?? false;
       const created = await withStore(values, io, (store) =>
         store.createPetition({
           id,
@@ -374,14 +376,12 @@ async function petition(args: string[], io: CliIo): Promise<number> {
           corsOrigins: origins(str(values['cors-origins']), '--cors-origins') ?? [],
           baselineSignatures: integer(str(values['baseline-signatures']), '--baseline-signatures') ?? 0,
           baselineCountries: integer(str(values['baseline-countries']), '--baseline-countries') ?? 0,
-          mailSigners: mailOption(str(values.mail)) ?? true,
-          countRepeats: countOption(str(values.count)) ?? false,
+          mailSigners,
+          countRepeats,
         }),
       );
       if (!created) throw new Error(`a petition "${id}" already exists`);
-      const said = [mailOption(str(values.mail)) === false && MAIL_OFF, countOption(str(values.count)) && COUNT_SUBMISSIONS].filter(
-        Boolean,
-      );
+      const said = [!mailSigners && MAIL_OFF, countRepeats && COUNT_SUBMISSIONS].filter(Boolean);
       io.err(`created petition ${id}${said.length ? `: ${said.join('; ')}` : ''}\n`);
       return 0;
     }
@@ -541,22 +541,20 @@ function checkTitle(title: string | undefined): asserts title is string {
 const MAIL_OFF = 'its signers are sent no email (no thank-you, no confirmation link; under double opt-in nobody is subscribed)';
 
 /** What `--count submissions` means, said when it is set and by `petition show`. */
-const COUNT_SUBMISSIONS =
-  'its counts count submissions: an address that signs again is counted again (stored once), so the public count cannot tell whether an address had signed';
+const REPEATS_COUNTED =
+  'an address that signs again is counted again (stored once), so the public count cannot tell whether an address had signed';
+const COUNT_SUBMISSIONS = `its counts count submissions: ${REPEATS_COUNTED}`;
 
-/** `--count signers|submissions`: whether a petition counts repeats. */
-function countOption(value: string | undefined): boolean | undefined {
+/** A two-way option (`--mail on|off`): whether it is `yes`, one of `choices`; undefined when not given. */
+function twoWay(value: string | undefined, flag: string, choices: readonly [string, string], yes: string): boolean | undefined {
   if (value === undefined) return undefined;
-  if (value === 'signers' || value === 'submissions') return value === 'submissions';
-  throw new UsageError(`--count must be signers or submissions, got "${value}"`);
+  if (choices.includes(value)) return value === yes;
+  throw new UsageError(`${flag} must be ${choices.join(' or ')}, got "${value}"`);
 }
-
 /** `--mail on|off`: whether a petition's signers are sent mail. */
-function mailOption(value: string | undefined): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'on' || value === 'off') return value === 'on';
-  throw new UsageError(`--mail must be on or off, got "${value}"`);
-}
+const mailOption = (value: string | undefined) => twoWay(value, '--mail', ['on', 'off'], 'on');
+/** `--count signers|submissions`: whether a petition counts repeats. */
+const countOption = (value: string | undefined) => twoWay(value, '--count', ['signers', 'submissions'], 'submissions');
 
 /** `--goal N` (N >= 1); with `none` allowed (update), null. */
 function goalOption(value: string | undefined, noneAllowed = false): number | null | undefined {
@@ -582,7 +580,7 @@ function showPetition(p: PetitionDetails): string {
     [
       'count',
       p.countRepeats
-        ? `submissions: ${COUNT_SUBMISSIONS.replace(/^its counts count submissions: /, '')}`
+        ? `submissions: ${REPEATS_COUNTED}`
         : 'signers (each address once; the public count can tell whether an address had signed: docs/server.md)',
     ],
     ['suspects', p.suspects ? `${p.suspects} waiting for review (agir-server suspects list --petition ${p.id})` : '0'],

@@ -57,19 +57,18 @@ class TablePersonKeys implements PersonKeyStore {
     ]);
     // FOR SHARE: a `suspects reject` deciding to destroy this key waits for this transaction (holdForDestroy),
     // then sees the signature it seals; without it, the key could go while that signature is being written.
-    const [row] = await tx.query<{ wrapped_key: Uint8Array }>('SELECT wrapped_key FROM person_keys WHERE email_index = $1 FOR SHARE', [
-      index,
-    ]);
-    if (!row) throw new Error('person key vanished while being created');
-    return this.dataKey.unwrap(index, row.wrapped_key);
+    const found = await this.find(index, tx, ' FOR SHARE');
+    if (!found) throw new Error('person key vanished while being created');
+    return found;
   }
 
   async holdForDestroy(index: Buffer, tx: Queryable): Promise<void> {
     await tx.query('SELECT 1 FROM person_keys WHERE email_index = $1 FOR UPDATE', [index]);
   }
 
-  async find(index: Buffer, q: Queryable): Promise<Buffer | undefined> {
-    const [row] = await q.query<{ wrapped_key: Uint8Array }>('SELECT wrapped_key FROM person_keys WHERE email_index = $1', [index]);
+  /** `lock`: a row lock to take on it for the rest of the transaction (`obtain`'s ` FOR SHARE`). */
+  async find(index: Buffer, q: Queryable, lock: '' | ' FOR SHARE' = ''): Promise<Buffer | undefined> {
+    const [row] = await q.query<{ wrapped_key: Uint8Array }>(`SELECT wrapped_key FROM person_keys WHERE email_index = $1${lock}`, [index]);
     return row ? this.dataKey.unwrap(index, row.wrapped_key) : undefined;
   }
 
