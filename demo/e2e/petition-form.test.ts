@@ -2,7 +2,7 @@
 // throwaway PGlite folder). A campaign page on another origin embeds the form through the CDN loader; we
 // sign with the keyboard only, run axe in every state in French and Arabic, check focus and ARIA on errors,
 // inject faults (server down, a 500, a timeout after the server stored it, a reload while queued, offline),
-// get a real 422, and read back what the server stored with `agir-server signatures export`.
+// get a real 422, and read back what the server stored with `agir-server signatures export` (once, in the last test).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -195,20 +195,25 @@ describe('<petition-form> end to end against the reference server', () => {
     }
   }
 
-  /** The stored signatures of the petition, as `agir-server signatures export` writes them. */
-  async function exported(): Promise<Array<Record<string, string>>> {
-    return withServerStopped(async () => {
-      const result = await server.cli(['signatures', 'export', '--petition', petition]);
-      assert.equal(result.code, 0, result.stderr);
-      return parseCsv(result.stdout);
-    });
+  /**
+   * What the server stored is read back once, by the last test (`stored rows: …`): the CLI needs the PGlite
+   * folder to itself, and each stop, export and start of the server costs about 5 s. Each test leaves its
+   * checks of the stored rows here, under its name.
+   */
+  const storedChecks: Array<{ test: string; check: (rows: Array<Record<string, string>>) => void }> = [];
+  function expectStored(test: string, check: (rows: Array<Record<string, string>>) => void): void {
+    storedChecks.push({ test, check });
   }
+  /** The honeypot's email (test 7): its suspect record is erased by the last test, which reads the report. */
+  let suspectToErase: string | undefined;
 
-  /** The rows of one email, checked to be exactly one. */
-  async function onlyRowOf(email: string): Promise<Record<string, string>> {
-    const rows = (await exported()).filter((row) => row.email === email);
-    assert.equal(rows.length, 1, `exactly one stored signature for ${email} (got ${rows.length})`);
-    return rows[0]!;
+  /** Exactly one stored row for `email` (checked at the end), then `check` on it. */
+  function expectOneRow(test: string, email: string, check: (row: Record<string, string>) => void = () => undefined): void {
+    expectStored(test, (rows) => {
+      const mine = rows.filter((row) => row.email === email);
+      assert.equal(mine.length, 1, `exactly one stored signature for ${email} (got ${mine.length})`);
+      check(mine[0]!);
+    });
   }
 
   /** A new browser context (its own storage) with the page served at `pageUrl`, the forms rendered and their petition check done. */
@@ -434,11 +439,15 @@ describe('<petition-form> end to end against the reference server', () => {
     const count = new Intl.NumberFormat('fr').format(start + 1);
     assert.match((await form.locator('.notice').textContent()) ?? '', new RegExp(`${count} personnes ont signé à ce jour\\.`));
 
-    const row = await onlyRowOf(email);
-    assert.deepEqual([row.given_name, row.family_name, row.country, row.locale, row.source_url], ['Ada', 'Lovelace', 'BE', 'fr', pageUrl]);
-    assert.equal(row.consent_newsletter_granted, 'true');
-    assert.equal(row.consent_newsletter_text, shownConsent, 'the exact words shown');
-    assert.equal(row.consent_newsletter_version, consentVersion);
+    expectOneRow('1', email, (row) => {
+      assert.deepEqual(
+        [row.given_name, row.family_name, row.country, row.locale, row.source_url],
+        ['Ada', 'Lovelace', 'BE', 'fr', pageUrl],
+      );
+      assert.equal(row.consent_newsletter_granted, 'true');
+      assert.equal(row.consent_newsletter_text, shownConsent, 'the exact words shown');
+      assert.equal(row.consent_newsletter_version, consentVersion);
+    });
     assert.deepEqual(errors, []);
   });
 
@@ -597,7 +606,7 @@ describe('<petition-form> end to end against the reference server', () => {
     );
     const key = (await logged(page)).find((event) => event.type === 'agir-queued')?.key;
     assert.ok(key && attempts.every((post) => post.key === key), 'the same idempotency key on every attempt');
-    await onlyRowOf(email);
+    expectOneRow('4a', email);
     assert.deepEqual(errors, []);
   });
 
@@ -635,7 +644,7 @@ describe('<petition-form> end to end against the reference server', () => {
     assert.equal(new Set(attempts.map(({ key }) => key)).size, 1, 'the same idempotency key every time');
     assert.equal(await signatureCount(), start + 1);
     assert.deepEqual((await queued(page)).idb, []);
-    await onlyRowOf(email);
+    expectOneRow('4b2', email);
   });
 
   test('4b. a 500 (contract error body) then the retry → 201: exactly one stored signature', async () => {
@@ -669,7 +678,7 @@ describe('<petition-form> end to end against the reference server', () => {
     assert.equal(attempts[0]!.key, attempts[1]!.key, 'the retry carries the same idempotency key');
     assert.equal(await signatureCount(), start + 1);
     assert.deepEqual((await queued(page)).idb, []);
-    await onlyRowOf(email);
+    expectOneRow('4b', email);
   });
 
   test('4c. a timeout after the server stored it → the retry is answered duplicate: true; thanked like any signer; one signature', async () => {
@@ -726,7 +735,7 @@ describe('<petition-form> end to end against the reference server', () => {
       [[start + 1, true]],
     );
     assert.equal(await signatureCount(), start + 1, 'still counted once');
-    await onlyRowOf(email);
+    expectOneRow('4c', email);
   });
 
   test('4c2. the same email again from another device → thanked like a new signer (201, duplicate: false), counted again as the seed counts submissions; stored once', async () => {
@@ -751,7 +760,7 @@ describe('<petition-form> end to end against the reference server', () => {
       );
     }
     assert.equal(await signatureCount(), start + 2, 'each submission counted');
-    await onlyRowOf(email);
+    expectOneRow('4c2', email);
   });
 
   test('4d. reloaded while queued (API down, CDN up) → API up → the new page load sends it, once', async () => {
@@ -793,7 +802,7 @@ describe('<petition-form> end to end against the reference server', () => {
       [[201, key]],
       `the reloaded page sent it once, with its key: ${JSON.stringify(afterReload)}`,
     );
-    await onlyRowOf(email);
+    expectOneRow('4d', email);
     assert.deepEqual(errors, []);
   });
 
@@ -821,7 +830,7 @@ describe('<petition-form> end to end against the reference server', () => {
     );
     assert.ok(attempts.every((post) => post.key === attempts[0]!.key));
     assert.deepEqual((await queued(page)).idb, []);
-    await onlyRowOf(email);
+    expectOneRow('4e', email);
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -897,17 +906,16 @@ describe('<petition-form> end to end against the reference server', () => {
     await inState(second.page, 'signed');
     assert.equal(await signatureCount(), start + 2);
 
-    const rows = await exported();
-    const a = rows.filter((row) => row.email === unticked.email);
-    const b = rows.filter((row) => row.email === slotted.email);
-    assert.equal(a.length, 1);
-    assert.equal(b.length, 1);
-    assert.deepEqual(
-      [a[0]!.consent_newsletter_granted, a[0]!.consent_newsletter_text, a[0]!.consent_newsletter_version],
-      ['false', unticked.words, consentVersion],
-    );
     assert.equal(shown, 'Je veux recevoir les nouvelles de la campagne, selon la politique d’Agir.');
-    assert.deepEqual([b[0]!.consent_newsletter_granted, b[0]!.consent_newsletter_text], ['true', shown]);
+    expectOneRow('6 (unticked)', unticked.email, (row) =>
+      assert.deepEqual(
+        [row.consent_newsletter_granted, row.consent_newsletter_text, row.consent_newsletter_version],
+        ['false', unticked.words, consentVersion],
+      ),
+    );
+    expectOneRow('6 (slotted)', slotted.email, (row) =>
+      assert.deepEqual([row.consent_newsletter_granted, row.consent_newsletter_text], ['true', shown]),
+    );
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -958,16 +966,15 @@ describe('<petition-form> end to end against the reference server', () => {
       'answered like a success, the count unchanged',
     );
     assert.equal(await signatureCount(), start, 'not counted');
-    assert.deepEqual(
-      (await exported()).filter((row) => row.email === email),
-      [],
-      'not among the signatures',
+    expectStored('7', (rows) =>
+      assert.deepEqual(
+        rows.filter((row) => row.email === email),
+        [],
+        'not among the signatures',
+      ),
     );
-    // Kept apart in suspect_signatures: visible to the operator's erasure report.
-    const erased = await withServerStopped(() => server.cli(['person', 'erase', '--email', email]));
-    assert.equal(erased.code, 0, erased.stderr);
-    assert.match(erased.stderr, /erased 0 signature\(s\).* and 1 suspect record\(s\)/);
-    assert.equal(await signatureCount(), start);
+    // Kept apart in suspect_signatures: the last test erases it and reads the operator's erasure report.
+    suspectToErase = email;
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -1005,12 +1012,13 @@ describe('<petition-form> end to end against the reference server', () => {
     assert.equal(await heading(frForm), fr.thanksTitle);
     assert.equal(await heading(arForm), 'شكرًا لتوقيعك!');
     assert.equal(await signatureCount(), start + 2);
-    const rows = await exported();
-    assert.deepEqual(
-      ['deux.fr@example.org', 'deux.ar@example.org'].map((email) =>
-        rows.filter((row) => row.email === email).map((row) => [row.locale, row.given_name]),
+    expectStored('8', (rows) =>
+      assert.deepEqual(
+        ['deux.fr@example.org', 'deux.ar@example.org'].map((email) =>
+          rows.filter((row) => row.email === email).map((row) => [row.locale, row.given_name]),
+        ),
+        [[['fr', 'Louise']], [['ar', 'ليلى']]],
       ),
-      [[['fr', 'Louise']], [['ar', 'ليلى']]],
     );
     assert.deepEqual(errors, []);
   });
@@ -1064,4 +1072,34 @@ describe('<petition-form> end to end against the reference server', () => {
       assert.equal((await label.textContent())?.replace(/\s+/g, ' ').trim(), 'Code postal (facultatif)');
     },
   );
+
+  // ---------------------------------------------------------------------------------------------
+  // Last: what the tests above stored, read back with the operator's CLI (one stop of the server for all).
+
+  test('stored rows: each test’s signers read back with `agir-server signatures export`; the honeypot’s suspect record erased', async () => {
+    assert.ok(storedChecks.length >= 10, `the tests above left their checks (${storedChecks.length})`);
+    const start = await signatureCount();
+    const { rows, erased } = await withServerStopped(async () => {
+      const result = await server.cli(['signatures', 'export', '--petition', petition]);
+      assert.equal(result.code, 0, result.stderr);
+      return {
+        rows: parseCsv(result.stdout),
+        erased: suspectToErase ? await server.cli(['person', 'erase', '--email', suspectToErase]) : undefined,
+      };
+    });
+    const failed: string[] = [];
+    for (const { test: name, check } of storedChecks) {
+      try {
+        check(rows);
+      } catch (error) {
+        failed.push(`test ${name}: ${(error as Error).message}`);
+      }
+    }
+    assert.deepEqual(failed, [], failed.join('\n'));
+    // Test 7's bot: not a signature, but a suspect record, which the operator's erasure report counts.
+    assert.ok(erased, 'test 7 left its honeypot email');
+    assert.equal(erased.code, 0, erased.stderr);
+    assert.match(erased.stderr, /erased 0 signature\(s\).* and 1 suspect record\(s\)/);
+    assert.equal(await signatureCount(), start, 'the erasure took no signature off the count');
+  });
 });
