@@ -125,9 +125,13 @@ export type AcceptOutcome =
  */
 export async function acceptSuspect(store: Store, id: number): Promise<AcceptOutcome> {
   return store.db.transaction(async (tx) => {
-    const [peek] = await tx.query<{ petition_id: string }>('SELECT petition_id FROM suspect_signatures WHERE id = $1', [id]);
+    const [peek] = await tx.query<{ petition_id: string; email_index: Uint8Array | null }>(
+      'SELECT petition_id, email_index FROM suspect_signatures WHERE id = $1',
+      [id],
+    );
     if (!peek) return { kind: 'missing' };
-    // The petition row first, as the write path and erasure lock it: no deadlock with them.
+    // The person lock, then the petition row, as signing takes them: no deadlock with it or an erasure.
+    if (peek.email_index) await store.lockPerson(Buffer.from(peek.email_index), tx); // null: not sealed yet, unreadable
     await tx.query('SELECT 1 FROM petitions WHERE id = $1 FOR UPDATE', [peek.petition_id]);
     const [row] = await tx.query<SuspectRow>(`SELECT ${SUSPECT_COLUMNS} FROM suspect_signatures WHERE id = $1 FOR UPDATE`, [id]);
     if (!row) return { kind: 'missing' }; // reviewed meanwhile by another operator
@@ -163,6 +167,13 @@ export interface RejectReport {
  */
 export async function rejectSuspects(store: Store, ids: readonly number[]): Promise<RejectReport> {
   return store.db.transaction(async (tx) => {
+    // The persons' locks first (in one order, so that two rejects never wait for each other's), as signing and
+    // erasing take them: an erasure holds the key and deletes suspects, this deletes suspects then looks at the key.
+    const people = await tx.query<{ email_index: Uint8Array }>(
+      'SELECT DISTINCT email_index FROM suspect_signatures WHERE id = ANY ($1::bigint[]) AND email_index IS NOT NULL ORDER BY email_index',
+      [ids.map(String)],
+    );
+    for (const { email_index } of people) await store.lockPerson(Buffer.from(email_index), tx);
     const rows = await tx.query<{ id: number; petition_id: string; email_index: Uint8Array }>(
       'DELETE FROM suspect_signatures WHERE id = ANY ($1::bigint[]) RETURNING id, petition_id, email_index',
       [ids.map(String)],

@@ -130,6 +130,8 @@ export interface ErasureReport {
   keyDestroyed: boolean;
 }
 
+/** The person lock's key space (`pg_advisory_xact_lock(int, int)`, apart from the migrations' one-key lock): "agir". */
+const PERSON_LOCK = 0x61676972;
 const COUNTS = 'baseline_signatures + signature_count AS signature_count, GREATEST(baseline_countries, country_count) AS country_count';
 const TRANSLATIONS = `(SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'title', t.title, 'description', t.description,
   'shareText', t.share_text) ORDER BY t.locale), '[]'::json) FROM petition_translations t WHERE t.petition_id = petitions.id) AS translations`;
@@ -223,6 +225,17 @@ export class Store {
   /** The blind index of an email (what the tables hold instead of the address). */
   emailIndex(email: string): Buffer {
     return this.keys.dataKey.emailIndex(email);
+  }
+
+  /**
+   * Takes the person's lock for the rest of the transaction. Every transaction that writes with a person's
+   * key or destroys it (signing, a suspect recorded, accepted or rejected, an erasure) takes it first, before
+   * any row lock: otherwise signing (the petition, then the key) and erasing (the key, then the petitions)
+   * could each hold what the other waits for. It is 32 bits of the blind index, so two people may share one:
+   * they then wait for each other, nothing more. Taken again in the same transaction, it is already held.
+   */
+  async lockPerson(index: Buffer, tx: Queryable): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [PERSON_LOCK, index.readInt32BE(0)]);
   }
 
   // -- petitions ------------------------------------------------------------------------------
@@ -331,6 +344,8 @@ export class Store {
    */
   async sign(petitionId: string, request: SignatureRequest, outer?: Queryable): Promise<SignOutcome> {
     const run = async (tx: Queryable): Promise<SignOutcome> => {
+      const index = this.emailIndex(request.person.email);
+      await this.lockPerson(index, tx);
       const [petition] = await tx.query<{ status: string; mail_signers: boolean; count_repeats: boolean; signature_count: number }>(
         `SELECT status, mail_signers, count_repeats, ${COUNTS} FROM petitions WHERE id = $1 FOR UPDATE`,
         [petitionId],
@@ -346,7 +361,6 @@ export class Store {
       const { person, client } = request;
       // Only origin, path and utm_*/mtm_* values that name nobody reach the plain columns, whatever a client sent.
       const source = signerSource(request.source, person);
-      const index = this.emailIndex(person.email);
       const personKey = await this.keys.people.obtain(index, tx);
       const sealField = (field: SealedField, value: string | null | undefined): Buffer | null =>
         value ? seal(personKey, value, fieldContext('signatures', petitionId, request.idempotencyKey, field)) : null;
@@ -405,13 +419,14 @@ export class Store {
   /** Keeps a submission judged automated apart from the signatures; it is never counted. */
   async recordSuspect(petitionId: string, request: SignatureRequest, reason: string): Promise<SignOutcome> {
     return this.db.transaction(async (tx) => {
+      const index = this.emailIndex(request.person.email);
+      await this.lockPerson(index, tx);
       const [petition] = await tx.query<{ status: string; signature_count: number }>(
         `SELECT status, ${COUNTS} FROM petitions WHERE id = $1`,
         [petitionId],
       );
       if (!petition) return { kind: 'not_found' };
       if (petition.status !== 'open') return { kind: 'closed' };
-      const index = this.emailIndex(request.person.email);
       const personKey = await this.keys.people.obtain(index, tx);
       await tx.query(
         `INSERT INTO suspect_signatures (petition_id, idempotency_key, email_index, reason, request_sealed)
@@ -525,13 +540,14 @@ export class Store {
   async erasePerson(email: string): Promise<ErasureReport> {
     const index = this.emailIndex(email);
     return this.db.transaction(async (tx) => {
+      await this.lockPerson(index, tx); // a signature of this person being written ends first (and is erased)
       const keyDestroyed = await this.keys.people.destroy(index, tx);
       const signatures = await tx.query<{ id: number; petition_id: string; country: string }>(
         'SELECT id, petition_id, country FROM signatures WHERE email_index = $1 ORDER BY petition_id',
         [index],
       );
       const petitions = [...new Set(signatures.map((row) => row.petition_id))];
-      // Lock in a fixed order, as the write path does (one petition at a time): no deadlock.
+      // In a fixed order; no signature of this person holds one now (the person lock).
       for (const petitionId of petitions) await tx.query('SELECT 1 FROM petitions WHERE id = $1 FOR UPDATE', [petitionId]);
       for (const signature of signatures) {
         await tx.query('DELETE FROM signatures WHERE id = $1', [signature.id]);

@@ -12,6 +12,7 @@ import { describe, test, type TestContext } from 'node:test';
 import type { SignatureRequest } from '@agir/core';
 import pg from 'pg';
 
+import type { Queryable, Row } from '../src/db.js';
 import { migrate, readMigrations } from '../src/migrate.js';
 import { rejectSuspects } from '../src/organiser.js';
 import { openDatabase, openStore, type Store } from '../src/index.js';
@@ -448,6 +449,62 @@ describe('suspects reject while the same person signs (postgres)', () => {
       const rows = [];
       for await (const row of store.exportSignatures('race', 100, unreadable)) rows.push(row);
       assert.deepEqual([rows.map((row) => row.email), unreadable.count], [[someone.email], 0], 'the signature reads');
+    });
+  });
+});
+
+describe('person erase while the same person signs (postgres)', () => {
+  const postgres = backends.find((backend) => backend.name === 'postgres')!;
+
+  test('an erasure started while the same person signs again waits for that signature, then erases the person: neither fails', async () => {
+    const database = await postgres.fresh();
+    const someone = person('erase-race');
+    const { comment, ...typed } = someone;
+    await withStore(database, async (store) => {
+      await store.createPetition({ id: 'race', title: 'Race', locale: 'fr' });
+      assert.equal((await store.sign('race', signature({ person: { ...typed, country: 'NO' }, comment }))).kind, 'created');
+
+      // The same person signs again (another device), held just after its first row lock (the petition's), as a
+      // busy server may hold it. Before the person lock, the erasure took the person's key and waited for the
+      // petition, the signature waited for the key: PostgreSQL found the deadlock after a second and failed one.
+      let release!: () => void;
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const paused = new Promise<void>((resolve) => (release = resolve));
+      const signing = store.db.transaction(async (tx) => {
+        let held = false;
+        const slow: Queryable = {
+          exec: (sql) => tx.exec(sql),
+          query: async <T extends Row>(sql: string, params?: readonly unknown[]) => {
+            const rows = await tx.query<T>(sql, params);
+            if (!held && /FOR UPDATE/.test(sql)) {
+              held = true;
+              locked();
+              await paused;
+            }
+            return rows;
+          },
+        };
+        return store.sign('race', signature({ person: { ...typed, country: 'NO' }, comment }), slow);
+      });
+      await holding;
+      const erasing = store.erasePerson(someone.email);
+      const first = await Promise.race([
+        erasing.then(
+          () => 'erase done',
+          () => 'erase failed',
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('erase waiting'), 1500)),
+      ]);
+      release();
+      const [signed, erased] = await Promise.allSettled([signing, erasing]);
+      assert.equal(signed.status, 'fulfilled', `the signature is not lost: ${signed.status === 'rejected' ? String(signed.reason) : ''}`);
+      assert.equal(erased.status, 'fulfilled', `the erasure does not fail: ${erased.status === 'rejected' ? String(erased.reason) : ''}`);
+      assert.equal(first, 'erase waiting', 'the erasure waits for the signature in flight');
+      assert.equal(signed.value.kind, 'duplicate', 'the second signature was an email already counted');
+      assert.equal(erased.value.signatures, 1, 'the person’s signature erased');
+      assert.deepEqual(await store.db.query('SELECT id FROM signatures'), []);
+      assert.equal((await store.getPetition('race'))?.signatureCount, 0);
     });
   });
 });
