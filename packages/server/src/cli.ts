@@ -78,6 +78,8 @@ Commands:
       --junk-rate-limit N|off  invalid or repeated POSTs per minute per client address (env AGIR_JUNK_RATE_LIMIT, default 30)
       --read-rate-limit N|off  API reads per minute per client address, burst N/2 (env AGIR_READ_RATE_LIMIT, default 1200)
       --min-fill-ms N        faster form fills are judged automated (env AGIR_MIN_FILL_MS, default 3000)
+      --answer-floor-ms N    signing answers of a petition counting submissions leave N ms after the
+                             request arrived (env AGIR_ANSWER_FLOOR_MS, default 250)
       --trust-proxy          take the client address from X-Forwarded-For (env AGIR_TRUST_PROXY=1)
       --demo-dir DIR         folder served at / (default <repo>/demo); --no-demo serves none
       --cdn-dir DIR          folder served at /cdn/ (default <repo>/packages/elements/dist/cdn)
@@ -293,6 +295,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     'junk-rate-limit': { type: 'string' },
     'read-rate-limit': { type: 'string' },
     'min-fill-ms': { type: 'string' },
+    'answer-floor-ms': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
     'demo-dir': { type: 'string' },
     'no-demo': { type: 'boolean' },
@@ -325,6 +328,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
         ? false
         : { sign: sign ?? defaults.rateLimit, junk: junk ?? defaults.junkRateLimit, read: read ?? defaults.readRateLimit },
     minFillMs: integer(str(values['min-fill-ms']) ?? io.env.AGIR_MIN_FILL_MS, '--min-fill-ms') ?? defaults.minFillMs,
+    answerFloorMs: integer(str(values['answer-floor-ms']) ?? io.env.AGIR_ANSWER_FLOOR_MS, '--answer-floor-ms') ?? defaults.answerFloorMs,
     trustProxy: values['trust-proxy'] === true || io.env.AGIR_TRUST_PROXY === '1',
     staticDirs: {
       demo: values['no-demo'] === true ? null : demoDir ? path.resolve(io.cwd, demoDir) : defaults.demoDir,

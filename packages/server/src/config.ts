@@ -65,6 +65,11 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** A signature filled faster than this (submittedAt - startedAt) is judged automated (default 3000 ms). */
   minFillMs?: number;
+  /**
+   * On a petition that counts submissions (`--count submissions`), every signing answer leaves this long after
+   * its request arrived (default 250 ms), so that its time does not tell whether the address had signed.
+   */
+  answerFloorMs?: number;
   /** Take the client address from the last X-Forwarded-For hop (only behind a proxy you run). */
   trustProxy?: boolean;
   /** Content-Security-Policy of the demo pages; false sends none. */
@@ -128,6 +133,7 @@ export const defaults = {
   readRateLimit: { capacity: 600, refillPerSecond: 20 } satisfies RateLimitOptions,
   bodyLimitBytes: 16 * 1024,
   minFillMs: 3000,
+  answerFloorMs: 250,
   petitionCacheMs: 1000,
   heartbeatMs: 15_000,
   minIntervalMs: 1000,

@@ -2,7 +2,8 @@
 // tell from the API which of them signed a petition. An email that signed before, sent again with another
 // idempotency key, is answered on the JSON route and on the form route exactly as a new signature is (same
 // status, same body keys, `duplicate: false`, the petition's real count), and is neither stored nor counted
-// again. Only a retry of the same submission (its random key) hears `duplicate: true`.
+// again. Only a retry of the same submission (its random key) hears `duplicate: true`. On a petition that counts
+// submissions, the count moves alike for both, and every answer leaves at the same floor after its request.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
@@ -11,6 +12,8 @@ import type { RunningServer } from '../src/index.js';
 import { backends, countOf, createPetition, getJson, openSse, postSignature, signature, startTestServer } from './helpers.js';
 
 const ALLOWED = 'https://allowed.example';
+/** This server's answer floor (`--answer-floor-ms`) for petitions that count submissions. */
+const FLOOR_MS = 600;
 
 /** What a prober sees of an answer: its status, the keys of its body, and `duplicate`. */
 const seen = (response: { status: number; body: unknown }) => ({
@@ -28,6 +31,7 @@ for (const backend of backends) {
       server = await startTestServer(await backend.fresh(), {
         corsOrigins: [ALLOWED],
         rateLimit: { capacity: 10_000, refillPerSecond: 1000 },
+        answerFloorMs: FLOOR_MS,
       });
       api = `${server.url}/api/v1`;
       await createPetition(server, 'quiet', { corsOrigins: [ALLOWED] });
@@ -147,6 +151,35 @@ for (const backend of backends) {
         ],
       );
       assert.equal(await rowsOf(signer, 'counted'), 1, 'the signer is stored once');
+    });
+
+    test('a petition that counts submissions: every signing answer leaves at the floor, for a signer probed as for a non-signer, on both routes', async () => {
+      await createPetition(server, 'floored', { corsOrigins: [ALLOWED], countRepeats: true });
+      const signer = `nurgul.${randomUUID()}@example.org`;
+      assert.equal((await postSignature(server.url, 'floored', signature({ person: { email: signer } }))).status, 201);
+      const stranger = () => `nobody.${randomUUID()}@example.org`;
+      const onForm = (email: string) =>
+        fetch(`${api}/petitions/floored/signatures/form`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ givenName: 'Probe', familyName: 'Probe', email, country: 'CN', trap: '' }),
+        });
+      const timed = async (label: string, send: () => Promise<{ status: number }>) => {
+        const started = performance.now();
+        const { status } = await send();
+        return { label, status, atFloor: performance.now() - started >= FLOOR_MS - 2 };
+      };
+      const answers = [
+        await timed('JSON, signer', () => postSignature(server.url, 'floored', probe(signer))),
+        await timed('JSON, non-signer', () => postSignature(server.url, 'floored', probe(stranger()))),
+        await timed('form, signer', () => onForm(signer.toUpperCase())),
+        await timed('form, non-signer', () => onForm(stranger())),
+      ];
+      assert.deepEqual(
+        answers,
+        answers.map(({ label }) => ({ label, status: 201, atFloor: true })),
+        `each answer ${FLOOR_MS} ms or more after its request (a few ms apart without the floor)`,
+      );
     });
 
     test('only a retry of the same submission (its key) hears duplicate: true, with the first answer', async () => {
