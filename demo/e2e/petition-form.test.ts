@@ -522,7 +522,7 @@ describe('<petition-form> end to end against the reference server', () => {
     assert.deepEqual(await described('email'), {
       invalid: 'true',
       ids: ['email-help', 'email-error'],
-      texts: ['Elle nous sert à ne compter votre signature qu’une seule fois.', 'Erreur : Saisissez votre adresse e-mail'],
+      texts: ['Elle nous sert à n’enregistrer votre signature qu’une seule fois.', 'Erreur : Saisissez votre adresse e-mail'],
     });
     assert.equal((await described('country')).invalid, null, 'the default country is valid');
     const summary = form.locator('[part="error-summary"]');
@@ -546,7 +546,7 @@ describe('<petition-form> end to end against the reference server', () => {
       invalid: 'true',
       ids: ['email-help', 'email-error'],
       texts: [
-        'Elle nous sert à ne compter votre signature qu’une seule fois.',
+        'Elle nous sert à n’enregistrer votre signature qu’une seule fois.',
         'Erreur : Saisissez une adresse e-mail valide, par exemple nom@exemple.fr',
       ],
     });

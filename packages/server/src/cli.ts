@@ -211,8 +211,18 @@ function keys(values: Values, io: CliIo): { dataKey?: string; keyDir?: string } 
   return { ...(keyDir ? { keyDir: path.resolve(io.cwd, keyDir) } : {}), ...(dataKey ? { dataKey } : {}) };
 }
 
-async function withStore<T>(values: Values, io: CliIo, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ ...database(values, io), ...keys(values, io), cwd: io.cwd, onNotice: (message) => io.err(message) });
+/**
+ * Opens the store for a command, runs `work`, closes it. Only an existing database, unless the command may
+ * create one (`creates`: petition create, cases import, as a first step before any start).
+ */
+async function withStore<T>(values: Values, io: CliIo, work: (store: Store) => Promise<T>, creates = false): Promise<T> {
+  const store = await openStore({
+    ...database(values, io),
+    ...keys(values, io),
+    cwd: io.cwd,
+    onNotice: (message) => io.err(message),
+    existing: !creates,
+  });
   try {
     return await work(store);
   } finally {
@@ -224,6 +234,7 @@ async function withStore<T>(values: Values, io: CliIo, work: (store: Store) => P
 function perMinute(value: string | undefined, name: string, burst = 1): RateLimitOptions | false | undefined {
   if (value === undefined) return undefined;
   if (value === 'off') return false;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number of requests a minute, or off, got "${value}"`);
   const n = integer(value, name, 0);
   if (n === undefined) return undefined;
   return n === 0 ? false : { capacity: Math.max(1, Math.round(n * burst)), refillPerSecond: n / 60 };
@@ -279,7 +290,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.err(`agir-server: ${error.message}\nRun "agir-server help" for the commands and options.\n`);
       return 2;
     }
-    io.err(`agir-server: ${(error as Error).message}\n`);
+    io.err(`agir-server: ${error instanceof Error && error.message ? error.message : String(error)}\n`);
     return 1;
   }
 }
@@ -371,18 +382,22 @@ async function petition(args: string[], io: CliIo): Promise<number> {
       if (!localeSchema.safeParse(locale).success) throw new UsageError(`--locale "${locale}" is not a language tag such as fr or pt-BR`);
       const mailSigners = mailOption(str(values.mail)) ?? true;
       const countRepeats = countOption(str(values.count)) ?? false;
-      const created = await withStore(values, io, (store) =>
-        store.createPetition({
-          id,
-          title,
-          locale,
-          goal: goalOption(str(values.goal)) ?? null,
-          corsOrigins: origins(str(values['cors-origins']), '--cors-origins') ?? [],
-          baselineSignatures: integer(str(values['baseline-signatures']), '--baseline-signatures') ?? 0,
-          baselineCountries: integer(str(values['baseline-countries']), '--baseline-countries') ?? 0,
-          mailSigners,
-          countRepeats,
-        }),
+      const created = await withStore(
+        values,
+        io,
+        (store) =>
+          store.createPetition({
+            id,
+            title,
+            locale,
+            goal: goalOption(str(values.goal)) ?? null,
+            corsOrigins: origins(str(values['cors-origins']), '--cors-origins') ?? [],
+            baselineSignatures: integer(str(values['baseline-signatures']), '--baseline-signatures') ?? 0,
+            baselineCountries: integer(str(values['baseline-countries']), '--baseline-countries') ?? 0,
+            mailSigners,
+            countRepeats,
+          }),
+        true,
       );
       if (!created) throw new Error(`a petition "${id}" already exists`);
       const said = [!mailSigners && MAIL_OFF, countRepeats && COUNT_SUBMISSIONS].filter(Boolean);
@@ -408,7 +423,7 @@ async function petition(args: string[], io: CliIo): Promise<number> {
       if (!updated) throw new Error(`no petition "${id}"`);
       io.err(
         allowed.length
-          ? `petition ${id}: signatures from browser pages on ${allowed.join(', ')} only\n`
+          ? `petition ${id}: signatures from browser pages on ${allowed.join(', ')}, and on the origins of the server's own list if it has one (--cors-origins)\n`
           : `petition ${id}: signatures from the origins the server allows (--cors-origins)\n`,
       );
       return 0;
@@ -457,7 +472,7 @@ async function cases(args: string[], io: CliIo): Promise<number> {
     io.err(`${file}: nothing imported, ${checked.errors.length} problem(s):\n${checked.errors.map((line) => `  ${line}\n`).join('')}`);
     return 1;
   }
-  await withStore(values, io, (store) => store.upsertCases(checked.cases));
+  await withStore(values, io, (store) => store.upsertCases(checked.cases), true);
   io.err(`imported ${checked.cases.length} case(s) from ${file}\n`);
   return 0;
 }
@@ -515,7 +530,8 @@ async function person(args: string[], io: CliIo): Promise<number> {
   if (action !== 'erase') throw new UsageError(`person: expected erase${action ? `, got "${action}"` : ''}`);
   const { values } = parse(rest, { email: { type: 'string' } });
   const email = str(values.email);
-  if (!email || !email.includes('@')) throw new UsageError('person erase needs --email EMAIL');
+  if (!email) throw new UsageError('person erase needs --email EMAIL');
+  if (!email.includes('@')) throw new UsageError(`person erase: "${email}" is not an email address`);
   const { report, skipped } = await withStore(values, io, async (store) => {
     const report = await store.erasePerson(email);
     return { report, skipped: await store.purge() };

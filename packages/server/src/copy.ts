@@ -7,7 +7,7 @@
  * itself is not copied: a server started on the target is given the same one (AGIR_DATA_KEY or the key
  * folder). Sequences are set as they were, so new rows do not collide. Counts are compared on both sides.
  */
-import { openDatabase, type Database, type Queryable } from './db.js';
+import { openDatabase, redactUrl, type Database, type Queryable } from './db.js';
 import { migrate } from './migrate.js';
 import type { Store } from './store.js';
 
@@ -37,17 +37,6 @@ export interface CopyReport {
   replaced: number;
   /** The target's URL, its password hidden. */
   target: string;
-}
-
-/** A URL to show: its password hidden. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.href;
-  } catch {
-    return '(an unreadable URL)';
-  }
 }
 
 /** One line for an error of the driver or the network (some have an empty message and only a code). */

@@ -214,7 +214,15 @@ async function openPGlite(dataDir: string): Promise<Database> {
     db = await PGlite.create(folder);
   } catch (error) {
     releaseLock();
-    throw error;
+    // PGlite's file system throws objects without a message ({ name: 'ErrnoError', errno }) for a path it cannot use.
+    if (error instanceof Error && error.message) throw error;
+    const { name, errno } = (error ?? {}) as { name?: unknown; errno?: unknown };
+    throw new Error(
+      `could not open the PGlite folder ${folder} (${String(name ?? error)} ${String(errno ?? '')}): is it a folder this process may write in?`,
+      {
+        cause: error,
+      },
+    );
   }
 
   // PGlite is one connection: a statement issued while a transaction runs would land inside it.
@@ -293,5 +301,16 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A URL to show: its password hidden. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.href;
+  } catch {
+    return '(an unreadable URL)';
   }
 }

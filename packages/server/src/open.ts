@@ -1,6 +1,7 @@
 /** Opens the store as the server and the CLI use it: database, migrations, keys, rows of old still in plain text sealed. */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type DatabaseOptions } from './db.js';
+import { openDatabase, redactUrl, type DatabaseOptions } from './db.js';
 import { defaultKeyDir, loadKeys } from './keys.js';
 import { migrate } from './migrate.js';
 import { Store } from './store.js';
@@ -14,6 +15,12 @@ export interface StoreOptions extends DatabaseOptions {
   onNotice?: ((message: string) => void) | undefined;
   /** The working directory relative paths are resolved against (default: the process's). */
   cwd?: string | undefined;
+  /**
+   * Only an existing Agir database: a PGlite folder that does not exist, or a PostgreSQL database without
+   * Agir's tables, is an error instead of a new empty database (an operator command given a mistyped
+   * `--data-dir` would otherwise answer from an empty one: "erased 0 signature(s)").
+   */
+  existing?: boolean | undefined;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -25,8 +32,22 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative)))
       throw new Error(`The key folder ${keyDir} is inside the data folder ${dataDir}: keep the keys apart from the data (--key-dir).`);
   }
+  if (options.existing && !options.databaseUrl && options.dataDir) {
+    const dataDir = path.resolve(cwd, options.dataDir);
+    if (!existsSync(path.join(dataDir, 'PG_VERSION')))
+      throw new Error(
+        `no database in ${dataDir}: check --data-dir (or AGIR_DATA_DIR), run from the folder the server runs in, or start the server once to create it.`,
+      );
+  }
   const db = await openDatabase(options);
   try {
+    if (options.existing && db.kind === 'postgres') {
+      const [row] = await db.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+      if (!row?.present)
+        throw new Error(
+          `the PostgreSQL database ${redactUrl(options.databaseUrl ?? '')} holds no Agir data: check --database-url (or DATABASE_URL), or start the server once on it.`,
+        );
+    }
     await migrate(db);
     const keys = await loadKeys(db, { dataKey: options.dataKey, keyDir, onNotice: options.onNotice });
     const store = new Store(db, keys);

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { SignatureRequest } from '@agir/core';
 
-import { openStore, type Store } from '../src/index.js';
+import { openDatabase, openStore, type Store } from '../src/index.js';
 import { backends, type DatabaseChoice, parseCsv, repoRoot, runCli, serverBin, signature, tempDir } from './helpers.js';
 
 const seedFile = fileURLToPath(new URL('../seed/xinjiang.json', import.meta.url));
@@ -79,6 +79,41 @@ for (const backend of backends) {
       assert.equal((await cli(database, 'migrate')).code, 0);
     });
 
+    test('a command on a folder or database with no Agir data (a mistyped --data-dir) says so and creates nothing; petition create may', async () => {
+      const missing: DatabaseChoice = backend.name === 'pglite' ? { dataDir: path.join(dir, 'pglit') } : await backend.fresh();
+      const expected =
+        backend.name === 'pglite' ? /^agir-server: no database in \S*pglit: check --data-dir/ : /holds no Agir data: check --database-url/;
+      for (const args of [
+        ['person', 'erase', '--email', 'aynur@example.org'],
+        ['petition', 'show', 'xinjiang'],
+        ['signatures', 'export', '--petition', 'xinjiang'],
+        ['suspects', 'list'],
+      ]) {
+        const run = await cli(missing, ...args);
+        assert.deepEqual([run.code, run.out], [1, ''], args.join(' '));
+        assert.match(run.err, expected, args.join(' '));
+        assert.doesNotMatch(run.err, /erased|data key/, 'no erasure reported, no key made');
+      }
+      if ('dataDir' in missing)
+        assert.deepEqual(
+          readdirSync(dir).filter((name) => name.startsWith('pglit')),
+          [],
+          'no folder, no key folder',
+        );
+      else {
+        const db = await openDatabase(missing);
+        try {
+          assert.deepEqual(await db.query("SELECT to_regclass('schema_migrations') AS t"), [{ t: null }], 'no table made');
+        } finally {
+          await db.close();
+        }
+      }
+      // A first step before the server ever ran: creating a petition makes the database.
+      const created = await cli(missing, 'petition', 'create', '--id', 'first', '--title', 'First');
+      assert.equal(created.code, 0, created.err);
+      assert.equal((await cli(missing, 'petition', 'show', 'first')).code, 0);
+    });
+
     test('petition create, list and close', async () => {
       const created = await cli(
         database,
@@ -111,7 +146,14 @@ for (const backend of backends) {
       // An operator turns a petition's signature allow-list on, changes it, and turns it off.
       const restricted = await cli(database, 'petition', 'origins', 'water', 'https://c.example/, https://d.example');
       assert.equal(restricted.code, 0, restricted.err);
-      assert.match(restricted.err, /petition water: signatures from browser pages on https:\/\/c\.example, https:\/\/d\.example only/);
+      assert.match(
+        restricted.err,
+        /petition water: signatures from browser pages on https:\/\/c\.example, https:\/\/d\.example, and on the origins of the server's own list/,
+      );
+      assert.match(
+        (await cli(database, 'person', 'erase', '--email', 'notanemail')).err,
+        /person erase: "notanemail" is not an email address/,
+      );
       assert.deepEqual((await withStore(database, (store) => store.getPetition('water')))?.corsOrigins, [
         'https://c.example',
         'https://d.example',

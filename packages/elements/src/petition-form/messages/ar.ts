@@ -11,7 +11,7 @@ export default {
   comment: 'تعليق',
   optional: '(اختياري)',
   chooseCountry: 'اختر…',
-  emailHelp: 'نستخدمه لاحتساب توقيعك مرة واحدة فقط.',
+  emailHelp: 'نستخدمه لتسجيل توقيعك مرة واحدة فقط.',
   phoneHelp: 'مع رمز البلد، مثل \u200E+20 10 1234 5678.',
   commentHelp: 'حتى ٢٠٠٠ حرف.',
 

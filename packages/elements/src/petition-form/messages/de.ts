@@ -10,7 +10,7 @@ export default {
   comment: 'Kommentar',
   optional: '(optional)',
   chooseCountry: 'Bitte wählen…',
-  emailHelp: 'Damit zählen wir Ihre Unterschrift nur einmal.',
+  emailHelp: 'Damit speichern wir Ihre Unterschrift nur einmal.',
   phoneHelp: 'Mit Landesvorwahl, zum Beispiel +49 30 12345678.',
   commentHelp: 'Bis zu 2.000 Zeichen.',
 

@@ -13,7 +13,7 @@ const en = {
   comment: 'Comment',
   optional: '(optional)',
   chooseCountry: 'Choose…',
-  emailHelp: 'We use it to count your signature only once.',
+  emailHelp: 'We use it to record your signature only once.',
   phoneHelp: 'With the country code, for example +44 20 7946 0958.',
   commentHelp: 'Up to 2,000 characters.',
 

@@ -10,7 +10,7 @@ export default {
   comment: 'Comentario',
   optional: '(opcional)',
   chooseCountry: 'Elige…',
-  emailHelp: 'Lo usamos para contar tu firma una sola vez.',
+  emailHelp: 'Lo usamos para registrar tu firma una sola vez.',
   phoneHelp: 'Con el prefijo del país, por ejemplo +34 612 34 56 78.',
   commentHelp: 'Hasta 2000 caracteres.',
 

@@ -10,7 +10,7 @@ export default {
   comment: 'Commentaire',
   optional: '(facultatif)',
   chooseCountry: 'Choisir…',
-  emailHelp: 'Elle nous sert à ne compter votre signature qu’une seule fois.',
+  emailHelp: 'Elle nous sert à n’enregistrer votre signature qu’une seule fois.',
   phoneHelp: 'Avec l’indicatif du pays, par exemple +33 6 12 34 56 78.',
   commentHelp: 'Jusqu’à 2 000 caractères.',
 

@@ -11,7 +11,7 @@ export default {
   comment: 'Commento',
   optional: '(facoltativo)',
   chooseCountry: 'Scegli…',
-  emailHelp: 'Ci serve per contare la tua firma una sola volta.',
+  emailHelp: 'Ci serve per registrare la tua firma una sola volta.',
   phoneHelp: 'Con il prefisso internazionale, per esempio +39 06 1234 5678.',
   commentHelp: 'Fino a 2.000 caratteri.',
 

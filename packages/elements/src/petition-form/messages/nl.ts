@@ -11,7 +11,7 @@ export default {
   comment: 'Opmerking',
   optional: '(optioneel)',
   chooseCountry: 'Kies…',
-  emailHelp: 'Hiermee tellen we je handtekening maar één keer.',
+  emailHelp: 'Hiermee slaan we je handtekening maar één keer op.',
   phoneHelp: 'Met de landcode, bijvoorbeeld +31 6 12345678.',
   commentHelp: 'Maximaal 2.000 tekens.',
 

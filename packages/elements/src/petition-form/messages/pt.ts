@@ -11,7 +11,7 @@ export default {
   comment: 'Comentário',
   optional: '(opcional)',
   chooseCountry: 'Escolha…',
-  emailHelp: 'Serve para contarmos a sua assinatura uma única vez.',
+  emailHelp: 'Serve para registarmos a sua assinatura uma única vez.',
   phoneHelp: 'Com o indicativo do país, por exemplo +351 912 345 678.',
   commentHelp: 'Até 2000 carateres.',
 

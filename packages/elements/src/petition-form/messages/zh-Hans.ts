@@ -14,7 +14,7 @@ export default {
   comment: '留言',
   optional: '（选填）',
   chooseCountry: '请选择…',
-  emailHelp: '我们用它确保您的签名只计算一次。',
+  emailHelp: '我们用它确保您的签名只记录一次。',
   phoneHelp: '请包含国家代码，例如 +44 20 7946 0958。',
   commentHelp: '最多 2,000 个字符。',
 
