@@ -876,6 +876,50 @@ describe('<petition-form> end to end against the reference server', () => {
     assert.equal(await signatureCount(), start);
   });
 
+  test('5b. a page on an origin the server takes no signatures from → refused at once (403 forbidden), said so, nothing kept on the device, no retry', async () => {
+    const email = 'ailleurs.forbidden@example.org';
+    const start = await signatureCount();
+    const elsewhere = 'https://not-allowed.example/petition';
+    const context = await browser.newContext();
+    contexts.push(context);
+    await servePage(context, elsewhere, fixture('fr', formTag()));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const posts = trackPosts(page);
+    countChecks(page);
+    await page.goto(elsewhere);
+    await ready(page);
+    const form = formAt(page);
+    await fill(form, { givenName: 'Gulbahar', familyName: 'Jalilova', email });
+    await form.locator('button[type="submit"]').click();
+    await page.waitForFunction(() =>
+      (window as unknown as { agirLog: LoggedEvent[] }).agirLog.some((event) => event.type === 'agir-error'),
+    );
+    const [refused] = await answered(posts);
+    assert.equal(refused?.status, 403, 'the browser sent it (preflight allowed) and read the answer');
+    assert.equal(refused?.body?.error?.code, 'forbidden');
+    assert.equal(
+      ((await form.locator('[role="alert"]').textContent()) ?? '').trim(),
+      'Les signatures de cette pétition ne peuvent pas être envoyées depuis cette page.',
+    );
+    assert.deepEqual(
+      await page.evaluate(() => ['form', 'queued'].map((state) => document.querySelector('petition-form')!.matches(`:state(${state})`))),
+      [true, false],
+      'the form stays; not told it is saved for later',
+    );
+    assert.deepEqual(
+      (await logged(page)).filter((event) => event.type !== 'agir-submit').map((event) => [event.type, event.reason]),
+      [['agir-error', 'rejected']],
+    );
+    assert.deepEqual(await queued(page), { idb: [], fallback: null }, 'nothing kept on the device');
+    await nudgeOnline(page);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    assert.equal(posts.length, 1, 'no retry');
+    assert.equal(await signatureCount(), start);
+    assert.deepEqual(errors, []);
+  });
+
   // ---------------------------------------------------------------------------------------------
   // 6. Consent recorded as shown
 

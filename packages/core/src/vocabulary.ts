@@ -35,7 +35,7 @@ export const isCleanText = (value: string): boolean => CLEAN_TEXT_PATTERN.test(v
 export const DAY_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export { caseStatusKinds } from './case-status.js';
-export const errorCodes = ['validation', 'not_found', 'closed', 'rate_limited', 'too_large', 'internal'] as const;
+export const errorCodes = ['validation', 'not_found', 'closed', 'rate_limited', 'too_large', 'forbidden', 'internal'] as const;
 
 /** True for an absolute http(s) URL. */
 export function isHttpUrl(value: string): boolean {

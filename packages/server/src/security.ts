@@ -83,12 +83,33 @@ export async function allowOrigin(
   return origin !== undefined && allowed.includes(origin) ? origin : undefined;
 }
 
+/** The JSON signature route (not the HTML form's, which is no CORS request: see `cors`). */
+const isJsonSignature = (path: string): boolean => SIGNATURE_PATH.exec(path)?.[2] === undefined;
+
+/**
+ * Whether a request comes from a page of the API's own origin: `Sec-Fetch-Site` says so in current browsers;
+ * without it, the `Origin`'s host and the `Host` the request was sent to.
+ */
+function sameOrigin(c: Context, origin: string): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin';
+  try {
+    return new URL(origin).host === c.req.header('host');
+  } catch {
+    return false;
+  }
+}
+
 /**
  * CORS for the API, never with credentials. Public reads answer `Access-Control-Allow-Origin: *` to
  * every request; signatures answer `*` too, or the page's origin when the petition (or the operator)
- * keeps an allow-list. A preflight gets 204, with the allowed method and headers when allowed, and with
- * no `Access-Control-Allow-Origin` when refused, which the browser treats as a refusal (the contract's
- * error codes have no "forbidden", and a preflight's body is never shown to a page anyway).
+ * keeps an allow-list. A preflight gets 204 with the allowed method and headers.
+ *
+ * A JSON signature from a page the allow-list refuses is refused by the server itself: its preflight is
+ * let through, and the request is answered 403 `forbidden`, readable by the page. A refused preflight
+ * would look like a network failure to the page, and the form would keep the signature for a retry that
+ * can never succeed, telling the signer it will be sent. Nothing is read or written for it. The HTML form
+ * route is no CORS request (a plain form post): there only where it may redirect is limited.
  */
 export function cors(policy: CorsPolicy): MiddlewareHandler {
   return async (c, next) => {
@@ -96,7 +117,8 @@ export function cors(policy: CorsPolicy): MiddlewareHandler {
     const requestedMethod = c.req.header('access-control-request-method');
     if (c.req.method === 'OPTIONS' && requestedMethod !== undefined) {
       c.header('Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
-      const allowed = await allowOrigin(policy, requestedMethod, c.req.path, origin);
+      const signing = corsRoute(requestedMethod, c.req.path).kind === 'sign' && isJsonSignature(c.req.path);
+      const allowed = (await allowOrigin(policy, requestedMethod, c.req.path, origin)) ?? (signing ? origin : undefined);
       if (allowed) {
         c.header('Access-Control-Allow-Origin', allowed);
         c.header('Access-Control-Allow-Methods', corsRoute(requestedMethod, c.req.path).kind === 'sign' ? 'POST' : 'GET, HEAD');
@@ -105,8 +127,16 @@ export function cors(policy: CorsPolicy): MiddlewareHandler {
       }
       return c.body(null, 204);
     }
-    await next();
     const route = corsRoute(c.req.method, c.req.path);
+    if (route.kind === 'sign' && origin !== undefined && isJsonSignature(c.req.path) && !sameOrigin(c, origin)) {
+      if (!(await allowOrigin(policy, c.req.method, c.req.path, origin))) {
+        c.header('Access-Control-Allow-Origin', origin);
+        c.header('Vary', 'Origin');
+        const message = `Signatures for this petition are not accepted from pages on ${origin}: the server's operator can allow it (agir-server petition origins, or --cors-origins).`;
+        return c.json({ error: { code: 'forbidden', message: message.slice(0, 2000) } }, 403);
+      }
+    }
+    await next();
     if (route.kind === 'none') return;
     const allowed = await allowOrigin(policy, c.req.method, c.req.path, origin);
     if (route.kind === 'sign') c.header('Vary', 'Origin', { append: true }); // a petition's list answers by origin

@@ -88,22 +88,40 @@ describe('CORS by default', () => {
     assert.equal(signed.headers.get('access-control-allow-origin'), SECTION);
     assert.match(signed.headers.get('vary') ?? '', /Origin/);
 
+    // Another site: its preflight passes, so that the page hears the refusal itself (a refused preflight
+    // looks like a network failure, which the form would keep retrying); the server refuses the signature.
     const other = await preflight('/petitions/section-only/signatures', ELSEWHERE, 'POST');
     assert.equal(other.status, 204);
-    assert.equal(other.headers.get('access-control-allow-origin'), null, 'the browser refuses to send the signature');
-    assert.equal(other.headers.get('access-control-allow-methods'), null);
+    assert.equal(other.headers.get('access-control-allow-origin'), ELSEWHERE);
+    const countOf = async (id: string) =>
+      ((await (await fetch(`${api}/petitions/${id}`)).json()) as { signatureCount: number }).signatureCount;
+    const before = await countOf('section-only');
+    const refused = await postSignature(server.url, 'section-only', signature(), { origin: ELSEWHERE, 'sec-fetch-site': 'cross-site' });
+    assert.equal(refused.status, 403);
+    assert.equal((refused.body as { error: { code: string } }).error.code, 'forbidden');
+    assert.match(
+      (refused.body as { error: { message: string } }).error.message,
+      /not accepted from pages on https:\/\/blog\.elsewhere\.example/,
+    );
+    assert.equal(refused.headers.get('access-control-allow-origin'), ELSEWHERE, 'the page can read why');
+    assert.equal(await countOf('section-only'), before, 'nothing counted');
+    // The API's own pages (same origin) are never refused: browsers say so, else the Origin names the Host.
+    const apiOrigin = new URL(server.url).origin;
+    assert.equal(
+      (await postSignature(server.url, 'section-only', signature(), { origin: apiOrigin, 'sec-fetch-site': 'same-origin' })).status,
+      201,
+    );
+    assert.equal((await postSignature(server.url, 'section-only', signature(), { origin: apiOrigin })).status, 201);
 
     // Turned on while the server runs (what `agir-server petition origins` does), seen within the petition cache's second.
     await server.app.store.setPetitionOrigins('open-to-all', [SECTION]);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    assert.equal(
-      (await preflight('/petitions/open-to-all/signatures', ELSEWHERE, 'POST')).headers.get('access-control-allow-origin'),
-      null,
-    );
+    assert.equal((await postSignature(server.url, 'open-to-all', signature(), { origin: ELSEWHERE })).status, 403);
     assert.equal(
       (await preflight('/petitions/open-to-all/signatures', SECTION, 'POST')).headers.get('access-control-allow-origin'),
       SECTION,
     );
+    assert.equal((await postSignature(server.url, 'open-to-all', signature(), { origin: SECTION })).status, 201);
     const read = await fetch(`${api}/petitions/open-to-all`, { headers: { origin: ELSEWHERE } });
     assert.equal(read.headers.get('access-control-allow-origin'), '*');
   });

@@ -335,7 +335,8 @@ async function rejected(c: SubmissionController, error: unknown): Promise<void> 
   }
   const invalid = Object.keys(errors).length > 0;
   host.errors = { ...host.errors, ...errors };
-  if (!invalid) c.failure = status === 413 ? 'errorTooLarge' : 'errorRejected';
+  // 403: the server does not take signatures from this page (its allow-list), whatever was typed.
+  if (!invalid) c.failure = status === 413 ? 'errorTooLarge' : status === 403 ? 'errorForbidden' : 'errorRejected';
   host.dispatchEvent(new PetitionErrorEvent(petitionId(host), invalid ? 'invalid' : 'rejected', error));
   await showErrors(c, errors);
 }

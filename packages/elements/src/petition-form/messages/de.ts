@@ -40,6 +40,7 @@ export default {
   unavailable: 'Dieses Formular kann im Moment keine Unterschriften annehmen.',
   errorRejected: 'Ihre Unterschrift konnte nicht gespeichert werden. Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.',
   errorTooLarge: 'Ihre Unterschrift ist zu lang zum Senden. Bitte kürzen Sie Ihren Kommentar.',
+  errorForbidden: 'Unterschriften für diese Petition können nicht von dieser Seite aus gesendet werden.',
   errorCaptcha: 'Die Spam-Prüfung hat nicht funktioniert. Bitte versuchen Sie es erneut.',
 
   newTab: '(öffnet in einem neuen Tab)',

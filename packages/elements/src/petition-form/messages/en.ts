@@ -44,6 +44,7 @@ const en = {
   unavailable: 'This petition form cannot accept signatures at the moment.',
   errorRejected: 'Your signature could not be recorded. Please check your details and try again.',
   errorTooLarge: 'Your signature is too long to be sent. Please shorten your comment.',
+  errorForbidden: 'Signatures for this petition cannot be sent from this page.',
   errorCaptcha: 'The anti-spam check did not work. Please try again.',
 
   newTab: '(opens in a new tab)',

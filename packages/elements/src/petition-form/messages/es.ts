@@ -40,6 +40,7 @@ export default {
   unavailable: 'Este formulario no puede recibir firmas en este momento.',
   errorRejected: 'No se ha podido registrar tu firma. Revisa tus datos e inténtalo de nuevo.',
   errorTooLarge: 'Tu firma es demasiado larga para enviarla. Acorta tu comentario.',
+  errorForbidden: 'Las firmas de esta petición no se pueden enviar desde esta página.',
   errorCaptcha: 'La comprobación antispam no ha funcionado. Inténtalo de nuevo.',
 
   newTab: '(se abre en una pestaña nueva)',

@@ -39,6 +39,7 @@ export default {
   unavailable: 'Ce formulaire ne peut pas recevoir de signatures pour le moment.',
   errorRejected: 'Votre signature n’a pas pu être enregistrée. Vérifiez vos informations et réessayez.',
   errorTooLarge: 'Votre signature est trop longue pour être envoyée. Raccourcissez votre commentaire.',
+  errorForbidden: 'Les signatures de cette pétition ne peuvent pas être envoyées depuis cette page.',
   errorCaptcha: 'La vérification anti-spam a échoué. Veuillez réessayer.',
 
   newTab: '(s’ouvre dans un nouvel onglet)',

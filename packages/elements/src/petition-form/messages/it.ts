@@ -41,6 +41,7 @@ export default {
   unavailable: 'Al momento questo modulo non può ricevere firme.',
   errorRejected: 'Non è stato possibile registrare la tua firma. Controlla i tuoi dati e riprova.',
   errorTooLarge: 'La tua firma è troppo lunga per essere inviata. Accorcia il tuo commento.',
+  errorForbidden: 'Le firme per questa petizione non possono essere inviate da questa pagina.',
   errorCaptcha: 'Il controllo antispam non è riuscito. Riprova.',
 
   newTab: '(si apre in una nuova scheda)',

@@ -40,6 +40,7 @@ export default {
   unavailable: 'Dit petitieformulier kan op dit moment geen handtekeningen ontvangen.',
   errorRejected: 'Je handtekening kon niet worden opgeslagen. Controleer je gegevens en probeer het opnieuw.',
   errorTooLarge: 'Je handtekening is te lang om te versturen. Kort je opmerking in.',
+  errorForbidden: 'Handtekeningen voor deze petitie kunnen niet vanaf deze pagina worden verstuurd.',
   errorCaptcha: 'De spamcontrole is mislukt. Probeer het opnieuw.',
 
   newTab: '(opent in een nieuw tabblad)',

@@ -41,6 +41,7 @@ export default {
   unavailable: 'De momento, este formulário não pode receber assinaturas.',
   errorRejected: 'Não foi possível registar a sua assinatura. Verifique os seus dados e tente novamente.',
   errorTooLarge: 'A sua assinatura é demasiado longa para ser enviada. Reduza o seu comentário.',
+  errorForbidden: 'As assinaturas desta petição não podem ser enviadas a partir desta página.',
   errorCaptcha: 'A verificação antispam falhou. Tente novamente.',
 
   newTab: '(abre num novo separador)',

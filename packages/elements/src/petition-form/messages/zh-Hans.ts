@@ -43,6 +43,7 @@ export default {
   unavailable: '此请愿表单目前无法接受签名。',
   errorRejected: '无法记录您的签名。请检查您填写的信息后重试。',
   errorTooLarge: '您的签名内容过长，无法提交。请缩短您的留言。',
+  errorForbidden: '无法从此页面提交此请愿的签名。',
   errorCaptcha: '反垃圾验证未通过。请重试。',
 
   newTab: '（在新标签页中打开）',
