@@ -616,6 +616,37 @@ describe('petition-form: submitting', () => {
     ]);
   });
 
+  it('no-consent: no consent box (the page’s words and slot ignored), a signature with no consent, axe clean in French and Arabic', async () => {
+    fake.on('POST', SIGN, () => created());
+    for (const [index, lang] of ['fr', 'ar'].entries()) {
+      // With no-remember too, as for signers at risk (and so that the second form is a form, not "already signed").
+      const el = await fixture<PetitionForm>(
+        html`<petition-form
+          lang=${lang}
+          petition="xinjiang"
+          endpoint=${fake.endpoint}
+          no-consent
+          no-remember
+          consent-text="Nouvelles"
+          consent-version="v7"
+        >
+          <span slot="consent">J’accepte.</span>
+        </petition-form>`,
+      );
+      await settled(el, index + 1);
+      expect(el.noConsent).to.equal(true);
+      expect(el.shadowRoot!.querySelector('input[type="checkbox"]'), 'no box').to.equal(null);
+      expect(el.shadowRoot!.querySelector('slot[name="consent"]'), 'no slot shown').to.equal(null);
+      await expect(el).to.be.accessible();
+      fillValid(el);
+      await submit(el);
+      await signedView(el);
+      expect(body(signatures().at(-1)!).consents).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+      el.remove();
+    }
+  });
+
   it('shows progress and cannot double-submit: a second click sends nothing more', async () => {
     let release!: () => void;
     fake.on('POST', SIGN, () => new Promise<Response>((resolve) => (release = () => resolve(created()))));

@@ -110,6 +110,7 @@ export class PetitionForm extends HostElement {
       prefill: ['prefill', Boolean],
       noShare: ['no-share', Boolean],
       noRemember: ['no-remember', Boolean],
+      noConsent: ['no-consent', Boolean],
       headingLevel: ['heading-level', Number],
       journey: 'journey',
       donateHref: 'donate-href',
@@ -218,6 +219,14 @@ export class PetitionForm extends HostElement {
    * @attr no-remember
    */
   declare noRemember: boolean;
+  /**
+   * No newsletter consent box: the signature carries no consent. For petitions whose signers must not be
+   * written to (the server sends them no mail: `--mail off`), where a box nothing could confirm would only
+   * collect a wish nobody can honour. `consent-text` and the `consent` slot are then ignored (a form the page
+   * puts inside keeps the boxes it has).
+   * @attr no-consent
+   */
+  declare noConsent: boolean;
   /**
    * Level of the element's headings (thank-you, error summary…), 1 to 6 (default 2).
    * @attr heading-level
@@ -456,10 +465,14 @@ export class PetitionForm extends HostElement {
             )
           : nothing
       }
-      <div class="consent">
-        <input type="checkbox" id="consent" name="consent_newsletter" value="yes" />
-        <label for="consent"><slot name="consent">${this.consentText ?? t('consent')}</slot></label>
-      </div>
+      ${
+        this.noConsent
+          ? nothing
+          : html`<div class="consent">
+              <input type="checkbox" id="consent" name="consent_newsletter" value="yes" />
+              <label for="consent"><slot name="consent">${this.consentText ?? t('consent')}</slot></label>
+            </div>`
+      }
       ${
         privacy
           ? html`<p>

@@ -2,7 +2,7 @@ import { narrow, type Select } from '../shared/space.js';
 
 /**
  * The form's height before its messages have arrived, from its attributes: the fields it shows, whether
- * the consent sentence is the page's (one line) or the default (two), and the privacy link. Measured on
+ * the consent sentence is the page's (one line), the default (two) or none (`no-consent`), and the privacy link. Measured on
  * the rendered form (French, 16px, a column of 40em and of 21em); a test keeps them true
  * (demo/e2e/layout-shift.ts). A page can set its own with `--agir-petition-form-min-block-size`.
  */
@@ -13,14 +13,16 @@ export const formPlace =
 export const formSpace = (at: Select): string => {
   // An optional field shows when `fields` or `required` names it.
   const field = (token: string, size: string) => `${at(`[fields~=${token}]`)},${at(`[required~=${token}]`)}{--_pf-${token}:${size}}`;
+  // The page's sentence is one line; without the box (`no-consent`) that line and its gap go too.
+  const consent = `${at('[consent-text]')}{--_pf-consent:0em}${at('[no-consent]')}{--_pf-consent:-2.5em}`;
   return (
-    `${at('[consent-text]')}{--_pf-consent:0em}` +
+    consent +
     field('postal-code', '5.5em') +
     field('phone', '7.0625em') +
     field('comment', '11.5625em') +
     `${at('[privacy-href]')}{--_pf-privacy:2.5em}` +
     // A narrow column stacks the two name fields, and the sentences wrap.
-    `@media ${narrow}{${at()}{--_pf-base:30.375em;--_pf-consent:4.5em}${at('[consent-text]')}{--_pf-consent:0em}${field('phone', '8.375em')}}`
+    `@media ${narrow}{${at()}{--_pf-base:30.375em;--_pf-consent:4.5em}${consent}${field('phone', '8.375em')}}`
   );
 };
 
