@@ -105,7 +105,7 @@ Commands:
                              any: back to the server-wide --cors-origins
   petition list              List petitions with their counts
   petition show ID           A petition: languages, counts, baseline, goal, origins, suspects waiting for review
-  petition update ID [--title TITLE] [--goal N|none] [--origins LIST|any] [--status open|closed]
+  petition update ID [--title TITLE] [--goal N|none] [--origins LIST|any (or --cors-origins)] [--status open|closed]
                      [--baseline N] [--baseline-countries N] [--mail on|off] [--count signers|submissions]
                              Change a petition; open counters see a new count or goal within seconds
   suspects list [--petition ID]   Submissions judged automated (honeypot, too fast), waiting for review
@@ -617,6 +617,7 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
       title: { type: 'string' },
       goal: { type: 'string' },
       origins: { type: 'string' },
+      'cors-origins': { type: 'string' }, // create's name for it
       status: { type: 'string' },
       baseline: { type: 'string' },
       'baseline-signatures': { type: 'string' },
@@ -636,7 +637,9 @@ async function updatePetitionCommand(args: string[], io: CliIo): Promise<number>
   }
   const goal = str(values.goal);
   if (goal !== undefined) changes.goal = goalOption(goal, true) ?? null;
-  const list = str(values.origins);
+  if (values.origins !== undefined && values['cors-origins'] !== undefined)
+    throw new UsageError('give --origins or --cors-origins, not both');
+  const list = str(values.origins) ?? str(values['cors-origins']);
   if (list !== undefined) {
     const any = list.trim().toLowerCase() === 'any';
     changes.corsOrigins = any ? [] : (origins(list, '--origins') ?? []);

@@ -154,6 +154,10 @@ for (const backend of backends) {
         (await cli(database, 'person', 'erase', '--email', 'notanemail')).err,
         /person erase: "notanemail" is not an email address/,
       );
+      // update takes create's name for the list too.
+      assert.equal((await cli(database, 'petition', 'update', 'water', '--cors-origins', 'https://e.example')).code, 0);
+      assert.deepEqual((await withStore(database, (store) => store.getPetition('water')))?.corsOrigins, ['https://e.example']);
+      assert.equal((await cli(database, 'petition', 'update', 'water', '--cors-origins', 'https://c.example, https://d.example')).code, 0);
       assert.deepEqual((await withStore(database, (store) => store.getPetition('water')))?.corsOrigins, [
         'https://c.example',
         'https://d.example',
