@@ -90,7 +90,7 @@ function injectModuleGraph(dir: string, bundle: Record<string, { type: string } 
     // import dynamically (the calculator's words for an estimate), then what any country's rules import
     // (the tax engine). They join the graph, so they come in its round instead of one or two rounds later.
     const keyed = (f: string, pattern: RegExp): RegExpExecArray | null => pattern.exec(chunks[f]?.facadeModuleId ?? '');
-    const catalog = new RegExp(`/${chunk.name}/messages/(?:[a-z]+/)?([a-z]+)\\.ts$`);
+    const catalog = new RegExp(`/${chunk.name}/messages/(?:[a-z]+/)?([a-z]+(?:-[A-Z][a-z]+)?)\\.ts$`);
     const country = new RegExp(`/${chunk.name}/rules/([a-z]{2})\\.ts$`);
     const catalogs: Record<string, string> = {};
     const countries: Record<string, string> = {};

@@ -290,31 +290,42 @@ describe('the CDN loader on a page of another origin', () => {
     await context.close();
   });
 
-  test(`at ${latencyMs} ms a round trip, petition-form renders after at most 3 sequential round trips (page, loader, graph)`, async () => {
-    const context = await browser.newContext();
-    // An empty icon: the browser's own favicon request comes after load and depends on nothing of ours.
-    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Pétition</title>
-      <link rel="icon" href="data:,"><meta name="agir:endpoint" content="${server.api}">
-      <script type="module" src="${server.origin}/cdn/agir.js"></script></head><body>
-      <petition-form petition="xinjiang"></petition-form></body></html>`;
-    await servePage(context, `${pageOrigin}/phone`, html);
-    await addLatency(context, server.origin);
-    await recordRender(context, `/Prénom/.test(document.querySelector('petition-form')?.shadowRoot?.textContent ?? '')`);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${pageOrigin}/phone`);
-    const { depth, ms, chain } = await roundTripsUntil(page);
-    console.log(`petition-form rendered at ${ms} ms after ${depth} sequential round trips:\n${chain.join('\n')}`);
-    assert.ok(depth <= 3, `more than 3 sequential round trips before the form rendered:\n${chain.join('\n')}`);
-    // The catalog of the page's language arrived in the graph's round, not after the element's code ran.
-    assert.ok(
-      chain.some((c) => /^[1-3] .*\/cdn\/chunks\/fr-/.test(c)),
-      `the French catalog is in the graph's round:\n${chain.join('\n')}`,
-    );
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
+  // The catalog the form will use, by the page's language: its own, Simplified Chinese for zh-CN (whose catalog
+  // is named by its script), English for a language Agir has no catalog for.
+  for (const [lang, label, catalog] of [
+    ['fr', 'Prénom', 'fr'],
+    ['zh-CN', '名', 'zh-Hans'],
+    ['ru', 'Given name', 'en'],
+  ] as const) {
+    test(`at ${latencyMs} ms a round trip, petition-form renders after at most 3 sequential round trips (page, loader, graph), in ${lang} with the ${catalog} catalog in the graph's round`, async () => {
+      const context = await browser.newContext();
+      // An empty icon: the browser's own favicon request comes after load and depends on nothing of ours.
+      const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Pétition</title>
+        <link rel="icon" href="data:,"><meta name="agir:endpoint" content="${server.api}">
+        <script type="module" src="${server.origin}/cdn/agir.js"></script></head><body>
+        <petition-form petition="xinjiang"></petition-form></body></html>`;
+      await servePage(context, `${pageOrigin}/phone`, html);
+      await addLatency(context, server.origin);
+      await recordRender(
+        context,
+        `(document.querySelector('petition-form')?.shadowRoot?.querySelector('label[for="givenName"]')?.textContent ?? '').trim() === ${JSON.stringify(label)}`,
+      );
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${pageOrigin}/phone`);
+      const { depth, ms, chain } = await roundTripsUntil(page);
+      console.log(`petition-form (${lang}) rendered at ${ms} ms after ${depth} sequential round trips:\n${chain.join('\n')}`);
+      assert.ok(depth <= 3, `more than 3 sequential round trips before the form rendered:\n${chain.join('\n')}`);
+      // The catalog of the page's language arrived in the graph's round, not after the element's code ran.
+      assert.ok(
+        chain.some((c) => new RegExp(`^[1-3] .*/cdn/chunks/${catalog}-`).test(c)),
+        `the ${catalog} catalog is in the graph's round:\n${chain.join('\n')}`,
+      );
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 
   test('the graph is preloaded with integrity: a CDN file that does not match its hash is refused', async () => {
     const graph = JSON.parse(/\[\[".*?\}\]\}\]/.exec(readFileSync(path.join(root, 'packages/elements/dist/cdn/agir.js'), 'utf8'))![0]) as [

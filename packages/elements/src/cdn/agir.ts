@@ -60,7 +60,12 @@ const graph = (self as unknown as { __agirGraph?: Graph }).__agirGraph;
 function preload(tag: string, element?: Element): Promise<unknown> | void {
   const entry = graph?.[1][tag];
   if (!entry) return;
-  const lang = (element?.closest('[lang]')?.getAttribute('lang') || navigator.language).split('-')[0]!.toLowerCase();
+  // The catalog the element will load (core's catalogLanguage): the tag's language; Chinese by its script (or,
+  // without one, its region: Traditional in TW, HK, MO has no catalog); English for a language with none.
+  const langTag = (element?.closest('[lang]')?.getAttribute('lang') || navigator.language).toLowerCase();
+  let lang = langTag.split('-')[0]!;
+  if (lang == 'zh') lang = /-hans\b/.test(langTag) || !/-(hant|tw|hk|mo)\b/.test(langTag) ? 'zh-Hans' : '';
+  if (!entry[1][lang]) lang = 'en';
   const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
   const files = entry[0].map((index) => graph![0][index]!);
   // The catalogs of the element's language, and the calculator's rules for its `country`: named by hash.
