@@ -216,22 +216,23 @@ describe('<petition-form> end to end against the reference server', () => {
     });
   }
 
-  /** A new browser context (its own storage) with the page served at `pageUrl`, the forms rendered and their petition check done. */
+  /** A new browser context (its own storage) with the page served at `url` (`pageUrl`), the forms rendered and their petition check done. */
   async function open(
     html: string,
     forms = 1,
     setup?: (context: BrowserContext) => Promise<void>,
+    url = pageUrl,
   ): Promise<{ context: BrowserContext; page: Page; errors: string[]; posts: Post[] }> {
     const context = await browser.newContext();
     contexts.push(context);
     await setup?.(context);
-    await servePage(context, pageUrl, html);
+    await servePage(context, url, html);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const posts = trackPosts(page);
     countChecks(page);
-    await page.goto(pageUrl);
+    await page.goto(url);
     await ready(page, forms);
     return { context, page, errors, posts };
   }
@@ -879,17 +880,7 @@ describe('<petition-form> end to end against the reference server', () => {
   test('5b. a page on an origin the server takes no signatures from → refused at once (403 forbidden), said so, nothing kept on the device, no retry', async () => {
     const email = 'ailleurs.forbidden@example.org';
     const start = await signatureCount();
-    const elsewhere = 'https://not-allowed.example/petition';
-    const context = await browser.newContext();
-    contexts.push(context);
-    await servePage(context, elsewhere, fixture('fr', formTag()));
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const posts = trackPosts(page);
-    countChecks(page);
-    await page.goto(elsewhere);
-    await ready(page);
+    const { page, errors, posts } = await open(fixture('fr', formTag()), 1, undefined, 'https://not-allowed.example/petition');
     const form = formAt(page);
     await fill(form, { givenName: 'Gulbahar', familyName: 'Jalilova', email });
     await form.locator('button[type="submit"]').click();

@@ -526,8 +526,8 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
    * takes a few milliseconds less than a new one (PGlite, medians: 9.4 ms and 11.2 ms), and the answer's
    * time would tell what the count no longer does. Only work that took longer than the floor shows.
    */
-  const atFloor = async (petitionId: string, arrived: number): Promise<void> => {
-    if (!(await petitions.get(petitionId).catch(() => undefined))?.record.countRepeats) return;
+  const atFloor = async (view: PetitionView | undefined, arrived: number): Promise<void> => {
+    if (!view?.record.countRepeats) return;
     const wait = answerFloorMs - (performance.now() - arrived);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   };
@@ -551,9 +551,11 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     const parsed = signatureRequestSchema.safeParse(payload);
     if (!parsed.success) return junk(() => problem(c, 422, 'validation', 'Some fields are invalid.', fieldErrors(parsed.error.issues)));
     if (!validId(id)) return junk(() => notFound(c, 'petition'));
+    // Read before signing, while the petition's cached view still holds (a signature invalidates it).
+    const view = await petitions.get(id).catch(() => undefined);
     const result = await take(client, id, parsed.data, true);
     if ('limited' in result) return tooMany(c, result.limited, result.message);
-    await atFloor(id, arrived);
+    await atFloor(view, arrived);
     return answer(c, result.outcome);
   });
 
@@ -618,7 +620,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
     if (!parsed.success) return failJunk(422, 'validation', 'Some fields are invalid.', fieldErrors(parsed.error.issues));
     const result = await take(client, id as string, parsed.data, judgeFillTime);
     if ('limited' in result) return limitedAnswer(result.limited, result.message);
-    await atFloor(id as string, arrived);
+    await atFloor(view, arrived);
     const { outcome } = result;
     if (outcome.kind === 'closed' || outcome.kind === 'not_found') {
       return fail(

@@ -117,28 +117,28 @@ export function cors(policy: CorsPolicy): MiddlewareHandler {
     const requestedMethod = c.req.header('access-control-request-method');
     if (c.req.method === 'OPTIONS' && requestedMethod !== undefined) {
       c.header('Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
-      const signing = corsRoute(requestedMethod, c.req.path).kind === 'sign' && isJsonSignature(c.req.path);
-      const allowed = (await allowOrigin(policy, requestedMethod, c.req.path, origin)) ?? (signing ? origin : undefined);
+      const signing = corsRoute(requestedMethod, c.req.path).kind === 'sign';
+      const allowed =
+        (await allowOrigin(policy, requestedMethod, c.req.path, origin)) ?? (signing && isJsonSignature(c.req.path) ? origin : undefined);
       if (allowed) {
         c.header('Access-Control-Allow-Origin', allowed);
-        c.header('Access-Control-Allow-Methods', corsRoute(requestedMethod, c.req.path).kind === 'sign' ? 'POST' : 'GET, HEAD');
+        c.header('Access-Control-Allow-Methods', signing ? 'POST' : 'GET, HEAD');
         c.header('Access-Control-Allow-Headers', ALLOWED_HEADERS);
         c.header('Access-Control-Max-Age', '600');
       }
       return c.body(null, 204);
     }
     const route = corsRoute(c.req.method, c.req.path);
-    if (route.kind === 'sign' && origin !== undefined && isJsonSignature(c.req.path) && !sameOrigin(c, origin)) {
-      if (!(await allowOrigin(policy, c.req.method, c.req.path, origin))) {
-        c.header('Access-Control-Allow-Origin', origin);
-        c.header('Vary', 'Origin');
-        const message = `Signatures for this petition are not accepted from pages on ${origin}: the server's operator can allow it (agir-server petition origins, or --cors-origins).`;
-        return c.json({ error: { code: 'forbidden', message: message.slice(0, 2000) } }, 403);
-      }
+    if (route.kind === 'none') return next();
+    // Decided before the route runs: a signature invalidates the petition's cached allow-list.
+    const allowed = await allowOrigin(policy, c.req.method, c.req.path, origin);
+    if (route.kind === 'sign' && !allowed && origin !== undefined && isJsonSignature(c.req.path) && !sameOrigin(c, origin)) {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Vary', 'Origin');
+      const message = `Signatures for this petition are not accepted from pages on ${origin}: the server's operator can allow it (agir-server petition origins, or --cors-origins).`;
+      return c.json({ error: { code: 'forbidden', message: message.slice(0, 2000) } }, 403);
     }
     await next();
-    if (route.kind === 'none') return;
-    const allowed = await allowOrigin(policy, c.req.method, c.req.path, origin);
     if (route.kind === 'sign') c.header('Vary', 'Origin', { append: true }); // a petition's list answers by origin
     if (allowed) {
       c.header('Access-Control-Allow-Origin', allowed);
