@@ -1,5 +1,6 @@
 // Issue 16: a page's CSS stops at each element's edge. Inside a page styled by Bootstrap 5, by Tailwind's
-// preflight, or by a theme with aggressive inherited text styles, every computed style of every node in each
+// preflight, by a theme with aggressive inherited text styles, by one with rules for every element (`*`) or one
+// whose root font size is 62.5 % (sizes in `rem` would shrink), every computed style of every node in each
 // element's shadow tree is what it is in a page with no CSS, once the four properties meant to come from the
 // page (font family, font size, colour, line height) are the same in both.
 import { expect, fixture } from '@open-wc/testing';
@@ -23,10 +24,18 @@ const aggressive = `.page { text-transform: uppercase; letter-spacing: 0.3em; wo
   -webkit-text-fill-color: green; text-underline-position: under; writing-mode: horizontal-tb;
   caret-color: red; color-scheme: dark; font-synthesis: none; text-emphasis: filled red; ${four} }`;
 
+/** A theme whose rules name every element (the element itself too) with what does not inherit. */
+const everyElement = `.page * { box-sizing: content-box; margin: 0; padding: 0 }`;
+
+/** An older theme's root: 1rem is 10px, the text is set back to 18px (the four, on the wrapper). */
+const smallRoot = `html { font-size: 62.5% }`;
+
 const sheets: Record<string, () => Promise<string>> = {
   'Bootstrap 5': () => fetch('/node_modules/bootstrap/dist/css/bootstrap.min.css').then((r) => r.text()),
   "Tailwind's preflight": () => fetch('/node_modules/tailwindcss/preflight.css').then((r) => r.text()),
   'an aggressive theme': async () => aggressive,
+  'a theme with rules for every element (`*`)': async () => everyElement,
+  'a theme with a 62.5 % root font size': async () => smallRoot,
 };
 
 let fake: FakeEndpoint;
@@ -104,7 +113,7 @@ describe('isolation from the page’s CSS', () => {
     base = new CSSStyleSheet();
     // The same width and the same four properties on both sides, and a containing block of their own (so that
     // the offsets of absolutely positioned nodes do not depend on the page's margins); the page's sheet comes first.
-    base.replaceSync(`.plain, .page { position: relative; inline-size: 40rem; ${four} }`);
+    base.replaceSync(`.plain, .page { position: relative; inline-size: 640px; ${four} }`);
   });
   after(() => emulateReducedMotion(false));
   beforeEach(() => {

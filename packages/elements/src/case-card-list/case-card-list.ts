@@ -24,8 +24,8 @@ type Card = HTMLElement & { data?: Case; client?: AgirClient | undefined };
  *
  * @csspart list - The list (a `ul`) of cards, and its loading placeholder.
  *
- * @cssprop --agir-card-list-column - Narrowest column of the list's grid (default 20rem, the narrowest card layout): the list shows as many columns as fit.
- * @cssprop --agir-card-list-gap - Space between cards (default 1rem).
+ * @cssprop --agir-card-list-column - Narrowest column of the list's grid (default 20em, the narrowest card layout): the list shows as many columns as fit.
+ * @cssprop --agir-card-list-gap - Space between cards (default 1em).
  *
  * @cssstate loading - Waiting for the cases (placeholders hold their place; `aria-busy`).
  * @cssstate ready - The cases are shown.

@@ -37,7 +37,7 @@ export const base = css`
   *,
   ::before,
   ::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: 3px solid var(--agir-color-focus, #0b57d0);
@@ -56,8 +56,8 @@ export const base = css`
   ::slotted(a) {
     display: inline-flex;
     align-items: center;
-    min-block-size: 2.75rem;
-    padding: 0.5rem 1rem;
+    min-block-size: 2.75em;
+    padding: 0.5em 1em;
     border: 2px solid var(--_agir-border);
     border-radius: var(--_agir-radius);
     background: transparent;
@@ -75,9 +75,9 @@ export const base = css`
 /*
  * Layouts: the card picks one from the width it is given (container queries on .wrap), unless `layout`
  * forces it. Each layout only sets private custom properties, so forced and automatic layouts share rules.
- *   compact (< 20rem): a row, small square photo at the inline start;
- *   card (20-40rem, the default): photo on top;
- *   feature (>= 40rem): photo beside the text, at the inline start (right in RTL).
+ *   compact (< 20em): a row, small square photo at the inline start;
+ *   card (20-40em, the default): photo on top;
+ *   feature (>= 40em): photo beside the text, at the inline start (right in RTL).
  * A container does not size to its content: in a flex row or an inline-block, without
  * contain-intrinsic-inline-size the card would shrink to nothing. It asks for a card's width there, and
  * fills what it is given.
@@ -90,15 +90,16 @@ export const styles = css`
   }
   .wrap {
     container-type: inline-size;
-    contain-intrinsic-inline-size: var(--agir-card-width, 22rem);
+    contain-intrinsic-inline-size: var(--agir-card-width, 22em);
     block-size: 100%;
   }
   .card {
     --_cols: minmax(0, 1fr);
     --_pad: 0;
     --_gap: 0;
-    --_body-pad: var(--agir-card-padding, 1rem);
-    --_name: 1.25rem;
+    --_body-pad: var(--agir-card-padding, 1em);
+    --_credit-pad: var(--agir-card-padding, 1.3333em);
+    --_name: 1.25em;
     display: grid;
     grid-template-columns: var(--_cols);
     align-content: start;
@@ -114,33 +115,37 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .l-compact {
-    --_cols: var(--agir-card-thumbnail-size, 4.5rem) minmax(0, 1fr);
-    --_pad: 0.75rem;
-    --_gap: 0.75rem;
+    --_cols: var(--agir-card-thumbnail-size, 4.5em) minmax(0, 1fr);
+    --_pad: 0.75em;
+    --_gap: 0.75em;
     --_body-pad: 0;
+    --_credit-pad: 0;
     --_shape: 1;
-    --_name: 1.05rem;
+    --_name: 1.05em;
   }
   .l-feature {
     --_cols: minmax(0, 2fr) minmax(0, 3fr);
-    --_body-pad: var(--agir-card-padding, 1.5rem);
-    --_name: 1.5rem;
+    --_body-pad: var(--agir-card-padding, 1.5em);
+    --_credit-pad: var(--agir-card-padding, 2em);
+    --_name: 1.5em;
   }
-  @container (max-width: 19.99rem) {
+  @container (max-width: 19.99em) {
     .l-auto {
-      --_cols: var(--agir-card-thumbnail-size, 4.5rem) minmax(0, 1fr);
-      --_pad: 0.75rem;
-      --_gap: 0.75rem;
+      --_cols: var(--agir-card-thumbnail-size, 4.5em) minmax(0, 1fr);
+      --_pad: 0.75em;
+      --_gap: 0.75em;
       --_body-pad: 0;
+      --_credit-pad: 0;
       --_shape: 1;
-      --_name: 1.05rem;
+      --_name: 1.05em;
     }
   }
-  @container (min-width: 40rem) {
+  @container (min-width: 40em) {
     .l-auto {
       --_cols: minmax(0, 2fr) minmax(0, 3fr);
-      --_body-pad: var(--agir-card-padding, 1.5rem);
-      --_name: 1.5rem;
+      --_body-pad: var(--agir-card-padding, 1.5em);
+      --_credit-pad: var(--agir-card-padding, 2em);
+      --_name: 1.5em;
     }
   }
   .card.no-photo,
@@ -163,8 +168,8 @@ export const styles = css`
     object-fit: cover;
   }
   .credit {
-    padding: 0.25rem var(--_body-pad) 0;
-    font-size: 0.75rem;
+    padding: 0.3333em var(--_credit-pad) 0;
+    font-size: 0.75em;
     color: var(--_agir-muted);
   }
   .body {
@@ -172,7 +177,7 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: 0.5rem;
+    gap: 0.5em;
     padding: var(--_body-pad);
     min-inline-size: 0;
   }
@@ -200,14 +205,14 @@ export const styles = css`
   .full-name,
   .place {
     color: var(--_agir-muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .status {
-    padding: 0.125rem 0.5rem;
+    padding: 0.1429em 0.5714em;
     border-radius: var(--_agir-radius);
     background: var(--agir-card-status-background, var(--_agir-accent));
     color: var(--agir-card-status-color, var(--_agir-on-accent));
-    font-size: 0.875rem;
+    font-size: 0.875em;
     font-weight: 700;
   }
   .story p + p,
@@ -215,14 +220,14 @@ export const styles = css`
     margin-block-start: 0.75em;
   }
   .quote {
-    padding-inline-start: 0.75rem;
-    border-inline-start: 0.25rem solid var(--_agir-border);
+    padding-inline-start: 0.75em;
+    border-inline-start: 0.25em solid var(--_agir-border);
     font-style: italic;
   }
   .quote figcaption {
     font-style: normal;
     color: var(--_agir-muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .quote figcaption::before {
     content: '— ';
@@ -230,8 +235,8 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-block-start: 0.25rem;
+    gap: 0.5em;
+    margin-block-start: 0.25em;
   }
   .cta,
   ::slotted(a) {
@@ -256,14 +261,14 @@ export const styles = css`
   }
   .note,
   .problem p {
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .petition:empty {
     display: none;
   }
   .problem {
     padding: var(--_body-pad);
-    gap: 0.75rem;
+    gap: 0.75em;
     justify-items: start;
   }
   .l10n .status,
@@ -273,14 +278,14 @@ export const styles = css`
   }
   .skeleton .line {
     display: block;
-    block-size: 1rem;
+    block-size: 1em;
     inline-size: 100%;
     border-radius: var(--_agir-radius);
     background: var(--_placeholder);
     animation: pulse 1.5s ease-in-out infinite;
   }
   .skeleton .title {
-    block-size: 1.5rem;
+    block-size: 1.5em;
     inline-size: 60%;
   }
   .skeleton .short {

@@ -88,15 +88,15 @@ const slots = ['photo', 'name', 'place', 'status', 'action', 'summary', 'story',
  * @cssprop --agir-card-border - Border of the card (default `1px solid #d0d0d0`).
  * @cssprop --agir-card-radius - Corner radius of the card (default `--agir-radius`).
  * @cssprop --agir-card-shadow - Shadow of the card (default none).
- * @cssprop --agir-card-padding - Padding of the text (default 1rem).
- * @cssprop --agir-card-name-size - Font size of the name (default by layout: 1.25rem, 1.05rem compact, 1.5rem feature).
+ * @cssprop --agir-card-padding - Padding of the text (default 1em).
+ * @cssprop --agir-card-name-size - Font size of the name (default by layout: 1.25em, 1.05em compact, 1.5em feature).
  * @cssprop --agir-card-status-background - Background of the status badge (default `--agir-color-accent`).
  * @cssprop --agir-card-status-color - Text of the status badge (default `--agir-color-on-accent`).
  * @cssprop --agir-card-action-background - Background of the call to action (default `--agir-color-accent`).
  * @cssprop --agir-card-action-color - Text of the call to action (default `--agir-color-on-accent`).
  * @cssprop --agir-card-placeholder - Colour of the photo's place and of the loading skeleton (default #e8e8e8).
- * @cssprop --agir-card-thumbnail-size - Width of the photo in the compact layout (default 4.5rem).
- * @cssprop --agir-card-width - Width the card asks for where the page lets content decide (a flex row, an inline-block; default 22rem). Where the page gives it a width, it fills it.
+ * @cssprop --agir-card-thumbnail-size - Width of the photo in the compact layout (default 4.5em).
+ * @cssprop --agir-card-width - Width the card asks for where the page lets content decide (a flex row, an inline-block; default 22em). Where the page gives it a width, it fills it.
  *
  * @cssstate loading - Waiting for the case (a skeleton holds its place; `aria-busy`).
  * @cssstate ready - The case is shown.

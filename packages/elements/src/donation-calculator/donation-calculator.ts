@@ -77,9 +77,9 @@ interface Choice {
  * @csspart details - The "how is this calculated?" disclosure (tax year, source).
  *
  * @cssprop --agir-calculator-gap - Space between the parts (default 0.75 × --agir-space).
- * @cssprop --agir-calculator-control-block-size - Height of buttons and fields (default 2.75rem, a 44 px target).
- * @cssprop --agir-calculator-preset-min-inline-size - Minimum width of a preset button (default 4.5rem).
- * @cssprop --agir-calculator-input-inline-size - Width of the free amount and income fields (default 8rem).
+ * @cssprop --agir-calculator-control-block-size - Height of buttons and fields (default 2.75em, a 44 px target).
+ * @cssprop --agir-calculator-preset-min-inline-size - Minimum width of a preset button (default 4.5em).
+ * @cssprop --agir-calculator-input-inline-size - Width of the free amount and income fields (default 8em).
  * @cssprop --agir-calculator-result-min-block-size - Room kept for the result (default 3lh), so it never shifts the page.
  * @cssprop --agir-calculator-figure-font-size - Size of the net cost figure (default 1.25em).
  *

@@ -38,7 +38,7 @@ const journeyStyles = css`
   .steps {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
   }
 `;
 

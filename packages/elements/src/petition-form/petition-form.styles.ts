@@ -33,14 +33,14 @@ export const styles =
       display: grid;
       gap: var(--_gap);
     }
-    @container (min-width: 32rem) {
+    @container (min-width: 32em) {
       .names {
         grid-template-columns: 1fr 1fr;
       }
     }
     .field {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
       align-content: start;
     }
     label {
@@ -66,8 +66,8 @@ export const styles =
     select,
     textarea {
       inline-size: 100%;
-      min-block-size: 2.75rem;
-      padding: 0.5rem 0.625rem;
+      min-block-size: 2.75em;
+      padding: 0.5em 0.625em;
       background: var(--_agir-surface);
       border: 2px solid var(--_agir-border);
     }
@@ -84,13 +84,13 @@ export const styles =
     }
     .consent {
       display: flex;
-      gap: 0.625rem;
+      gap: 0.625em;
       align-items: flex-start;
     }
     .consent input {
       flex: none;
-      inline-size: 1.5rem;
-      block-size: 1.5rem;
+      inline-size: 1.5em;
+      block-size: 1.5em;
       margin: 0;
       accent-color: var(--_agir-text);
     }
@@ -112,8 +112,8 @@ export const styles =
     }
     button {
       justify-self: start;
-      min-block-size: 2.75rem;
-      padding: 0.625rem 1.25rem;
+      min-block-size: 2.75em;
+      padding: 0.625em 1.25em;
       font-weight: 700;
       cursor: pointer;
       background: var(--_agir-accent);
@@ -144,7 +144,7 @@ export const viewStyles = css`
   }
   .summary {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
     padding: var(--_gap);
     border: 3px solid var(--_agir-danger);
     border-radius: var(--_agir-radius);
@@ -165,23 +165,23 @@ export const viewStyles = css`
   }
   ul {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .share {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .share ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     align-items: center;
     padding: 0;
     list-style: none;
   }
   .share a {
     display: inline-block;
-    padding-block: 0.5rem;
+    padding-block: 0.5em;
   }
   .copied:empty {
     display: none;

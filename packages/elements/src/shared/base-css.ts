@@ -32,7 +32,7 @@ export const baseCss = css`
     --_agir-success: var(--agir-color-success, #146c2e);
     --_agir-focus: var(--agir-color-focus, #0b57d0);
     --_agir-radius: var(--agir-radius, 4px);
-    --_agir-space: var(--agir-space, 1rem);
+    --_agir-space: var(--agir-space, 1em);
     font-family: var(--_agir-font);
     color: var(--_agir-text);
     box-sizing: border-box;
@@ -43,7 +43,7 @@ export const baseCss = css`
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: 3px solid var(--_agir-focus);
