@@ -621,6 +621,38 @@ describe('signature-counter: no layout shift', () => {
   });
 });
 
+describe('signature-counter: a figure smaller than the place held for it', () => {
+  for (const lang of ['fr', 'ar']) {
+    it(`takes its own width once it arrives: no blank before the number in the sentence (${lang})`, async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      api = fakeEndpoint();
+      api.on('GET', '/petitions/xinjiang', async () => {
+        await gate;
+        return json(petitionPayload({ signatureCount: 1234, goal: 5000 }));
+      });
+      const page = await fixture<HTMLParagraphElement>(
+        html`<p lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}>
+          Déjà <signature-counter layout="inline" petition="xinjiang" endpoint=${api.endpoint}></signature-counter> personnes
+        </p>`,
+      );
+      const el = page.querySelector('signature-counter')!;
+      const number = part(el, 'number');
+      await until(() => el.matches(':state(loading)'));
+      const loadingWidth = number.getBoundingClientRect().width;
+      release();
+      await shows(el, new Intl.NumberFormat(lang).format(1234));
+      // The glyphs on screen: the digits' own text node, measured by a range.
+      const range = document.createRange();
+      range.selectNodeContents(number.lastElementChild!);
+      const glyphs = range.getBoundingClientRect().width;
+      const width = number.getBoundingClientRect().width;
+      expect(width).to.be.lessThan(loadingWidth);
+      expect(Math.abs(width - glyphs), `number ${width}px, its digits ${glyphs}px`).to.be.lessThan(1);
+    });
+  }
+});
+
 describe('signature-counter: motion and announcements', () => {
   it('counts up to a new figure through intermediate values', async () => {
     const endpoint = endpointWith();
