@@ -147,7 +147,7 @@ describe('any backend, from a CDN page of another origin (docs/backends.md)', ()
     await context.close();
   });
 
-  test('the static adapter is read-only: a petition form given it tells the reader the signature was not recorded', async () => {
+  test('the static adapter is read-only: a petition form given it says at once that it takes no signatures, and the author why', async () => {
     const { context, requested } = await site({
       '/': [
         'text/html',
@@ -161,20 +161,28 @@ describe('any backend, from a CDN page of another origin (docs/backends.md)', ()
       ],
       '/agir.json': ['application/json', file('static-file/agir.json')],
     });
-    const { page, errors } = await open(context);
-    const form = page.locator('petition-form');
-    await form.locator('input[name="givenName"]').fill('Amina');
-    await form.locator('input[name="familyName"]').fill('Haddad');
-    await form.locator('input[name="email"]').fill('amina@example.org');
-    await form.locator('button[type="submit"]').click();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    await page.goto(`${pageOrigin}/`);
+    // Before anyone types a name: the notice instead of the form, no field to fill.
     await page.waitForFunction(() =>
-      /Votre signature n’a pas pu être enregistrée/.test(document.querySelector('petition-form')?.shadowRoot?.textContent ?? ''),
-    );
-    // Refused by the adapter (HTTP 405, final): no request went anywhere but the CDN, the page and its file.
-    assert.deepEqual(
-      requested.filter(
-        (url) => !url.startsWith('https://your-server.example/cdn/') && url !== `${pageOrigin}/` && url !== `${pageOrigin}/agir.json`,
+      /Ce formulaire ne peut pas recevoir de signatures pour le moment/.test(
+        document.querySelector('petition-form')?.shadowRoot?.textContent ?? '',
       ),
+    );
+    assert.equal(await page.evaluate(() => document.querySelector('petition-form')!.matches(':state(unavailable)')), true);
+    assert.equal(await page.locator('petition-form input[name="email"]').count(), 0);
+    assert.deepEqual(
+      consoleErrors.filter((text) => /petition-form/.test(text) && /cannot record signatures/.test(text)).length,
+      1,
+      consoleErrors.join('\n'),
+    );
+    // No request went anywhere but the CDN and the page.
+    assert.deepEqual(
+      requested.filter((url) => !url.startsWith('https://your-server.example/cdn/') && url !== `${pageOrigin}/`),
       [],
     );
     assert.deepEqual(errors, []);

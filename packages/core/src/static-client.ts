@@ -8,8 +8,8 @@ import { readStaticData, type StaticData } from './read/static.js';
 
 export type { StaticData };
 
-/** What the static adapter can do: read petitions and cases (its `sign` always refuses). */
-export type StaticClient = Required<Omit<AgirClient, 'streamUrl' | 'streamsUrl'>>;
+/** What the static adapter can do: read petitions and cases. It has no `sign`: a form given it says it cannot take signatures. */
+export type StaticClient = Required<Omit<AgirClient, 'streamUrl' | 'streamsUrl' | 'sign'>>;
 
 export interface StaticClientOptions {
   /** The JSON file, absolute or relative to the page: `{ "petitions": [...], "cases": [...] }` (docs/backends.md). */
@@ -20,8 +20,9 @@ export interface StaticClientOptions {
 
 /**
  * A client that reads petitions (their counts) and cases from one JSON file, validated against the contract
- * with each read (so an edited file shows at the next poll). It cannot record signatures: `sign` rejects
- * with an `AgirError` (HTTP 405), which a petition form shows as a refused signature.
+ * with each read (so an edited file shows at the next poll). It cannot record signatures and has no `sign`:
+ * a petition form given it tells the reader at once that it cannot take signatures (and the author why, in
+ * the console), before anyone types a name.
  */
 export function createStaticClient(options: StaticClientOptions): StaticClient {
   const url = normaliseEndpoint(options.url, typeof location === 'undefined' ? undefined : location.href);
@@ -30,7 +31,14 @@ export function createStaticClient(options: StaticClientOptions): StaticClient {
   async function load({ signal }: RequestOptions = {}): Promise<StaticData> {
     let response: Response;
     try {
-      response = await doFetch(url, { headers: { accept: 'application/json' }, credentials: 'omit', ...(signal ? { signal } : {}) });
+      // `no-cache`: the browser revalidates its copy at each read (a 304 when unchanged), so an edited file shows
+      // at the next poll even from a host that sends no Cache-Control.
+      response = await doFetch(url, {
+        headers: { accept: 'application/json' },
+        credentials: 'omit',
+        cache: 'no-cache',
+        ...(signal ? { signal } : {}),
+      });
     } catch (cause) {
       if (signal?.aborted) throw new AgirError('aborted', 'The request was aborted by the page.', { cause });
       throw new AgirError(
@@ -84,18 +92,6 @@ export function createStaticClient(options: StaticClientOptions): StaticClient {
     async health(opts) {
       await load(opts);
       return true;
-    },
-    sign() {
-      return Promise.reject(
-        new AgirError(
-          'http',
-          `Agir: ${url} is a static file: it cannot record signatures. Give the form a backend that can (docs/backends.md).`,
-          {
-            status: 405,
-            url,
-          },
-        ),
-      );
     },
   };
 }

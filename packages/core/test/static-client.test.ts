@@ -82,15 +82,32 @@ describe('createStaticClient: counts and cases from one JSON file', () => {
     await assert.rejects(client.getCase('nobody'), /has no case with the id "nobody"/);
   });
 
-  test('is read-only: sign rejects with a final AgirError (HTTP 405) naming the fix', async () => {
-    const client = createStaticClient({ url: `${base}/agir.json` });
-    const before = requests.length;
-    await assert.rejects(
-      client.sign('xinjiang', {} as never),
-      (error: unknown) =>
-        error instanceof AgirError && error.status === 405 && /cannot record signatures/.test(error.message) && !isRetryable(error),
+  test('is read-only: it has no sign (a petition form given it says at once that it cannot take signatures)', () => {
+    const client: AgirClient = createStaticClient({ url: `${base}/agir.json` });
+    assert.equal('sign' in client, false);
+    assert.equal(client.sign, undefined);
+  });
+
+  test('each read revalidates the file (cache: no-cache), so an edit shows at the next poll whatever the host sends', async () => {
+    const inits: RequestInit[] = [];
+    const client = createStaticClient({
+      url: `${base}/live.json`,
+      fetch: (input, init) => {
+        inits.push(init ?? {});
+        return fetch(input, init);
+      },
+    });
+    files['/live.json'] = JSON.stringify({ petitions: [petition] });
+    assert.equal((await client.getPetition('xinjiang')).signatureCount, 323832);
+    files['/live.json'] = JSON.stringify({ petitions: [{ ...petition, signatureCount: 323833 }] });
+    assert.equal((await client.getPetition('xinjiang')).signatureCount, 323833);
+    assert.deepEqual(
+      inits.map((init) => [init.cache, init.credentials]),
+      [
+        ['no-cache', 'omit'],
+        ['no-cache', 'omit'],
+      ],
     );
-    assert.equal(requests.length, before);
   });
 
   test('a file that breaks the contract, is not JSON, or is missing: an AgirError naming the place', async () => {
