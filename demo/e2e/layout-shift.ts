@@ -44,11 +44,11 @@ export function delayingProxy(target: string, delayMs: number): Promise<{ origin
   );
 }
 
-/** The page: every element, no CSS of the page's, in the order a campaign page has them. */
-export function embeddingPage(cdn: string, api: string): string {
+/** The page: every element, no CSS of the page's (or `css`, a theme's), in the order a campaign page has them. */
+export function embeddingPage(cdn: string, api: string, css = ''): string {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Section locale</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="agir:endpoint" content="${api}">
+<meta name="agir:endpoint" content="${api}">${css ? `\n<style>${css}</style>` : ''}
 <link rel="stylesheet" href="${cdn}/cdn/agir.css">
 <script type="module" src="${cdn}/cdn/agir.js"></script></head><body>
 <h1>Ouïghours : <signature-counter petition="xinjiang" layout="inline"></signature-counter> personnes exigent leur libération</h1>

@@ -166,22 +166,28 @@ describe('`npm start`', () => {
   });
 
   test(
-    'every element on a page of another origin, with no CSS of its own and a slow CDN and API, moves nothing while it loads, then signs',
+    'every element on a page of another origin, with no CSS of its own (or a theme’s 62.5 % root) and a slow CDN and API, moves nothing while it loads, then signs',
     { timeout: 180_000 },
     async () => {
       // Every response of the server (CDN files and API) held back 400 ms; the page as getting-started gives it:
       // agir.css and agir.js in its <head>, the elements in its body, and nothing else.
       const proxy = await delayingProxy(origin, 400);
       const site = await servePageOnOwnOrigin(embeddingPage(proxy.origin, `${proxy.origin}/api/v1`));
+      // An older theme: 1rem is 10 px, the text set back to 16 px. The places agir.css holds are in em of the
+      // element's font, and so is everything inside it (in rem, the form's fields would shrink with the root).
+      const themed = await servePageOnOwnOrigin(
+        embeddingPage(proxy.origin, `${proxy.origin}/api/v1`, 'html{font-size:62.5%}body{font-size:1.6rem}'),
+      );
       let browser: Browser | undefined;
       try {
         browser = await launchChromium();
-        for (const viewport of [
-          { width: 375, height: 800 },
-          { width: 1280, height: 3200 }, // every element on screen: a shift anywhere counts
-        ]) {
-          const { report, context } = await recordShifts(browser, `${site.origin}/`, allShown, viewport);
-          const where = `${viewport.width}×${viewport.height}: ${JSON.stringify(report)}`;
+        for (const [host, viewport] of [
+          [site, { width: 375, height: 800 }],
+          [site, { width: 1280, height: 3200 }], // every element on screen: a shift anywhere counts
+          [themed, { width: 1280, height: 3600 }],
+        ] as const) {
+          const { report, context } = await recordShifts(browser, `${host.origin}/`, allShown, viewport);
+          const where = `${host === themed ? 'themed, ' : ''}${viewport.width}×${viewport.height}: ${JSON.stringify(report)}`;
           assert.ok(report.total < 0.01, `cumulative layout shift ${report.total} < 0.01 at ${where}`);
           assert.deepEqual(
             Object.keys(report.before).sort(),
@@ -222,6 +228,7 @@ describe('`npm start`', () => {
       } finally {
         await browser?.close();
         await site.close();
+        await themed.close();
         await proxy.close();
       }
     },
