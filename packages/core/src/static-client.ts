@@ -28,7 +28,8 @@ export function createStaticClient(options: StaticClientOptions): StaticClient {
   const url = normaliseEndpoint(options.url, typeof location === 'undefined' ? undefined : location.href);
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function load({ signal }: RequestOptions = {}): Promise<StaticData> {
+  /** Fetches the file and reads `part` of it (the whole file without): a broken petition leaves the cases readable. */
+  async function load({ signal }: RequestOptions = {}, part?: keyof StaticData): Promise<StaticData> {
     let response: Response;
     try {
       // `no-cache`: the browser revalidates its copy at each read (a 304 when unchanged), so an edited file shows
@@ -58,7 +59,8 @@ export function createStaticClient(options: StaticClientOptions): StaticClient {
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       });
     }
-    const read = readStaticData(await response.json().catch(() => undefined));
+    const json: unknown = await response.json().catch(() => undefined);
+    const read = readStaticData(part && json && typeof json == 'object' && !Array.isArray(json) ? { [part]: (json as StaticData)[part] } : json);
     if (read.success) return read.data;
     const issue = read.error.issues[0]!;
     const path = issue.path.join('.') || '(root)';
@@ -76,17 +78,17 @@ export function createStaticClient(options: StaticClientOptions): StaticClient {
     id: `static:${url}`,
     endpoint: url,
     async getPetition(id, opts) {
-      const petition = (await load(opts)).petitions?.find((item) => item.id === id);
+      const petition = (await load(opts, 'petitions')).petitions?.find((item) => item.id === id);
       if (!petition) throw missing('petition', id);
       return petition;
     },
     async getCase(id, opts) {
-      const found = (await load(opts)).cases?.find((item) => item.id === id);
+      const found = (await load(opts, 'cases')).cases?.find((item) => item.id === id);
       if (!found) throw missing('case', id);
       return found;
     },
     async listCases(query = {}, opts) {
-      const cases = (await load(opts)).cases ?? [];
+      const cases = (await load(opts, 'cases')).cases ?? [];
       return query.tag ? cases.filter((item) => item.tags?.includes(query.tag!)) : cases;
     },
     async health(opts) {

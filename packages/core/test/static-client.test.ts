@@ -110,6 +110,22 @@ describe('createStaticClient: counts and cases from one JSON file', () => {
     );
   });
 
+  test('each list is read on its own: a broken petition leaves the cases readable, and a broken case the petitions', async () => {
+    files['/half.json'] = JSON.stringify({ petitions: [{ ...petition, signatureCount: -1 }], cases: [caseOf('akber', ['xinjiang'])] });
+    files['/other-half.json'] = JSON.stringify({ petitions: [petition], cases: [{ ...caseOf('akber', []), status: 'gone' }] });
+    files['/list.json'] = JSON.stringify([petition]);
+    const half = createStaticClient({ url: `${base}/half.json` });
+    assert.equal((await half.getCase('akber')).name, 'akber');
+    assert.equal((await half.listCases({ tag: 'xinjiang' })).length, 1);
+    await assert.rejects(half.getPetition('xinjiang'), /petitions\.0\.signatureCount/);
+    await assert.rejects(half.health(), /petitions\.0\.signatureCount/);
+    const other = createStaticClient({ url: `${base}/other-half.json` });
+    assert.equal((await other.getPetition('xinjiang')).signatureCount, 323832);
+    await assert.rejects(other.getCase('akber'), /cases\.0\.status/);
+    // Not an object at all: the file is refused, not read as empty.
+    await assert.rejects(createStaticClient({ url: `${base}/list.json` }).getPetition('xinjiang'), /is not a static file of Agir \(\(root\)/);
+  });
+
   test('a file that breaks the contract, is not JSON, or is missing: an AgirError naming the place', async () => {
     files['/broken.json'] = JSON.stringify({ petitions: [{ ...petition, signatureCount: -1 }] });
     files['/html.json'] = '<!doctype html><p>Not found</p>';
