@@ -60,7 +60,9 @@ export function createStaticClient(options: StaticClientOptions): StaticClient {
       });
     }
     const json: unknown = await response.json().catch(() => undefined);
-    const read = readStaticData(part && json && typeof json == 'object' && !Array.isArray(json) ? { [part]: (json as StaticData)[part] } : json);
+    const read = readStaticData(
+      part && json && typeof json == 'object' && !Array.isArray(json) ? { [part]: (json as StaticData)[part] } : json,
+    );
     if (read.success) return read.data;
     const issue = read.error.issues[0]!;
     const path = issue.path.join('.') || '(root)';

@@ -123,7 +123,10 @@ describe('createStaticClient: counts and cases from one JSON file', () => {
     assert.equal((await other.getPetition('xinjiang')).signatureCount, 323832);
     await assert.rejects(other.getCase('akber'), /cases\.0\.status/);
     // Not an object at all: the file is refused, not read as empty.
-    await assert.rejects(createStaticClient({ url: `${base}/list.json` }).getPetition('xinjiang'), /is not a static file of Agir \(\(root\)/);
+    await assert.rejects(
+      createStaticClient({ url: `${base}/list.json` }).getPetition('xinjiang'),
+      /is not a static file of Agir \(\(root\)/,
+    );
   });
 
   test('a file that breaks the contract, is not JSON, or is missing: an AgirError naming the place', async () => {
