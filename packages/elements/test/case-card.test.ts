@@ -1002,10 +1002,36 @@ describe('case-card: share', () => {
     });
     const el = await remoteCard('fr');
     await settled(el);
-    $<HTMLButtonElement>(el, 'button.share')!.click();
-    await until(() => $(el, '[role="status"]')?.textContent === 'Lien copié', 2000, '"Lien copié"');
-    expect(copied).to.deep.equal([`${location.href.split('#')[0]}#case-akber`]);
+    // The reader came from a newsletter's link: their address, name and subscriber id are not passed on.
+    const page = location.href;
+    history.replaceState(null, '', `${location.pathname}?given_name=Amina&email=amina%40example.org&mc_eid=4f2a&utm_source=lettre#top`);
+    try {
+      $<HTMLButtonElement>(el, 'button.share')!.click();
+      await until(() => $(el, '[role="status"]')?.textContent === 'Lien copié', 2000, '"Lien copié"');
+    } finally {
+      history.replaceState(null, '', page);
+    }
+    expect(copied).to.deep.equal([`${location.origin}${location.pathname}?utm_source=lettre#case-akber`]);
     expect($(el, '[role="status"]')!.getAttribute('role')).to.equal('status');
+  });
+
+  it('shares the page’s canonical URL, its query kept, when it has one', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
+    const link = Object.assign(document.createElement('link'), { rel: 'canonical', href: 'https://www.example.org/?p=123' });
+    document.head.append(link);
+    try {
+      const el = await remoteCard('fr');
+      await settled(el);
+      $<HTMLButtonElement>(el, 'button.share')!.click();
+      await until(() => copied.length, 2000, 'the copied link');
+    } finally {
+      link.remove();
+    }
+    expect(copied).to.deep.equal(['https://www.example.org/?p=123#case-akber']);
   });
 
   it('keeps the reader on the Share button, and on the story’s and the petition’s buttons, while what they control changes', async () => {

@@ -232,7 +232,8 @@ export class CaseCard extends HostElement {
    */
   declare petition: string | undefined;
   /**
-   * The URL shared by the Share button (default: this page with `#case-<id>`).
+   * The URL shared by the Share button (default: the page's canonical URL, else its own without its query
+   * string but for `utm_*`/`mtm_*` parameters, with `#case-<id>`).
    * @attr share-url
    */
   declare shareUrl: string | undefined;
@@ -599,8 +600,13 @@ export class CaseCard extends HostElement {
     const own = webUrl(this.shareUrl, document.baseURI);
     if (this.shareUrl && !own) this.report(`share-url=${quote(this.shareUrl)} is not an http(s) URL; sharing this page instead.`);
     if (own) return own;
-    const page = location.href.split('#')[0]!;
-    return view.id ? `${page}#case-${encodeURIComponent(view.id)}` : page;
+    // The page's canonical URL, else its own with no query but tracking parameters (as a form shares it): a
+    // newsletter's link with `?email=…&given_name=…` or a subscriber's id is not passed on with the card.
+    const canonical = webUrl(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href, document.baseURI);
+    const page = new URL(canonical ?? location.href);
+    if (!canonical) for (const key of [...page.searchParams.keys()]) if (!/^(utm|mtm)_/.test(key)) page.searchParams.delete(key);
+    page.hash = view.id ? `case-${encodeURIComponent(view.id)}` : '';
+    return page.href;
   }
 
   /** One console error per distinct problem, for the page author. */
