@@ -174,7 +174,8 @@ export interface SignatureQueue {
   /** Sends one entry now, whatever its schedule (the first attempt of a submit). */
   send(entry: QueueEntry): Promise<QueueOutcome>;
   /**
-   * Sends every due entry (of one client id, or all), one flush at a time; drops expired ones. `force`
+   * Sends every due entry (of one client id, or all), one flush at a time; drops every expired one (of any
+   * client). `force`
    * also sends entries still in their backoff (the page came back online, or just loaded), but never one
    * its page is sending right now.
    */
@@ -283,12 +284,15 @@ export function createSignatureQueue(options: SignatureQueueOptions): SignatureQ
     flush(client, force = false) {
       return lock(async () => {
         const outcomes: QueueOutcome[] = [];
-        for (const entry of await entries(client)) {
-          if (options.ready && !options.ready(entry)) continue;
+        // Every flush drops every expired entry, whatever client it was asked for and whether its client is
+        // set up in this page: nothing else on the device would ever erase a reader's name and address.
+        for (const entry of await entries()) {
           const time = now();
           if (time - entry.createdAt > expiryMs) {
             await quietly(() => storage.delete(entry.id));
             outcomes.push(report({ status: 'expired', entry }));
+          } else if ((client !== undefined && entry.client !== client) || (options.ready && !options.ready(entry))) {
+            continue;
           } else if (entry.nextAttemptAt <= time || (force && entry.attempts > 0)) {
             outcomes.push(await attempt(entry));
           }

@@ -301,6 +301,28 @@ describe('queue: add, send, flush', () => {
     assert.deepEqual(await h.queue.entries(), []);
   });
 
+  test('any flush drops every expired entry: of other clients, and of clients this page has not set up', async () => {
+    const h = harness([], { ready: (entry) => entry.client !== 'crm:https://crm.example.org' });
+    const other = await h.queue.add('agir:https://other.example/api', 'xinjiang', request());
+    const crm = await h.queue.add('crm:https://crm.example.org', 'xinjiang', request());
+    h.advance(30 * DAY_MS + 1);
+    const fresh = await h.queue.add('agir:https://other.example/api', 'xinjiang', request());
+    // Asked for this page's own client only, with nothing of its own to send.
+    const outcomes = await h.queue.flush(endpoint, true);
+    assert.deepEqual(
+      outcomes.map((o) => [o.status, o.entry.id]),
+      [
+        ['expired', other.id],
+        ['expired', crm.id],
+      ],
+    );
+    assert.equal(h.sent.length, 0);
+    assert.deepEqual(
+      (await h.queue.entries()).map((e) => e.id),
+      [fresh.id],
+    );
+  });
+
   test('a custom expiry applies', async () => {
     const h = harness([ok()], { expiryMs: 1000, leaseMs: 0 });
     await h.queue.add(endpoint, 'xinjiang', request());

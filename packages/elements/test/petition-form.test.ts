@@ -866,6 +866,24 @@ describe('petition-form: submitting', () => {
   });
 });
 
+describe('petition-form: what the device keeps, whatever petition a page shows', () => {
+  it('a form of any petition erases the ended memories of every petition, and keeps those still running', async () => {
+    localStorage.setItem('agir:signed:old-campaign', memoryUntil(0));
+    localStorage.setItem('agir:signed:older-campaign', '1');
+    localStorage.setItem('agir:signed:running', memoryUntil(5));
+    localStorage.setItem('unrelated', 'kept');
+    try {
+      const el = await mount('fr');
+      expect(el.matches(':state(form)')).to.equal(true);
+      await until(() => agirStorage().length === 1, 3000, 'the ended memories erased');
+      expect(agirStorage()).to.deep.equal([['agir:signed:running', memoryUntil(5)]]);
+      expect(localStorage.getItem('unrelated')).to.equal('kept');
+    } finally {
+      localStorage.removeItem('unrelated');
+    }
+  });
+});
+
 describe('petition-form: what the device keeps (no-remember)', () => {
   /** A form of the xinjiang petition with `no-remember`, once it checked the petition. */
   async function mountForgetful(): Promise<PetitionForm> {

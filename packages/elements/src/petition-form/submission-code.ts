@@ -131,8 +131,10 @@ export async function load(c: SubmissionController): Promise<void> {
   const key = `${where.client} ${where.petition}`;
   if (key === c.loadedKey) return;
   c.loadedKey = key;
-  // Signatures an earlier visit saved go now; the listener above tells the page about those that get through.
+  // Signatures an earlier visit saved go now (and any expired one of this origin is dropped); the listener
+  // above tells the page about those that get through.
   flushQueue(where.client, true).catch(() => undefined);
+  forgetEnded();
   c.status = 'pending';
   try {
     const petition = await loadPetition(where.client, where.petition, host.locale.locale);
@@ -243,6 +245,22 @@ function remember(c: SubmissionController): void {
     localStorage.setItem(signedKey(petitionId(host)), String(today() + REMEMBER_DAYS));
   } catch {
     // No storage (private mode, blocked): the notice is a convenience.
+  }
+}
+
+/**
+ * Erases every ended "signed" memory of this origin, not only this form's petition's (which the form erases
+ * before it draws): a memory of a petition no page shows any more would otherwise stay on the device.
+ */
+function forgetEnded(): void {
+  try {
+    const prefix = signedKey('');
+    for (let i = localStorage.length; i--; ) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(prefix) && !(Number(localStorage.getItem(key)) > today())) localStorage.removeItem(key);
+    }
+  } catch {
+    // No storage (private mode, blocked): nothing was remembered.
   }
 }
 
