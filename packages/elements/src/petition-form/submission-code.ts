@@ -255,7 +255,7 @@ function remember(c: SubmissionController): void {
 function forgetEnded(): void {
   try {
     const prefix = signedKey('');
-    for (let i = localStorage.length; i--; ) {
+    for (let i = localStorage.length; i--;) {
       const key = localStorage.key(i);
       if (key?.startsWith(prefix) && !(Number(localStorage.getItem(key)) > today())) localStorage.removeItem(key);
     }
