@@ -32,6 +32,9 @@ export const signedKey = (petition: string): string => `agir:signed:${petition}`
  */
 export const today = (): number => Math.floor(Date.now() / 864e5);
 
+/** Whether a stored "signed" memory (`localStorage`'s value for `signedKey`) still runs. */
+export const running = (memory: string | null): boolean => Number(memory) > today();
+
 /** The country a form in `locale` starts with: the browser's region when it speaks that language, else the language's usual country. */
 export function likelyCountry(locale: string): string | undefined {
   const browser = navigator.language;

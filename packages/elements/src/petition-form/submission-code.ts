@@ -21,7 +21,7 @@ import {
 } from '@agir/core';
 import { AgirSubmitEvent, PetitionErrorEvent, QueuedEvent, SignedEvent } from './events.js';
 import { flushQueue, loadPetition, onSettled, retrySignature, submitSignature, useClient, type Settled } from './page-queue.js';
-import { FIELDS, signedKey, today, type Field, type Kind } from './fields.js';
+import { FIELDS, running, signedKey, today, type Field, type Kind } from './fields.js';
 import { loadViews, views } from './notices.js';
 import { CONSENT } from './page-form.js';
 import type { PetitionForm } from './petition-form.js';
@@ -257,7 +257,7 @@ function forgetEnded(): void {
     const prefix = signedKey('');
     for (let i = localStorage.length; i--;) {
       const key = localStorage.key(i);
-      if (key?.startsWith(prefix) && !(Number(localStorage.getItem(key)) > today())) localStorage.removeItem(key);
+      if (key?.startsWith(prefix) && !running(localStorage.getItem(key))) localStorage.removeItem(key);
     }
   } catch {
     // No storage (private mode, blocked): nothing was remembered.

@@ -8,7 +8,7 @@
 import type { ReactiveController } from 'lit';
 import { authorError, timeLimit } from '../shared/element-tools.js';
 import { stateProperties } from '../shared/state-properties.js';
-import { signedKey, today } from './fields.js';
+import { running, signedKey } from './fields.js';
 import type { PetitionFormMessages } from './messages/en.js';
 import type { PetitionForm } from './petition-form.js';
 import type * as Code from './submission-code.js';
@@ -37,7 +37,7 @@ const loadCode = (): Promise<typeof Code> =>
 function remembered(host: PetitionForm): boolean {
   try {
     const key = signedKey(host.petition ?? '');
-    if (!host.noRemember && Number(localStorage.getItem(key)) > today()) return true;
+    if (!host.noRemember && running(localStorage.getItem(key))) return true;
     localStorage.removeItem(key);
   } catch {
     // No storage (private mode, blocked): nothing is remembered.

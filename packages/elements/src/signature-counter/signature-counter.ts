@@ -379,7 +379,7 @@ export class SignatureCounter extends HostElement {
     // The digits sit over invisible ones: while loading, as wide as the widest figure expected, so that a
     // figure with as many digits moves nothing; once known, as wide as the figure (and its count-up), so that
     // a smaller one leaves no blank before it in the sentence (the words after it move once, when it arrives).
-    setText(this.widest, format(10 ** String(figures ? Math.max(figures.signatureCount, this.shown) : expected).length - 1));
+    setText(this.widest, format(10 ** String(value === undefined ? expected : Math.max(value, this.shown)).length - 1));
     setText(this.digits, figures ? format(this.shown) : '—');
     setText(this.spoken, value === undefined ? t(loading ? 'loading' : 'unavailable') : format(value));
     setText(this.slotElement, label);
