@@ -3,6 +3,8 @@ import { AgirError, configure, resetConfig, type AgirClient } from '@agir/core';
 import '../src/signature-counter/define.js';
 import { CountChangeEvent, SignatureCounter, autoGoal, counterConfig } from '../src/signature-counter/index.js';
 import { PetitionStore, petitionStoreConfig } from '../src/shared/petition-store.js';
+import { pageSelect } from '../src/shared/space.js';
+import { counterSpace } from '../src/signature-counter/space.js';
 import { emulateReducedMotion, fakeEndpoint as installFakeEndpoint, json, petitionPayload, until, type FakeEndpoint } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -619,6 +621,36 @@ describe('signature-counter: no layout shift', () => {
     observer.disconnect();
     expect([...seen]).to.deep.equal(['—|Loading the number of signatures…', '323,832|323,832']);
   });
+});
+
+describe('signature-counter: the place agir.css holds inline, before the script has run', () => {
+  // agir.css's rules, for a tag no script defines here: the counter before it is defined.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(counterSpace(pageSelect('agir-undefined-counter')));
+  before(() => void (document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]));
+  after(() => void (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet)));
+
+  for (const lang of ['fr', 'en', 'de', 'ar', 'zh-Hans']) {
+    it(`is as wide as the counter's own place while it loads, in its language's number format (${lang})`, async function () {
+      // agir.css holds Latin digits, as every engine but an old ICU formats these languages (WebKitGTK's on
+      // Debian 12 writes Arabic in Arabic-Indic digits, 11 px narrower at 32 px): a stylesheet cannot know the engine.
+      if (!/^[0-9]/.test(new Intl.NumberFormat(lang).format(999_999))) this.skip();
+      api = fakeEndpoint();
+      api.on('GET', '/petitions/xinjiang', () => new Promise(() => undefined)); // never answers: loading
+      const page = await fixture<HTMLHeadingElement>(
+        html`<h2 lang=${lang} style="font: 700 32px/1.2 serif">
+          <agir-undefined-counter layout="inline"></agir-undefined-counter><br />
+          <signature-counter layout="inline" petition="xinjiang" endpoint=${api.endpoint}></signature-counter>
+        </h2>`,
+      );
+      const counter = page.querySelector('signature-counter')!;
+      await until(() => counter.matches(':state(loading)'));
+      const before = page.querySelector('agir-undefined-counter')!.getBoundingClientRect().width;
+      const loading = part(counter, 'number').getBoundingClientRect().width;
+      expect(before).to.be.greaterThan(50);
+      expect(Math.abs(before - loading), `agir.css ${before}px, the loading counter ${loading}px`).to.be.lessThan(0.5);
+    });
+  }
 });
 
 describe('signature-counter: a figure smaller than the place held for it', () => {
