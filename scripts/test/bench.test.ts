@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 32 830 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 32 930 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -109,9 +109,12 @@ test(
     // to load Uyghur's table where the engine has none (+371 B, a chunk the card shares): 32 667. 32 720 since the
     // form tells a reader on a page the server takes no signatures from that this page cannot send them (403
     // `forbidden`: its sentence in the French catalog, the status check) and has `no-consent`: 32 710. 32 830 since
-    // the loader preloads Chinese pages' catalogs and English for languages without one (+118 B): 32 828. Issue
-    // 17's goal is 24 000.
-    assert.ok(form.gzip <= 32_830, `petition-form page weight ${form.gzip} bytes gzip > 32 830`);
+    // the loader preloads Chinese pages' catalogs and English for languages without one (+118 B): 32 828. 32 930
+    // since a form erases every ended "already signed" memory of the origin, not only its own petition's (signer
+    // safety: a memory of a petition no page shows any more stayed for good), every box inside an element is
+    // border-box whatever the page's `*` rule, and agir.css holds an inline counter's place with the page
+    // language's separator: 32 922. Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 32_930, `petition-form page weight ${form.gzip} bytes gzip > 32 930`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );
