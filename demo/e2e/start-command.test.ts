@@ -166,17 +166,19 @@ describe('`npm start`', () => {
   });
 
   test(
-    'every element on a page of another origin, with no CSS of its own (or a theme’s 62.5 % root) and a slow CDN and API, moves nothing while it loads, then signs',
+    'every element on a page of another origin, with no CSS of its own (or a theme’s 62.5 % root and line height on every element) and a slow CDN and API, moves nothing while it loads, then signs',
     { timeout: 180_000 },
     async () => {
       // Every response of the server (CDN files and API) held back 400 ms; the page as getting-started gives it:
       // agir.css and agir.js in its <head>, the elements in its body, and nothing else.
       const proxy = await delayingProxy(origin, 400);
       const site = await servePageOnOwnOrigin(embeddingPage(proxy.origin, `${proxy.origin}/api/v1`));
-      // An older theme: 1rem is 10 px, the text set back to 16 px. The places agir.css holds are in em of the
-      // element's font, and so is everything inside it (in rem, the form's fields would shrink with the root).
+      // An older theme: 1rem is 10 px, the text set back to 16 px, a line height on every element. The places
+      // agir.css holds are in em of the element's font, and so is everything inside it (in rem, the form's fields
+      // would shrink with the root); the form and the calculator keep their own line height inside, which a rule
+      // for every element reaches no more than one for the page.
       const themed = await servePageOnOwnOrigin(
-        embeddingPage(proxy.origin, `${proxy.origin}/api/v1`, 'html{font-size:62.5%}body{font-size:1.6rem}'),
+        embeddingPage(proxy.origin, `${proxy.origin}/api/v1`, 'html{font-size:62.5%}body{font-size:1.6rem}*{line-height:2.2}'),
       );
       let browser: Browser | undefined;
       try {

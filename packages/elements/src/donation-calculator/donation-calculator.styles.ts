@@ -8,9 +8,9 @@ import { baseCss } from '../shared/base-css.js';
  * - .summary: the result keeps its room whatever it says, or while the rules load: no layout shift.
  */
 export const styles = `${baseCss}
-:host { display: block; line-height: 1.5; --_gap: var(--agir-calculator-gap, calc(var(--_agir-space) * 0.75)); --_control: var(--agir-calculator-control-block-size, 2.75em); }
+:host { display: block; --_gap: var(--agir-calculator-gap, calc(var(--_agir-space) * 0.75)); --_control: var(--agir-calculator-control-block-size, 2.75em); }
 [hidden] { display: none !important; }
-.root { display: grid; gap: var(--_gap); }
+.root { display: grid; gap: var(--_gap); line-height: 1.5; }
 .pending { visibility: hidden; }
 fieldset { border: 0; margin: 0; padding: 0; min-inline-size: 0; }
 legend { padding: 0; margin-block-end: 0.5em; font-weight: 700; }

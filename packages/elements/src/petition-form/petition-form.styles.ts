@@ -11,6 +11,9 @@ export const styles =
       display: block;
       container-type: inline-size;
       --_gap: var(--agir-petition-form-gap, var(--_agir-space));
+    }
+    /* Its own line height inside, where a page rule for every element (* { line-height: 2.2 }) does not reach. */
+    .root {
       line-height: 1.5;
     }
     .loading {
