@@ -121,23 +121,27 @@ export function sourcePageUrl(pageUrl: string, signer: ReadonlySet<string> = NOB
 }
 
 /**
- * A signature's source with nothing of its signer in the columns kept in the clear: `source.url` through
- * `sourcePageUrl` and `source.utm` through `trackingParameters` (other keys dropped), both against the
- * signer's own words. The elements send it so; the reference server applies it again to what it stores.
+ * A signature's source with nothing of its signer in the columns kept in the clear: `source.url` and the
+ * referrer through `sourcePageUrl` and `source.utm` through `trackingParameters` (other keys dropped), all
+ * against the signer's own words. The elements send it so; the reference server applies it again to what it
+ * stores (and relays and exports).
  */
 export function signerSource(source: Source, person: Parameters<typeof signerWords>[0]): Source {
   const signer = signerWords(person);
-  const { utm: sent, ...rest } = source;
+  const { utm: sent, referrer, ...rest } = source;
   const clean: Source = { ...rest, url: sourcePageUrl(source.url, signer) };
+  // The page the reader came from, by the same rule: a forum thread's `?user=…` or a profile's `/@name` is theirs.
+  const from = referrer && sourcePageUrl(referrer, signer);
+  if (from) clean.referrer = from;
   const utm = sent && trackingParameters(new URLSearchParams(sent), signer);
   if (utm) clean.utm = utm;
   return clean;
 }
 
 /**
- * Where a signature came from: the page URL (`sourcePageUrl`: origin, path and tracking parameters only,
- * so no prefill parameter carrying personal data), the referrer, tracking parameters and the embedding
- * partner's id.
+ * Where a signature came from: the page URL and the referrer (`sourcePageUrl`: origin, path and tracking
+ * parameters only, so no prefill parameter or user name carrying personal data), tracking parameters and the
+ * embedding partner's id.
  */
 export function signatureSource(pageUrl: string, referrer?: string, embed?: string): Source {
   let utm: Record<string, string> | undefined;
@@ -147,7 +151,8 @@ export function signatureSource(pageUrl: string, referrer?: string, embed?: stri
     // Not a URL (a test page, an about: page): no tracking parameters.
   }
   const source: Source = { url: sourcePageUrl(pageUrl) };
-  if (referrer) source.referrer = clip(referrer, 2048);
+  const from = referrer && sourcePageUrl(referrer);
+  if (from) source.referrer = from;
   if (utm) source.utm = utm;
   if (embed && ID_PATTERN.test(embed)) source.embed = embed;
   return source;

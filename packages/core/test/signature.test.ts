@@ -131,6 +131,23 @@ describe('signature: attribution', () => {
     assert.ok(sourceSchema.safeParse(source).success);
   });
 
+  test('the referrer keeps its origin, path and tracking parameters only: a forum thread’s user, a profile, the signer’s name go', () => {
+    assert.deepEqual(signatureSource('https://campaign.example/', 'https://forum.example/thread?id=4711&user=amina_k#p3'), {
+      url: 'https://campaign.example/',
+      referrer: 'https://forum.example/thread',
+    });
+    assert.equal(signatureSource('https://campaign.example/', 'https://social.example/@amina_k/1234').referrer, 'https://social.example/');
+    const person = { givenName: 'Amina', familyName: 'Kader', email: 'a.kader@example.org' };
+    assert.deepEqual(
+      signerSource({ url: 'https://campaign.example/', referrer: 'https://blog.example/amina-kader-signed?utm_source=blog&ref=x' }, person),
+      { url: 'https://campaign.example/', referrer: 'https://blog.example/?utm_source=blog' },
+    );
+    // A referrer that says nothing once cleaned is left out, not sent empty.
+    assert.deepEqual(signerSource({ url: 'https://campaign.example/', referrer: 'from amina@example.org' }, person), {
+      url: 'https://campaign.example/',
+    });
+  });
+
   test('signatureSource leaves out an empty referrer, an invalid embed id, and passes a non-URL through', () => {
     assert.deepEqual(signatureSource('https://campaign.example/', '', 'not a valid id!'), { url: 'https://campaign.example/' });
     assert.deepEqual(signatureSource('about:blank'), { url: 'about:blank' });
