@@ -88,8 +88,9 @@ Commands:
       --smtp-url URL         send the confirmation email over SMTP: smtp://user:pass@host:587 or smtps://...:465
                              (env SMTP_URL; none: no email, said at start)
       --mail-from ADDRESS    its From: team@example.org or "Campaign <team@example.org>" (env AGIR_MAIL_FROM)
-      --public-url URL       where the confirmation links point: the server's public address
-                             (env AGIR_PUBLIC_URL; default the address it listens on)
+      --public-url URL       the server's public address behind a TLS proxy (https://agir.example.org):
+                             the embed pages, oEmbed and the confirmation links use it
+                             (env AGIR_PUBLIC_URL; default the address a request came to)
                              env AGIR_OPERATOR_TOKEN (32+ characters): the bearer token of the operator
                              routes (/api/v1/operator/...); without it they do not exist
   migrate                    Apply the database migrations
@@ -341,6 +342,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     minFillMs: integer(str(values['min-fill-ms']) ?? io.env.AGIR_MIN_FILL_MS, '--min-fill-ms') ?? defaults.minFillMs,
     answerFloorMs: integer(str(values['answer-floor-ms']) ?? io.env.AGIR_ANSWER_FLOOR_MS, '--answer-floor-ms') ?? defaults.answerFloorMs,
     trustProxy: values['trust-proxy'] === true || io.env.AGIR_TRUST_PROXY === '1',
+    ...publicUrlOption(values, io),
     staticDirs: {
       demo: values['no-demo'] === true ? null : demoDir ? path.resolve(io.cwd, demoDir) : defaults.demoDir,
       cdn: cdnDir ? path.resolve(io.cwd, cdnDir) : defaults.cdnDir,
@@ -807,6 +809,21 @@ export function processIo(): CliIo {
         process.once('SIGINT', resolve);
       }),
   };
+}
+
+/** `--public-url` / AGIR_PUBLIC_URL, an http(s) URL: the embed pages' and oEmbed's address (and the email links'). */
+function publicUrlOption(values: Values, io: CliIo): { publicUrl?: string } {
+  const text = str(values['public-url']) ?? io.env.AGIR_PUBLIC_URL;
+  if (!text) return {};
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    // Said below.
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new UsageError(`--public-url must be the server's public http(s) address, such as https://agir.example.org (got "${text}")`);
+  return { publicUrl: url.origin };
 }
 
 /** The confirmation email's options from --smtp-url / SMTP_URL and the rest; undefined when no SMTP URL is given. */

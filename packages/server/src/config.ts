@@ -72,6 +72,11 @@ export interface ServerOptions {
   answerFloorMs?: number;
   /** Take the client address from the last X-Forwarded-For hop (only behind a proxy you run). */
   trustProxy?: boolean;
+  /**
+   * The server's public address (`https://agir.example.org`), where it is reached behind a TLS proxy: the
+   * embed pages and oEmbed name their URLs with it and take only its URLs (default: the request's own origin).
+   */
+  publicUrl?: string;
   /** Content-Security-Policy of the demo pages; false sends none. */
   demoCsp?: string | false;
   /** How long a petition read is reused before asking the database again, in ms (default 1000). */

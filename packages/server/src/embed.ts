@@ -69,6 +69,8 @@ export interface EmbedOptions {
   cdn: boolean;
   /** Runs before every route (the read rate limit). */
   limit: MiddlewareHandler;
+  /** The server's public origin (`--public-url`), else each request's own. */
+  publicOrigin?: string | undefined;
 }
 
 /** The page's language: `?lang=` when it names a supported language, else the record's own. */
@@ -111,7 +113,9 @@ export function embedRoutes(store: Store, options: EmbedOptions): Hono {
   routes.use('/embed/*', options.limit);
   routes.use('/oembed', options.limit);
 
-  const ownOrigin = (c: Context): string => new URL(c.req.url).origin;
+  // Behind a TLS proxy a request arrives as http://127.0.0.1:…: the public address names the pages and is the
+  // only one oEmbed takes.
+  const ownOrigin = (c: Context): string => options.publicOrigin ?? new URL(c.req.url).origin;
   const embedUrl = (c: Context, kind: Kind, id: string, lang?: string): string =>
     `${ownOrigin(c)}/embed/${kind}/${encodeURIComponent(id)}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
 

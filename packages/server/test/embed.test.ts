@@ -448,6 +448,32 @@ describe('embed pages and oEmbed', () => {
     assert.equal(attr(elements(parseFragment(api.html))[0]!, 'src'), url);
   });
 
+  test('behind a TLS proxy (--public-url): oEmbed takes the public https URLs, and the pages and iframes name them', async () => {
+    const proxied = await startTestServer(await backends[0]!.fresh(), {
+      seed: true,
+      rateLimit: false,
+      staticDirs: {},
+      publicUrl: 'https://agir.example.org/',
+    });
+    const local = proxied.url.replace(/\/$/, '');
+    const page = 'https://agir.example.org/embed/cases/akber';
+    // A CMS asks with the public URL; the request itself reaches the server over plain http on loopback.
+    const { status, body } = await getJson(`${local}/oembed?url=${encodeURIComponent(page)}`);
+    assert.equal(status, 200);
+    const answer = body as OEmbed;
+    assert.equal(attr(one(elements(parseFragment(answer.html)), 'iframe'), 'src'), page);
+    assert.equal(answer.provider_url, 'https://agir.example.org/');
+    // The loopback address is not the server's public one: refused like any other origin's.
+    assert.equal((await getJson(`${local}/oembed?url=${encodeURIComponent(`${local}/embed/cases/akber`)}`)).status, 404);
+    // The page's discovery link points at the public oEmbed URL.
+    const discovery = (await getPage(`${local}/embed/cases/akber`)).all.filter(
+      (e) => e.tagName === 'link' && attr(e, 'rel') === 'alternate',
+    );
+    const href = new URL(attr(one(discovery, 'alternate link'), 'href')!);
+    assert.equal(href.origin, 'https://agir.example.org');
+    assert.equal(href.searchParams.get('url'), page);
+  });
+
   test('oEmbed errors: missing url 400, unknown or foreign URL 404, format=xml 501, bad sizes or format 400', async () => {
     const at = (query: string) =>
       fetch(`${base}/oembed${query}`).then(async (r) => ({
