@@ -405,6 +405,14 @@ for (const backend of backends) {
   });
 }
 
+test('start refuses a --public-url that is not the server’s http(s) address, and says what it wants', async () => {
+  for (const url of ['ftp://agir.example.org', 'agir.example.org', 'javascript:alert(1)']) {
+    const refused = await runCli(await backends[0]!.fresh(), ['start', '--port', '0', '--public-url', url]);
+    assert.equal(refused.code, 2, url);
+    assert.match(refused.err, /--public-url must be the server's public http\(s\) address, such as https:\/\/agir\.example\.org/);
+  }
+});
+
 test('the agir-server binary prints its usage and refuses unknown commands', () => {
   const help = spawnSync(process.execPath, [serverBin, 'help'], { encoding: 'utf8' });
   assert.equal(help.status, 0);
