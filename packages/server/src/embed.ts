@@ -127,6 +127,11 @@ export function embedRoutes(store: Store, options: EmbedOptions): Hono {
   }
   const readPetition = (id: string): Promise<PetitionRecord | undefined> =>
     validId(id) ? options.petition(id) : Promise.resolve(undefined);
+  /** The petition's title in `lang` when it has one (src/negotiate.ts), else its own; and that title's language. */
+  const petitionTitle = (record: PetitionRecord, lang: string): { title: string; locale: string } => {
+    const locale = negotiate([record.locale, ...record.translations.map((t) => t.locale)], [lang], record.locale) ?? record.locale;
+    return { title: record.translations.find((t) => t.locale === locale)?.title ?? record.title, locale };
+  };
 
   /** A complete page with the embed policy; `head` and `body` already escaped. */
   const page = (
@@ -208,9 +213,8 @@ export function embedRoutes(store: Store, options: EmbedOptions): Hono {
     const record = await readPetition(id);
     if (!record) return notFoundPage(c, 'petitions');
     const lang = pageLanguage(asked, record.locale);
-    // The petition's title in the page's language when it has one (src/negotiate.ts), marked when it has not.
-    const locale = negotiate([record.locale, ...record.translations.map((t) => t.locale)], [lang], record.locale) ?? record.locale;
-    const title = record.translations.find((t) => t.locale === locale)?.title ?? record.title;
+    // The petition's title in the page's language when it has one, marked when it has not.
+    const { title, locale } = petitionTitle(record, lang);
     const own = langOf(locale, lang);
     return page(
       c,
@@ -280,8 +284,8 @@ export function embedRoutes(store: Store, options: EmbedOptions): Hono {
       const record = await readPetition(id);
       if (!record) return problem(c, 404, 'not_found', 'No such petition.');
       lang = pageLanguage(asked, record.locale);
-      title = record.title;
-      frameTitle = interpolate(words(lang).petitionFrame, { title: record.title });
+      title = petitionTitle(record, lang).title;
+      frameTitle = interpolate(words(lang).petitionFrame, { title });
     }
     const size = EMBED_SIZES[kind];
     const width = Math.min(size.width, limits.maxwidth ?? Infinity);
