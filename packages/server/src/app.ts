@@ -701,6 +701,7 @@ export function buildApp(store: Store, options: ServerOptions, logger: Logger = 
       petition: async (id) => (await petitions.get(id))?.record,
       cdn: Boolean(cdnDir),
       publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : undefined,
+      privacyUrl: options.privacyUrl,
       limit: async (c, next) => {
         const limited = refused(limits.read?.take(clientKey(c, trustProxy)));
         if (limited) return tooMany(c, limited, 'Too many reads from this address: try again later, or put a CDN in front.');

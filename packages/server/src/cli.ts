@@ -91,6 +91,8 @@ Commands:
       --public-url URL       the server's public address behind a TLS proxy (https://agir.example.org):
                              the embed pages, oEmbed and the confirmation links use it
                              (env AGIR_PUBLIC_URL; default the address a request came to)
+      --privacy-url URL      your privacy notice, linked by the embed pages' petition forms
+                             (env AGIR_PRIVACY_URL)
                              env AGIR_OPERATOR_TOKEN (32+ characters): the bearer token of the operator
                              routes (/api/v1/operator/...); without it they do not exist
   migrate                    Apply the database migrations
@@ -317,6 +319,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     'smtp-url': { type: 'string' },
     'mail-from': { type: 'string' },
     'public-url': { type: 'string' },
+    'privacy-url': { type: 'string' },
   });
   const corsValue = str(values['cors-origins']) ?? io.env.AGIR_CORS_ORIGINS;
   const sign = perMinute(str(values['rate-limit']) ?? io.env.AGIR_RATE_LIMIT, '--rate-limit');
@@ -343,6 +346,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     answerFloorMs: integer(str(values['answer-floor-ms']) ?? io.env.AGIR_ANSWER_FLOOR_MS, '--answer-floor-ms') ?? defaults.answerFloorMs,
     trustProxy: values['trust-proxy'] === true || io.env.AGIR_TRUST_PROXY === '1',
     ...publicUrlOption(values, io),
+    ...privacyUrlOption(values, io),
     staticDirs: {
       demo: values['no-demo'] === true ? null : demoDir ? path.resolve(io.cwd, demoDir) : defaults.demoDir,
       cdn: cdnDir ? path.resolve(io.cwd, cdnDir) : defaults.cdnDir,
@@ -824,6 +828,17 @@ function publicUrlOption(values: Values, io: CliIo): { publicUrl?: string } {
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
     throw new UsageError(`--public-url must be the server's public http(s) address, such as https://agir.example.org (got "${text}")`);
   return { publicUrl: url.origin };
+}
+
+/** `--privacy-url` / AGIR_PRIVACY_URL, an https URL: the privacy notice the embed pages' forms link. */
+function privacyUrlOption(values: Values, io: CliIo): { privacyUrl?: string } {
+  const text = str(values['privacy-url']) ?? io.env.AGIR_PRIVACY_URL;
+  if (!text) return {};
+  if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol))
+    throw new UsageError(
+      `--privacy-url must be your privacy notice's http(s) address, such as https://www.example.org/privacy (got "${text}")`,
+    );
+  return { privacyUrl: new URL(text).href };
 }
 
 /** The confirmation email's options from --smtp-url / SMTP_URL and the rest; undefined when no SMTP URL is given. */

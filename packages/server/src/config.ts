@@ -77,6 +77,8 @@ export interface ServerOptions {
    * embed pages and oEmbed name their URLs with it and take only its URLs (default: the request's own origin).
    */
   publicUrl?: string;
+  /** The organisation's privacy notice (`https://…`): the embed pages' petition forms link it. */
+  privacyUrl?: string;
   /** Content-Security-Policy of the demo pages; false sends none. */
   demoCsp?: string | false;
   /** How long a petition read is reused before asking the database again, in ms (default 1000). */

@@ -71,6 +71,8 @@ export interface EmbedOptions {
   limit: MiddlewareHandler;
   /** The server's public origin (`--public-url`), else each request's own. */
   publicOrigin?: string | undefined;
+  /** The organisation's privacy notice (`--privacy-url`), linked by the petition pages' forms. */
+  privacyUrl?: string | undefined;
 }
 
 /** The page's language: `?lang=` when it names a supported language, else the record's own. */
@@ -229,7 +231,7 @@ export function embedRoutes(store: Store, options: EmbedOptions): Hono {
       html`<main>
 <h1${attrs(own)}>${title}</h1>
 <signature-counter petition="${record.id}"></signature-counter>
-<petition-form petition="${record.id}" no-share></petition-form>
+<petition-form petition="${record.id}" no-share no-consent${options.privacyUrl ? html` privacy-href="${options.privacyUrl}"` : ''}></petition-form>
 <noscript><p>${words(lang).needsScript}</p></noscript>
 </main>`,
     );

@@ -278,16 +278,14 @@ describe('embed pages and oEmbed', () => {
       'endpoint meta',
     );
     assert.equal(new URL(attr(endpoint, 'content')!, base).href, `${base}/api/v1`);
-    assert.equal(
-      attr(
-        one(
-          page.all.filter((e) => e.tagName === 'petition-form'),
-          'petition-form',
-        ),
-        'petition',
-      ),
-      'xinjiang',
+    const form = one(
+      page.all.filter((e) => e.tagName === 'petition-form'),
+      'petition-form',
     );
+    assert.equal(attr(form, 'petition'), 'xinjiang');
+    // No newsletter box: an embed has no words or version of the organisation's to record a consent under.
+    assert.equal(attr(form, 'no-consent'), '');
+    assert.equal(attr(form, 'privacy-href'), undefined, 'no privacy notice given to this server');
     assert.equal(
       attr(
         one(
@@ -450,12 +448,13 @@ describe('embed pages and oEmbed', () => {
     assert.equal(attr(elements(parseFragment(api.html))[0]!, 'src'), url);
   });
 
-  test('behind a TLS proxy (--public-url): oEmbed takes the public https URLs, and the pages and iframes name them', async () => {
+  test('behind a TLS proxy (--public-url): oEmbed takes the public https URLs, and the pages and iframes name them; --privacy-url is linked', async () => {
     const proxied = await startTestServer(await backends[0]!.fresh(), {
       seed: true,
       rateLimit: false,
       staticDirs: {},
       publicUrl: 'https://agir.example.org/',
+      privacyUrl: 'https://www.example.org/confidentialite?x="><script>',
     });
     const local = proxied.url.replace(/\/$/, '');
     const page = 'https://agir.example.org/embed/cases/akber';
@@ -474,6 +473,14 @@ describe('embed pages and oEmbed', () => {
     const href = new URL(attr(one(discovery, 'alternate link'), 'href')!);
     assert.equal(href.origin, 'https://agir.example.org');
     assert.equal(href.searchParams.get('url'), page);
+    // The organisation's privacy notice (--privacy-url), linked by the petition page's form, as text.
+    const petitionPage = await getPage(`${local}/embed/petitions/xinjiang`);
+    const form = one(
+      petitionPage.all.filter((e) => e.tagName === 'petition-form'),
+      'petition-form',
+    );
+    assert.equal(attr(form, 'privacy-href'), 'https://www.example.org/confidentialite?x="><script>');
+    assert.equal(petitionPage.all.filter((e) => e.tagName === 'script' && !attr(e, 'src')).length, 0);
   });
 
   test('oEmbed errors: missing url 400, unknown or foreign URL 404, format=xml 501, bad sizes or format 400', async () => {
