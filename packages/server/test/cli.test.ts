@@ -405,11 +405,14 @@ for (const backend of backends) {
   });
 }
 
-test('start refuses a --public-url that is not the server’s http(s) address, and says what it wants', async () => {
+test('start refuses a --public-url or --privacy-url that is not an http(s) address, and says what it wants', async () => {
   for (const url of ['ftp://agir.example.org', 'agir.example.org', 'javascript:alert(1)']) {
     const refused = await runCli(await backends[0]!.fresh(), ['start', '--port', '0', '--public-url', url]);
     assert.equal(refused.code, 2, url);
     assert.match(refused.err, /--public-url must be the server's public http\(s\) address, such as https:\/\/agir\.example\.org/);
+    const privacy = await runCli(await backends[0]!.fresh(), ['start', '--port', '0', '--privacy-url', url]);
+    assert.equal(privacy.code, 2, url);
+    assert.match(privacy.err, /--privacy-url must be your privacy notice's http\(s\) address/);
   }
 });
 
