@@ -69,8 +69,24 @@ describe('docs site', () => {
     );
     await tab.getByLabel('Language').selectOption('en');
     const snippet = await tab.locator('[data-builder-snippet]').inputValue();
-    assert.match(snippet, /<script type="module" src="[^"]+\/cdn\/agir\.js"><\/script>/);
+    assert.match(
+      snippet,
+      /<link rel="stylesheet" href="[^"]+\/cdn\/agir\.css">\n<script type="module" src="[^"]+\/cdn\/agir\.js"><\/script>/,
+    );
     assert.match(snippet, /<donation-calculator country="FR" lang="en"/);
+    // Every language the elements speak.
+    assert.deepEqual(await tab.getByLabel('Language').locator('option').allTextContents(), [
+      'fr',
+      'en',
+      'es',
+      'de',
+      'it',
+      'nl',
+      'pt',
+      'ar',
+      'ug',
+      'zh-Hans',
+    ]);
     await tab.waitForFunction(() => document.querySelector('[data-builder-preview] donation-calculator')?.getAttribute('lang') === 'en');
     await tab.close();
   });
