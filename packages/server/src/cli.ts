@@ -321,6 +321,8 @@ async function start(args: string[], io: CliIo): Promise<number> {
     'public-url': { type: 'string' },
     'privacy-url': { type: 'string' },
   });
+  const publicUrl = httpUrl(values, io, 'public-url', "the server's public http(s) address, such as https://agir.example.org");
+  const privacyUrl = httpUrl(values, io, 'privacy-url', "your privacy notice's http(s) address, such as https://www.example.org/privacy");
   const corsValue = str(values['cors-origins']) ?? io.env.AGIR_CORS_ORIGINS;
   const sign = perMinute(str(values['rate-limit']) ?? io.env.AGIR_RATE_LIMIT, '--rate-limit');
   const junk = perMinute(str(values['junk-rate-limit']) ?? io.env.AGIR_JUNK_RATE_LIMIT, '--junk-rate-limit');
@@ -345,8 +347,8 @@ async function start(args: string[], io: CliIo): Promise<number> {
     minFillMs: integer(str(values['min-fill-ms']) ?? io.env.AGIR_MIN_FILL_MS, '--min-fill-ms') ?? defaults.minFillMs,
     answerFloorMs: integer(str(values['answer-floor-ms']) ?? io.env.AGIR_ANSWER_FLOOR_MS, '--answer-floor-ms') ?? defaults.answerFloorMs,
     trustProxy: values['trust-proxy'] === true || io.env.AGIR_TRUST_PROXY === '1',
-    ...publicUrlOption(values, io),
-    ...privacyUrlOption(values, io),
+    ...(publicUrl ? { publicUrl: publicUrl.origin } : {}),
+    ...(privacyUrl ? { privacyUrl: privacyUrl.href } : {}),
     staticDirs: {
       demo: values['no-demo'] === true ? null : demoDir ? path.resolve(io.cwd, demoDir) : defaults.demoDir,
       cdn: cdnDir ? path.resolve(io.cwd, cdnDir) : defaults.cdnDir,
@@ -815,30 +817,13 @@ export function processIo(): CliIo {
   };
 }
 
-/** `--public-url` / AGIR_PUBLIC_URL, an http(s) URL: the embed pages' and oEmbed's address (and the email links'). */
-function publicUrlOption(values: Values, io: CliIo): { publicUrl?: string } {
-  const text = str(values['public-url']) ?? io.env.AGIR_PUBLIC_URL;
-  if (!text) return {};
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    // Said below.
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
-    throw new UsageError(`--public-url must be the server's public http(s) address, such as https://agir.example.org (got "${text}")`);
-  return { publicUrl: url.origin };
-}
-
-/** `--privacy-url` / AGIR_PRIVACY_URL, an https URL: the privacy notice the embed pages' forms link. */
-function privacyUrlOption(values: Values, io: CliIo): { privacyUrl?: string } {
-  const text = str(values['privacy-url']) ?? io.env.AGIR_PRIVACY_URL;
-  if (!text) return {};
-  if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol))
-    throw new UsageError(
-      `--privacy-url must be your privacy notice's http(s) address, such as https://www.example.org/privacy (got "${text}")`,
-    );
-  return { privacyUrl: new URL(text).href };
+/** `--public-url` (AGIR_PUBLIC_URL) or `--privacy-url` (AGIR_PRIVACY_URL): an http(s) URL, or a usage error saying `what`. */
+function httpUrl(values: Values, io: CliIo, flag: 'public-url' | 'privacy-url', what: string): URL | undefined {
+  const text = str(values[flag]) ?? io.env[`AGIR_${flag.replace('-', '_').toUpperCase()}`];
+  if (!text) return undefined;
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') throw new UsageError(`--${flag} must be ${what} (got "${text}")`);
+  return url;
 }
 
 /** The confirmation email's options from --smtp-url / SMTP_URL and the rest; undefined when no SMTP URL is given. */

@@ -414,6 +414,10 @@ test('start refuses a --public-url or --privacy-url that is not an http(s) addre
     assert.equal(privacy.code, 2, url);
     assert.match(privacy.err, /--privacy-url must be your privacy notice's http\(s\) address/);
   }
+  // The same from the environment.
+  const fromEnv = await runCli(await backends[0]!.fresh(), ['start', '--port', '0'], { AGIR_PUBLIC_URL: 'agir.example.org' });
+  assert.equal(fromEnv.code, 2);
+  assert.match(fromEnv.err, /--public-url must be/);
 });
 
 test('the agir-server binary prints its usage and refuses unknown commands', () => {
