@@ -56,9 +56,9 @@ function nodeCounts({ code, output }) {
   return { passed, failed, failures };
 }
 
-async function nodeSuite(name, testFiles, { coverage, env = {} } = {}) {
+async function nodeSuite(name, testFiles, { coverage, env = {}, concurrency = 1 } = {}) {
   if (testFiles.length === 0) return { passed: 0, failed: 0 };
-  const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles];
+  const args = ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...testFiles];
   const command = coverage
     ? [
         'pnpm',
@@ -131,7 +131,10 @@ await suite('server', async () => {
   const { startPostgres } = await import(postgresScript);
   const postgres = await startPostgres();
   try {
-    return await nodeSuite('server', serverFiles, { env: { AGIR_TEST_DATABASE_URL: postgres.url } });
+    // Two files at a time: one at a time kept the machine's two cores 57 % busy (user + sys 576 s in 511 s of
+    // wall), its files waiting on PGlite's files, PostgreSQL, child servers and sockets; two at a time, 350 s
+    // with every test passing (2026-12-07, this 2-core machine). Each file has its own databases, folders and ports.
+    return await nodeSuite('server', serverFiles, { env: { AGIR_TEST_DATABASE_URL: postgres.url }, concurrency: 2 });
   } finally {
     await postgres.stop();
   }
@@ -139,7 +142,9 @@ await suite('server', async () => {
 await suite('meta', () => nodeSuite('meta', files('scripts/test')));
 await suite('browser', browserSuite);
 // One file at a time: run two at a time on a loaded 2-core machine, each ran about twice as slow (no net gain
-// measured) and petition-form's waits timed out; see the ci-speed merge for the figures.
+// measured) and petition-form's waits timed out; see the ci-speed merge for the figures. Unloaded (2026-12-07),
+// two at a time took 406 s against 469: 13 %, not worth the timeouts a busy CI machine gave. Meta, two at a
+// time: 113 s against 129 (it is busy on both cores already).
 await suite('e2e', () => nodeSuite('e2e', files('demo/e2e')));
 
 log('summary by suite:');
