@@ -97,6 +97,20 @@ function computed(el: HTMLElement): string[] {
   return lines.sort(); // custom properties come in no fixed order
 }
 
+/** Drawn in whatever language (a figure, a ready card, a shown estimate, the form's fields). */
+function shown(el: HTMLElement): boolean {
+  const root = el.shadowRoot;
+  if (!root) return false;
+  if (el.localName === 'case-card') return el.matches(':state(ready)');
+  if (el.localName === 'case-card-list') return [...root.querySelectorAll('case-card')].some((card) => card.matches(':state(ready)'));
+  if (el.localName === 'petition-form') return el.matches(':state(form)') && Boolean(root.querySelector('label')?.textContent?.trim());
+  if (el.localName === 'donation-calculator')
+    return [...root.querySelectorAll('output')].some(
+      (o) => /\p{Nd}/u.test(o.textContent ?? '') && getComputedStyle(o).visibility === 'visible',
+    );
+  return /\p{Nd}/u.test(root.textContent ?? '');
+}
+
 async function mount(name: string, wrapperClass: string): Promise<HTMLElement> {
   const wrapper = await fixture<HTMLDivElement>(`<div class="${wrapperClass}">${elements[name]!.markup()}</div>`);
   const el = wrapper.firstElementChild as HTMLElement;
@@ -142,6 +156,30 @@ describe('isolation from the page’s CSS', () => {
           ...plain.filter((line) => !inThemed.has(line)).map((line) => `(plain) ${line}`),
         ];
         expect(differences.slice(0, 12), `${differences.length} differences, the first ones`).to.deep.equal([]);
+      });
+    }
+  }
+
+  // An element whose direction is not the page's (an Arabic form on a French page, a French one on an Arabic
+  // page) must not push anything past the page's edge: a page scrolls sideways towards its end, so a box offset
+  // towards the element's own start (the honeypot did, by 100vw) made a phone page twice as wide.
+  for (const [pageDir, lang] of [
+    ['ltr', 'ar'],
+    ['rtl', 'fr'],
+  ] as const) {
+    for (const name of Object.keys(elements)) {
+      it(`<${name} lang="${lang}"> on a page whose direction is ${pageDir}: the page gets no sideways scroll`, async () => {
+        document.documentElement.dir = pageDir;
+        try {
+          const wrapper = await fixture<HTMLDivElement>(`<div>${elements[name]!.markup().replace('lang="fr"', `lang="${lang}"`)}</div>`);
+          const el = wrapper.firstElementChild as HTMLElement;
+          await until(() => shown(el), 5000, `${name} shown`);
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const { scrollWidth, clientWidth } = document.documentElement;
+          expect(scrollWidth, 'the page’s scroll width against its width').to.be.at.most(clientWidth);
+        } finally {
+          document.documentElement.removeAttribute('dir');
+        }
       });
     }
   }

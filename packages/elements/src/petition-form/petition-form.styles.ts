@@ -104,10 +104,10 @@ export const styles =
       color: inherit;
       text-underline-offset: 0.15em;
     }
-    /* The honeypot: out of sight, out of the tab order and the accessibility tree. */
+    /* The honeypot: out of sight, out of the tab order and the accessibility tree. Clipped where it stands: an
+       offset (it was -100vw) widens a page whose direction is not the form's. */
     .trap {
       position: absolute;
-      inset-inline-start: -100vw;
       inline-size: 1px;
       block-size: 1px;
       overflow: hidden;
