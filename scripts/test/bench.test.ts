@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 32 950 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 33 050 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -114,9 +114,10 @@ test(
     // safety: a memory of a petition no page shows any more stayed for good), every box inside an element is
     // border-box whatever the page's `*` rule, and agir.css holds an inline counter's place with the page
     // language's separator: 32 922. 32 950 since the referrer a signature carries is cut to its origin, path and
-    // tracking parameters like the page's address (signer safety; +22 B in the submission code): 32 944. Issue
-    // 17's goal is 24 000.
-    assert.ok(form.gzip <= 32_950, `petition-form page weight ${form.gzip} bytes gzip > 32 950`);
+    // tracking parameters like the page's address (signer safety; +22 B in the submission code): 32 944. 33 050
+    // since a phone or postal code typed in Arabic-Indic, Persian or full-width digits is read as ASCII digits
+    // (core's asciiDigits, in the form's check and in the request it builds): 33 046. Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 33_050, `petition-form page weight ${form.gzip} bytes gzip > 33 050`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );

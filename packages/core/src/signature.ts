@@ -5,6 +5,7 @@
  */
 import type { Consent, Person, SignatureRequest, Source } from './contract.js';
 import { ID_PATTERN } from './id.js';
+import { asciiDigits } from './vocabulary.js';
 
 type PersonField = keyof Person;
 
@@ -190,7 +191,8 @@ const iso = (time: Date | number): string => new Date(time).toISOString();
 export function buildSignatureRequest(input: SignatureInput): SignatureRequest {
   const person: Record<string, string> = { givenName: '', familyName: '', email: '', country: '' };
   for (const [field, raw] of Object.entries(input.person)) {
-    const value = raw?.trim();
+    let value = raw?.trim();
+    if (value && (field === 'phone' || field === 'postalCode')) value = asciiDigits(value);
     if (value) person[field] = field === 'country' ? value.toUpperCase() : value;
   }
   const request: SignatureRequest = {

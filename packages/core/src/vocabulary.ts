@@ -12,6 +12,13 @@ export const POSTAL_CODE_PATTERN = /^[A-Za-z0-9 -]*$/;
 /** A phone number as the contract takes it (at most 32 characters, trimmed). */
 export const PHONE_PATTERN = /^\+?[0-9 ().-]{4,31}$/;
 
+/**
+ * A phone number or postal code typed in Arabic-Indic or Persian digits, or in full-width ones (a Chinese or
+ * Japanese input method's), written in ASCII digits, as the contract takes it: "+٢٠ ١٠٠" → "+20 100".
+ */
+export const asciiDigits = (text: string): string =>
+  text.normalize('NFKC').replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String((digit.charCodeAt(0) - 0x0660) % 0x90));
+
 export const LOCALE_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
 /**
  * Text that PostgreSQL can store and every reader can show: no U+0000, no non-character (U+FDD0-U+FDEF and

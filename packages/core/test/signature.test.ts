@@ -212,6 +212,25 @@ describe('signature: buildSignatureRequest', () => {
     assert.ok(signatureRequestSchema.safeParse(request).success);
   });
 
+  test('a phone or postal code in Arabic-Indic, Persian or full-width digits is sent in ASCII digits; names are left as typed', () => {
+    const request = buildSignatureRequest({
+      ...base,
+      person: {
+        givenName: '٢ أحمد',
+        familyName: 'Ｌｉ',
+        email: 'a@example.org',
+        country: 'EG',
+        phone: '+٢٠ ١٠٠ ۱۲۳ ٤٥٦٧',
+        postalCode: '１１５１１',
+      },
+    });
+    assert.equal(request.person.phone, '+20 100 123 4567');
+    assert.equal(request.person.postalCode, '11511');
+    assert.equal(request.person.givenName, '٢ أحمد');
+    assert.equal(request.person.familyName, 'Ｌｉ');
+    assert.ok(signatureRequestSchema.safeParse({ ...request, person: { ...request.person, givenName: 'Ahmed' } }).success);
+  });
+
   test('missing required fields become empty strings (the schema reports them); a new key each time; trap clipped', () => {
     const first = buildSignatureRequest({ ...base, person: {}, trap: 'x'.repeat(600), comment: ' ' });
     const second = buildSignatureRequest({ ...base, person: {} });

@@ -230,6 +230,19 @@ describe('donation-calculator: the net cost in French', () => {
     expect(result(el)).to.contain(eur(85));
   });
 
+  it('in Chinese, reads the full-width digits and marks an input method types', async () => {
+    const el = await mount({ lang: 'zh-Hans' });
+    const field = free(el);
+    // An input method commits its text at once (one input event), as here.
+    field.value = '１２．５';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: '１２．５' }));
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).to.equal('false');
+    expect(error(el)).to.equal('');
+    expect(el.amountMinor).to.equal(1250);
+    expect(el.matches(':state(invalid)')).to.equal(false);
+  });
+
   it('reads a decimal comma and grouping spaces', async () => {
     const el = await mount();
     await typeAmount(el, '12,5');
@@ -807,6 +820,8 @@ describe('donation-calculator: languages', () => {
     expect(result(el)).to.equal(
       `لن يكلّفك تبرعك سوى ${new Intl.NumberFormat('ar', { style: 'currency', currency: 'EUR' }).format(5.1)} شهريًا.`,
     );
+    // The free amount's unit, as in every language a unit and "/month" (it read "€شهريًا", run together).
+    expect(text($(el, '#free-unit'))).to.match(/^(€|[^\s/]+)\/شهر$/);
   });
 
   it('speaks Italian, Dutch and Portuguese: the legend, the rule, the net cost and the button', async () => {
@@ -977,6 +992,13 @@ describe('donation-calculator: parseAmount', () => {
     expect(parse(`1${NBSP}000`).minor).to.equal(100_000);
     expect(parse("1'000", '.').minor).to.equal(100_000);
     expect(parse('١٢٫٥').minor).to.equal(1250);
+    // A Chinese or Japanese input method in full-width mode: digits, marks and spaces of their own.
+    expect(parse('１５', '.').minor).to.equal(1500);
+    expect(parse('１２．５', '.').minor).to.equal(1250);
+    expect(parse('15，5', '.').minor).to.equal(1550);
+    expect(parse('１，０００', '.').minor).to.equal(100_000);
+    expect(parse('1\u3000000', '.').minor).to.equal(100_000);
+    expect(parse('12。5', '.').minor).to.equal(1250);
     expect(parse('12,500').minor).to.equal(1250);
   });
   it('refuses what is not an amount', () => {

@@ -520,6 +520,17 @@ describe('petition-form: validation', () => {
     expect(focusedNow()).to.equal(nameOf(input(el, 'postalCode')));
   });
 
+  it('a phone and postal code typed in Arabic-Indic or full-width digits are accepted and sent in ASCII digits', async () => {
+    fake.on('POST', SIGN, () => created());
+    const el = await mount('ar', { fields: 'postal-code phone' });
+    fillValid(el, { phone: '+٢٠ ١٠٠ ١٢٣ ٤٥٦٧', postalCode: '１１５１１' });
+    await submit(el);
+    await until(() => signatures().length === 1, 2000, 'the signature');
+    expect(body(signatures()[0]).person.phone).to.equal('+20 100 123 4567');
+    expect(body(signatures()[0]).person.postalCode).to.equal('11511');
+    expect($(el, '#phone-error')).to.equal(null);
+  });
+
   it('a field with only spaces counts as empty', async () => {
     const el = await mount('en');
     fillValid(el, { givenName: '   ' });

@@ -7,6 +7,7 @@
  * The fields become the contract's SignatureRequest, checked by the same schema as the JSON route.
  */
 import { randomUUID } from 'node:crypto';
+import { asciiDigits } from '@agir/core';
 
 export type FormFields = Record<string, string>;
 
@@ -22,6 +23,8 @@ export function formFields(body: Record<string, unknown>): FormFields {
 
 const CHECKED = new Set(['on', 'true', '1', 'yes']);
 const optional = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
+/** A phone or postal code in Arabic-Indic, Persian or full-width digits, in ASCII ones (as the form sends them). */
+const digits = (value: string | undefined): string | undefined => (value === undefined ? undefined : asciiDigits(value));
 
 /**
  * Builds the request object (still unchecked: the caller validates it). A consent counts as granted
@@ -50,8 +53,8 @@ export function formToRequest(
       familyName: fields.familyName ?? '',
       email: fields.email ?? '',
       country: (fields.country ?? '').trim().toUpperCase(),
-      postalCode: optional(fields.postalCode),
-      phone: optional(fields.phone),
+      postalCode: digits(optional(fields.postalCode)),
+      phone: digits(optional(fields.phone)),
     },
     consents,
     comment: optional(fields.comment),

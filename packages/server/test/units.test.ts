@@ -171,6 +171,22 @@ test('formToRequest: the form fields become a contract SignatureRequest', () => 
   ]);
   assert.deepEqual(parsed.client, { startedAt: now.toISOString(), submittedAt: now.toISOString(), trap: '' });
   assert.equal(formToRequest({ startedAt: '2026-11-23T09:59:00Z' }, { locale: 'fr', sourceUrl: 'x', now }).judgeFillTime, true);
+  // Without JavaScript too, a phone or postal code typed in Arabic-Indic or full-width digits is read as ASCII digits.
+  const native = formToRequest(
+    {
+      givenName: 'أحمد',
+      familyName: 'علي',
+      email: 'a@example.org',
+      country: 'EG',
+      phone: '+٢٠ ١٠٠ ۱۲۳ ٤٥٦٧',
+      postalCode: '１１５１１',
+      trap: '',
+    },
+    { locale: 'ar', sourceUrl: 'https://section.example/p', now },
+  );
+  const person = signatureRequestSchema.parse(native.request).person;
+  assert.equal(person.phone, '+20 100 123 4567');
+  assert.equal(person.postalCode, '11511');
 });
 
 test('negotiateEncoding: br > gzip > identity at equal quality, q values honoured, q=0 refuses', () => {

@@ -9,10 +9,9 @@ export type AmountProblem = 'format' | 'min' | 'max';
 export type ParsedAmount =
   { readonly minor: number; readonly problem?: undefined } | { readonly minor?: undefined; readonly problem: AmountProblem };
 
-const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
-
 /**
- * Reads an amount typed by a person: "15", "12,50", "12.5", "1 000", "1.000,50", "1,000.50", "١٢٫٥".
+ * Reads an amount typed by a person: "15", "12,50", "12.5", "1 000", "1.000,50", "1,000.50", "١٢٫٥", "１２．５",
+ * "12。5".
  * A lone "," or "." is the decimal separator unless it is not the locale's and is followed by exactly
  * three digits ("1.000" in French, "1,000" in English are a thousand).
  * @param text what was typed
@@ -22,9 +21,11 @@ const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
  */
 export function parseAmount(text: string, decimalSeparator: string, maxMinor: number): ParsedAmount {
   let value = text
+    .normalize('NFKC') // full-width digits, marks and spaces (a Chinese or Japanese input method's)
     .trim()
-    .replace(ARABIC_DIGITS, (digit) => String((digit.charCodeAt(0) - 0x0660) % 0x90))
-    .replace(/\u066b/g, '.') // Arabic decimal separator
+    // Arabic-Indic and Persian digits, as core's asciiDigits (importing it splits a chunk off core: +420 B here)
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String((digit.charCodeAt(0) - 0x0660) % 0x90))
+    .replace(/[\u066b\u3002]/g, '.') // Arabic decimal separator; the ideographic full stop an input method gives for "."
     .replace(/[\s'’\u066c]/g, '') // spaces (incl. no-break), apostrophes (de-CH), Arabic thousands separator
     .replace(/^[−–]/, '-');
   const negative = value.startsWith('-');

@@ -1,5 +1,6 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import {
+  asciiDigits,
   countryName,
   countryOptions,
   createCatalog,
@@ -342,7 +343,8 @@ export class PetitionForm extends HostElement {
     if (!value) return this.#isRequired(field) ? 'Required' : undefined;
     if (!control.validity.valid) return control.validity.valueMissing ? 'Required' : 'Invalid';
     if (field === 'comment') return value.length > 2000 ? 'Invalid' : undefined;
-    return isValidPersonField(field, field === 'country' ? value.toUpperCase() : value) ? undefined : 'Invalid';
+    const read = field === 'country' ? value.toUpperCase() : field === 'phone' || field === 'postalCode' ? asciiDigits(value) : value;
+    return isValidPersonField(field, read) ? undefined : 'Invalid';
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ export default {
   amountLegendOnce: 'مبلغ تبرعك',
   amountLegendMonthly: 'مبلغ تبرعك الشهري',
   freeAmount: 'أو مبلغ آخر',
-  perMonthShort: 'شهريًا',
+  perMonthShort: '/شهر',
   errorFormat: 'أدخل المبلغ بالأرقام، مثلًا {example}.',
   errorMin: 'أدخل مبلغًا أكبر من صفر.',
   errorMax: 'أدخل مبلغًا لا يتجاوز {max}.',
