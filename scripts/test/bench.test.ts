@@ -59,7 +59,7 @@ test('case-card bench: render time of 100 cards against 1, one request per list,
 });
 
 test(
-  'page-weight bench: what a page with one element downloads in all; petition-form within 33 050 bytes gzip',
+  'page-weight bench: what a page with one element downloads in all; petition-form within 33 170 bytes gzip',
   { timeout: 240_000 },
   async () => {
     // @ts-expect-error: plain ESM bench module without types
@@ -116,8 +116,10 @@ test(
     // language's separator: 32 922. 32 950 since the referrer a signature carries is cut to its origin, path and
     // tracking parameters like the page's address (signer safety; +22 B in the submission code): 32 944. 33 050
     // since a phone or postal code typed in Arabic-Indic, Persian or full-width digits is read as ASCII digits
-    // (core's asciiDigits, in the form's check and in the request it builds): 33 046. Issue 17's goal is 24 000.
-    assert.ok(form.gzip <= 33_050, `petition-form page weight ${form.gzip} bytes gzip > 33 050`);
+    // (core's asciiDigits, in the form's check and in the request it builds): 33 046. 33 170 since names are asked
+    // family name first in Chinese (and for Japanese, Korean, Hungarian and Vietnamese readers), and phone and
+    // email read left to right in a right-to-left form: 33 161. Issue 17's goal is 24 000.
+    assert.ok(form.gzip <= 33_170, `petition-form page weight ${form.gzip} bytes gzip > 33 170`);
     for (const [name, { gzip }] of Object.entries(results)) assert.ok(gzip > 0, name);
   },
 );

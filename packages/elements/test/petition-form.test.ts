@@ -485,6 +485,30 @@ describe('petition-form: validation', () => {
     expect(el.matches(':state(user-invalid)')).to.equal(true);
   });
 
+  it('in Chinese, the family name comes first: on the page, in the tab order, in the summary and for focus; a language change never moves a typed name', async () => {
+    const el = await mount('zh-Hans');
+    const names = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.names input')];
+    expect(names.map((node) => node.name)).to.deep.equal(['familyName', 'givenName']);
+    expect(names.map((node) => visibleText(el.shadowRoot!.querySelector(`label[for="${node.id}"]`)!))).to.deep.equal(['姓', '名']);
+    expect(names[0]!.getBoundingClientRect().top <= names[1]!.getBoundingClientRect().top).to.equal(true);
+    type(el, 'email', 'li@example.org');
+    await submit(el);
+    await until(() => deepActive() === input(el, 'familyName'), 2000, 'focus on the family name, the first field');
+    const links = [...$(el, '[part="error-summary"]')!.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+    expect(links.slice(0, 2)).to.deep.equal(['#familyName', '#givenName']);
+    // French, given name first; what was typed stays in its own field.
+    type(el, 'familyName', 'Li');
+    type(el, 'givenName', 'Wei');
+    el.lang = 'fr';
+    await until(() => /Prénom/.test(el.shadowRoot!.textContent ?? ''), 3000, 'the French form');
+    await el.updateComplete;
+    const french = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.names input')];
+    expect(french.map((node) => node.name)).to.deep.equal(['givenName', 'familyName']);
+    // Kept in place or cleared with the redrawn names, never swapped.
+    expect(['Li', ''], 'the family name field').to.include(input(el, 'familyName').value);
+    expect(['Wei', ''], 'the given name field').to.include(input(el, 'givenName').value);
+  });
+
   it('shows an error once a field is left (blur), and clears it as soon as the value is fixed', async () => {
     const el = await mount('fr');
     const email = input(el, 'email');
@@ -520,9 +544,16 @@ describe('petition-form: validation', () => {
     expect(focusedNow()).to.equal(nameOf(input(el, 'postalCode')));
   });
 
-  it('a phone and postal code typed in Arabic-Indic or full-width digits are accepted and sent in ASCII digits', async () => {
+  it('Arabic: phone and email read left to right; a phone and postal code typed in Arabic-Indic or full-width digits are accepted and sent in ASCII digits', async () => {
     fake.on('POST', SIGN, () => created());
     const el = await mount('ar', { fields: 'postal-code phone' });
+    // In a right-to-left form a phone number and an email address still read left to right ("+20 100 123 4567",
+    // not its groups in reverse order), aligned to the form's start (the right).
+    for (const field of ['phone', 'email']) {
+      expect(getComputedStyle(input(el, field)).direction, field).to.equal('ltr');
+      expect(getComputedStyle(input(el, field)).textAlign, field).to.equal('right');
+    }
+    expect(getComputedStyle(input(el, 'givenName')).direction).to.equal('rtl');
     fillValid(el, { phone: '+٢٠ ١٠٠ ١٢٣ ٤٥٦٧', postalCode: '１１５１１' });
     await submit(el);
     await until(() => signatures().length === 1, 2000, 'the signature');

@@ -13,6 +13,13 @@ export const fieldMessage = (t: Translate<PetitionFormMessages>, field: Field, k
 /** Fields in page order; the first four are always shown and required (the contract needs them). */
 export const FIELDS: readonly Field[] = ['givenName', 'familyName', 'email', 'country', 'postalCode', 'phone', 'comment'];
 
+/** Whether names are written family name first in `locale` (Chinese, Japanese, Korean, Hungarian, Vietnamese). */
+export const familyFirst = (locale: string): boolean => /^(zh|ja|ko|hu|vi)\b/i.test(locale);
+
+/** The fields in the order the form shows them in `locale`: the family name first where names are written so. */
+export const fieldsIn = (locale: string): readonly Field[] =>
+  familyFirst(locale) ? ['familyName', 'givenName', ...FIELDS.slice(2)] : FIELDS;
+
 /** An http(s) URL resolved against the page, or undefined (no `javascript:` links from attributes). */
 export function safeHref(value: string | undefined): string | undefined {
   try {

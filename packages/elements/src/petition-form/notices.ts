@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { createCatalog, signatureSource, type Translate } from '@agir/core';
 import { adoptStyles } from '../shared/host-element.js';
-import { fieldMessage, FIELDS, safeHref } from './fields.js';
+import { fieldMessage, fieldsIn, safeHref } from './fields.js';
 import type * as Journey from './journey.js';
 import type { PetitionFormViewMessages } from './messages/views/en.js';
 import { viewStyles } from './petition-form.styles.js';
@@ -181,7 +181,7 @@ export function notice(c: SubmissionController): TemplateResult | undefined {
 /** The problems of an invalid submit, each a link to its field. */
 export function errorSummary(c: SubmissionController): TemplateResult | typeof nothing {
   const { host } = c;
-  const fields = FIELDS.filter((field) => host.errors[field]);
+  const fields = fieldsIn(host.locale.locale).filter((field) => host.errors[field]);
   const v = views(host);
   if (fields.length === 0 || !v) return nothing;
   adoptStyles(host.renderRoot, viewStyles);

@@ -77,6 +77,12 @@ export const styles =
     textarea {
       resize: vertical;
     }
+    /* A phone number and an email address read left to right in any script: in a right-to-left form the groups of
+       "+20 100 123 4567" would show in reverse order. Aligned to the form's start all the same. */
+    [dir='rtl'] :is([type='tel'], [type='email']) {
+      direction: ltr;
+      text-align: right;
+    }
     [aria-invalid='true'] {
       border-color: var(--_agir-danger) !important;
     }

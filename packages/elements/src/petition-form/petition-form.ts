@@ -13,7 +13,7 @@ import { authorError, defineElement } from '../shared/element-tools.js';
 import { attributeProperties, HostElement } from '../shared/host-element.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { stateProperties } from '../shared/state-properties.js';
-import { fieldMessage, FIELDS, likelyCountry, safeHref, type Field, type Kind } from './fields.js';
+import { familyFirst, fieldMessage, FIELDS, likelyCountry, safeHref, type Field, type Kind } from './fields.js';
 import type { PetitionFormMessages } from './messages/en.js';
 import { styles } from './petition-form.styles.js';
 import { SubmissionController } from './submission.js';
@@ -429,7 +429,15 @@ export class PetitionForm extends HostElement {
       @input=${this.onInput}
       @change=${this.onInput}
     >
-      <div class="names">${this.#input('givenName')}${this.#input('familyName')}</div>
+      <div class="names">
+        ${
+          // Two templates, not one list reordered: a language change then redraws the names, and a typed given
+          // name never lands in the family name's field.
+          familyFirst(this.locale.locale)
+            ? html`${this.#input('familyName')}${this.#input('givenName')}`
+            : html`${this.#input('givenName')}${this.#input('familyName')}`
+        }
+      </div>
       ${this.#input('email')}
       ${this.#field(
         'country',

@@ -21,7 +21,7 @@ import {
 } from '@agir/core';
 import { AgirSubmitEvent, PetitionErrorEvent, QueuedEvent, SignedEvent } from './events.js';
 import { flushQueue, loadPetition, onSettled, retrySignature, submitSignature, useClient, type Settled } from './page-queue.js';
-import { FIELDS, running, signedKey, today, type Field, type Kind } from './fields.js';
+import { FIELDS, fieldsIn, running, signedKey, today, type Field, type Kind } from './fields.js';
 import { loadViews, views } from './notices.js';
 import { CONSENT } from './page-form.js';
 import type { PetitionForm } from './petition-form.js';
@@ -223,7 +223,7 @@ function fail(
 /** Shows the summary and focuses the first invalid field; false when there is none. */
 async function showErrors(c: SubmissionController, errors: Partial<Record<Field, Kind>>): Promise<boolean> {
   const { host } = c;
-  const first = FIELDS.find((field) => errors[field]);
+  const first = fieldsIn(host.locale.locale).find((field) => errors[field]);
   if (!first) return false;
   c.summary = true;
   await host.updateComplete;
