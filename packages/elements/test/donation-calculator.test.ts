@@ -824,6 +824,12 @@ describe('donation-calculator: languages', () => {
     expect(text($(el, '#free-unit'))).to.match(/^(€|[^\s/]+)\/شهر$/);
   });
 
+  it('in Chinese, the disclosure puts no space after a full-width full stop', async () => {
+    const el = await mount({ lang: 'zh-Hans' });
+    $(el, 'summary').click();
+    expect(visibleText($(el, 'details'))).to.contain('2026 纳税年度。仅为参考估算');
+  });
+
   it('speaks Italian, Dutch and Portuguese: the legend, the rule, the net cost and the button', async () => {
     const expected = {
       it: [

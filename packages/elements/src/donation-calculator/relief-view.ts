@@ -98,7 +98,8 @@ export function reliefParts(context: ReliefContext): ReliefParts {
     rulesYear === taxYear
       ? t('taxYear', { year: yearText(taxYear) })
       : t('rulesYear', { year: yearText(taxYear), rules: yearText(rulesYear) });
-  const details = [`${yearLine} ${t('estimateNote')}`, t('source', { source: rule.source })];
+  // Two sentences: a space between them, but none after a full-width full stop ("2026 纳税年度。仅为…").
+  const details = [`${yearLine}${/[。！？]$/.test(yearLine) ? '' : ' '}${t('estimateNote')}`, t('source', { source: rule.source })];
 
   if (rule.kind === 'gift-aid') {
     if (!minor.giftAidUpliftPerYear) return { line: t('noRelief'), details };
