@@ -116,7 +116,19 @@ async function mount(name: string, wrapperClass: string): Promise<HTMLElement> {
   const el = wrapper.firstElementChild as HTMLElement;
   await until(() => elements[name]!.ready(el), 5000, `${name} rendered`);
   await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  // Then settled: no computed style inside changed for 150 ms. On a loaded CI machine a part that arrives after
+  // the first figure (a catalog, a lazy chunk) made the two mounts compared differ (14 lines, once in Chromium).
+  let last = computed(el).join('\n');
+  let since = performance.now();
+  await until(
+    () => {
+      const now = computed(el).join('\n');
+      if (now !== last) [last, since] = [now, performance.now()];
+      return performance.now() - since >= 150;
+    },
+    5000,
+    `${name} settled`,
+  );
   return el;
 }
 
